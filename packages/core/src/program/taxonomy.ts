@@ -1,0 +1,131 @@
+/**
+ * The program taxonomy: Microsoft platforms, segments, solution areas and their sub-areas.
+ * The program never published these lists (SPEC §2), so they are editable program data,
+ * seeded with a labelled sample set.
+ */
+import { z } from 'zod';
+import { AppError } from '../errors';
+import type { Actor } from '../tenant/access';
+import { requireVendorPermission } from '../tenant/access';
+import type { AccountDeps } from '../tenant/account.service';
+import {
+  SAMPLE_MICROSOFT_PLATFORMS,
+  SAMPLE_SEGMENTS,
+  SAMPLE_SOLUTION_AREAS,
+} from '../reference/taxonomy-sample';
+
+const SlugSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'issue.required' })
+  .max(64, { error: 'issue.tooBig' })
+  .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'taxonomy.badId' });
+const LabelSchema = z.string().trim().min(1, { error: 'issue.required' }).max(120);
+
+export const TaxonomyItemSchema = z.strictObject({ id: SlugSchema, name: LabelSchema });
+export const SolutionAreaSchema = z.strictObject({
+  id: SlugSchema,
+  name: LabelSchema,
+  subAreas: z.array(TaxonomyItemSchema).min(1, { error: 'taxonomy.subAreaRequired' }).max(50),
+});
+
+export const TaxonomySchema = z
+  .strictObject({
+    platforms: z.array(TaxonomyItemSchema).max(200),
+    segments: z.array(TaxonomyItemSchema).max(50),
+    solutionAreas: z.array(SolutionAreaSchema).max(100),
+  })
+  .superRefine((taxonomy, ctx) => {
+    const check = (items: { id: string }[], path: (string | number)[]) => {
+      const seen = new Set<string>();
+      items.forEach((item, index) => {
+        if (seen.has(item.id)) {
+          ctx.addIssue({ code: 'custom', path: [...path, index, 'id'], message: 'taxonomy.duplicateId' });
+        }
+        seen.add(item.id);
+      });
+    };
+    check(taxonomy.platforms, ['platforms']);
+    check(taxonomy.segments, ['segments']);
+    check(taxonomy.solutionAreas, ['solutionAreas']);
+    // Sub-area ids are unique across areas so a listing can store them alone.
+    const subs = new Set<string>();
+    taxonomy.solutionAreas.forEach((area, a) =>
+      area.subAreas.forEach((sub, s) => {
+        if (subs.has(sub.id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['solutionAreas', a, 'subAreas', s, 'id'],
+            message: 'taxonomy.duplicateId',
+          });
+        }
+        subs.add(sub.id);
+      }),
+    );
+  });
+export type Taxonomy = z.infer<typeof TaxonomySchema>;
+
+/** The sample taxonomy a new program starts with. */
+export function sampleTaxonomy(): Taxonomy {
+  return {
+    platforms: SAMPLE_MICROSOFT_PLATFORMS.map(({ id, name }) => ({ id, name })),
+    segments: SAMPLE_SEGMENTS.map(({ id, name }) => ({ id, name })),
+    solutionAreas: SAMPLE_SOLUTION_AREAS.map((area) => ({
+      id: area.id,
+      name: area.name,
+      subAreas: area.subAreas.map(({ id, name }) => ({ id, name })),
+    })),
+  };
+}
+
+export interface ProgramView {
+  organisationId: string;
+  activePolicy: string;
+  taxonomy: Taxonomy;
+  taxonomyIsSample: boolean;
+  version: number;
+  updatedAt: Date;
+}
+
+/** The program of this installation (taxonomy and active policy); every signed-in user reads it. */
+export async function getProgram(deps: Pick<AccountDeps, 'uow'>): Promise<ProgramView> {
+  return deps.uow.run(async (repos) => {
+    const vendor = await repos.findVendorOrganisation();
+    const program = vendor && (await repos.findProgram(vendor.id));
+    if (!program) throw new AppError('NOT_FOUND', { message: 'program not set up' });
+    return { ...program, taxonomy: TaxonomySchema.parse(program.taxonomy) };
+  });
+}
+
+/** Replaces the taxonomy; `expectedVersion` is the version the admin edited. */
+export async function updateTaxonomy(
+  deps: Pick<AccountDeps, 'uow' | 'clock'>,
+  actor: Actor,
+  taxonomy: Taxonomy,
+  expectedVersion: number,
+  requestId?: string,
+): Promise<ProgramView> {
+  const membership = requireVendorPermission(actor, 'program.manage');
+  return deps.uow.run(async (repos) => {
+    const before = await repos.findProgram(membership.organisationId);
+    if (!before) throw new AppError('NOT_FOUND', { message: 'program not set up' });
+    const updated = await repos.updateProgramTaxonomy(
+      membership.organisationId,
+      taxonomy,
+      expectedVersion,
+      deps.clock.now(),
+    );
+    if (!updated) throw new AppError('PRECONDITION_FAILED');
+    await repos.appendAudit({
+      organisationId: membership.organisationId,
+      actorUserId: actor.userId,
+      action: 'program.taxonomy.update',
+      entityType: 'program',
+      entityId: membership.organisationId,
+      before: before.taxonomy,
+      after: taxonomy,
+      requestId,
+    });
+    return { ...updated, taxonomy };
+  });
+}

@@ -1,0 +1,69 @@
+import { AppError } from '../errors';
+import type { MembershipWithOrganisation, OrganisationRecord, Repositories } from '../ports';
+import { canAdministerOrganisation, hasPermission, type Permission } from './permissions';
+import type { Role } from './tenant.types';
+
+/** Who is acting: a signed-in user with their memberships, as loaded for the request. */
+export interface Actor {
+  userId: string;
+  sessionId: string | null;
+  memberships: MembershipWithOrganisation[];
+}
+
+/** Permissions a vendor program admin also holds in partner and reseller organisations. */
+const ADMINISTRABLE: ReadonlySet<Permission> = new Set([
+  'members.read',
+  'members.manage',
+  'organisation.update',
+]);
+
+export interface OrganisationAccess {
+  organisation: OrganisationRecord;
+  /** The actor's roles in the organisation (empty when acting as program admin). */
+  roles: Role[];
+  /** True when access comes from the vendor program admin's cross-tenant power. */
+  asProgramAdmin: boolean;
+}
+
+/**
+ * Resolves the actor's access to an organisation for one permission. An organisation the
+ * actor cannot see at all answers NOT_FOUND (the same as a missing id); one they see but may
+ * not act on answers FORBIDDEN.
+ */
+export async function requireOrganisationAccess(
+  repos: Repositories,
+  actor: Actor,
+  organisationId: string,
+  permission: Permission,
+): Promise<OrganisationAccess> {
+  const own = actor.memberships.find((m) => m.organisationId === organisationId);
+  if (own) {
+    if (!hasPermission(own.roles, permission)) {
+      throw new AppError('FORBIDDEN', { message: `missing permission ${permission}` });
+    }
+    return { organisation: own.organisation, roles: own.roles, asProgramAdmin: false };
+  }
+  const admin = actor.memberships.find((m) => m.roles.includes('program-admin'));
+  if (admin && ADMINISTRABLE.has(permission)) {
+    const organisation = await repos.findOrganisation(organisationId);
+    if (organisation && canAdministerOrganisation(
+      { kind: admin.organisation.kind, roles: admin.roles },
+      organisation,
+    )) {
+      return { organisation, roles: [], asProgramAdmin: true };
+    }
+  }
+  throw new AppError('NOT_FOUND', { message: 'organisation not found' });
+}
+
+/** The actor's vendor membership with `permission`, or FORBIDDEN. */
+export function requireVendorPermission(
+  actor: Actor,
+  permission: Permission,
+): MembershipWithOrganisation {
+  const membership = actor.memberships.find(
+    (m) => m.organisation.kind === 'vendor' && hasPermission(m.roles, permission),
+  );
+  if (!membership) throw new AppError('FORBIDDEN', { message: `missing permission ${permission}` });
+  return membership;
+}

@@ -1,0 +1,571 @@
+import { AppError } from '../errors';
+import type {
+  Clock,
+  InvitationRecord,
+  MembershipWithOrganisation,
+  OrganisationRecord,
+  PasswordHasher,
+  Repositories,
+  Secrets,
+  SessionRecord,
+  UnitOfWork,
+  UserRecord,
+} from '../ports';
+import { requireOrganisationAccess, requireVendorPermission, type Actor } from './access';
+import { rolesForKind, type Locale, type OrganisationKind, type Role } from './tenant.types';
+
+export interface AccountSettings {
+  /** A session unused for this long is over (milliseconds). */
+  sessionIdleMs: number;
+  /** A session is over this long after sign-in, however active (milliseconds). */
+  sessionAbsoluteMs: number;
+  /** How long an invitation link stays valid (milliseconds). */
+  invitationTtlMs: number;
+  /** Failed sign-ins allowed per e-mail and per address within `throttleWindowMs`. */
+  throttleMaxFailures: number;
+  throttleWindowMs: number;
+  /** How long sign-in stays locked after too many failures (milliseconds). */
+  throttleLockMs: number;
+}
+
+export const DEFAULT_ACCOUNT_SETTINGS: AccountSettings = {
+  sessionIdleMs: 60 * 60 * 1000,
+  sessionAbsoluteMs: 12 * 60 * 60 * 1000,
+  invitationTtlMs: 7 * 24 * 60 * 60 * 1000,
+  throttleMaxFailures: 5,
+  throttleWindowMs: 15 * 60 * 1000,
+  throttleLockMs: 15 * 60 * 1000,
+};
+
+export interface AccountDeps {
+  uow: UnitOfWork;
+  clock: Clock;
+  passwords: PasswordHasher;
+  secrets: Secrets;
+  settings: AccountSettings;
+  /** Program data (the sample taxonomy) created with the vendor organisation at set-up. */
+  initialTaxonomy: () => unknown;
+}
+
+/** A freshly issued session: the token goes into the cookie and is never stored. */
+export interface IssuedSession {
+  token: string;
+  session: SessionRecord;
+  user: UserRecord;
+}
+
+export interface AuthenticatedSession {
+  session: SessionRecord;
+  user: UserRecord;
+  memberships: MembershipWithOrganisation[];
+}
+
+/** Where a request came from, for throttling and session bookkeeping. */
+export interface RequestOrigin {
+  ip: string;
+  userAgent?: string | undefined;
+}
+
+/** True when the installation has no account yet and the set-up page must be shown. */
+export async function isSetupNeeded(deps: Pick<AccountDeps, 'uow'>): Promise<boolean> {
+  return deps.uow.run(async (repos) => (await repos.countUsers()) === 0);
+}
+
+/** Creates the vendor organisation, its program and first program admin, then signs them in. */
+export async function completeSetup(
+  deps: AccountDeps,
+  input: { organisationName: string; name: string; email: string; password: string; locale: Locale },
+  origin: RequestOrigin,
+): Promise<IssuedSession> {
+  const passwordHash = await deps.passwords.hash(input.password);
+  return deps.uow.run(async (repos) => {
+    if ((await repos.countUsers()) > 0 || (await repos.findVendorOrganisation())) {
+      throw new AppError('SETUP_DONE');
+    }
+    // The partial unique index on the vendor kind stops a concurrent second set-up here.
+    const vendor = await repos
+      .createOrganisation({ kind: 'vendor', name: input.organisationName })
+      .catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'CONFLICT') throw new AppError('SETUP_DONE');
+        throw error;
+      });
+    await repos.createProgram({ organisationId: vendor.id, taxonomy: deps.initialTaxonomy() });
+    const user = await repos.createUser({
+      email: input.email,
+      name: input.name,
+      passwordHash,
+      locale: input.locale,
+    });
+    await repos.createMembership({ organisationId: vendor.id, userId: user.id, roles: ['program-admin'] });
+    await repos.appendAudit({
+      organisationId: vendor.id,
+      actorUserId: user.id,
+      action: 'program.setup',
+      entityType: 'organisation',
+      entityId: vendor.id,
+      after: { name: vendor.name },
+    });
+    return issueSession(deps, repos, user, vendor.id, origin);
+  });
+}
+
+async function issueSession(
+  deps: AccountDeps,
+  repos: Repositories,
+  user: UserRecord,
+  activeOrganisationId: string | null,
+  origin: RequestOrigin,
+): Promise<IssuedSession> {
+  const token = deps.secrets.token();
+  const now = deps.clock.now();
+  const session = await repos.createSession({
+    id: deps.secrets.hashToken(token),
+    userId: user.id,
+    activeOrganisationId,
+    csrfToken: deps.secrets.token(),
+    expiresAt: new Date(now.getTime() + deps.settings.sessionAbsoluteMs),
+    now,
+    userAgent: origin.userAgent,
+  });
+  return { token, session, user };
+}
+
+const throttleKeys = (email: string, ip: string) => [`email:${email.toLowerCase()}`, `ip:${ip}`];
+
+/**
+ * Signs a user in with e-mail and password. Failures are counted per e-mail and per address in
+ * the database; after too many the account and address are locked for a while. The previous
+ * session (if any) is deleted, so the session id always rotates on sign-in.
+ */
+export async function signIn(
+  deps: AccountDeps,
+  input: { email: string; password: string; previousToken?: string | undefined },
+  origin: RequestOrigin,
+): Promise<IssuedSession> {
+  const now = deps.clock.now();
+  const keys = throttleKeys(input.email, origin.ip);
+  const user = await deps.uow.run(async (repos) => {
+    for (const key of keys) {
+      const throttle = await repos.findThrottle(key);
+      if (throttle?.lockedUntil && throttle.lockedUntil > now) {
+        const seconds = Math.ceil((throttle.lockedUntil.getTime() - now.getTime()) / 1000);
+        throw new AppError('RATE_LIMITED', { params: { seconds }, retryAfterSeconds: seconds });
+      }
+    }
+    return repos.findUserByEmail(input.email);
+  });
+  // Verify against a dummy hash when the user is unknown so timing does not reveal accounts.
+  const ok = user && !user.disabledAt
+    ? await deps.passwords.verify(user.passwordHash, input.password)
+    : (await deps.passwords.verify(await dummyHash(deps.passwords), input.password), false);
+  return deps.uow.run(async (repos) => {
+    if (!ok || !user) {
+      for (const key of keys) await recordFailure(deps, repos, key, now);
+      throw new AppError('INVALID_CREDENTIALS');
+    }
+    for (const key of keys) await repos.clearThrottle(key);
+    if (input.previousToken) await repos.deleteSession(deps.secrets.hashToken(input.previousToken));
+    const memberships = await repos.listMembershipsOfUser(user.id);
+    return issueSession(deps, repos, user, memberships[0]?.organisationId ?? null, origin);
+  });
+}
+
+let cachedDummyHash: Promise<string> | undefined;
+const dummyHash = (passwords: PasswordHasher) =>
+  (cachedDummyHash ??= passwords.hash('not-a-real-password-but-the-same-cost'));
+
+async function recordFailure(deps: AccountDeps, repos: Repositories, key: string, now: Date) {
+  const { throttleMaxFailures, throttleWindowMs, throttleLockMs } = deps.settings;
+  const current = await repos.findThrottle(key);
+  const fresh = !current || now.getTime() - current.windowStartedAt.getTime() > throttleWindowMs;
+  const failures = fresh ? 1 : current.failures + 1;
+  await repos.saveThrottle({
+    key,
+    failures,
+    windowStartedAt: fresh ? now : current.windowStartedAt,
+    lockedUntil: failures >= throttleMaxFailures ? new Date(now.getTime() + throttleLockMs) : null,
+  });
+}
+
+/**
+ * Loads the session behind a cookie token. Returns null when it is unknown, past its absolute
+ * lifetime, idle too long (then it is deleted) or its user is disabled.
+ */
+export async function authenticate(
+  deps: Pick<AccountDeps, 'uow' | 'clock' | 'secrets' | 'settings'>,
+  token: string,
+): Promise<AuthenticatedSession | null> {
+  const now = deps.clock.now();
+  const id = deps.secrets.hashToken(token);
+  return deps.uow.run(async (repos) => {
+    const session = await repos.findSession(id);
+    if (!session) return null;
+    const idle = now.getTime() - session.lastSeenAt.getTime() > deps.settings.sessionIdleMs;
+    if (idle || session.expiresAt <= now) {
+      await repos.deleteSession(id);
+      return null;
+    }
+    const user = await repos.findUser(session.userId);
+    if (!user || user.disabledAt) return null;
+    // Writing lastSeenAt on every request would turn reads into writes; a minute's
+    // granularity is plenty for an idle timeout measured in tens of minutes.
+    if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await repos.touchSession(id, now);
+    const memberships = await repos.listMembershipsOfUser(user.id);
+    return { session, user, memberships };
+  });
+}
+
+/** Ends the session server-side; the cookie alone is worthless afterwards. */
+export async function signOut(deps: Pick<AccountDeps, 'uow' | 'secrets'>, token: string) {
+  await deps.uow.run((repos) => repos.deleteSession(deps.secrets.hashToken(token)));
+}
+
+/** Makes another of the actor's organisations the active one of this session. */
+export async function switchOrganisation(
+  deps: Pick<AccountDeps, 'uow'>,
+  actor: Actor,
+  organisationId: string,
+) {
+  if (!actor.sessionId) throw new AppError('UNAUTHENTICATED');
+  if (!actor.memberships.some((m) => m.organisationId === organisationId)) {
+    throw new AppError('NOT_FOUND', { message: 'organisation not found' });
+  }
+  await deps.uow.run((repos) => repos.setSessionOrganisation(actor.sessionId!, organisationId));
+}
+
+/** Updates the actor's own name and language. */
+export async function updateProfile(
+  deps: Pick<AccountDeps, 'uow'>,
+  actor: Actor,
+  patch: { name?: string | undefined; locale?: Locale | undefined },
+): Promise<UserRecord> {
+  return deps.uow.run((repos) =>
+    repos.updateUser(actor.userId, {
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.locale !== undefined && { locale: patch.locale }),
+    }),
+  );
+}
+
+/** Changes the actor's password after checking the current one; other sessions end. */
+export async function changePassword(
+  deps: AccountDeps,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+) {
+  const user = await deps.uow.run(async (repos) => getUser(repos, actor.userId));
+  if (!(await deps.passwords.verify(user.passwordHash, input.currentPassword))) {
+    throw new AppError('VALIDATION', {
+      issues: [{ path: ['currentPassword'], code: 'password.wrong' }],
+    });
+  }
+  const passwordHash = await deps.passwords.hash(input.newPassword);
+  await deps.uow.run(async (repos) => {
+    await repos.updateUser(actor.userId, { passwordHash });
+    await repos.deleteSessionsOfUser(actor.userId, actor.sessionId ?? undefined);
+  });
+}
+
+async function getUser(repos: Repositories, id: string): Promise<UserRecord> {
+  const user = await repos.findUser(id);
+  if (!user) throw new AppError('NOT_FOUND', { message: 'user not found' });
+  return user;
+}
+
+function assertRolesFit(kind: OrganisationKind, roles: Role[]) {
+  const allowed = rolesForKind(kind);
+  const wrong = roles.find((role) => !allowed.includes(role));
+  if (wrong) {
+    throw new AppError('VALIDATION', {
+      issues: [{ path: ['roles'], code: 'error.roleNotForKind', params: { role: wrong } }],
+    });
+  }
+}
+
+/** Creates a partner or reseller organisation (program admins only). */
+export async function createOrganisation(
+  deps: Pick<AccountDeps, 'uow'>,
+  actor: Actor,
+  input: { kind: Exclude<OrganisationKind, 'vendor'>; name: string },
+  requestId?: string,
+): Promise<OrganisationRecord> {
+  requireVendorPermission(actor, 'program.manage');
+  return deps.uow.run(async (repos) => {
+    const organisation = await repos.createOrganisation(input).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'CONFLICT') {
+        throw new AppError('VALIDATION', {
+          issues: [{ path: ['name'], code: 'error.CONFLICT' }],
+        });
+      }
+      throw error;
+    });
+    await repos.appendAudit({
+      organisationId: organisation.id,
+      actorUserId: actor.userId,
+      action: 'organisation.create',
+      entityType: 'organisation',
+      entityId: organisation.id,
+      after: input,
+      requestId,
+    });
+    return organisation;
+  });
+}
+
+/** Renames an organisation; `expectedVersion` guards against overwriting a concurrent change. */
+export async function renameOrganisation(
+  deps: Pick<AccountDeps, 'uow'>,
+  actor: Actor,
+  organisationId: string,
+  name: string,
+  expectedVersion: number | undefined,
+  requestId?: string,
+): Promise<OrganisationRecord> {
+  return deps.uow.run(async (repos) => {
+    const { organisation } = await requireOrganisationAccess(repos, actor, organisationId, 'organisation.update');
+    const updated = await repos.renameOrganisation(organisationId, name, expectedVersion).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'CONFLICT') {
+        throw new AppError('VALIDATION', { issues: [{ path: ['name'], code: 'error.CONFLICT' }] });
+      }
+      throw error;
+    });
+    if (!updated) throw new AppError('PRECONDITION_FAILED');
+    await repos.appendAudit({
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'organisation.rename',
+      entityType: 'organisation',
+      entityId: organisationId,
+      before: { name: organisation.name },
+      after: { name },
+      requestId,
+    });
+    return updated;
+  });
+}
+
+/** A new invitation and the secret link token (shown once, to the inviter). */
+export interface IssuedInvitation {
+  token: string;
+  invitation: InvitationRecord;
+}
+
+/** Invites someone by e-mail into an organisation with the given roles. */
+export async function inviteMember(
+  deps: AccountDeps,
+  actor: Actor,
+  organisationId: string,
+  input: { email: string; roles: Role[] },
+  requestId?: string,
+): Promise<IssuedInvitation> {
+  return deps.uow.run(async (repos) => {
+    const { organisation } = await requireOrganisationAccess(repos, actor, organisationId, 'members.manage');
+    assertRolesFit(organisation.kind, input.roles);
+    const existing = await repos.findUserByEmail(input.email);
+    if (existing && (await repos.findMembership(organisationId, existing.id))) {
+      throw new AppError('VALIDATION', { issues: [{ path: ['email'], code: 'error.alreadyMember' }] });
+    }
+    const token = deps.secrets.token();
+    const invitation = await repos.createInvitation({
+      organisationId,
+      email: input.email,
+      roles: input.roles,
+      tokenHash: deps.secrets.hashToken(token),
+      invitedBy: actor.userId,
+      expiresAt: new Date(deps.clock.now().getTime() + deps.settings.invitationTtlMs),
+    });
+    await repos.appendAudit({
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'invitation.create',
+      entityType: 'invitation',
+      entityId: invitation.id,
+      after: { email: input.email, roles: input.roles },
+      requestId,
+    });
+    return { token, invitation };
+  });
+}
+
+/** What an invitation link shows before it is accepted. */
+export interface InvitationPreview {
+  organisationName: string;
+  organisationKind: OrganisationKind;
+  email: string;
+  roles: Role[];
+  expiresAt: Date;
+  /** True when an account with the invited e-mail exists: sign in instead of creating one. */
+  accountExists: boolean;
+}
+
+async function findUsableInvitation(deps: Pick<AccountDeps, 'clock' | 'secrets'>, repos: Repositories, token: string) {
+  const invitation = await repos.findInvitationByTokenHash(deps.secrets.hashToken(token));
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= deps.clock.now()) {
+    throw new AppError('INVITATION_INVALID');
+  }
+  return invitation;
+}
+
+export async function previewInvitation(
+  deps: Pick<AccountDeps, 'uow' | 'clock' | 'secrets'>,
+  token: string,
+): Promise<InvitationPreview> {
+  return deps.uow.run(async (repos) => {
+    const invitation = await findUsableInvitation(deps, repos, token);
+    const organisation = await repos.findOrganisation(invitation.organisationId);
+    if (!organisation) throw new AppError('INVITATION_INVALID');
+    return {
+      organisationName: organisation.name,
+      organisationKind: organisation.kind,
+      email: invitation.email,
+      roles: invitation.roles,
+      expiresAt: invitation.expiresAt,
+      accountExists: (await repos.findUserByEmail(invitation.email)) !== null,
+    };
+  });
+}
+
+/**
+ * Accepts an invitation. A new person gives a name and password and gets an account; an
+ * existing account must prove it with its password. Either way a membership is created and
+ * the person is signed in to the inviting organisation. A link works once.
+ */
+export async function acceptInvitation(
+  deps: AccountDeps,
+  token: string,
+  input: { name?: string | undefined; password: string; locale: Locale },
+  origin: RequestOrigin,
+): Promise<IssuedSession> {
+  const newHash = await deps.passwords.hash(input.password);
+  return deps.uow.run(async (repos) => {
+    const invitation = await findUsableInvitation(deps, repos, token);
+    let user = await repos.findUserByEmail(invitation.email);
+    if (user) {
+      if (!(await deps.passwords.verify(user.passwordHash, input.password))) {
+        throw new AppError('INVALID_CREDENTIALS');
+      }
+    } else {
+      if (!input.name) {
+        throw new AppError('VALIDATION', { issues: [{ path: ['name'], code: 'name.required' }] });
+      }
+      user = await repos.createUser({
+        email: invitation.email,
+        name: input.name,
+        passwordHash: newHash,
+        locale: input.locale,
+      });
+    }
+    if (!(await repos.markInvitationAccepted(invitation.organisationId, invitation.id, deps.clock.now()))) {
+      throw new AppError('INVITATION_INVALID');
+    }
+    if (!(await repos.findMembership(invitation.organisationId, user.id))) {
+      await repos.createMembership({
+        organisationId: invitation.organisationId,
+        userId: user.id,
+        roles: invitation.roles,
+      });
+    }
+    await repos.appendAudit({
+      organisationId: invitation.organisationId,
+      actorUserId: user.id,
+      action: 'invitation.accept',
+      entityType: 'membership',
+      entityId: user.id,
+      after: { roles: invitation.roles },
+    });
+    return issueSession(deps, repos, user, invitation.organisationId, origin);
+  });
+}
+
+/** Withdraws an open invitation so its link stops working. */
+export async function revokeInvitation(
+  deps: Pick<AccountDeps, 'uow' | 'clock'>,
+  actor: Actor,
+  organisationId: string,
+  invitationId: string,
+  requestId?: string,
+) {
+  await deps.uow.run(async (repos) => {
+    await requireOrganisationAccess(repos, actor, organisationId, 'members.manage');
+    if (!(await repos.revokeInvitation(organisationId, invitationId, deps.clock.now()))) {
+      throw new AppError('NOT_FOUND', { message: 'invitation not found' });
+    }
+    await repos.appendAudit({
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'invitation.revoke',
+      entityType: 'invitation',
+      entityId: invitationId,
+      requestId,
+    });
+  });
+}
+
+/** The roles that keep an organisation administrable; the last holder cannot be removed. */
+const ADMIN_ROLES: readonly Role[] = ['owner', 'program-admin', 'member'];
+
+async function assertKeepsAnAdmin(repos: Repositories, organisationId: string, userId: string, nextRoles: Role[] | null) {
+  const members = await repos.listMembers(organisationId);
+  const remainingAdmins = members.filter((m) =>
+    (m.userId === userId ? nextRoles ?? [] : m.roles).some((r) => ADMIN_ROLES.includes(r)),
+  );
+  if (remainingAdmins.length === 0) {
+    throw new AppError('VALIDATION', { issues: [{ path: ['roles'], code: 'error.lastOwner' }] });
+  }
+}
+
+/** Changes a member's roles. */
+export async function changeMemberRoles(
+  deps: Pick<AccountDeps, 'uow'>,
+  actor: Actor,
+  organisationId: string,
+  userId: string,
+  roles: Role[],
+  requestId?: string,
+) {
+  return deps.uow.run(async (repos) => {
+    const { organisation } = await requireOrganisationAccess(repos, actor, organisationId, 'members.manage');
+    assertRolesFit(organisation.kind, roles);
+    const before = await repos.findMembership(organisationId, userId);
+    if (!before) throw new AppError('NOT_FOUND', { message: 'member not found' });
+    await assertKeepsAnAdmin(repos, organisationId, userId, roles);
+    const updated = await repos.updateMembershipRoles(organisationId, userId, roles);
+    await repos.appendAudit({
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'membership.update',
+      entityType: 'membership',
+      entityId: userId,
+      before: { roles: before.roles },
+      after: { roles },
+      requestId,
+    });
+    return updated!;
+  });
+}
+
+/** Removes a member from an organisation and ends nothing else of theirs. */
+export async function removeMember(
+  deps: Pick<AccountDeps, 'uow'>,
+  actor: Actor,
+  organisationId: string,
+  userId: string,
+  requestId?: string,
+) {
+  await deps.uow.run(async (repos) => {
+    await requireOrganisationAccess(repos, actor, organisationId, 'members.manage');
+    const before = await repos.findMembership(organisationId, userId);
+    if (!before) throw new AppError('NOT_FOUND', { message: 'member not found' });
+    await assertKeepsAnAdmin(repos, organisationId, userId, null);
+    await repos.deleteMembership(organisationId, userId);
+    await repos.appendAudit({
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'membership.delete',
+      entityType: 'membership',
+      entityId: userId,
+      before: { roles: before.roles },
+      requestId,
+    });
+  });
+}

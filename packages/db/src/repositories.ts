@@ -1,0 +1,409 @@
+/**
+ * Drizzle implementation of the core repository ports. Every method runs on the executor it
+ * was built with, so a unit of work passes its transaction and all writes commit together.
+ * Tenant tables are always filtered by organisation id, never by row id alone.
+ */
+import { AppError } from '@cosell/core';
+import type {
+  AuditEntry,
+  AuditRecord,
+  InvitationRecord,
+  ListQuery,
+  MembershipRecord,
+  OrganisationRecord,
+  ProgramRecord,
+  Repositories,
+  SessionRecord,
+  UnitOfWork,
+  UserRecord,
+} from '@cosell/core';
+import type { Locale, OrganisationKind, Role } from '@cosell/core';
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import type { Database, Executor } from './client';
+import {
+  auditLog,
+  invitations,
+  loginThrottle,
+  memberships,
+  organisations,
+  programs,
+  sessions,
+  users,
+} from './schema';
+
+type OrgRow = typeof organisations.$inferSelect;
+type UserRow = typeof users.$inferSelect;
+type MembershipRow = typeof memberships.$inferSelect;
+type InvitationRow = typeof invitations.$inferSelect;
+
+const toOrganisation = (row: OrgRow): OrganisationRecord => ({
+  id: row.id,
+  kind: row.kind,
+  name: row.name,
+  createdAt: row.createdAt,
+  version: row.version,
+});
+const toUser = (row: UserRow): UserRecord => ({ ...row, locale: row.locale as Locale });
+const toMembership = (row: MembershipRow): MembershipRecord => ({
+  organisationId: row.organisationId,
+  userId: row.userId,
+  roles: row.roles as Role[],
+  createdAt: row.createdAt,
+});
+const toInvitation = (row: InvitationRow): InvitationRecord => ({
+  ...row,
+  roles: row.roles as Role[],
+});
+
+const likePattern = (search: string) => `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Postgres error codes we translate into application errors. */
+function translateDbError(error: unknown): never {
+  const code = (error as { code?: string; cause?: { code?: string } }).code ??
+    (error as { cause?: { code?: string } }).cause?.code;
+  if (code === '23505') throw new AppError('CONFLICT', { message: String((error as Error).message) });
+  throw error;
+}
+
+export function createRepositories(db: Executor): Repositories {
+  return {
+    async countUsers() {
+      const [row] = await db.select({ n: count() }).from(users);
+      return row?.n ?? 0;
+    },
+
+    async findVendorOrganisation() {
+      const [row] = await db.select().from(organisations).where(eq(organisations.kind, 'vendor'));
+      return row ? toOrganisation(row) : null;
+    },
+
+    async createOrganisation(input) {
+      try {
+        const [row] = await db.insert(organisations).values(input).returning();
+        return toOrganisation(row!);
+      } catch (error) {
+        translateDbError(error);
+      }
+    },
+
+    async findOrganisation(id) {
+      const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
+      return row ? toOrganisation(row) : null;
+    },
+
+    async listOrganisations(query) {
+      const conditions = [];
+      if (query.ids) conditions.push(inArray(organisations.id, query.ids.length ? query.ids : [sql`null`] as never));
+      if (query.kinds) conditions.push(inArray(organisations.kind, query.kinds));
+      if (query.search) conditions.push(ilike(organisations.name, likePattern(query.search)));
+      const where = conditions.length ? and(...conditions) : undefined;
+      const [rows, [total]] = await Promise.all([
+        db
+          .select()
+          .from(organisations)
+          .where(where)
+          .orderBy(asc(organisations.kind), asc(sql`lower(${organisations.name})`))
+          .limit(query.limit)
+          .offset(query.offset),
+        db.select({ n: count() }).from(organisations).where(where),
+      ]);
+      return { items: rows.map(toOrganisation), total: total?.n ?? 0 };
+    },
+
+    async renameOrganisation(id, name, expectedVersion) {
+      try {
+        const [row] = await db
+          .update(organisations)
+          .set({ name, version: sql`${organisations.version} + 1` })
+          .where(
+            and(
+              eq(organisations.id, id),
+              expectedVersion === undefined ? undefined : eq(organisations.version, expectedVersion),
+            ),
+          )
+          .returning();
+        return row ? toOrganisation(row) : null;
+      } catch (error) {
+        translateDbError(error);
+      }
+    },
+
+    async createUser(input) {
+      try {
+        const [row] = await db.insert(users).values(input).returning();
+        return toUser(row!);
+      } catch (error) {
+        translateDbError(error);
+      }
+    },
+
+    async findUser(id) {
+      const [row] = await db.select().from(users).where(eq(users.id, id));
+      return row ? toUser(row) : null;
+    },
+
+    async findUserByEmail(email) {
+      const [row] = await db
+        .select()
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+      return row ? toUser(row) : null;
+    },
+
+    async updateUser(id, patch) {
+      const [row] = await db
+        .update(users)
+        .set({ ...patch, version: sql`${users.version} + 1` })
+        .where(eq(users.id, id))
+        .returning();
+      return toUser(row!);
+    },
+
+    async listUsers(query) {
+      const where = query.search
+        ? or(ilike(users.email, likePattern(query.search)), ilike(users.name, likePattern(query.search)))
+        : undefined;
+      const [rows, [total]] = await Promise.all([
+        db.select().from(users).where(where).orderBy(asc(users.email)).limit(query.limit).offset(query.offset),
+        db.select({ n: count() }).from(users).where(where),
+      ]);
+      return { items: rows.map(toUser), total: total?.n ?? 0 };
+    },
+
+    async listMembershipsOfUser(userId) {
+      const rows = await db
+        .select({ membership: memberships, organisation: organisations })
+        .from(memberships)
+        .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+        .where(eq(memberships.userId, userId))
+        .orderBy(asc(organisations.kind), asc(organisations.name));
+      return rows.map((row) => ({
+        ...toMembership(row.membership),
+        organisation: toOrganisation(row.organisation),
+      }));
+    },
+
+    async findMembership(organisationId, userId) {
+      const [row] = await db
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
+      return row ? toMembership(row) : null;
+    },
+
+    async listMembers(organisationId) {
+      const rows = await db
+        .select({ membership: memberships, user: { id: users.id, email: users.email, name: users.name } })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(eq(memberships.organisationId, organisationId))
+        .orderBy(asc(sql`lower(${users.name})`));
+      return rows.map((row) => ({ ...toMembership(row.membership), user: row.user }));
+    },
+
+    async createMembership(input) {
+      try {
+        const [row] = await db.insert(memberships).values(input).returning();
+        return toMembership(row!);
+      } catch (error) {
+        translateDbError(error);
+      }
+    },
+
+    async updateMembershipRoles(organisationId, userId, roles) {
+      const [row] = await db
+        .update(memberships)
+        .set({ roles, version: sql`${memberships.version} + 1` })
+        .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
+        .returning();
+      return row ? toMembership(row) : null;
+    },
+
+    async deleteMembership(organisationId, userId) {
+      const rows = await db
+        .delete(memberships)
+        .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
+        .returning({ userId: memberships.userId });
+      return rows.length > 0;
+    },
+
+    async createInvitation(input) {
+      const [row] = await db.insert(invitations).values(input).returning();
+      return toInvitation(row!);
+    },
+
+    async findInvitationByTokenHash(tokenHash) {
+      const [row] = await db.select().from(invitations).where(eq(invitations.tokenHash, tokenHash));
+      return row ? toInvitation(row) : null;
+    },
+
+    async listOpenInvitations(organisationId, now) {
+      const rows = await db
+        .select()
+        .from(invitations)
+        .where(
+          and(
+            eq(invitations.organisationId, organisationId),
+            isNull(invitations.acceptedAt),
+            isNull(invitations.revokedAt),
+            gt(invitations.expiresAt, now),
+          ),
+        )
+        .orderBy(desc(invitations.createdAt));
+      return rows.map(toInvitation);
+    },
+
+    async markInvitationAccepted(organisationId, id, at) {
+      // The acceptedAt IS NULL guard makes a replayed link lose the race, not double-join.
+      const rows = await db
+        .update(invitations)
+        .set({ acceptedAt: at })
+        .where(
+          and(
+            eq(invitations.organisationId, organisationId),
+            eq(invitations.id, id),
+            isNull(invitations.acceptedAt),
+            isNull(invitations.revokedAt),
+          ),
+        )
+        .returning({ id: invitations.id });
+      return rows.length > 0;
+    },
+
+    async revokeInvitation(organisationId, id, at) {
+      const rows = await db
+        .update(invitations)
+        .set({ revokedAt: at })
+        .where(
+          and(
+            eq(invitations.organisationId, organisationId),
+            eq(invitations.id, id),
+            isNull(invitations.acceptedAt),
+            isNull(invitations.revokedAt),
+          ),
+        )
+        .returning({ id: invitations.id });
+      return rows.length > 0;
+    },
+
+    async createSession(input) {
+      const [row] = await db
+        .insert(sessions)
+        .values({
+          id: input.id,
+          userId: input.userId,
+          activeOrganisationId: input.activeOrganisationId,
+          csrfToken: input.csrfToken,
+          expiresAt: input.expiresAt,
+          createdAt: input.now,
+          lastSeenAt: input.now,
+          userAgent: input.userAgent?.slice(0, 300) ?? null,
+        })
+        .returning();
+      return row as SessionRecord;
+    },
+
+    async findSession(id) {
+      const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+      return (row as SessionRecord | undefined) ?? null;
+    },
+
+    async touchSession(id, at) {
+      await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+    },
+
+    async setSessionOrganisation(id, organisationId) {
+      await db.update(sessions).set({ activeOrganisationId: organisationId }).where(eq(sessions.id, id));
+    },
+
+    async deleteSession(id) {
+      await db.delete(sessions).where(eq(sessions.id, id));
+    },
+
+    async deleteSessionsOfUser(userId, exceptSessionId) {
+      await db
+        .delete(sessions)
+        .where(
+          and(eq(sessions.userId, userId), exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined),
+        );
+    },
+
+    async findThrottle(key) {
+      const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, key));
+      return row ?? null;
+    },
+
+    async saveThrottle(record) {
+      await db
+        .insert(loginThrottle)
+        .values(record)
+        .onConflictDoUpdate({
+          target: loginThrottle.key,
+          set: {
+            failures: record.failures,
+            windowStartedAt: record.windowStartedAt,
+            lockedUntil: record.lockedUntil,
+          },
+        });
+    },
+
+    async clearThrottle(key) {
+      await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
+    },
+
+    async findProgram(organisationId) {
+      const [row] = await db.select().from(programs).where(eq(programs.organisationId, organisationId));
+      return row ?? null;
+    },
+
+    async createProgram(input) {
+      const [row] = await db.insert(programs).values(input).returning();
+      return row as ProgramRecord;
+    },
+
+    async updateProgramTaxonomy(organisationId, taxonomy, expectedVersion, at) {
+      const [row] = await db
+        .update(programs)
+        .set({
+          taxonomy,
+          taxonomyIsSample: false,
+          updatedAt: at,
+          version: sql`${programs.version} + 1`,
+        })
+        .where(and(eq(programs.organisationId, organisationId), eq(programs.version, expectedVersion)))
+        .returning();
+      return (row as ProgramRecord | undefined) ?? null;
+    },
+
+    async appendAudit(entry: AuditEntry) {
+      await db.insert(auditLog).values({
+        organisationId: entry.organisationId,
+        actorUserId: entry.actorUserId,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        before: entry.before ?? null,
+        after: entry.after ?? null,
+        requestId: entry.requestId ?? null,
+      });
+    },
+
+    async listAudit(organisationId, query: ListQuery) {
+      const where = eq(auditLog.organisationId, organisationId);
+      const [rows, [total]] = await Promise.all([
+        db.select().from(auditLog).where(where).orderBy(desc(auditLog.at)).limit(query.limit).offset(query.offset),
+        db.select({ n: count() }).from(auditLog).where(where),
+      ]);
+      return { items: rows as AuditRecord[], total: total?.n ?? 0 };
+    },
+  };
+}
+
+/** A unit of work over `db`: each run is one transaction. */
+export function createUnitOfWork(db: Database): UnitOfWork {
+  return {
+    run: (work) => db.transaction((tx) => work(createRepositories(tx))),
+  };
+}
+
+export type { OrganisationKind };

@@ -1,0 +1,169 @@
+/**
+ * The database schema. Two kinds of table:
+ * - tenant tables carry `organisation_id` first in their primary key and in every foreign key
+ *   to another tenant table (QUALITY S1), so the schema can be distributed by tenant;
+ * - global tables (users, sessions, login throttling) are listed in GLOBAL_TABLES with why.
+ * A schema lint test enforces both.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** The tenant root: the vendor running the program, its partners and resellers. */
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['vendor', 'partner', 'reseller'] }).notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('organisations_name_key').on(sql`lower(${t.name})`),
+    // Only one vendor organisation runs the program of an installation.
+    uniqueIndex('organisations_one_vendor_key').on(t.kind).where(sql`${t.kind} = 'vendor'`),
+  ],
+);
+
+/** People. Global: one person may belong to several organisations. */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    locale: text('locale').notNull().default('en'),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+);
+
+/** Who belongs to which organisation, with which roles. */
+export const memberships = pgTable(
+  'memberships',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    roles: text('roles').array().notNull(),
+    createdAt: createdAt(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.userId] }),
+    index('memberships_user_idx').on(t.userId),
+  ],
+);
+
+/** Invitations by link. Only the sha256 of the token is stored. */
+export const invitations = pgTable(
+  'invitations',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    email: text('email').notNull(),
+    roles: text('roles').array().notNull(),
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    uniqueIndex('invitations_token_hash_key').on(t.tokenHash),
+  ],
+);
+
+/** Program data of the vendor organisation: active policy and the editable taxonomy. */
+export const programs = pgTable('programs', {
+  organisationId: uuid('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  activePolicy: text('active_policy').notNull().default('2021-09'),
+  taxonomy: jsonb('taxonomy').notNull(),
+  taxonomyIsSample: boolean('taxonomy_is_sample').notNull().default(true),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+/** Server-side sessions. `id` is the sha256 of the cookie token; the token itself is never stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    activeOrganisationId: uuid('active_organisation_id').references(() => organisations.id, {
+      onDelete: 'set null',
+    }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/** Sign-in throttling counters, kept in the database so every instance shares them. */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});
+
+/** Audit trail of mutations, per organisation. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    requestId: text('request_id'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    index('audit_log_org_at_idx').on(t.organisationId, t.at),
+  ],
+);
+
+/** Tables without an owning organisation, and why each is global. */
+export const GLOBAL_TABLES = {
+  organisations: 'the tenant root itself: its id is the organisation id',
+  users: 'a person may belong to several organisations; reached through memberships',
+  sessions: 'belong to a user, not an organisation; looked up by token hash',
+  login_throttle: 'counters keyed by e-mail and address before anyone is signed in',
+} as const;

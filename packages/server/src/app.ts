@@ -1,0 +1,90 @@
+/**
+ * The composition root of the HTTP server: plugins in order (request ids and logs, security
+ * headers, cookies, auth, validation), the routes, the API docs and the web app.
+ */
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from './deps';
+import { authPlugin } from './http/auth';
+import { registerOpenApi } from './http/openapi';
+import { errorHandler } from './http/problem';
+import { healthRoutes } from './http/routes/health.routes';
+import { organisationRoutes } from './http/routes/organisation.routes';
+import { programRoutes } from './http/routes/program.routes';
+import { sessionRoutes } from './http/routes/session.routes';
+import { securityHeadersPlugin } from './http/security-headers';
+import { registerWeb, webRoot } from './http/static';
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: 'public' | 'user';
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route with its access level, for the authorization suite. */
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+/** Invitation tokens are secrets: keep them out of logs. */
+const redactUrl = (url: string) => url.replace(/(\/invitations\/)[\w-]{20,}/, '$1[redacted]').replace(/(\/invite\/)[\w-]{20,}/, '$1[redacted]');
+
+export interface BuildAppOptions {
+  /** Serve the built web app (off in API tests). */
+  web?: boolean;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: deps.config.logLevel,
+      serializers: {
+        req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: redactUrl(req.url), id: req.id }),
+      },
+    },
+    trustProxy: deps.config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  app.decorate('registeredRoutes', [] as RegisteredRoute[]);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || route.url === '/api/openapi.json') return;
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      app.registeredRoutes.push({ method, url: route.url, access: route.config?.access ?? 'user' });
+    }
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(securityHeadersPlugin);
+  await app.register(cookie);
+  await app.register(authPlugin, deps);
+  await registerOpenApi(app);
+
+  await app.register(healthRoutes, deps);
+  await app.register(sessionRoutes, deps);
+  await app.register(organisationRoutes, deps);
+  await app.register(programRoutes, deps);
+
+  await registerWeb(app, options.web === false ? undefined : webRoot());
+  return app;
+}

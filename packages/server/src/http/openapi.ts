@@ -1,0 +1,37 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+
+/** OpenAPI 3.1 at /api/openapi.json, generated from the same zod schemas that validate. */
+export async function registerOpenApi(app: FastifyInstance) {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'cosell API',
+        version: '0.1.0',
+        description:
+          'The public REST API of cosell, the same one its web app uses. Errors are RFC 9457 ' +
+          'problem+json. Writes made with the session cookie carry the X-CSRF-Token header from ' +
+          'GET /api/session. Versioned objects return an ETag; send it back as If-Match.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: '__Host-cosell_session' },
+        },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+    uiHooks: {},
+    staticCSP: false,
+    transformSpecification: (spec) => spec,
+  });
+}

@@ -1,0 +1,187 @@
+/**
+ * The one place where errors become HTTP answers: RFC 9457 problem+json, localized to the
+ * caller's language. AppError codes map to statuses here and nowhere else.
+ */
+import {
+  AppError,
+  isMessageKey,
+  translate,
+  type AppErrorCode,
+  type FieldIssue,
+  type Locale,
+} from '@cosell/core';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+export const STATUS_BY_CODE: Record<AppErrorCode | 'INTERNAL', number> = {
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  UNAUTHENTICATED: 401,
+  VALIDATION: 400,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
+  PRECONDITION_REQUIRED: 428,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  SETUP_DONE: 409,
+  INVITATION_INVALID: 410,
+  INVALID_CREDENTIALS: 401,
+  CSRF: 403,
+  INTERNAL: 500,
+};
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    code: z.string(),
+    requestId: z.string(),
+    errors: z
+      .array(
+        z.object({
+          /** JSON pointer into the request part, e.g. `/body/email`. */
+          pointer: z.string(),
+          /** The field path inside the part, dot-separated, e.g. `email` or `rows.3.email`. */
+          field: z.string(),
+          code: z.string(),
+          detail: z.string(),
+        }),
+      )
+      .optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+export type Problem = z.infer<typeof ProblemSchema>;
+
+/** Error responses every route may give; added to each route's OpenAPI responses. */
+export const problemResponses = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+  412: ProblemSchema,
+  428: ProblemSchema,
+  429: ProblemSchema,
+  503: ProblemSchema,
+} as const;
+
+/** PostgreSQL / driver conditions that mean "the database is not there right now". */
+const UNAVAILABLE_PG_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', '53300', '57014']);
+const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND']);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_PG_CODES.has(code) || UNAVAILABLE_NODE_CODES.has(code))) return true;
+    const message = String((e as { message?: unknown }).message ?? '');
+    if (/Connection terminated|timeout exceeded when trying to connect|PGlite is closed|Client has encountered a connection error/i.test(message)) return true;
+  }
+  return false;
+}
+
+function issueKey(zodCode: string, message: string): { key: string; params: Record<string, string | number> } {
+  if (isMessageKey(message)) return { key: message, params: {} };
+  switch (zodCode) {
+    case 'invalid_type':
+      return /received undefined/.test(message)
+        ? { key: 'issue.required', params: {} }
+        : { key: 'issue.invalidType', params: { expected: message.match(/expected (\w+)/)?.[1] ?? '?' } };
+    case 'too_small':
+      return { key: 'issue.tooSmall', params: { minimum: message.match(/(\d+)/)?.[1] ?? '?' } };
+    case 'too_big':
+      return { key: 'issue.tooBig', params: { maximum: message.match(/(\d+)/)?.[1] ?? '?' } };
+    case 'unrecognized_keys':
+      return { key: 'issue.unknownField', params: {} };
+    case 'invalid_value':
+      return { key: 'issue.invalidOption', params: {} };
+    case 'invalid_format':
+      return { key: message.includes('email') ? 'email.invalid' : 'issue.invalid', params: {} };
+    default:
+      return { key: 'issue.invalid', params: {} };
+  }
+}
+
+function toProblemErrors(locale: Locale, part: string, issues: FieldIssue[]) {
+  return issues.map((issue) => ({
+    pointer: `/${[part, ...issue.path].join('/')}`,
+    field: issue.path.join('.'),
+    code: issue.code,
+    detail: translate(locale, issue.code, issue.params ?? {}),
+  }));
+}
+
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: AppErrorCode | 'INTERNAL',
+  options: { messageKey?: string; params?: Record<string, string | number>; errors?: Problem['errors']; detail?: string } = {},
+) {
+  const locale = request.locale;
+  const status = STATUS_BY_CODE[code];
+  const problem: Problem = {
+    type: `urn:cosell:problem:${code.toLowerCase().replace(/_/g, '-')}`,
+    title: translate(locale, `error.${code}`, options.params ?? {}),
+    status,
+    code,
+    instance: request.url.split('?')[0],
+    requestId: String(request.id),
+    ...(options.messageKey && { detail: translate(locale, options.messageKey, options.params ?? {}) }),
+    ...(options.errors?.length && { errors: options.errors }),
+  };
+  return reply.code(status).type('application/problem+json').send(problem);
+}
+
+/** Fastify error handler: AppError, schema validation, body limits, database outages, the rest. */
+export function errorHandler(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) {
+    if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
+    if (error.code === 'UNAVAILABLE') reply.header('retry-after', '5');
+    const errors = toProblemErrors(request.locale, 'body', error.issues);
+    return sendProblem(request, reply, error.code, {
+      ...(error.messageKey !== `error.${error.code}` && { messageKey: error.messageKey }),
+      params: error.params,
+      errors,
+    });
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const part = (error as FastifyError).validationContext ?? 'body';
+    const issues: FieldIssue[] = error.validation.map((v) => {
+      const { key, params } = issueKey(v.keyword, v.message ?? '');
+      const keys = (v.params as { keys?: string[] }).keys;
+      const path = v.instancePath.split('/').filter(Boolean);
+      return { path: keys?.length ? [...path, keys[0]!] : path, code: key, params };
+    });
+    return sendProblem(request, reply, 'VALIDATION', { errors: toProblemErrors(request.locale, part, issues) });
+  }
+  const fastifyError = error as FastifyError;
+  if (fastifyError.statusCode === 413 || fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return reply.code(413).type('application/problem+json').send({
+      type: 'urn:cosell:problem:payload-too-large',
+      title: 'Payload too large',
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      requestId: String(request.id),
+    });
+  }
+  if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    // Malformed JSON, wrong content type and the like: the client's mistake, said plainly.
+    return reply.code(fastifyError.statusCode).type('application/problem+json').send({
+      type: 'urn:cosell:problem:bad-request',
+      title: fastifyError.message,
+      status: fastifyError.statusCode,
+      code: fastifyError.code ?? 'BAD_REQUEST',
+      requestId: String(request.id),
+    });
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'database unavailable');
+    reply.header('retry-after', '5');
+    return sendProblem(request, reply, 'UNAVAILABLE');
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(request, reply, 'INTERNAL');
+}

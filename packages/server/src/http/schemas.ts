@@ -1,0 +1,118 @@
+/** Shared request/response schemas and their mappers from core records. */
+import {
+  LocaleSchema,
+  OrganisationKindSchema,
+  RoleSchema,
+  type InvitationRecord,
+  type MembershipWithOrganisation,
+  type OrganisationRecord,
+  type UserRecord,
+} from '@cosell/core';
+import { z } from 'zod';
+
+export const IdSchema = z.uuid();
+export const TimestampSchema = z.iso.datetime({ offset: true });
+
+export const OrganisationSchema = z
+  .object({
+    id: IdSchema,
+    kind: OrganisationKindSchema,
+    name: z.string(),
+    createdAt: TimestampSchema,
+    version: z.number().int(),
+  })
+  .meta({ id: 'Organisation' });
+
+export const UserSchema = z
+  .object({ id: IdSchema, email: z.string(), name: z.string(), locale: LocaleSchema })
+  .meta({ id: 'User' });
+
+export const MembershipSchema = z
+  .object({ organisation: OrganisationSchema, roles: z.array(RoleSchema) })
+  .meta({ id: 'Membership' });
+
+export const SessionSchema = z
+  .object({
+    user: UserSchema,
+    memberships: z.array(MembershipSchema),
+    activeOrganisationId: IdSchema.nullable(),
+    /** Send back as `X-CSRF-Token` on every write made with the session cookie. */
+    csrfToken: z.string(),
+    expiresAt: TimestampSchema,
+  })
+  .meta({ id: 'Session' });
+
+export const MemberSchema = z
+  .object({ user: z.object({ id: IdSchema, email: z.string(), name: z.string() }), roles: z.array(RoleSchema), createdAt: TimestampSchema })
+  .meta({ id: 'Member' });
+
+export const InvitationSchema = z
+  .object({
+    id: IdSchema,
+    organisationId: IdSchema,
+    email: z.string(),
+    roles: z.array(RoleSchema),
+    expiresAt: TimestampSchema,
+    createdAt: TimestampSchema,
+  })
+  .meta({ id: 'Invitation' });
+
+export const RolesSchema = z
+  .array(RoleSchema)
+  .min(1, { error: 'issue.required' })
+  .max(6)
+  .refine((roles) => new Set(roles).size === roles.length, { error: 'issue.invalid' });
+
+export const PageQuerySchema = z.object({
+  search: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int() });
+
+export const toOrganisation = (o: OrganisationRecord): z.infer<typeof OrganisationSchema> => ({
+  id: o.id,
+  kind: o.kind,
+  name: o.name,
+  createdAt: o.createdAt.toISOString(),
+  version: o.version,
+});
+
+export const toUser = (u: UserRecord): z.infer<typeof UserSchema> => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  locale: u.locale,
+});
+
+export const toMembership = (m: MembershipWithOrganisation): z.infer<typeof MembershipSchema> => ({
+  organisation: toOrganisation(m.organisation),
+  roles: m.roles,
+});
+
+export const toInvitation = (i: InvitationRecord): z.infer<typeof InvitationSchema> => ({
+  id: i.id,
+  organisationId: i.organisationId,
+  email: i.email,
+  roles: i.roles,
+  expiresAt: i.expiresAt.toISOString(),
+  createdAt: i.createdAt.toISOString(),
+});
+
+/** Strong ETag of a versioned row. */
+export const etagOf = (version: number) => `"v${version}"`;
+
+/** The version named by an If-Match header, undefined when absent, NaN when unparseable. */
+export function versionFromIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const match = /^(?:W\/)?"v(\d+)"$/.exec(header.trim());
+  return match ? Number(match[1]) : Number.NaN;
+}
+
+export const IfMatchHeaderSchema = z.object({
+  'if-match': z.string().optional().describe('ETag of the version being edited; a stale one gets 412'),
+});
+
+export { LocaleSchema };

@@ -1,0 +1,7 @@
+export * from './app';
+export * from './config';
+export * from './deps';
+export * from './server';
+export * from './crypto';
+export * from './mailer';
+export * from './seed/factories';

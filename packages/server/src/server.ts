@@ -1,0 +1,36 @@
+import { openDatabase, type DatabaseHandle } from '@cosell/db';
+import path from 'node:path';
+import { buildApp } from './app';
+import type { Config } from './config';
+import { createDeps } from './deps';
+import { createMailer } from './mailer';
+
+/** Opens the database named by the config (PGlite under DATA_DIR by default). */
+export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  return openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pglite'),
+    poolSize: config.dbPoolSize,
+    statementTimeoutMs: config.statementTimeoutMs,
+  });
+}
+
+/** Starts cosell: database, migrations, HTTP server; returns a function that stops it. */
+export async function startServer(config: Config) {
+  const database = await openConfiguredDatabase(config);
+  await database.migrate();
+  const deps = createDeps(config, database);
+  const app = await buildApp(deps);
+  deps.mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const shown = address.replace('127.0.0.1', 'localhost');
+  app.log.info(`cosell is running at ${shown} (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
+  return {
+    app,
+    address,
+    stop: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
