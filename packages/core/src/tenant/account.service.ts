@@ -158,11 +158,14 @@ export async function signIn(
   const ok = user && !user.disabledAt
     ? await deps.passwords.verify(user.passwordHash, input.password)
     : (await deps.passwords.verify(await dummyHash(deps.passwords), input.password), false);
-  return deps.uow.run(async (repos) => {
-    if (!ok || !user) {
+  if (!ok || !user) {
+    // Committed on its own: the failure must count even though the request fails.
+    await deps.uow.run(async (repos) => {
       for (const key of keys) await recordFailure(deps, repos, key, now);
-      throw new AppError('INVALID_CREDENTIALS');
-    }
+    });
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  return deps.uow.run(async (repos) => {
     for (const key of keys) await repos.clearThrottle(key);
     if (input.previousToken) await repos.deleteSession(deps.secrets.hashToken(input.previousToken));
     const memberships = await repos.listMembershipsOfUser(user.id);
