@@ -36,7 +36,11 @@ const targets = [
 let drift = false;
 for (const [file, content] of targets) {
   let current = '';
-  try { current = readFileSync(file, 'utf8'); } catch {}
+  try {
+    current = readFileSync(file, 'utf8');
+  } catch {
+    // not generated yet
+  }
   if (current !== content) {
     drift = true;
     if (!check) writeFileSync(file, content);

@@ -399,10 +399,13 @@ export function createRepositories(db: Executor): Repositories {
   };
 }
 
-/** A unit of work over `db`: each run is one transaction. */
-export function createUnitOfWork(db: Database): UnitOfWork {
+/**
+ * A unit of work over `db`: each run is one transaction. `db` may still be opening (the server
+ * listens while PGlite starts); runs then wait for it.
+ */
+export function createUnitOfWork(db: Database | Promise<Database>): UnitOfWork {
   return {
-    run: (work) => db.transaction((tx) => work(createRepositories(tx))),
+    run: async (work) => (await db).transaction((tx) => work(createRepositories(tx))),
   };
 }
 

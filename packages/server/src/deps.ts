@@ -13,20 +13,43 @@ import type { Mailer } from './mailer';
 /** Everything the HTTP layer and the CLI hand to the core use cases. */
 export interface AppDeps {
   config: Config;
-  database: DatabaseHandle;
+  /** The database; while it is still opening, `database.ready` has not resolved yet. */
+  database: DatabaseAccess;
   clock: Clock;
   account: AccountDeps;
   mailer: Mailer | undefined;
 }
 
-export function createDeps(config: Config, database: DatabaseHandle, clock: Clock = systemClock): AppDeps {
+/** The database as the HTTP layer sees it: possibly still opening. */
+export interface DatabaseAccess {
+  kind: DatabaseHandle['kind'];
+  ready: Promise<DatabaseHandle>;
+  ping(): Promise<void>;
+}
+
+export function createDeps(
+  config: Config,
+  handle: DatabaseHandle | Promise<DatabaseHandle>,
+  clock: Clock = systemClock,
+): AppDeps {
+  const ready = Promise.resolve(handle);
+  let opened: DatabaseHandle | undefined;
+  ready.then((h) => (opened = h)).catch(() => {});
+  const database: DatabaseAccess = {
+    kind: config.databaseUrl ? 'postgres' : 'pglite',
+    ready,
+    ping: async () => {
+      if (!opened) throw new Error('the database is still opening');
+      await opened.ping();
+    },
+  };
   return {
     config,
     database,
     clock,
     mailer: undefined,
     account: {
-      uow: createUnitOfWork(database.db),
+      uow: createUnitOfWork(ready.then((h) => h.db)),
       clock,
       passwords: createPasswordHasher(config.fastPasswordHashing),
       secrets: nodeSecrets,

@@ -17,12 +17,21 @@ export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> 
 
 /** Starts cosell: database, migrations, HTTP server; returns a function that stops it. */
 export async function startServer(config: Config) {
-  const database = await openConfiguredDatabase(config);
-  await database.migrate();
-  const deps = createDeps(config, database);
+  // The database opens (PGlite takes most of a second) while the HTTP server starts; API
+  // requests that arrive meanwhile wait for it, and /readyz answers 503 until it is there.
+  const databaseReady = openConfiguredDatabase(config).then(async (database) => {
+    await database.migrate();
+    return database;
+  });
+  const deps = createDeps(config, databaseReady);
   const app = await buildApp(deps);
   deps.mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
   const address = await app.listen({ port: config.port, host: config.host });
+  const database = await databaseReady.catch(async (error: unknown) => {
+    app.log.fatal({ err: error }, 'the database could not be opened or migrated');
+    await app.close();
+    throw error;
+  });
   const shown = address.replace('127.0.0.1', 'localhost');
   app.log.info(`cosell is running at ${shown} (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
   return {
