@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import pino from 'pino';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps';
 import { authPlugin } from './http/auth';
@@ -37,17 +38,21 @@ const redactUrl = (url: string) => url.replace(/(\/invitations\/)[\w-]{20,}/, '$
 export interface BuildAppOptions {
   /** Serve the built web app (off in API tests). */
   web?: boolean;
-  logger?: FastifyServerOptions['logger'];
+  /** `false` silences logging (tests); otherwise pino writes JSON lines to stdout. */
+  logger?: false;
 }
 
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? {
-      level: deps.config.logLevel,
-      serializers: {
-        req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: redactUrl(req.url), id: req.id }),
-      },
-    },
+    ...(options.logger === false
+      ? { logger: false }
+      : {
+          // Buffered, asynchronous writes: a request never waits for stdout (flushed at exit).
+          loggerInstance: pino(
+            { level: deps.config.logLevel },
+            pino.destination({ dest: 1, sync: false, minLength: 4096 }),
+          ) as FastifyBaseLogger,
+        }),
     trustProxy: deps.config.trustProxy,
     requestIdHeader: false,
     genReqId: (req) => {

@@ -36,7 +36,10 @@ export function createDeps(
   let opened: DatabaseHandle | undefined;
   ready.then((h) => (opened = h)).catch(() => {});
   const database: DatabaseAccess = {
-    kind: config.databaseUrl ? 'postgres' : 'pglite',
+    // The opened handle knows; until then the config says which one is opening.
+    get kind() {
+      return opened?.kind ?? (config.databaseUrl ? 'postgres' : 'pglite');
+    },
     ready,
     ping: async () => {
       if (!opened) throw new Error('the database is still opening');

@@ -132,6 +132,17 @@ async function issueSession(
 
 const throttleKeys = (email: string, ip: string) => [`email:${email.toLowerCase()}`, `ip:${ip}`];
 
+/** RATE_LIMITED while any of `keys` is locked after too many wrong passwords. */
+async function assertNotThrottled(repos: Repositories, keys: string[], now: Date) {
+  for (const key of keys) {
+    const throttle = await repos.findThrottle(key);
+    if (throttle?.lockedUntil && throttle.lockedUntil > now) {
+      const seconds = Math.ceil((throttle.lockedUntil.getTime() - now.getTime()) / 1000);
+      throw new AppError('RATE_LIMITED', { params: { seconds }, retryAfterSeconds: seconds });
+    }
+  }
+}
+
 /**
  * Signs a user in with e-mail and password. Failures are counted per e-mail and per address in
  * the database; after too many the account and address are locked for a while. The previous
@@ -145,13 +156,7 @@ export async function signIn(
   const now = deps.clock.now();
   const keys = throttleKeys(input.email, origin.ip);
   const user = await deps.uow.run(async (repos) => {
-    for (const key of keys) {
-      const throttle = await repos.findThrottle(key);
-      if (throttle?.lockedUntil && throttle.lockedUntil > now) {
-        const seconds = Math.ceil((throttle.lockedUntil.getTime() - now.getTime()) / 1000);
-        throw new AppError('RATE_LIMITED', { params: { seconds }, retryAfterSeconds: seconds });
-      }
-    }
+    await assertNotThrottled(repos, keys, now);
     return repos.findUserByEmail(input.email);
   });
   // Verify against a dummy hash when the user is unknown so timing does not reveal accounts.
@@ -430,8 +435,9 @@ export async function previewInvitation(
 
 /**
  * Accepts an invitation. A new person gives a name and password and gets an account; an
- * existing account must prove it with its password. Either way a membership is created and
- * the person is signed in to the inviting organisation. A link works once.
+ * existing account must prove it with its password (wrong ones count against the sign-in
+ * throttle). Either way a membership is created and the person is signed in to the inviting
+ * organisation. A link works once, also when it is accepted twice at the same moment.
  */
 export async function acceptInvitation(
   deps: AccountDeps,
@@ -439,27 +445,48 @@ export async function acceptInvitation(
   input: { name?: string | undefined; password: string; locale: Locale },
   origin: RequestOrigin,
 ): Promise<IssuedSession> {
-  const newHash = await deps.passwords.hash(input.password);
+  const now = deps.clock.now();
+  // An existing account proves itself with its password, and wrong guesses count against the
+  // sign-in throttle (committed on their own): otherwise any owner could invite an address
+  // and guess its password through the link without limit.
+  const existing = await deps.uow.run(async (repos) => {
+    const invitation = await findUsableInvitation(deps, repos, token);
+    const user = await repos.findUserByEmail(invitation.email);
+    if (user) await assertNotThrottled(repos, throttleKeys(user.email, origin.ip), now);
+    return user;
+  });
+  if (existing && !(await deps.passwords.verify(existing.passwordHash, input.password))) {
+    await deps.uow.run(async (repos) => {
+      for (const key of throttleKeys(existing.email, origin.ip)) {
+        await recordFailure(deps, repos, key, now);
+      }
+    });
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  const nameRequired = () =>
+    new AppError('VALIDATION', { issues: [{ path: ['name'], code: 'name.required' }] });
+  if (!existing && !input.name) throw nameRequired();
+  const newHash = existing ? null : await deps.passwords.hash(input.password);
   return deps.uow.run(async (repos) => {
     const invitation = await findUsableInvitation(deps, repos, token);
+    // Claim the link first: of simultaneous accepts one gets past this point; the others wait
+    // for its row and then find it used.
+    if (!(await repos.markInvitationAccepted(invitation.organisationId, invitation.id, deps.clock.now()))) {
+      throw new AppError('INVITATION_INVALID');
+    }
     let user = await repos.findUserByEmail(invitation.email);
     if (user) {
-      if (!(await deps.passwords.verify(user.passwordHash, input.password))) {
-        throw new AppError('INVALID_CREDENTIALS');
-      }
+      // Only the account whose password was checked above may join.
+      if (user.id !== existing?.id) throw new AppError('INVALID_CREDENTIALS');
+      for (const key of throttleKeys(user.email, origin.ip)) await repos.clearThrottle(key);
     } else {
-      if (!input.name) {
-        throw new AppError('VALIDATION', { issues: [{ path: ['name'], code: 'name.required' }] });
-      }
+      if (!input.name) throw nameRequired();
       user = await repos.createUser({
         email: invitation.email,
         name: input.name,
-        passwordHash: newHash,
+        passwordHash: newHash ?? (await deps.passwords.hash(input.password)),
         locale: input.locale,
       });
-    }
-    if (!(await repos.markInvitationAccepted(invitation.organisationId, invitation.id, deps.clock.now()))) {
-      throw new AppError('INVITATION_INVALID');
     }
     if (!(await repos.findMembership(invitation.organisationId, user.id))) {
       await repos.createMembership({

@@ -81,7 +81,8 @@ export const authPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
     request.locale = request.auth?.user.locale ?? negotiateLocale(request.headers['accept-language']);
 
     const access = request.routeOptions.config.access ?? 'user';
-    if (access === 'user' && !request.auth) throw new AppError('UNAUTHENTICATED');
+    // An unknown path answers 404 to everyone; there is nothing behind it to protect.
+    if (access === 'user' && !request.auth && !request.is404) throw new AppError('UNAUTHENTICATED');
 
     if (UNSAFE.has(request.method)) {
       // Cross-site form posts cannot carry JSON without a CORS preflight we never answer, but

@@ -27,11 +27,18 @@ export async function registerOpenApi(app: FastifyInstance) {
     transformObject: jsonSchemaTransformObject,
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  await app.register(swaggerUi, {
-    routePrefix: '/api/docs',
-    uiConfig: { docExpansion: 'list', deepLinking: true },
-    uiHooks: {},
-    staticCSP: false,
-    transformSpecification: (spec) => spec,
+  // The docs page is as public as the spec it renders: its routes are marked public here,
+  // or the auth hook would answer 401 to anyone who is not signed in.
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...route.config, access: 'public' };
+    });
+    await docs.register(swaggerUi, {
+      routePrefix: '/api/docs',
+      uiConfig: { docExpansion: 'list', deepLinking: true },
+      uiHooks: {},
+      staticCSP: false,
+      transformSpecification: (spec) => spec,
+    });
   });
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { sendProblem } from './problem';
 
 /** The built web app: beside the bundled server (dist/web) or in the source tree. */
 export function webRoot(): string | undefined {
@@ -12,30 +13,28 @@ export function webRoot(): string | undefined {
   );
 }
 
-/** Serves the single-page app; unknown non-API paths get index.html so client routes work. */
+/**
+ * Serves the single-page app; unknown non-API paths get index.html so client routes work.
+ * Every other unknown path (all of /api, or everything when the web app is not built) gets
+ * a 404 problem, like any other error of the API.
+ */
 export async function registerWeb(app: FastifyInstance, root: string | undefined) {
-  if (!root) {
+  if (root) {
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: false,
+      maxAge: '1y',
+      immutable: true,
+      allowedPath: (pathName) => pathName.startsWith('/assets/') || /^\/[\w.-]+\.(svg|png|ico|txt)$/.test(pathName),
+    });
+  } else {
     app.log.warn('web app not built (run npm run build); only the API is served');
-    return;
   }
-  await app.register(fastifyStatic, {
-    root,
-    wildcard: false,
-    index: false,
-    maxAge: '1y',
-    immutable: true,
-    allowedPath: (pathName) => pathName.startsWith('/assets/') || /^\/[\w.-]+\.(svg|png|ico|txt)$/.test(pathName),
-  });
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0]!)) {
+    if (root && request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0]!)) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0, immutable: false });
     }
-    return reply.code(404).type('application/problem+json').send({
-      type: 'urn:cosell:problem:not-found',
-      title: 'Not found',
-      status: 404,
-      code: 'NOT_FOUND',
-      requestId: String(request.id),
-    });
+    return sendProblem(request, reply, 'NOT_FOUND');
   });
 }

@@ -1,0 +1,112 @@
+/**
+ * The message catalogue stays whole: every locale has exactly the keys of English with the
+ * same placeholders, every key is used by the code, and every key the code uses exists.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { APP_ERROR_CODES } from '../errors';
+import { LOCALES } from '../tenant/tenant.types';
+import { isMessageKey, MESSAGES, translate } from './messages';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const en = MESSAGES.en;
+const keys = Object.keys(en).sort();
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+
+/** Source files of packages/<name>/src, without tests, declarations and this catalogue. */
+function sources(packageNames?: string[]) {
+  const packagesDir = path.join(root, 'packages');
+  const names = packageNames ?? readdirSync(packagesDir);
+  return names.flatMap((name) => {
+    const dir = path.join(packagesDir, name, 'src');
+    let files: string[];
+    try {
+      files = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+    } catch {
+      return [];
+    }
+    return files
+      .filter((file) => /\.tsx?$/.test(file) && !/\.(test|d)\.tsx?$/.test(file))
+      .map((file) => path.join(dir, file))
+      .filter((file) => file !== fileURLToPath(new URL('./messages.ts', import.meta.url)))
+      .map((file) => ({ file: path.relative(root, file), text: readFileSync(file, 'utf8') }));
+  });
+}
+
+const quoted = (key: string) => new RegExp(`['"\`]${key.replace(/[.]/g, '\\.')}['"\`]`);
+
+describe('message catalogue', () => {
+  it('ships every supported locale', () => {
+    expect(Object.keys(MESSAGES).sort()).toEqual([...LOCALES].sort());
+  });
+
+  it.each(LOCALES.filter((l) => l !== 'en'))('%s has exactly the keys of en', (locale) => {
+    expect(Object.keys(MESSAGES[locale]).sort()).toEqual(keys);
+  });
+
+  it.each(LOCALES.filter((l) => l !== 'en'))('%s keeps every placeholder of en', (locale) => {
+    const wrong = keys.filter(
+      (key) =>
+        placeholders(MESSAGES[locale][key as keyof typeof en]).join() !==
+        placeholders(en[key as keyof typeof en]).join(),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s has no empty or untrimmed message', (locale) => {
+    const wrong = Object.entries(MESSAGES[locale])
+      .filter(([, text]) => text.trim() === '' || text !== text.trim())
+      .map(([key]) => key);
+    expect(wrong).toEqual([]);
+  });
+
+  it('fills placeholders and falls back for unknown keys', () => {
+    expect(translate('en', 'error.RATE_LIMITED', { seconds: 30 })).toBe(
+      'Too many attempts. Try again in 30 seconds.',
+    );
+    expect(translate('pl-PL', 'no.such.key')).toBe(MESSAGES['pl-PL']['issue.invalid']);
+  });
+
+  it('has a title for every error code', () => {
+    const missing = [...APP_ERROR_CODES, 'INTERNAL'].filter(
+      (code) => !isMessageKey(`error.${code}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('uses every key somewhere in packages/*/src', () => {
+    const all = sources();
+    expect(all.length).toBeGreaterThan(10);
+    const problemTs = all.find(
+      (s) => s.file === path.join('packages', 'server', 'src', 'http', 'problem.ts'),
+    );
+    expect(problemTs, 'packages/server/src/http/problem.ts').toBeDefined();
+    const errorCodes = new Set<string>([...APP_ERROR_CODES, 'INTERNAL']);
+
+    const unused = keys.filter((key) => {
+      const code = /^error\.([A-Z_]+)$/.exec(key)?.[1];
+      // Error titles are looked up as `error.${code}` for each AppError code.
+      if (code) return !errorCodes.has(code);
+      // Generic field issues are chosen by the validation error mapper.
+      if (key.startsWith('issue.')) return !quoted(key).test(problemTs!.text);
+      return !all.some((source) => quoted(key).test(source.text));
+    });
+    expect(unused, 'message keys nothing uses').toEqual([]);
+  });
+
+  it('knows every message key the server code refers to', () => {
+    // Catalogue-shaped string literals in core, db, server and cli (the web app has its own).
+    const prefixes = [...new Set(keys.map((key) => key.split('.')[0]!))].join('|');
+    const literal = new RegExp(`['"\`]((?:${prefixes})\\.[A-Za-z_]+)['"\`]`, 'g');
+    const found = sources(['core', 'db', 'server', 'cli']).flatMap((source) =>
+      [...source.text.matchAll(literal)].map((m) => ({ file: source.file, key: m[1]! })),
+    );
+    expect(found.length).toBeGreaterThan(10);
+    const unknown = found
+      .filter(({ key }) => !isMessageKey(key))
+      .map(({ file, key }) => `${file}: ${key}`);
+    expect(unknown).toEqual([]);
+  });
+});

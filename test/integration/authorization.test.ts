@@ -1,0 +1,573 @@
+/**
+ * QUALITY R1: every registered API route × every kind of actor × {own object, another
+ * tenant's object}. The CASES table states what each actor must get; a route missing from the
+ * table (or a table entry naming a route that no longer exists) fails the suite. GET routes
+ * are also tried with HEAD, which Fastify serves from them without listing it.
+ *
+ * One world is shared by all cases, so every write is harmless to it: renames to the same
+ * name, role changes to the same roles, invitations to new e-mails, and DELETEs aimed at a
+ * member or invitation created for that one request. The last test checks the world survived.
+ */
+import { signIn, type OrganisationRecord, type Role } from '@cosell/core';
+import { addPerson, type SeededPerson } from '@cosell/server';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  as,
+  createTestContext,
+  json,
+  PASSWORD,
+  seedWorld,
+  type TestContext,
+  type World,
+} from '../helpers/context';
+
+const ACTORS = [
+  'anonymous',
+  'vendorSeller',
+  'vendorReviewer',
+  'programAdmin',
+  'partnerOwner',
+  'partnerViewer',
+  'resellerMember',
+] as const;
+type ActorName = (typeof ACTORS)[number];
+
+/** '2xx': the action is allowed; a number: the exact refusal. */
+type Outcome = '2xx' | 401 | 403 | 404 | 409;
+type Outcomes = Record<ActorName, Outcome>;
+
+/** The problem `code` each refusal must carry, so a 403 from CSRF cannot pass as FORBIDDEN. */
+const CODE_OF: Record<Exclude<Outcome, '2xx'>, string> = {
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'SETUP_DONE',
+};
+
+const OK = '2xx';
+/**
+ * One row of the table, in ACTORS order: anonymous, vendor seller, vendor reviewer, program
+ * admin, partner owner (A), partner viewer (A), reseller member.
+ */
+const row = (...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]) =>
+  Object.fromEntries(ACTORS.map((actor, i) => [actor, outcomes[i]!])) as Outcomes;
+
+/** An organisation as a target of requests, with what the harmless writes need. */
+interface Target {
+  organisation: OrganisationRecord;
+  /** A member whose roles a PATCH sets again unchanged. */
+  member: { id: string; roles: Role[] };
+  /** A role valid for the organisation's kind, for invitations and fresh members. */
+  newcomerRole: Role;
+}
+
+interface Scope {
+  actor: ActorName;
+  /** The organisation named in the path. */
+  organisation: Target;
+  /** The organisation sub-objects (members, invitations) are taken from. */
+  child: Target;
+}
+
+interface Request {
+  method: NonNullable<InjectOptions['method']>;
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Case {
+  access: 'public' | 'user';
+  /** The actor acts from a session of its own, made for this request (the route ends or rotates it). */
+  freshSession?: boolean;
+  request(scope: Scope): Request | Promise<Request>;
+  /** What a 2xx answer must hold. */
+  verify?(response: LightMyRequestResponse, scope: Scope): void;
+}
+/** A route without an object: one row. */
+interface PlainCase extends Case {
+  expect: Outcomes;
+}
+/**
+ * A route on an organisation: the actor's own; every other tenant's (`other`, checked against
+ * each organisation the actor does not belong to); and, for sub-objects, the actor's own
+ * organisation in the path with another tenant's member or invitation in it.
+ */
+interface ObjectCase extends Case {
+  own: Outcomes;
+  other: Outcomes;
+  foreignChild?: Outcomes;
+}
+type RouteCase = PlainCase | ObjectCase;
+
+let ctx: TestContext;
+let world: World;
+let targets: { vendor: Target; partnerA: Target; partnerB: Target; reseller: Target };
+let unique = 0;
+const next = () => ++unique;
+
+const person = (actor: ActorName): SeededPerson | null =>
+  ({
+    anonymous: null,
+    vendorSeller: world.seller,
+    vendorReviewer: world.reviewer,
+    programAdmin: world.admin,
+    partnerOwner: world.partnerA.owner,
+    partnerViewer: world.partnerA.viewer,
+    resellerMember: world.reseller.member,
+  })[actor];
+
+/** The organisation an actor belongs to (anonymous aims at partner A). */
+const homeOf = (actor: ActorName): Target =>
+  ({
+    anonymous: targets.partnerA,
+    vendorSeller: targets.vendor,
+    vendorReviewer: targets.vendor,
+    programAdmin: targets.vendor,
+    partnerOwner: targets.partnerA,
+    partnerViewer: targets.partnerA,
+    resellerMember: targets.reseller,
+  })[actor];
+
+/** A member created for one request, so deleting it costs the world nothing. */
+async function freshMember(target: Target) {
+  const n = next();
+  const added = await addPerson(ctx.deps, world.admin.user.id, target.organisation.id, {
+    email: `newcomer${n}@authz.test`,
+    name: `Newcomer ${n}`,
+    password: PASSWORD,
+    roles: [target.newcomerRole],
+  });
+  return added.user.id;
+}
+
+/** An open invitation created (by the program admin) for one request. */
+async function freshInvitation(target: Target, email = `invitee${next()}@authz.test`) {
+  const response = await as(ctx.app, world.admin).post(
+    `/api/organisations/${target.organisation.id}/invitations`,
+    { email, roles: [target.newcomerRole] },
+  );
+  expect(response.statusCode, response.body).toBe(201);
+  const invitation = json<{ id: string; url: string }>(response);
+  return { id: invitation.id, token: invitation.url.split('/invite/')[1]! };
+}
+
+const orgUrl = (s: Scope, rest = '') =>
+  `/api/organisations/${s.organisation.organisation.id}${rest}`;
+
+const CASES: Record<string, RouteCase> = {
+  'GET /api/ping': {
+    access: 'public',
+    expect: row(OK, OK, OK, OK, OK, OK, OK),
+    request: () => ({ method: 'GET', url: '/api/ping' }),
+    verify: (r, s) => expect(json(r).signedIn).toBe(s.actor !== 'anonymous'),
+  },
+  'GET /api/setup': {
+    access: 'public',
+    expect: row(OK, OK, OK, OK, OK, OK, OK),
+    request: () => ({ method: 'GET', url: '/api/setup' }),
+    verify: (r) => expect(json(r)).toEqual({ needed: false }),
+  },
+  'POST /api/setup': {
+    access: 'public',
+    // Set-up happens once; nobody, signed in or not, can run it again.
+    expect: row(409, 409, 409, 409, 409, 409, 409),
+    request: () => ({
+      method: 'POST',
+      url: '/api/setup',
+      body: {
+        organisationName: `Rival Vendor ${next()}`,
+        name: 'Eve',
+        email: `eve${unique}@authz.test`,
+        password: PASSWORD,
+      },
+    }),
+  },
+  'GET /api/session': {
+    access: 'user',
+    expect: row(401, OK, OK, OK, OK, OK, OK),
+    request: () => ({ method: 'GET', url: '/api/session' }),
+    verify: (r, s) =>
+      expect(json<{ user: { id: string } }>(r).user.id).toBe(person(s.actor)!.user.id),
+  },
+  'POST /api/session': {
+    access: 'public',
+    freshSession: true,
+    expect: row(OK, OK, OK, OK, OK, OK, OK),
+    request: (s) => ({
+      method: 'POST',
+      url: '/api/session',
+      body: { email: (person(s.actor) ?? world.seller).user.email, password: PASSWORD },
+    }),
+  },
+  'DELETE /api/session': {
+    access: 'user',
+    freshSession: true,
+    expect: row(401, OK, OK, OK, OK, OK, OK),
+    request: () => ({ method: 'DELETE', url: '/api/session' }),
+  },
+  'PUT /api/session/organisation': {
+    access: 'user',
+    // Switching works only into one's own memberships: the program admin too gets 404.
+    own: row(401, OK, OK, OK, OK, OK, OK),
+    other: row(401, 404, 404, 404, 404, 404, 404),
+    request: (s) => ({
+      method: 'PUT',
+      url: '/api/session/organisation',
+      body: { organisationId: s.organisation.organisation.id },
+    }),
+    verify: (r, s) => expect(json(r).activeOrganisationId).toBe(s.organisation.organisation.id),
+  },
+  'PATCH /api/me': {
+    access: 'user',
+    expect: row(401, OK, OK, OK, OK, OK, OK),
+    request: () => ({ method: 'PATCH', url: '/api/me', body: { locale: 'en' } }),
+  },
+  'POST /api/me/password': {
+    access: 'user',
+    expect: row(401, OK, OK, OK, OK, OK, OK),
+    request: () => ({
+      method: 'POST',
+      url: '/api/me/password',
+      body: { currentPassword: PASSWORD, newPassword: PASSWORD },
+    }),
+  },
+  'GET /api/invitations/:token': {
+    access: 'public',
+    // The link is the secret: whoever holds it may see what it offers.
+    expect: row(OK, OK, OK, OK, OK, OK, OK),
+    request: async (s) => ({
+      method: 'GET',
+      url: `/api/invitations/${(await freshInvitation(s.child)).token}`,
+    }),
+  },
+  'POST /api/invitations/:token/accept': {
+    access: 'public',
+    expect: row(OK, OK, OK, OK, OK, OK, OK),
+    request: async (s) => ({
+      method: 'POST',
+      url: `/api/invitations/${(await freshInvitation(s.child)).token}/accept`,
+      body: { name: 'Invitee', password: PASSWORD },
+    }),
+  },
+  'GET /api/organisations': {
+    access: 'user',
+    expect: row(401, OK, OK, OK, OK, OK, OK),
+    request: () => ({ method: 'GET', url: '/api/organisations?limit=200' }),
+    verify: (r, s) => {
+      const ids = json<{ items: { id: string }[] }>(r).items.map((o) => o.id);
+      if (s.actor === 'programAdmin') {
+        expect(ids).toContain(world.partnerB.organisation.id);
+      } else {
+        expect(ids).toEqual([homeOf(s.actor).organisation.id]);
+      }
+    },
+  },
+  'POST /api/organisations': {
+    access: 'user',
+    expect: row(401, 403, 403, OK, 403, 403, 403),
+    request: () => ({
+      method: 'POST',
+      url: '/api/organisations',
+      body: { kind: 'partner', name: `Authz Partner ${next()}` },
+    }),
+  },
+  'GET /api/organisations/:organisationId': {
+    access: 'user',
+    own: row(401, OK, OK, OK, OK, OK, OK),
+    other: row(401, 404, 404, OK, 404, 404, 404),
+    request: (s) => ({ method: 'GET', url: orgUrl(s) }),
+    verify: (r, s) => expect(json(r).id).toBe(s.organisation.organisation.id),
+  },
+  'PATCH /api/organisations/:organisationId': {
+    access: 'user',
+    own: row(401, 403, 403, OK, OK, 403, 403),
+    other: row(401, 404, 404, OK, 404, 404, 404),
+    request: (s) => ({
+      method: 'PATCH',
+      url: orgUrl(s),
+      body: { name: s.organisation.organisation.name },
+    }),
+  },
+  'GET /api/organisations/:organisationId/members': {
+    access: 'user',
+    own: row(401, 403, 403, OK, OK, 403, OK),
+    other: row(401, 404, 404, OK, 404, 404, 404),
+    request: (s) => ({ method: 'GET', url: orgUrl(s, '/members') }),
+    verify: (r, s) =>
+      expect(json<{ items: { user: { id: string } }[] }>(r).items.map((m) => m.user.id)).toContain(
+        s.organisation.member.id,
+      ),
+  },
+  'PATCH /api/organisations/:organisationId/members/:userId': {
+    access: 'user',
+    own: row(401, 403, 403, OK, OK, 403, OK),
+    other: row(401, 404, 404, OK, 404, 404, 404),
+    foreignChild: row(401, 403, 403, 404, 404, 403, 404),
+    request: (s) => ({
+      method: 'PATCH',
+      url: orgUrl(s, `/members/${s.child.member.id}`),
+      // Roles valid for the organisation in the path, so a refusal is about the member.
+      body: { roles: s.organisation.member.roles },
+    }),
+  },
+  'DELETE /api/organisations/:organisationId/members/:userId': {
+    access: 'user',
+    own: row(401, 403, 403, OK, OK, 403, OK),
+    other: row(401, 404, 404, OK, 404, 404, 404),
+    foreignChild: row(401, 403, 403, 404, 404, 403, 404),
+    request: async (s) => ({
+      method: 'DELETE',
+      url: orgUrl(s, `/members/${await freshMember(s.child)}`),
+    }),
+  },
+  'GET /api/organisations/:organisationId/invitations': {
+    access: 'user',
+    own: row(401, 403, 403, OK, OK, 403, OK),
+    other: row(401, 404, 404, OK, 404, 404, 404),
+    request: (s) => ({ method: 'GET', url: orgUrl(s, '/invitations') }),
+  },
+  'POST /api/organisations/:organisationId/invitations': {
+    access: 'user',
+    own: row(401, 403, 403, OK, OK, 403, OK),
+    other: row(401, 404, 404, OK, 404, 404, 404),
+    request: (s) => ({
+      method: 'POST',
+      url: orgUrl(s, '/invitations'),
+      body: { email: `invitee${next()}@authz.test`, roles: [s.organisation.newcomerRole] },
+    }),
+  },
+  'DELETE /api/organisations/:organisationId/invitations/:invitationId': {
+    access: 'user',
+    own: row(401, 403, 403, OK, OK, 403, OK),
+    other: row(401, 404, 404, OK, 404, 404, 404),
+    foreignChild: row(401, 403, 403, 404, 404, 403, 404),
+    request: async (s) => ({
+      method: 'DELETE',
+      url: orgUrl(s, `/invitations/${(await freshInvitation(s.child)).id}`),
+    }),
+  },
+  'GET /api/organisations/:organisationId/audit': {
+    access: 'user',
+    own: row(401, 403, 403, OK, OK, 403, 403),
+    other: row(401, 404, 404, OK, 404, 404, 404),
+    request: (s) => ({ method: 'GET', url: orgUrl(s, '/audit') }),
+  },
+  'GET /api/program': {
+    access: 'user',
+    // Every signed-in user reads the program: partners file listings against its taxonomy.
+    expect: row(401, OK, OK, OK, OK, OK, OK),
+    request: () => ({ method: 'GET', url: '/api/program' }),
+  },
+  'PUT /api/program/taxonomy': {
+    access: 'user',
+    expect: row(401, 403, 403, OK, 403, 403, 403),
+    request: async () => {
+      // The current taxonomy under its current ETag: valid, and a no-op in content.
+      const program = await as(ctx.app, world.admin).get('/api/program');
+      return {
+        method: 'PUT',
+        url: '/api/program/taxonomy',
+        body: json(program).taxonomy,
+        headers: { 'if-match': String(program.headers.etag) },
+      };
+    },
+  },
+};
+
+/** Sends one request as `actor` and says what was wrong with the answer, if anything. */
+async function check(
+  routeCase: RouteCase,
+  label: string,
+  actor: ActorName,
+  expected: Outcome,
+  scope: Omit<Scope, 'actor'>,
+): Promise<string | null> {
+  const s: Scope = { actor, ...scope };
+  let who = person(actor);
+  if (who && routeCase.freshSession) {
+    const issued = await signIn(
+      ctx.deps.account,
+      { email: who.user.email, password: PASSWORD },
+      { ip: '127.0.0.1' },
+    );
+    who = { ...who, token: issued.token, csrfToken: issued.session.csrfToken };
+  }
+  const request = await routeCase.request(s);
+  const response = await as(ctx.app, who).send(
+    request.method,
+    request.url,
+    request.body,
+    request.headers,
+  );
+  const where = `${actor} on ${label}`;
+  const status = response.statusCode;
+  if (request.method === 'GET') {
+    // Fastify answers HEAD with the GET route; it must not be a way around its checks.
+    const head = await as(ctx.app, who).send('HEAD', request.url, undefined, request.headers);
+    if (head.statusCode !== status) return `${where}: HEAD got ${head.statusCode}, GET ${status}`;
+  }
+  if (expected === OK) {
+    if (status < 200 || status > 299)
+      return `${where}: expected 2xx, got ${status} ${response.body}`;
+    try {
+      routeCase.verify?.(response, s);
+    } catch (error) {
+      return `${where}: 2xx but ${(error as Error).message}`;
+    }
+    return null;
+  }
+  if (status !== expected) return `${where}: expected ${expected}, got ${status} ${response.body}`;
+  if (!String(response.headers['content-type']).startsWith('application/problem+json')) {
+    return `${where}: ${status} is not application/problem+json`;
+  }
+  const code = json<{ code?: string }>(response).code;
+  if (code !== CODE_OF[expected])
+    return `${where}: expected code ${CODE_OF[expected]}, got ${code}`;
+  return null;
+}
+
+describe('authorization (QUALITY R1)', () => {
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    world = await seedWorld(ctx.deps);
+    const target = (
+      organisation: OrganisationRecord,
+      member: SeededPerson,
+      roles: Role[],
+    ): Target => ({ organisation, member: { id: member.user.id, roles }, newcomerRole: roles[0]! });
+    targets = {
+      vendor: target(world.vendor, world.seller, ['seller']),
+      partnerA: target(world.partnerA.organisation, world.partnerA.viewer, ['viewer']),
+      partnerB: target(world.partnerB.organisation, world.partnerB.viewer, ['viewer']),
+      reseller: target(world.reseller.organisation, world.reseller.member, ['member']),
+    };
+  });
+  afterAll(() => ctx.close());
+
+  it('has a case for every registered route and no case for a route that is gone', () => {
+    const registered = ctx.app.registeredRoutes.map((r) => `${r.method} ${r.url}`).sort();
+    const tabled = Object.keys(CASES).sort();
+    expect(registered.length).toBeGreaterThan(0);
+    expect(
+      registered.filter((r) => !tabled.includes(r)),
+      'routes without a case in CASES',
+    ).toEqual([]);
+    expect(
+      tabled.filter((t) => !registered.includes(t)),
+      'cases for routes that are not registered',
+    ).toEqual([]);
+  });
+
+  it('states each route access as registered, and public only where the table says so', () => {
+    for (const route of ctx.app.registeredRoutes) {
+      expect(CASES[`${route.method} ${route.url}`]?.access, `${route.method} ${route.url}`).toBe(
+        route.access,
+      );
+    }
+  });
+
+  it('never expects 403 on another tenant, and only the program admin crosses tenants', () => {
+    for (const [route, c] of Object.entries(CASES)) {
+      const rows = 'expect' in c ? [c.expect] : [c.own, c.other, c.foreignChild ?? c.own];
+      if (c.access === 'user') {
+        for (const r of rows) expect(r.anonymous, `${route}: anonymous`).toBe(401);
+      }
+      if ('other' in c) {
+        for (const actor of ACTORS) {
+          const allowed: Outcome[] =
+            actor === 'anonymous' ? [401] : actor === 'programAdmin' ? [OK, 404] : [404];
+          expect(allowed, `${route}: ${actor} on another tenant's object`).toContain(
+            c.other[actor],
+          );
+        }
+      }
+    }
+  });
+
+  for (const [route, routeCase] of Object.entries(CASES)) {
+    it(route, async () => {
+      const problems: string[] = [];
+      for (const actor of ACTORS) {
+        if ('expect' in routeCase) {
+          const home = homeOf(actor);
+          const problem = await check(routeCase, 'the route', actor, routeCase.expect[actor], {
+            organisation: home,
+            child: home,
+          });
+          if (problem) problems.push(problem);
+          continue;
+        }
+        const home = homeOf(actor);
+        const other = targets.partnerB;
+        const scopes: [string, Outcome, Omit<Scope, 'actor'>][] = [
+          ['own object', routeCase.own[actor], { organisation: home, child: home }],
+          // Every other tenant: the other partner, and the vendor or the reseller as the case may be.
+          ...Object.values(targets)
+            .filter((t) => t !== home)
+            .map((t): [string, Outcome, Omit<Scope, 'actor'>] => [
+              `another tenant's object (${t.organisation.name})`,
+              routeCase.other[actor],
+              { organisation: t, child: t },
+            ]),
+        ];
+        if (routeCase.foreignChild) {
+          scopes.push([
+            "own organisation with another tenant's sub-object",
+            routeCase.foreignChild[actor],
+            { organisation: home, child: other },
+          ]);
+        }
+        for (const [label, expected, scope] of scopes) {
+          const problem = await check(routeCase, label, actor, expected, scope);
+          if (problem) problems.push(problem);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it('left the shared world as it found it', async () => {
+    // Fresh members and invitations were added on purpose; the seeded people and names remain.
+    const rolesIn = async (organisation: OrganisationRecord) =>
+      json<{ items: { user: { email: string }; roles: string[] }[] }>(
+        await as(ctx.app, world.admin).get(`/api/organisations/${organisation.id}/members`),
+      ).items.map((m) => `${m.user.email}:${m.roles.join('+')}`);
+    expect(await rolesIn(world.vendor)).toEqual(
+      expect.arrayContaining([
+        'admin@vendor.test:program-admin',
+        'reviewer@vendor.test:reviewer',
+        'seller@vendor.test:seller',
+      ]),
+    );
+    expect(await rolesIn(world.partnerA.organisation)).toEqual(
+      expect.arrayContaining([
+        'manager@a.test:manager',
+        'owner@a.test:owner',
+        'viewer@a.test:viewer',
+      ]),
+    );
+    expect(await rolesIn(world.partnerB.organisation)).toEqual(
+      expect.arrayContaining(['owner@b.test:owner', 'viewer@b.test:viewer']),
+    );
+    expect(await rolesIn(world.reseller.organisation)).toEqual(
+      expect.arrayContaining(['member@r.test:member']),
+    );
+    for (const organisation of [
+      world.vendor,
+      world.partnerA.organisation,
+      world.partnerB.organisation,
+      world.reseller.organisation,
+    ]) {
+      const found = json(
+        await as(ctx.app, world.admin).get(`/api/organisations/${organisation.id}`),
+      );
+      expect(found.name).toBe(organisation.name);
+    }
+    // Every seeded session still works: no case signed anyone out by accident.
+    for (const actor of ACTORS.filter((a) => a !== 'anonymous')) {
+      expect((await as(ctx.app, person(actor)).get('/api/session')).statusCode, actor).toBe(200);
+    }
+  });
+});
