@@ -62,9 +62,12 @@ async function programAdminActor(deps: AppDeps, email?: string): Promise<Actor> 
   return deps.account.uow.run(async (repos) => {
     const vendor = await repos.findVendorOrganisation();
     if (!vendor) throw new Error('cosell is not set up yet: run `cosell setup` first');
+    // The operator at the command line acts inside the vendor organisation.
+    await repos.widenScope({ organisationIds: [vendor.id] });
     const members = await repos.listMembers(vendor.id);
     const admin = members.find((m) => m.roles.includes('program-admin') && (!email || m.user.email === email));
     if (!admin) throw new Error('no program admin found');
+    await repos.widenScope({ userId: admin.userId });
     return { userId: admin.userId, sessionId: null, memberships: await repos.listMembershipsOfUser(admin.userId) };
   });
 }

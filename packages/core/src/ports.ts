@@ -110,6 +110,12 @@ export interface AuditEntry {
 
 /** Repositories over one transaction. */
 export interface Repositories {
+  /**
+   * Extends the transaction's tenant scope, once the use case has established the right to it
+   * (e.g. after creating an organisation, or after reading the invitation a token names).
+   */
+  widenScope(scope: TenantScope): Promise<void>;
+
   countUsers(): Promise<number>;
   findVendorOrganisation(): Promise<OrganisationRecord | null>;
   createOrganisation(input: { kind: OrganisationKind; name: string }): Promise<OrganisationRecord>;
@@ -201,7 +207,23 @@ export interface ProgramRecord {
   version: number;
 }
 
+/**
+ * What a transaction may see of tenant data. The database enforces it with row-level security
+ * on top of the organisation filters every repository applies; an empty scope sees no tenant
+ * rows at all (global tables such as users and sessions stay visible).
+ */
+export interface TenantScope {
+  /** Organisations whose rows the transaction reads and writes. */
+  organisationIds?: string[];
+  /** The acting person: reads their own memberships in every organisation. */
+  userId?: string;
+  /** The vendor's program admin: administers partner and reseller organisations. */
+  programAdmin?: boolean;
+  /** sha256 of an invitation token: its bearer reads that one invitation. */
+  invitationTokenHash?: string;
+}
+
 /** Runs `work` in one transaction: everything it writes commits together or not at all. */
 export interface UnitOfWork {
-  run<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  run<T>(work: (repos: Repositories) => Promise<T>, scope?: TenantScope): Promise<T>;
 }

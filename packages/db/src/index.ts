@@ -1,4 +1,4 @@
 export * from './client';
 export * from './repositories';
 export * as schema from './schema';
-export { GLOBAL_TABLES } from './schema';
+export { GLOBAL_TABLES, SHARED_READ_TABLES } from './schema';

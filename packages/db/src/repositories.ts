@@ -14,12 +14,13 @@ import type {
   ProgramRecord,
   Repositories,
   SessionRecord,
+  TenantScope,
   UnitOfWork,
   UserRecord,
 } from '@cosell/core';
 import type { Locale, OrganisationKind, Role } from '@cosell/core';
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, ne, or, sql } from 'drizzle-orm';
-import type { Database, Executor } from './client';
+import type { Database, Executor, Transaction } from './client';
 import {
   auditLog,
   invitations,
@@ -65,8 +66,31 @@ function translateDbError(error: unknown): never {
   throw error;
 }
 
-export function createRepositories(db: Executor): Repositories {
+/** Makes the transaction run as cosell_app with `scope` in transaction-local settings. */
+async function applyScope(db: Executor, scope: TenantScope) {
+  await db.execute(sql`select
+    set_config('role', 'cosell_app', true),
+    set_config('cosell.organisation_ids', ${(scope.organisationIds ?? []).join(',')}, true),
+    set_config('cosell.user_id', ${scope.userId ?? ''}, true),
+    set_config('cosell.program_admin', ${scope.programAdmin ? 'on' : ''}, true),
+    set_config('cosell.invitation_token_hash', ${scope.invitationTokenHash ?? ''}, true)`);
+}
+
+const mergeScopes = (a: TenantScope, b: TenantScope): TenantScope => ({
+  organisationIds: [...new Set([...(a.organisationIds ?? []), ...(b.organisationIds ?? [])])],
+  userId: b.userId ?? a.userId,
+  programAdmin: a.programAdmin || b.programAdmin,
+  invitationTokenHash: b.invitationTokenHash ?? a.invitationTokenHash,
+});
+
+export function createRepositories(db: Executor, initialScope: TenantScope = {}): Repositories {
+  let scope = initialScope;
   return {
+    async widenScope(more) {
+      scope = mergeScopes(scope, more);
+      await applyScope(db, scope);
+    },
+
     async countUsers() {
       const [row] = await db.select({ n: count() }).from(users);
       return row?.n ?? 0;
@@ -405,8 +429,17 @@ export function createRepositories(db: Executor): Repositories {
  */
 export function createUnitOfWork(db: Database | Promise<Database>): UnitOfWork {
   return {
-    run: async (work) => (await db).transaction((tx) => work(createRepositories(tx))),
+    run: async (work, scope = {}) =>
+      withTenantScope(await db, scope, (tx) => work(createRepositories(tx, scope))),
   };
+}
+
+/** One transaction as the application role (cosell_app) within `scope`. */
+export function withTenantScope<T>(db: Database, scope: TenantScope, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await applyScope(tx, scope);
+    return work(tx);
+  });
 }
 
 export type { OrganisationKind };

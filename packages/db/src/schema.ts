@@ -167,3 +167,11 @@ export const GLOBAL_TABLES = {
   sessions: 'belong to a user, not an organisation; looked up by token hash',
   login_throttle: 'counters keyed by e-mail and address before anyone is signed in',
 } as const;
+
+/**
+ * Tenant tables whose rows every participant of the program may read (a row-level policy says
+ * so explicitly); writes stay within the owning organisation.
+ */
+export const SHARED_READ_TABLES = {
+  programs: 'program data (active policy, taxonomy) that every participant works against',
+} as const;

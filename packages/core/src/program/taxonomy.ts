@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
 import type { Actor } from '../tenant/access';
-import { requireVendorPermission } from '../tenant/access';
+import { requireVendorPermission, scopeOf } from '../tenant/access';
 import type { AccountDeps } from '../tenant/account.service';
 import {
   SAMPLE_MICROSOFT_PLATFORMS,
@@ -127,5 +127,5 @@ export async function updateTaxonomy(
       requestId,
     });
     return { ...updated, taxonomy };
-  });
+  }, scopeOf(actor));
 }

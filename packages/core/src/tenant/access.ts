@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import type { MembershipWithOrganisation, OrganisationRecord, Repositories } from '../ports';
+import type { MembershipWithOrganisation, OrganisationRecord, Repositories, TenantScope } from '../ports';
 import { canAdministerOrganisation, hasPermission, type Permission } from './permissions';
 import type { Role } from './tenant.types';
 
@@ -8,6 +8,15 @@ export interface Actor {
   userId: string;
   sessionId: string | null;
   memberships: MembershipWithOrganisation[];
+}
+
+/** The tenant scope of the actor's transactions: their organisations, themselves, their powers. */
+export function scopeOf(actor: Actor): TenantScope {
+  return {
+    organisationIds: actor.memberships.map((m) => m.organisationId),
+    userId: actor.userId,
+    programAdmin: actor.memberships.some((m) => m.organisation.kind === 'vendor' && m.roles.includes('program-admin')),
+  };
 }
 
 /** Permissions a vendor program admin also holds in partner and reseller organisations. */

@@ -11,7 +11,7 @@ import type {
   UnitOfWork,
   UserRecord,
 } from '../ports';
-import { requireOrganisationAccess, requireVendorPermission, type Actor } from './access';
+import { requireOrganisationAccess, requireVendorPermission, scopeOf, type Actor } from './access';
 import { rolesForKind, type Locale, type OrganisationKind, type Role } from './tenant.types';
 
 export interface AccountSettings {
@@ -89,6 +89,7 @@ export async function completeSetup(
         if (error instanceof AppError && error.code === 'CONFLICT') throw new AppError('SETUP_DONE');
         throw error;
       });
+    await repos.widenScope({ organisationIds: [vendor.id] });
     await repos.createProgram({ organisationId: vendor.id, taxonomy: deps.initialTaxonomy() });
     const user = await repos.createUser({
       email: input.email,
@@ -175,7 +176,7 @@ export async function signIn(
     if (input.previousToken) await repos.deleteSession(deps.secrets.hashToken(input.previousToken));
     const memberships = await repos.listMembershipsOfUser(user.id);
     return issueSession(deps, repos, user, memberships[0]?.organisationId ?? null, origin);
-  });
+  }, { userId: user.id });
 }
 
 let cachedDummyHash: Promise<string> | undefined;
@@ -218,6 +219,7 @@ export async function authenticate(
     // Writing lastSeenAt on every request would turn reads into writes; a minute's
     // granularity is plenty for an idle timeout measured in tens of minutes.
     if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await repos.touchSession(id, now);
+    await repos.widenScope({ userId: user.id });
     const memberships = await repos.listMembershipsOfUser(user.id);
     return { session, user, memberships };
   });
@@ -317,7 +319,7 @@ export async function createOrganisation(
       requestId,
     });
     return organisation;
-  });
+  }, scopeOf(actor));
 }
 
 /** Renames an organisation; `expectedVersion` guards against overwriting a concurrent change. */
@@ -349,7 +351,7 @@ export async function renameOrganisation(
       requestId,
     });
     return updated;
-  });
+  }, scopeOf(actor));
 }
 
 /** A new invitation and the secret link token (shown once, to the inviter). */
@@ -392,7 +394,7 @@ export async function inviteMember(
       requestId,
     });
     return { token, invitation };
-  });
+  }, scopeOf(actor));
 }
 
 /** What an invitation link shows before it is accepted. */
@@ -407,7 +409,9 @@ export interface InvitationPreview {
 }
 
 async function findUsableInvitation(deps: Pick<AccountDeps, 'clock' | 'secrets'>, repos: Repositories, token: string) {
-  const invitation = await repos.findInvitationByTokenHash(deps.secrets.hashToken(token));
+  const tokenHash = deps.secrets.hashToken(token);
+  await repos.widenScope({ invitationTokenHash: tokenHash });
+  const invitation = await repos.findInvitationByTokenHash(tokenHash);
   if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= deps.clock.now()) {
     throw new AppError('INVITATION_INVALID');
   }
@@ -469,6 +473,8 @@ export async function acceptInvitation(
   const newHash = existing ? null : await deps.passwords.hash(input.password);
   return deps.uow.run(async (repos) => {
     const invitation = await findUsableInvitation(deps, repos, token);
+    // The valid link is the right to join its organisation.
+    await repos.widenScope({ organisationIds: [invitation.organisationId] });
     // Claim the link first: of simultaneous accepts one gets past this point; the others wait
     // for its row and then find it used.
     if (!(await repos.markInvitationAccepted(invitation.organisationId, invitation.id, deps.clock.now()))) {
@@ -528,7 +534,7 @@ export async function revokeInvitation(
       entityId: invitationId,
       requestId,
     });
-  });
+  }, scopeOf(actor));
 }
 
 /** The roles that keep an organisation administrable; the last holder cannot be removed. */
@@ -571,7 +577,7 @@ export async function changeMemberRoles(
       requestId,
     });
     return updated!;
-  });
+  }, scopeOf(actor));
 }
 
 /** Removes a member from an organisation and ends nothing else of theirs. */
@@ -597,5 +603,5 @@ export async function removeMember(
       before: { roles: before.roles },
       requestId,
     });
-  });
+  }, scopeOf(actor));
 }

@@ -35,7 +35,7 @@ export interface SeededPerson {
 }
 
 async function actorFor(deps: AppDeps, userId: string): Promise<Actor> {
-  const memberships = await deps.account.uow.run((repos) => repos.listMembershipsOfUser(userId));
+  const memberships = await deps.account.uow.run((repos) => repos.listMembershipsOfUser(userId), { userId });
   return { userId, sessionId: null, memberships };
 }
 

@@ -8,6 +8,7 @@ import {
   removeMember,
   renameOrganisation,
   requireOrganisationAccess,
+  scopeOf,
   revokeInvitation,
 } from '@cosell/core';
 import type { FastifyRequest } from 'fastify';
@@ -84,7 +85,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       const own = actor.memberships.find((m) => m.organisationId === request.params.organisationId);
       const organisation = own
         ? own.organisation
-        : (await uow.run((repos) => requireOrganisationAccess(repos, actor, request.params.organisationId, 'organisation.update'))).organisation;
+        : (await uow.run((repos) => requireOrganisationAccess(repos, actor, request.params.organisationId, 'organisation.update'), scopeOf(actor))).organisation;
       return reply.header('etag', etagOf(organisation.version)).send(toOrganisation(organisation));
     },
   });
@@ -120,7 +121,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       const members = await uow.run(async (repos) => {
         await requireOrganisationAccess(repos, actor, request.params.organisationId, 'members.read');
         return repos.listMembers(request.params.organisationId);
-      });
+      }, scopeOf(actor));
       return { items: members.map((m) => ({ user: m.user, roles: m.roles, createdAt: m.createdAt.toISOString() })) };
     },
   });
@@ -154,7 +155,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       const items = await uow.run(async (repos) => {
         await requireOrganisationAccess(repos, actor, request.params.organisationId, 'members.read');
         return repos.listOpenInvitations(request.params.organisationId, deps.clock.now());
-      });
+      }, scopeOf(actor));
       return { items: items.map(toInvitation) };
     },
   });
@@ -218,7 +219,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       const page = await uow.run(async (repos) => {
         await requireOrganisationAccess(repos, actor, request.params.organisationId, 'organisation.update');
         return repos.listAudit(request.params.organisationId, { ...request.query });
-      });
+      }, scopeOf(actor));
       return {
         total: page.total,
         items: page.items.map((e) => ({

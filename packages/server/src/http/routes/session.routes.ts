@@ -40,7 +40,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   /** Sets the cookie of a new session and answers with the session as GET /api/session would. */
   async function startSession(request: FastifyRequest, reply: FastifyReply, issued: IssuedSession, status = 200) {
     setSessionCookie(request, reply, issued.token, deps.account.settings.sessionAbsoluteMs);
-    const memberships = await deps.account.uow.run((repos) => repos.listMembershipsOfUser(issued.user.id));
+    const memberships = await deps.account.uow.run((repos) => repos.listMembershipsOfUser(issued.user.id), { userId: issued.user.id });
     request.locale = issued.user.locale;
     return reply.code(status).send(toSession({ ...issued, memberships }));
   }

@@ -1,0 +1,126 @@
+/**
+ * The database walls between tenants (QUALITY R2, S1): schema rules every table must follow,
+ * and a "forgot the WHERE" probe showing that an unfiltered query in one tenant's transaction
+ * returns nothing of another tenant's.
+ */
+import { GLOBAL_TABLES, SHARED_READ_TABLES, withTenantScope, type Transaction } from '@cosell/db';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestContext, seedWorld, type TestContext, type World } from '../helpers/context';
+
+type Row = Record<string, unknown>;
+
+describe('tenant isolation in the database', () => {
+  let ctx: TestContext;
+  let world: World;
+  /** Runs SQL as the connecting (owner) role, outside any tenant scope. */
+  const owner = async (query: ReturnType<typeof sql>) => {
+    const handle = await ctx.deps.database.ready;
+    const result = await handle.db.execute(query);
+    return (result as unknown as { rows: Row[] }).rows;
+  };
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    world = await seedWorld(ctx.deps);
+    // Give every tenant table rows of both partners.
+    for (const [org, person] of [
+      [world.partnerA.organisation.id, world.partnerA.owner],
+      [world.partnerB.organisation.id, world.partnerB.owner],
+    ] as const) {
+      const r = await as(ctx.app, person).post(`/api/organisations/${org}/invitations`, { email: `probe-${org}@x.test`, roles: ['viewer'] });
+      expect(r.statusCode).toBe(201);
+    }
+  });
+  afterAll(() => ctx.close());
+
+  const tables = async () =>
+    (await owner(sql`select c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind = 'r' order by 1`)) as { name: string; rls: boolean; forced: boolean }[];
+
+  it('classifies every table as global or tenant-owned', async () => {
+    const all = await tables();
+    expect(all.length).toBeGreaterThan(4);
+    for (const name of Object.keys(GLOBAL_TABLES)) expect(all.map((t) => t.name)).toContain(name);
+  });
+
+  it('gives every tenant table RLS enabled and forced, a policy, and the organisation id leading its key', async () => {
+    const tenantTables = (await tables()).filter((t) => !(t.name in GLOBAL_TABLES));
+    expect(tenantTables.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    for (const table of tenantTables) {
+      if (!table.rls) problems.push(`${table.name}: row-level security not enabled`);
+      if (!table.forced) problems.push(`${table.name}: row-level security not forced`);
+      const policies = await owner(sql`select policyname from pg_policies where schemaname = 'public' and tablename = ${table.name}`);
+      if (!policies.some((p) => p.policyname === 'tenant_isolation')) problems.push(`${table.name}: no tenant_isolation policy`);
+      const pk = await owner(sql`select a.attname as column from pg_index i
+        join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+        where i.indrelid = ${table.name}::regclass and i.indisprimary`);
+      if (pk[0]?.column !== 'organisation_id') problems.push(`${table.name}: primary key does not start with organisation_id`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('puts the organisation id first in every foreign key between tenant tables', async () => {
+    const fks = (await owner(sql`select conrelid::regclass::text as from_table, confrelid::regclass::text as to_table,
+        (select attname from pg_attribute where attrelid = conrelid and attnum = conkey[1]) as first_column
+      from pg_constraint where contype = 'f' and connamespace = 'public'::regnamespace`)) as { from_table: string; to_table: string; first_column: string }[];
+    const tenant = (name: string) => !(name in GLOBAL_TABLES);
+    const bad = fks.filter((fk) => tenant(fk.from_table) && tenant(fk.to_table) && fk.first_column !== 'organisation_id');
+    expect(bad).toEqual([]);
+  });
+
+  it('runs the application as a role that owns nothing and cannot bypass RLS', async () => {
+    const [role] = await owner(sql`select rolsuper, rolbypassrls from pg_roles where rolname = 'cosell_app'`);
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
+    const owned = await owner(sql`select tablename from pg_tables where tableowner = 'cosell_app'`);
+    expect(owned).toEqual([]);
+    const [who] = await withScope(world.partnerA.organisation.id, async (tx) => ((await tx.execute(sql`select current_user as name`)) as unknown as { rows: Row[] }).rows);
+    expect(who).toEqual({ name: 'cosell_app' });
+  });
+
+  it('returns no row of another tenant to an unfiltered SELECT on any tenant table', async () => {
+    const a = world.partnerA.organisation.id;
+    const b = world.partnerB.organisation.id;
+    const tenantTables = (await tables()).filter((t) => !(t.name in GLOBAL_TABLES)).map((t) => t.name);
+    for (const table of tenantTables) {
+      const ownerRows = await owner(sql`select organisation_id from ${sql.identifier(table)}`);
+      const shared = table in SHARED_READ_TABLES;
+      if (!shared) {
+        // The probe means something only when both tenants have rows.
+        expect(ownerRows.some((r) => r.organisation_id === a), `${table} has rows of A`).toBe(true);
+        expect(ownerRows.some((r) => r.organisation_id === b), `${table} has rows of B`).toBe(true);
+      }
+      const rows = await scoped(table, a);
+      const foreign = rows.filter((r) => r.organisation_id !== a);
+      if (shared) expect(foreign.every((r) => r.organisation_id !== b)).toBe(true);
+      else expect(foreign, `${table} leaks rows of other tenants`).toEqual([]);
+      expect(rows.length, `${table} shows A its own rows`).toBeGreaterThan(0);
+    }
+  });
+
+  it('refuses to write a row into another tenant', async () => {
+    const a = world.partnerA.organisation.id;
+    const b = world.partnerB.organisation.id;
+    await expect(
+      withScope(a, (tx) => tx.execute(sql`insert into audit_log (organisation_id, action, entity_type, entity_id) values (${b}, 'probe', 'probe', 'probe')`)),
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/row-level security/) } });
+    await expect(withScope(a, (tx) => tx.execute(sql`update memberships set roles = '{owner}' where organisation_id = ${b}`))).resolves.toBeDefined();
+    const untouched = await owner(sql`select roles from memberships where organisation_id = ${b} and user_id = ${world.partnerB.viewer.user.id}`);
+    expect(untouched[0]?.roles).toEqual(['viewer']);
+  });
+
+  /** The production path: a unit-of-work transaction as cosell_app with one organisation in scope. */
+  async function withScope<T>(organisationId: string, work: (tx: Transaction) => Promise<T>) {
+    return withTenantScope(await handle(), { organisationIds: [organisationId] }, work);
+  }
+  const handle = async () => (await ctx.deps.database.ready).db;
+
+  async function scoped(table: string, organisationId: string): Promise<Row[]> {
+    return withScope(organisationId, async (tx) => {
+      const result = (await tx.execute(sql`select organisation_id from ${sql.identifier(table)}`)) as unknown as { rows: Row[] };
+      return result.rows;
+    });
+  }
+});
