@@ -48,7 +48,7 @@ export function negotiateLocale(preferred: string | null | undefined): Locale {
   for (const { tag } of wanted) {
     const exact = LOCALES.find((locale) => locale.toLowerCase() === tag);
     if (exact) return exact;
-    if (tag === 'zh-hant' || tag === 'zh-hk' || tag === 'zh-mo') return 'zh-TW';
+    if (/^zh-(hant|tw|hk|mo)\b/.test(tag)) return 'zh-TW';
     const language = tag.split('-')[0];
     const byLanguage = LOCALES.find((locale) => locale.toLowerCase().split('-')[0] === language);
     if (byLanguage) return byLanguage;

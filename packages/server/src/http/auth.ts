@@ -1,7 +1,7 @@
 /**
  * Authentication and request context: reads the session cookie, loads the actor, picks the
  * caller's language, enforces each route's `access` and the CSRF token on cookie writes.
- * Routes are private unless they say `config: { access: 'public' }`.
+ * API routes are private unless they say `config: { access: 'public' }`.
  */
 import { timingSafeEqual } from 'node:crypto';
 import {
@@ -40,7 +40,12 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const isSecureContext = (request: FastifyRequest) =>
   request.protocol === 'https' || LOOPBACK.test(request.hostname.replace(/:\d+$/, ''));
 
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeMs: number) {
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  maxAgeMs: number,
+) {
   const secure = isSecureContext(request);
   reply.setCookie(secure ? SECURE_COOKIE : PLAIN_COOKIE, token, {
     path: '/',
@@ -53,7 +58,12 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, t
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply) {
   const secure = isSecureContext(request);
-  reply.clearCookie(secure ? SECURE_COOKIE : PLAIN_COOKIE, { path: '/', httpOnly: true, secure, sameSite: 'lax' });
+  reply.clearCookie(secure ? SECURE_COOKIE : PLAIN_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    secure,
+    sameSite: 'lax',
+  });
 }
 
 const safeEqual = (a: string, b: string) => {
@@ -78,9 +88,12 @@ export const authPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
     const token = request.cookies[SECURE_COOKIE] ?? request.cookies[PLAIN_COOKIE] ?? null;
     request.sessionToken = token;
     if (token && token.length <= 100) request.auth = await authenticate(deps.account, token);
-    request.locale = request.auth?.user.locale ?? negotiateLocale(request.headers['accept-language']);
+    request.locale =
+      request.auth?.user.locale ?? negotiateLocale(request.headers['accept-language']);
 
-    const access = request.routeOptions.config.access ?? 'user';
+    // API routes are private unless marked public; the web app's static files are public.
+    const access =
+      request.routeOptions.config.access ?? (request.url.startsWith('/api/') ? 'user' : 'public');
     // An unknown path answers 404 to everyone; there is nothing behind it to protect.
     if (access === 'user' && !request.auth && !request.is404) throw new AppError('UNAUTHENTICATED');
 

@@ -8,9 +8,11 @@ import { sendProblem } from './problem';
 /** The built web app: beside the bundled server (dist/web) or in the source tree. */
 export function webRoot(): string | undefined {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  return [path.join(here, 'web'), path.join(here, '../../../web/dist'), path.join(here, '../../web/dist')].find((dir) =>
-    existsSync(path.join(dir, 'index.html')),
-  );
+  return [
+    path.join(here, 'web'),
+    path.join(here, '../../../web/dist'),
+    path.join(here, '../../web/dist'),
+  ].find((dir) => existsSync(path.join(dir, 'index.html')));
 }
 
 /**
@@ -24,16 +26,26 @@ export async function registerWeb(app: FastifyInstance, root: string | undefined
       root,
       wildcard: false,
       index: false,
+      // Hashed assets never change; index.html must be revalidated so new builds show up.
       maxAge: '1y',
       immutable: true,
-      allowedPath: (pathName) => pathName.startsWith('/assets/') || /^\/[\w.-]+\.(svg|png|ico|txt)$/.test(pathName),
+      setHeaders: (res, filePath) => {
+        if (filePath.endsWith('index.html')) res.setHeader('cache-control', 'no-cache');
+      },
     });
   } else {
     app.log.warn('web app not built (run npm run build); only the API is served');
   }
   app.setNotFoundHandler((request, reply) => {
-    if (root && request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0]!)) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0, immutable: false });
+    if (
+      root &&
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      !path.extname(request.url.split('?')[0]!)
+    ) {
+      return reply
+        .header('cache-control', 'no-cache')
+        .sendFile('index.html', { maxAge: 0, immutable: false });
     }
     return sendProblem(request, reply, 'NOT_FOUND');
   });

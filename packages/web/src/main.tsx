@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import { applyLocale, initI18n, initialLocale } from './i18n/i18n';
+import { loadInitialSession } from './session/session-context';
+
+async function start() {
+  const [, initial] = await Promise.all([initI18n(initialLocale()), loadInitialSession()]);
+  // A signed-in user's saved language wins over this browser's last choice.
+  if (initial.session) await applyLocale(initial.session.user.locale);
+  const container = document.getElementById('root');
+  if (!container) throw new Error('#root missing from index.html');
+  createRoot(container).render(
+    <StrictMode>
+      <App initial={initial} />
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,66 @@
+import {
+  BoxMultipleFilled,
+  BoxMultipleRegular,
+  bundleIcon,
+  ClipboardTaskListLtrFilled,
+  ClipboardTaskListLtrRegular,
+  HandshakeFilled,
+  HandshakeRegular,
+  LibraryFilled,
+  LibraryRegular,
+  RibbonFilled,
+  RibbonRegular,
+  SettingsFilled,
+  SettingsRegular,
+  type FluentIcon,
+} from '@fluentui/react-icons';
+import type { TFunction } from 'i18next';
+import type { OrganisationKind } from '../domain/tenant';
+
+export interface NavEntry {
+  /** Also the last part of the `data-testid` (`nav-<id>`). */
+  id: string;
+  path: string;
+  label: string;
+  icon: FluentIcon;
+}
+
+const Offers = bundleIcon(BoxMultipleFilled, BoxMultipleRegular);
+const Opportunities = bundleIcon(HandshakeFilled, HandshakeRegular);
+const Catalog = bundleIcon(LibraryFilled, LibraryRegular);
+const ReviewQueue = bundleIcon(ClipboardTaskListLtrFilled, ClipboardTaskListLtrRegular);
+const ProgramIcon = bundleIcon(RibbonFilled, RibbonRegular);
+const SettingsIcon = bundleIcon(SettingsFilled, SettingsRegular);
+
+/** The left navigation of the active organisation, which follows its kind. */
+export function navItemsFor(kind: OrganisationKind, t: TFunction): NavEntry[] {
+  const offers = { id: 'offers', path: '/offers', label: t('nav.offers'), icon: Offers };
+  const opportunities = {
+    id: 'opportunities',
+    path: '/opportunities',
+    label: t('nav.opportunities'),
+    icon: Opportunities,
+  };
+  const catalog = { id: 'catalog', path: '/catalog', label: t('nav.catalog'), icon: Catalog };
+  const review = {
+    id: 'review-queue',
+    path: '/review-queue',
+    label: t('nav.reviewQueue'),
+    icon: ReviewQueue,
+  };
+  const program = { id: 'program', path: '/program', label: t('nav.program'), icon: ProgramIcon };
+  const settings = {
+    id: 'settings',
+    path: '/settings',
+    label: t('nav.settings'),
+    icon: SettingsIcon,
+  };
+  switch (kind) {
+    case 'partner':
+      return [offers, opportunities, settings];
+    case 'vendor':
+      return [catalog, review, opportunities, program, settings];
+    case 'reseller':
+      return [catalog, opportunities, settings];
+  }
+}
