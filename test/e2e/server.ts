@@ -79,3 +79,18 @@ export async function screenshot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
+
+/** Serious or critical accessibility violations on the page (QUALITY W1), as readable lines. */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  // Fluent UI's focus manager (tabster) inserts aria-hidden focus sentinels at the edges of
+  // focus traps; they hand focus on and are never read out. axe flags them as
+  // aria-hidden-focus, so they are left out of the analysis (and nothing else is).
+  const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)} ${n.failureSummary ?? ''}`).join(', ')}`,
+    );
+}

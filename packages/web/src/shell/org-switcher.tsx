@@ -25,7 +25,7 @@ const useStyles = makeStyles({
   button: { maxWidth: '320px', justifyContent: 'flex-start' },
   narrow: { maxWidth: '150px' },
   name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  kind: { opacity: 0.85, whiteSpace: 'nowrap' },
+  kind: { whiteSpace: 'nowrap' },
   item: { display: 'flex', flexDirection: 'column' },
   itemKind: { color: tokens.colorNeutralForeground3 },
 });

@@ -16,7 +16,7 @@ import { newItem, newKey, type Draft, type DraftArea, type DraftItem } from './t
 const useStyles = makeStyles({
   groups: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(280px, 100%), 1fr))',
     gap: tokens.spacingHorizontalXL,
   },
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -34,7 +34,7 @@ const useStyles = makeStyles({
   id: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace },
   areas: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(300px, 100%), 1fr))',
     gap: tokens.spacingHorizontalL,
   },
   area: {
