@@ -288,6 +288,8 @@ const CASES: Record<string, RouteCase> = {
       method: 'PATCH',
       url: orgUrl(s),
       body: { name: s.organisation.organisation.name },
+      // Any current version: the case is about who may rename, not about which version.
+      headers: { 'if-match': '*' },
     }),
   },
   'GET /api/organisations/:organisationId/members': {

@@ -160,7 +160,7 @@ describe('organisations, members, invitations and audit', () => {
       expect(fields(badPage)).toEqual(['limit']);
     });
 
-    it('renames with If-Match: the current ETag wins, a stale one gets 412, none is accepted', async () => {
+    it('renames with If-Match: the current ETag wins, a stale one gets 412, none gets 428', async () => {
       const { organisation, people } = await freshPartner();
       const owner = as(ctx.app, people[0]);
       const url = `/api/organisations/${organisation.id}`;
@@ -179,10 +179,13 @@ describe('organisations, members, invitations and audit', () => {
       expect(garbage.statusCode).toBe(412);
       expect(json(await owner.get(url)).name).toBe('Renamed Once');
 
-      // The rename route does not insist on If-Match (PUT /api/program/taxonomy does).
-      const blind = await owner.patch(url, { name: 'Renamed Twice' });
-      expect(blind.statusCode).toBe(200);
-      expect(blind.headers.etag).toBe('"v3"');
+      // A rename must say which version it changes (ADR 003): without If-Match it is refused.
+      const blind = await owner.patch(url, { name: 'Renamed Blindly' });
+      expect(blind.statusCode).toBe(428);
+      expect(problem(blind).code).toBe('PRECONDITION_REQUIRED');
+      const again = await owner.patch(url, { name: 'Renamed Twice' }, { 'if-match': '"v2"' });
+      expect(again.statusCode).toBe(200);
+      expect(again.headers.etag).toBe('"v3"');
 
       const taken = await owner.patch(url, { name: 'partner b' }, { 'if-match': '"v3"' });
       expect(taken.statusCode).toBe(400);
@@ -229,7 +232,9 @@ describe('organisations, members, invitations and audit', () => {
       expect(json(changed)).toEqual({
         userId: viewer.user.id,
         roles: ['contributor', 'referrals-user'],
+        version: 2,
       });
+      expect(changed.headers.etag).toBe('"v2"');
       const listed = json<{ items: { user: { id: string }; roles: string[] }[] }>(
         await owner.get(base),
       );
@@ -518,8 +523,13 @@ describe('organisations, members, invitations and audit', () => {
       const url = `/api/organisations/${organisation.id}`;
 
       expect(
-        (await owner.patch(url, { name: 'Audited Name' }, { 'x-request-id': 'audit-rename-1' }))
-          .statusCode,
+        (
+          await owner.patch(
+            url,
+            { name: 'Audited Name' },
+            { 'x-request-id': 'audit-rename-1', 'if-match': '"v1"' },
+          )
+        ).statusCode,
       ).toBe(200);
       expect(
         (

@@ -6,7 +6,14 @@
  */
 import { createRepositories, withTenantScope } from '@cosell/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestContext, json, seedWorld, type TestContext, type World } from '../helpers/context';
+import {
+  as,
+  createTestContext,
+  json,
+  seedWorld,
+  type TestContext,
+  type World,
+} from '../helpers/context';
 
 describe('repository tenant filters', () => {
   let ctx: TestContext;
@@ -16,15 +23,23 @@ describe('repository tenant filters', () => {
   beforeAll(async () => {
     ctx = await createTestContext();
     world = await seedWorld(ctx.deps);
-    const r = await as(ctx.app, world.partnerB.owner).post(`/api/organisations/${world.partnerB.organisation.id}/invitations`, { email: 'someone@b.test', roles: ['viewer'] });
+    const r = await as(ctx.app, world.partnerB.owner).post(
+      `/api/organisations/${world.partnerB.organisation.id}/invitations`,
+      { email: 'someone@b.test', roles: ['viewer'] },
+    );
     invitationOfB = json<{ id: string }>(r).id;
   });
   afterAll(() => ctx.close());
 
   /** Repositories in a transaction that the database lets see both partners. */
-  async function broad<T>(work: (repos: ReturnType<typeof createRepositories>) => Promise<T>): Promise<T> {
+  async function broad<T>(
+    work: (repos: ReturnType<typeof createRepositories>) => Promise<T>,
+  ): Promise<T> {
     const db = (await ctx.deps.database.ready).db;
-    const scope = { organisationIds: [world.partnerA.organisation.id, world.partnerB.organisation.id], programAdmin: true };
+    const scope = {
+      organisationIds: [world.partnerA.organisation.id, world.partnerB.organisation.id],
+      programAdmin: true,
+    };
     return withTenantScope(db, scope, (tx) => work(createRepositories(tx, scope)));
   }
 
@@ -47,13 +62,15 @@ describe('repository tenant filters', () => {
     const userOfB = world.partnerB.viewer.user.id;
     await broad(async (repos) => {
       expect(await repos.findMembership(a, userOfB)).toBeNull();
-      expect(await repos.updateMembershipRoles(a, userOfB, ['owner'])).toBeNull();
+      expect(await repos.updateMembershipRoles(a, userOfB, ['owner'], 'any')).toBeNull();
       expect(await repos.deleteMembership(a, userOfB)).toBe(false);
       expect(await repos.revokeInvitation(a, invitationOfB, ctx.clock.now())).toBe(false);
       expect(await repos.markInvitationAccepted(a, invitationOfB, ctx.clock.now())).toBe(false);
     });
     await broad(async (repos) => {
-      expect((await repos.findMembership(world.partnerB.organisation.id, userOfB))?.roles).toEqual(['viewer']);
+      expect((await repos.findMembership(world.partnerB.organisation.id, userOfB))?.roles).toEqual([
+        'viewer',
+      ]);
       const open = await repos.listOpenInvitations(world.partnerB.organisation.id, ctx.clock.now());
       expect(open.map((i) => i.id)).toContain(invitationOfB);
     });

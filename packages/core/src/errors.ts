@@ -26,7 +26,7 @@ export const APP_ERROR_CODES = [
   'CONFLICT',
   /** If-Match did not match the current ETag: someone else changed the object. */
   'PRECONDITION_FAILED',
-  /** A write to a versioned object came without If-Match. */
+  /** A write to a versioned object that requires If-Match came without it. */
   'PRECONDITION_REQUIRED',
   /** Too many attempts (sign-in throttling). */
   'RATE_LIMITED',
@@ -40,6 +40,10 @@ export const APP_ERROR_CODES = [
   'INVALID_CREDENTIALS',
   /** The CSRF token is missing or wrong for a cookie-authenticated write. */
   'CSRF',
+  /** An Idempotency-Key was reused for a different request (another payload, method or path). */
+  'IDEMPOTENCY_MISMATCH',
+  /** The first request with this Idempotency-Key is still running; retry once it has answered. */
+  'IDEMPOTENCY_IN_FLIGHT',
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

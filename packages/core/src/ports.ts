@@ -46,6 +46,7 @@ export interface MembershipRecord {
   userId: string;
   roles: Role[];
   createdAt: Date;
+  version: number;
 }
 
 export interface MembershipWithOrganisation extends MembershipRecord {
@@ -86,6 +87,40 @@ export interface ThrottleRecord {
   lockedUntil: Date | null;
 }
 
+/**
+ * The versions a conditional write may apply to, from If-Match (ADR 003): `'any'` when any
+ * current version will do (`If-Match: *`, or no header where it is optional), otherwise the
+ * listed versions; an empty list matches nothing. Repositories put it into the UPDATE's WHERE,
+ * so checking and writing are one statement and two writers cannot both pass.
+ */
+export type ExpectedVersions = 'any' | readonly number[];
+
+/** An idempotency key as stored (ADR 005): one per user and key, kept for 24 hours. */
+export interface IdempotencyRecord {
+  userId: string;
+  /** sha256 of the Idempotency-Key: the key itself decrypts the stored answer and is not stored. */
+  keyHash: string;
+  method: string;
+  /** The request path with its query. */
+  path: string;
+  /** sha256 of the canonical JSON request body. */
+  requestHash: string;
+  /** Who holds the key while the request runs; completing or releasing needs the same id. */
+  claimId: string;
+  /** The answer once the request has completed; null while it is in flight. */
+  response: StoredResponse | null;
+  createdAt: Date;
+  completedAt: Date | null;
+  expiresAt: Date;
+}
+
+/** An HTTP answer kept for replay: status, the headers that matter, the (sealed) body. */
+export interface StoredResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -124,11 +159,11 @@ export interface Repositories {
   listOrganisations(
     query: ListQuery & { ids?: string[] | undefined; kinds?: OrganisationKind[] | undefined },
   ): Promise<Page<OrganisationRecord>>;
-  /** Renames; returns null when `expectedVersion` is stale or the row is gone. */
+  /** Renames; returns null when the version is not one of `expected` or the row is gone. */
   renameOrganisation(
     id: string,
     name: string,
-    expectedVersion: number | undefined,
+    expected: ExpectedVersions,
   ): Promise<OrganisationRecord | null>;
 
   createUser(input: {
@@ -139,10 +174,12 @@ export interface Repositories {
   }): Promise<UserRecord>;
   findUser(id: string): Promise<UserRecord | null>;
   findUserByEmail(email: string): Promise<UserRecord | null>;
+  /** Updates; returns null when the version is not one of `expected` (default: any) or the row is gone. */
   updateUser(
     id: string,
     patch: Partial<Pick<UserRecord, 'name' | 'locale' | 'passwordHash' | 'disabledAt'>>,
-  ): Promise<UserRecord>;
+    expected?: ExpectedVersions,
+  ): Promise<UserRecord | null>;
   listUsers(query: ListQuery): Promise<Page<UserRecord>>;
 
   listMembershipsOfUser(userId: string): Promise<MembershipWithOrganisation[]>;
@@ -153,12 +190,19 @@ export interface Repositories {
     userId: string;
     roles: Role[];
   }): Promise<MembershipRecord>;
+  /** Sets the roles; returns null when the version is not one of `expected` or the row is gone. */
   updateMembershipRoles(
     organisationId: string,
     userId: string,
     roles: Role[],
+    expected: ExpectedVersions,
   ): Promise<MembershipRecord | null>;
-  deleteMembership(organisationId: string, userId: string): Promise<boolean>;
+  /** Deletes; false when the version is not one of `expected` (default: any) or the row is gone. */
+  deleteMembership(
+    organisationId: string,
+    userId: string,
+    expected?: ExpectedVersions,
+  ): Promise<boolean>;
 
   createInvitation(
     input: Omit<InvitationRecord, 'id' | 'createdAt' | 'acceptedAt' | 'revokedAt'>,
@@ -168,7 +212,12 @@ export interface Repositories {
   markInvitationAccepted(organisationId: string, id: string, at: Date): Promise<boolean>;
   revokeInvitation(organisationId: string, id: string, at: Date): Promise<boolean>;
 
-  createSession(input: Omit<SessionRecord, 'createdAt' | 'lastSeenAt'> & { now: Date; userAgent?: string | undefined }): Promise<SessionRecord>;
+  createSession(
+    input: Omit<SessionRecord, 'createdAt' | 'lastSeenAt'> & {
+      now: Date;
+      userAgent?: string | undefined;
+    },
+  ): Promise<SessionRecord>;
   findSession(id: string): Promise<SessionRecord | null>;
   touchSession(id: string, at: Date): Promise<void>;
   setSessionOrganisation(id: string, organisationId: string): Promise<void>;
@@ -181,12 +230,43 @@ export interface Repositories {
 
   findProgram(organisationId: string): Promise<ProgramRecord | null>;
   createProgram(input: { organisationId: string; taxonomy: unknown }): Promise<ProgramRecord>;
+  /** Replaces the taxonomy; returns null when the version is not one of `expected`. */
   updateProgramTaxonomy(
     organisationId: string,
     taxonomy: unknown,
-    expectedVersion: number,
+    expected: ExpectedVersions,
     at: Date,
   ): Promise<ProgramRecord | null>;
+
+  /**
+   * Claims a user's idempotency key for a request: inserts it, or takes over a row that has
+   * expired or whose claim was abandoned (in flight since before `staleBefore`). One statement,
+   * so of concurrent claims exactly one succeeds. False when someone else holds the key.
+   */
+  claimIdempotencyKey(input: {
+    userId: string;
+    keyHash: string;
+    method: string;
+    path: string;
+    requestHash: string;
+    claimId: string;
+    now: Date;
+    expiresAt: Date;
+    staleBefore: Date;
+  }): Promise<boolean>;
+  findIdempotencyKey(userId: string, keyHash: string): Promise<IdempotencyRecord | null>;
+  /** Stores the answer under the claim; false when the claim was lost meanwhile. */
+  completeIdempotencyKey(
+    userId: string,
+    keyHash: string,
+    claimId: string,
+    response: StoredResponse,
+    at: Date,
+  ): Promise<boolean>;
+  /** Gives the key up if `claimId` still holds it. */
+  releaseIdempotencyKey(userId: string, keyHash: string, claimId: string): Promise<void>;
+  /** Deletes up to `limit` keys that expired at or before `now`; returns how many. */
+  deleteExpiredIdempotencyKeys(now: Date, limit: number): Promise<number>;
 
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(organisationId: string, query: ListQuery): Promise<Page<AuditRecord>>;

@@ -7,6 +7,8 @@ import { AppError } from '@cosell/core';
 import type {
   AuditEntry,
   AuditRecord,
+  ExpectedVersions,
+  IdempotencyRecord,
   InvitationRecord,
   ListQuery,
   MembershipRecord,
@@ -19,10 +21,27 @@ import type {
   UserRecord,
 } from '@cosell/core';
 import type { Locale, OrganisationKind, Role } from '@cosell/core';
-import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  ilike,
+  inArray,
+  isNull,
+  lte,
+  ne,
+  or,
+  sql,
+  type Column,
+  type SQL,
+} from 'drizzle-orm';
 import type { Database, Executor, Transaction } from './client';
 import {
   auditLog,
+  idempotencyKeys,
   invitations,
   loginThrottle,
   memberships,
@@ -50,7 +69,32 @@ const toMembership = (row: MembershipRow): MembershipRecord => ({
   userId: row.userId,
   roles: row.roles as Role[],
   createdAt: row.createdAt,
+  version: row.version,
 });
+const toIdempotencyRecord = (row: typeof idempotencyKeys.$inferSelect): IdempotencyRecord => ({
+  userId: row.userId,
+  keyHash: row.keyHash,
+  method: row.method,
+  path: row.path,
+  requestHash: row.requestHash,
+  claimId: row.claimId,
+  response:
+    row.responseStatus === null || row.responseBody === null
+      ? null
+      : { status: row.responseStatus, headers: row.responseHeaders ?? {}, body: row.responseBody },
+  createdAt: row.createdAt,
+  completedAt: row.completedAt,
+  expiresAt: row.expiresAt,
+});
+
+/**
+ * The WHERE term of a conditional write (ADR 003): the row's version is one of `expected`.
+ * Part of the UPDATE itself, so no other writer can slip in between check and write.
+ */
+function versionIn(column: Column, expected: ExpectedVersions): SQL | undefined {
+  if (expected === 'any') return undefined;
+  return expected.length > 0 ? inArray(column, [...expected]) : sql`false`;
+}
 const toInvitation = (row: InvitationRow): InvitationRecord => ({
   ...row,
   roles: row.roles as Role[],
@@ -60,9 +104,11 @@ const likePattern = (search: string) => `%${search.replace(/[\\%_]/g, (c) => `\\
 
 /** Postgres error codes we translate into application errors. */
 function translateDbError(error: unknown): never {
-  const code = (error as { code?: string; cause?: { code?: string } }).code ??
+  const code =
+    (error as { code?: string; cause?: { code?: string } }).code ??
     (error as { cause?: { code?: string } }).cause?.code;
-  if (code === '23505') throw new AppError('CONFLICT', { message: String((error as Error).message) });
+  if (code === '23505')
+    throw new AppError('CONFLICT', { message: String((error as Error).message) });
   throw error;
 }
 
@@ -117,7 +163,10 @@ export function createRepositories(db: Executor, initialScope: TenantScope = {})
 
     async listOrganisations(query) {
       const conditions = [];
-      if (query.ids) conditions.push(inArray(organisations.id, query.ids.length ? query.ids : [sql`null`] as never));
+      if (query.ids)
+        conditions.push(
+          inArray(organisations.id, query.ids.length ? query.ids : ([sql`null`] as never)),
+        );
       if (query.kinds) conditions.push(inArray(organisations.kind, query.kinds));
       if (query.search) conditions.push(ilike(organisations.name, likePattern(query.search)));
       const where = conditions.length ? and(...conditions) : undefined;
@@ -134,17 +183,12 @@ export function createRepositories(db: Executor, initialScope: TenantScope = {})
       return { items: rows.map(toOrganisation), total: total?.n ?? 0 };
     },
 
-    async renameOrganisation(id, name, expectedVersion) {
+    async renameOrganisation(id, name, expected) {
       try {
         const [row] = await db
           .update(organisations)
           .set({ name, version: sql`${organisations.version} + 1` })
-          .where(
-            and(
-              eq(organisations.id, id),
-              expectedVersion === undefined ? undefined : eq(organisations.version, expectedVersion),
-            ),
-          )
+          .where(and(eq(organisations.id, id), versionIn(organisations.version, expected)))
           .returning();
         return row ? toOrganisation(row) : null;
       } catch (error) {
@@ -174,21 +218,30 @@ export function createRepositories(db: Executor, initialScope: TenantScope = {})
       return row ? toUser(row) : null;
     },
 
-    async updateUser(id, patch) {
+    async updateUser(id, patch, expected = 'any') {
       const [row] = await db
         .update(users)
         .set({ ...patch, version: sql`${users.version} + 1` })
-        .where(eq(users.id, id))
+        .where(and(eq(users.id, id), versionIn(users.version, expected)))
         .returning();
-      return toUser(row!);
+      return row ? toUser(row) : null;
     },
 
     async listUsers(query) {
       const where = query.search
-        ? or(ilike(users.email, likePattern(query.search)), ilike(users.name, likePattern(query.search)))
+        ? or(
+            ilike(users.email, likePattern(query.search)),
+            ilike(users.name, likePattern(query.search)),
+          )
         : undefined;
       const [rows, [total]] = await Promise.all([
-        db.select().from(users).where(where).orderBy(asc(users.email)).limit(query.limit).offset(query.offset),
+        db
+          .select()
+          .from(users)
+          .where(where)
+          .orderBy(asc(users.email))
+          .limit(query.limit)
+          .offset(query.offset),
         db.select({ n: count() }).from(users).where(where),
       ]);
       return { items: rows.map(toUser), total: total?.n ?? 0 };
@@ -217,7 +270,10 @@ export function createRepositories(db: Executor, initialScope: TenantScope = {})
 
     async listMembers(organisationId) {
       const rows = await db
-        .select({ membership: memberships, user: { id: users.id, email: users.email, name: users.name } })
+        .select({
+          membership: memberships,
+          user: { id: users.id, email: users.email, name: users.name },
+        })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
         .where(eq(memberships.organisationId, organisationId))
@@ -234,19 +290,31 @@ export function createRepositories(db: Executor, initialScope: TenantScope = {})
       }
     },
 
-    async updateMembershipRoles(organisationId, userId, roles) {
+    async updateMembershipRoles(organisationId, userId, roles, expected) {
       const [row] = await db
         .update(memberships)
         .set({ roles, version: sql`${memberships.version} + 1` })
-        .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
+        .where(
+          and(
+            eq(memberships.organisationId, organisationId),
+            eq(memberships.userId, userId),
+            versionIn(memberships.version, expected),
+          ),
+        )
         .returning();
       return row ? toMembership(row) : null;
     },
 
-    async deleteMembership(organisationId, userId) {
+    async deleteMembership(organisationId, userId, expected = 'any') {
       const rows = await db
         .delete(memberships)
-        .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
+        .where(
+          and(
+            eq(memberships.organisationId, organisationId),
+            eq(memberships.userId, userId),
+            versionIn(memberships.version, expected),
+          ),
+        )
         .returning({ userId: memberships.userId });
       return rows.length > 0;
     },
@@ -337,7 +405,10 @@ export function createRepositories(db: Executor, initialScope: TenantScope = {})
     },
 
     async setSessionOrganisation(id, organisationId) {
-      await db.update(sessions).set({ activeOrganisationId: organisationId }).where(eq(sessions.id, id));
+      await db
+        .update(sessions)
+        .set({ activeOrganisationId: organisationId })
+        .where(eq(sessions.id, id));
     },
 
     async deleteSession(id) {
@@ -348,7 +419,10 @@ export function createRepositories(db: Executor, initialScope: TenantScope = {})
       await db
         .delete(sessions)
         .where(
-          and(eq(sessions.userId, userId), exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined),
+          and(
+            eq(sessions.userId, userId),
+            exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined,
+          ),
         );
     },
 
@@ -376,7 +450,10 @@ export function createRepositories(db: Executor, initialScope: TenantScope = {})
     },
 
     async findProgram(organisationId) {
-      const [row] = await db.select().from(programs).where(eq(programs.organisationId, organisationId));
+      const [row] = await db
+        .select()
+        .from(programs)
+        .where(eq(programs.organisationId, organisationId));
       return row ?? null;
     },
 
@@ -385,7 +462,7 @@ export function createRepositories(db: Executor, initialScope: TenantScope = {})
       return row as ProgramRecord;
     },
 
-    async updateProgramTaxonomy(organisationId, taxonomy, expectedVersion, at) {
+    async updateProgramTaxonomy(organisationId, taxonomy, expected, at) {
       const [row] = await db
         .update(programs)
         .set({
@@ -394,9 +471,99 @@ export function createRepositories(db: Executor, initialScope: TenantScope = {})
           updatedAt: at,
           version: sql`${programs.version} + 1`,
         })
-        .where(and(eq(programs.organisationId, organisationId), eq(programs.version, expectedVersion)))
+        .where(
+          and(eq(programs.organisationId, organisationId), versionIn(programs.version, expected)),
+        )
         .returning();
       return (row as ProgramRecord | undefined) ?? null;
+    },
+
+    async claimIdempotencyKey(input) {
+      const claim = {
+        method: input.method,
+        path: input.path,
+        requestHash: input.requestHash,
+        claimId: input.claimId,
+        responseStatus: null,
+        responseHeaders: null,
+        responseBody: null,
+        createdAt: input.now,
+        completedAt: null,
+        expiresAt: input.expiresAt,
+      };
+      // One statement: a new key is inserted; an existing one is taken over only when it has
+      // expired or its claim was abandoned. Concurrent claims queue on the row, and each
+      // re-checks the condition against the winner's row, so exactly one gets it.
+      const rows = await db
+        .insert(idempotencyKeys)
+        .values({ userId: input.userId, keyHash: input.keyHash, ...claim })
+        .onConflictDoUpdate({
+          target: [idempotencyKeys.userId, idempotencyKeys.keyHash],
+          set: claim,
+          setWhere: or(
+            lte(idempotencyKeys.expiresAt, input.now),
+            and(
+              isNull(idempotencyKeys.completedAt),
+              lte(idempotencyKeys.createdAt, input.staleBefore),
+            ),
+          ),
+        })
+        .returning({ claimId: idempotencyKeys.claimId });
+      return rows.length > 0;
+    },
+
+    async findIdempotencyKey(userId, keyHash) {
+      const [row] = await db
+        .select()
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.keyHash, keyHash)));
+      return row ? toIdempotencyRecord(row) : null;
+    },
+
+    async completeIdempotencyKey(userId, keyHash, claimId, response, at) {
+      const rows = await db
+        .update(idempotencyKeys)
+        .set({
+          responseStatus: response.status,
+          responseHeaders: response.headers,
+          responseBody: response.body,
+          completedAt: at,
+        })
+        .where(
+          and(
+            eq(idempotencyKeys.userId, userId),
+            eq(idempotencyKeys.keyHash, keyHash),
+            eq(idempotencyKeys.claimId, claimId),
+          ),
+        )
+        .returning({ claimId: idempotencyKeys.claimId });
+      return rows.length > 0;
+    },
+
+    async releaseIdempotencyKey(userId, keyHash, claimId) {
+      await db
+        .delete(idempotencyKeys)
+        .where(
+          and(
+            eq(idempotencyKeys.userId, userId),
+            eq(idempotencyKeys.keyHash, keyHash),
+            eq(idempotencyKeys.claimId, claimId),
+            isNull(idempotencyKeys.completedAt),
+          ),
+        );
+    },
+
+    async deleteExpiredIdempotencyKeys(now, limit) {
+      // Batched, so a large backlog is removed in short transactions.
+      const rows = await db
+        .delete(idempotencyKeys)
+        .where(
+          sql`(${idempotencyKeys.userId}, ${idempotencyKeys.keyHash}) in (
+            select expired.user_id, expired.key_hash from idempotency_keys expired
+            where expired.expires_at <= ${now.toISOString()}::timestamptz limit ${limit})`,
+        )
+        .returning({ userId: idempotencyKeys.userId });
+      return rows.length;
     },
 
     async appendAudit(entry: AuditEntry) {
@@ -415,7 +582,13 @@ export function createRepositories(db: Executor, initialScope: TenantScope = {})
     async listAudit(organisationId, query: ListQuery) {
       const where = eq(auditLog.organisationId, organisationId);
       const [rows, [total]] = await Promise.all([
-        db.select().from(auditLog).where(where).orderBy(desc(auditLog.at)).limit(query.limit).offset(query.offset),
+        db
+          .select()
+          .from(auditLog)
+          .where(where)
+          .orderBy(desc(auditLog.at))
+          .limit(query.limit)
+          .offset(query.offset),
         db.select({ n: count() }).from(auditLog).where(where),
       ]);
       return { items: rows as AuditRecord[], total: total?.n ?? 0 };
@@ -435,7 +608,11 @@ export function createUnitOfWork(db: Database | Promise<Database>): UnitOfWork {
 }
 
 /** One transaction as the application role (cosell_app) within `scope`. */
-export function withTenantScope<T>(db: Database, scope: TenantScope, work: (tx: Transaction) => Promise<T>): Promise<T> {
+export function withTenantScope<T>(
+  db: Database,
+  scope: TenantScope,
+  work: (tx: Transaction) => Promise<T>,
+): Promise<T> {
   return db.transaction(async (tx) => {
     await applyScope(tx, scope);
     return work(tx);

@@ -34,7 +34,9 @@ export const organisations = pgTable(
   (t) => [
     uniqueIndex('organisations_name_key').on(sql`lower(${t.name})`),
     // Only one vendor organisation runs the program of an installation.
-    uniqueIndex('organisations_one_vendor_key').on(t.kind).where(sql`${t.kind} = 'vendor'`),
+    uniqueIndex('organisations_one_vendor_key')
+      .on(t.kind)
+      .where(sql`${t.kind} = 'vendor'`),
   ],
 );
 
@@ -160,12 +162,48 @@ export const auditLog = pgTable(
   ],
 );
 
+/**
+ * Idempotency keys of creating requests (ADR 005), per calling user, kept 24 hours. The key is
+ * stored as its sha256 and the answer sealed with a key derived from it, so a copy of the
+ * database yields neither the keys nor secrets in answers (invitation links).
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    keyHash: text('key_hash').notNull(),
+    method: text('method').notNull(),
+    path: text('path').notNull(),
+    requestHash: text('request_hash').notNull(),
+    /** The request holding the key while it runs; completing or releasing must name it. */
+    claimId: uuid('claim_id').notNull(),
+    /** Null while the request is in flight. */
+    responseStatus: integer('response_status'),
+    /** content-type, etag and location of the answer. */
+    responseHeaders: jsonb('response_headers').$type<Record<string, string>>(),
+    /** The sealed answer body (AES-256-GCM, base64url). */
+    responseBody: text('response_body'),
+    // Times come from the application clock: the 24 hours are measured on it.
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.keyHash] }),
+    index('idempotency_keys_expires_idx').on(t.expiresAt),
+  ],
+);
+
 /** Tables without an owning organisation, and why each is global. */
 export const GLOBAL_TABLES = {
   organisations: 'the tenant root itself: its id is the organisation id',
   users: 'a person may belong to several organisations; reached through memberships',
   sessions: 'belong to a user, not an organisation; looked up by token hash',
   login_throttle: 'counters keyed by e-mail and address before anyone is signed in',
+  idempotency_keys:
+    'belong to the calling user, not an organisation (a key may create the organisation itself); every query names the user',
 } as const;
 
 /**

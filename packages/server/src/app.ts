@@ -6,9 +6,15 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import pino from 'pino';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps';
 import { authPlugin } from './http/auth';
+import { concurrencyPlugin } from './http/concurrency';
+import { idempotencyPlugin } from './http/idempotency';
 import { registerOpenApi } from './http/openapi';
 import { errorHandler } from './http/problem';
 import { healthRoutes } from './http/routes/health.routes';
@@ -33,7 +39,10 @@ declare module 'fastify' {
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 /** Invitation tokens are secrets: keep them out of logs. */
-const redactUrl = (url: string) => url.replace(/(\/invitations\/)[\w-]{20,}/, '$1[redacted]').replace(/(\/invite\/)[\w-]{20,}/, '$1[redacted]');
+const redactUrl = (url: string) =>
+  url
+    .replace(/(\/invitations\/)[\w-]{20,}/, '$1[redacted]')
+    .replace(/(\/invite\/)[\w-]{20,}/, '$1[redacted]');
 
 export interface BuildAppOptions {
   /** Serve the built web app (off in API tests). */
@@ -42,7 +51,10 @@ export interface BuildAppOptions {
   logger?: false;
 }
 
-export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: AppDeps,
+  options: BuildAppOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.logger === false
       ? { logger: false }
@@ -72,7 +84,12 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.decorate('registeredRoutes', [] as RegisteredRoute[]);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || route.url === '/api/openapi.json') return;
+    if (
+      !route.url.startsWith('/api/') ||
+      route.url.startsWith('/api/docs') ||
+      route.url === '/api/openapi.json'
+    )
+      return;
     for (const method of methods) {
       if (method === 'HEAD') continue;
       app.registeredRoutes.push({ method, url: route.url, access: route.config?.access ?? 'user' });
@@ -84,7 +101,12 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   });
   app.addHook('onResponse', (request, reply, done) => {
     request.log.info(
-      { method: request.method, url: redactUrl(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      {
+        method: request.method,
+        url: redactUrl(request.url),
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
       'request',
     );
     done();
@@ -93,6 +115,10 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(securityHeadersPlugin);
   await app.register(cookie);
   await app.register(authPlugin, deps);
+  // Route options `ifMatch` and `idempotent`: registered before the API docs and the routes,
+  // whose schemas and hooks they extend.
+  await app.register(concurrencyPlugin);
+  await app.register(idempotencyPlugin, deps);
   await registerOpenApi(app);
 
   await app.register(healthRoutes, deps);

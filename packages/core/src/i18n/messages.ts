@@ -21,6 +21,10 @@ const en = {
   'error.INVITATION_INVALID': 'This invitation link is invalid, expired or already used.',
   'error.INVALID_CREDENTIALS': 'The e-mail address or password is wrong.',
   'error.CSRF': 'Your session token is missing or out of date. Reload the page.',
+  'error.IDEMPOTENCY_MISMATCH':
+    'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
+  'error.IDEMPOTENCY_IN_FLIGHT':
+    'A request with this Idempotency-Key is still being processed. Try again in a moment.',
   'error.INTERNAL': 'Something went wrong on our side. The error has been logged.',
   'error.alreadyMember': 'This person is already a member of the organisation.',
   'error.lastOwner': 'An organisation must keep at least one owner or administrator.',
@@ -62,6 +66,8 @@ const zhCN: Catalogue = {
   'error.INVITATION_INVALID': '此邀请链接无效、已过期或已被使用。',
   'error.INVALID_CREDENTIALS': '电子邮件地址或密码错误。',
   'error.CSRF': '你的会话令牌缺失或已过期。请重新加载页面。',
+  'error.IDEMPOTENCY_MISMATCH': '此 Idempotency-Key 已用于另一个请求。新的请求请使用新的键。',
+  'error.IDEMPOTENCY_IN_FLIGHT': '使用此 Idempotency-Key 的请求仍在处理中。请稍后重试。',
   'error.INTERNAL': '我们这边出了问题，错误已记录。',
   'error.alreadyMember': '此人已是该组织的成员。',
   'error.lastOwner': '组织必须至少保留一名所有者或管理员。',
@@ -100,6 +106,8 @@ const zhTW: Catalogue = {
   'error.INVITATION_INVALID': '此邀請連結無效、已過期或已被使用。',
   'error.INVALID_CREDENTIALS': '電子郵件地址或密碼錯誤。',
   'error.CSRF': '你的工作階段權杖遺失或已過期。請重新載入頁面。',
+  'error.IDEMPOTENCY_MISMATCH': '此 Idempotency-Key 已用於另一個請求。新的請求請使用新的金鑰。',
+  'error.IDEMPOTENCY_IN_FLIGHT': '使用此 Idempotency-Key 的請求仍在處理中。請稍後再試。',
   'error.INTERNAL': '我們這邊發生問題，錯誤已記錄。',
   'error.alreadyMember': '此人已是該組織的成員。',
   'error.lastOwner': '組織必須至少保留一位擁有者或管理員。',
@@ -139,6 +147,10 @@ const svSE: Catalogue = {
   'error.INVITATION_INVALID': 'Inbjudningslänken är ogiltig, har gått ut eller har redan använts.',
   'error.INVALID_CREDENTIALS': 'E-postadressen eller lösenordet är fel.',
   'error.CSRF': 'Din sessionstoken saknas eller är inaktuell. Läs in sidan igen.',
+  'error.IDEMPOTENCY_MISMATCH':
+    'Denna Idempotency-Key har redan använts för en annan begäran. Använd en ny nyckel för en ny begäran.',
+  'error.IDEMPOTENCY_IN_FLIGHT':
+    'En begäran med denna Idempotency-Key behandlas fortfarande. Försök igen om en stund.',
   'error.INTERNAL': 'Något gick fel hos oss. Felet har loggats.',
   'error.alreadyMember': 'Personen är redan medlem i organisationen.',
   'error.lastOwner': 'En organisation måste ha minst en ägare eller administratör.',
@@ -178,6 +190,10 @@ const plPL: Catalogue = {
   'error.INVITATION_INVALID': 'Link zaproszenia jest nieprawidłowy, wygasł lub został już użyty.',
   'error.INVALID_CREDENTIALS': 'Adres e-mail lub hasło jest nieprawidłowe.',
   'error.CSRF': 'Brak tokenu sesji lub jest nieaktualny. Odśwież stronę.',
+  'error.IDEMPOTENCY_MISMATCH':
+    'Ten Idempotency-Key został już użyty dla innego żądania. Dla nowego żądania użyj nowego klucza.',
+  'error.IDEMPOTENCY_IN_FLIGHT':
+    'Żądanie z tym Idempotency-Key jest nadal przetwarzane. Spróbuj ponownie za chwilę.',
   'error.INTERNAL': 'Coś poszło nie tak po naszej stronie. Błąd został zapisany.',
   'error.alreadyMember': 'Ta osoba jest już członkiem organizacji.',
   'error.lastOwner': 'Organizacja musi mieć co najmniej jednego właściciela lub administratora.',

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../errors';
+import type { ExpectedVersions } from '../ports';
 import type { Actor } from '../tenant/access';
 import { requireVendorPermission, scopeOf } from '../tenant/access';
 import type { AccountDeps } from '../tenant/account.service';
@@ -40,7 +41,11 @@ export const TaxonomySchema = z
       const seen = new Set<string>();
       items.forEach((item, index) => {
         if (seen.has(item.id)) {
-          ctx.addIssue({ code: 'custom', path: [...path, index, 'id'], message: 'taxonomy.duplicateId' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, index, 'id'],
+            message: 'taxonomy.duplicateId',
+          });
         }
         seen.add(item.id);
       });
@@ -97,12 +102,12 @@ export async function getProgram(deps: Pick<AccountDeps, 'uow'>): Promise<Progra
   });
 }
 
-/** Replaces the taxonomy; `expectedVersion` is the version the admin edited. */
+/** Replaces the taxonomy; `expected` (from If-Match) names the version the admin edited. */
 export async function updateTaxonomy(
   deps: Pick<AccountDeps, 'uow' | 'clock'>,
   actor: Actor,
   taxonomy: Taxonomy,
-  expectedVersion: number,
+  expected: ExpectedVersions,
   requestId?: string,
 ): Promise<ProgramView> {
   const membership = requireVendorPermission(actor, 'program.manage');
@@ -112,7 +117,7 @@ export async function updateTaxonomy(
     const updated = await repos.updateProgramTaxonomy(
       membership.organisationId,
       taxonomy,
-      expectedVersion,
+      expected,
       deps.clock.now(),
     );
     if (!updated) throw new AppError('PRECONDITION_FAILED');

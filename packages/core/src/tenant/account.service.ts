@@ -1,6 +1,7 @@
 import { AppError } from '../errors';
 import type {
   Clock,
+  ExpectedVersions,
   InvitationRecord,
   MembershipWithOrganisation,
   OrganisationRecord,
@@ -74,7 +75,13 @@ export async function isSetupNeeded(deps: Pick<AccountDeps, 'uow'>): Promise<boo
 /** Creates the vendor organisation, its program and first program admin, then signs them in. */
 export async function completeSetup(
   deps: AccountDeps,
-  input: { organisationName: string; name: string; email: string; password: string; locale: Locale },
+  input: {
+    organisationName: string;
+    name: string;
+    email: string;
+    password: string;
+    locale: Locale;
+  },
   origin: RequestOrigin,
 ): Promise<IssuedSession> {
   const passwordHash = await deps.passwords.hash(input.password);
@@ -86,7 +93,8 @@ export async function completeSetup(
     const vendor = await repos
       .createOrganisation({ kind: 'vendor', name: input.organisationName })
       .catch((error: unknown) => {
-        if (error instanceof AppError && error.code === 'CONFLICT') throw new AppError('SETUP_DONE');
+        if (error instanceof AppError && error.code === 'CONFLICT')
+          throw new AppError('SETUP_DONE');
         throw error;
       });
     await repos.widenScope({ organisationIds: [vendor.id] });
@@ -97,7 +105,11 @@ export async function completeSetup(
       passwordHash,
       locale: input.locale,
     });
-    await repos.createMembership({ organisationId: vendor.id, userId: user.id, roles: ['program-admin'] });
+    await repos.createMembership({
+      organisationId: vendor.id,
+      userId: user.id,
+      roles: ['program-admin'],
+    });
     await repos.appendAudit({
       organisationId: vendor.id,
       actorUserId: user.id,
@@ -161,9 +173,10 @@ export async function signIn(
     return repos.findUserByEmail(input.email);
   });
   // Verify against a dummy hash when the user is unknown so timing does not reveal accounts.
-  const ok = user && !user.disabledAt
-    ? await deps.passwords.verify(user.passwordHash, input.password)
-    : (await deps.passwords.verify(await dummyHash(deps.passwords), input.password), false);
+  const ok =
+    user && !user.disabledAt
+      ? await deps.passwords.verify(user.passwordHash, input.password)
+      : (await deps.passwords.verify(await dummyHash(deps.passwords), input.password), false);
   if (!ok || !user) {
     // Committed on its own: the failure must count even though the request fails.
     await deps.uow.run(async (repos) => {
@@ -171,12 +184,16 @@ export async function signIn(
     });
     throw new AppError('INVALID_CREDENTIALS');
   }
-  return deps.uow.run(async (repos) => {
-    for (const key of keys) await repos.clearThrottle(key);
-    if (input.previousToken) await repos.deleteSession(deps.secrets.hashToken(input.previousToken));
-    const memberships = await repos.listMembershipsOfUser(user.id);
-    return issueSession(deps, repos, user, memberships[0]?.organisationId ?? null, origin);
-  }, { userId: user.id });
+  return deps.uow.run(
+    async (repos) => {
+      for (const key of keys) await repos.clearThrottle(key);
+      if (input.previousToken)
+        await repos.deleteSession(deps.secrets.hashToken(input.previousToken));
+      const memberships = await repos.listMembershipsOfUser(user.id);
+      return issueSession(deps, repos, user, memberships[0]?.organisationId ?? null, origin);
+    },
+    { userId: user.id },
+  );
 }
 
 let cachedDummyHash: Promise<string> | undefined;
@@ -243,18 +260,25 @@ export async function switchOrganisation(
   await deps.uow.run((repos) => repos.setSessionOrganisation(actor.sessionId!, organisationId));
 }
 
-/** Updates the actor's own name and language. */
+/** Updates the actor's own name and language; `expected` guards against a concurrent change. */
 export async function updateProfile(
   deps: Pick<AccountDeps, 'uow'>,
   actor: Actor,
   patch: { name?: string | undefined; locale?: Locale | undefined },
+  expected: ExpectedVersions = 'any',
 ): Promise<UserRecord> {
-  return deps.uow.run((repos) =>
-    repos.updateUser(actor.userId, {
-      ...(patch.name !== undefined && { name: patch.name }),
-      ...(patch.locale !== undefined && { locale: patch.locale }),
-    }),
-  );
+  return deps.uow.run(async (repos) => {
+    const updated = await repos.updateUser(
+      actor.userId,
+      {
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.locale !== undefined && { locale: patch.locale }),
+      },
+      expected,
+    );
+    if (!updated) throw new AppError('PRECONDITION_FAILED');
+    return updated;
+  });
 }
 
 /** Changes the actor's password after checking the current one; other sessions end. */
@@ -322,23 +346,36 @@ export async function createOrganisation(
   }, scopeOf(actor));
 }
 
-/** Renames an organisation; `expectedVersion` guards against overwriting a concurrent change. */
+/**
+ * Renames an organisation; `expected` (from If-Match) guards against overwriting a concurrent
+ * change: the rename is one conditional UPDATE, and a version that moved on is
+ * PRECONDITION_FAILED.
+ */
 export async function renameOrganisation(
   deps: Pick<AccountDeps, 'uow'>,
   actor: Actor,
   organisationId: string,
   name: string,
-  expectedVersion: number | undefined,
+  expected: ExpectedVersions,
   requestId?: string,
 ): Promise<OrganisationRecord> {
   return deps.uow.run(async (repos) => {
-    const { organisation } = await requireOrganisationAccess(repos, actor, organisationId, 'organisation.update');
-    const updated = await repos.renameOrganisation(organisationId, name, expectedVersion).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === 'CONFLICT') {
-        throw new AppError('VALIDATION', { issues: [{ path: ['name'], code: 'error.CONFLICT' }] });
-      }
-      throw error;
-    });
+    const { organisation } = await requireOrganisationAccess(
+      repos,
+      actor,
+      organisationId,
+      'organisation.update',
+    );
+    const updated = await repos
+      .renameOrganisation(organisationId, name, expected)
+      .catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'CONFLICT') {
+          throw new AppError('VALIDATION', {
+            issues: [{ path: ['name'], code: 'error.CONFLICT' }],
+          });
+        }
+        throw error;
+      });
     if (!updated) throw new AppError('PRECONDITION_FAILED');
     await repos.appendAudit({
       organisationId,
@@ -369,11 +406,18 @@ export async function inviteMember(
   requestId?: string,
 ): Promise<IssuedInvitation> {
   return deps.uow.run(async (repos) => {
-    const { organisation } = await requireOrganisationAccess(repos, actor, organisationId, 'members.manage');
+    const { organisation } = await requireOrganisationAccess(
+      repos,
+      actor,
+      organisationId,
+      'members.manage',
+    );
     assertRolesFit(organisation.kind, input.roles);
     const existing = await repos.findUserByEmail(input.email);
     if (existing && (await repos.findMembership(organisationId, existing.id))) {
-      throw new AppError('VALIDATION', { issues: [{ path: ['email'], code: 'error.alreadyMember' }] });
+      throw new AppError('VALIDATION', {
+        issues: [{ path: ['email'], code: 'error.alreadyMember' }],
+      });
     }
     const token = deps.secrets.token();
     const invitation = await repos.createInvitation({
@@ -408,11 +452,20 @@ export interface InvitationPreview {
   accountExists: boolean;
 }
 
-async function findUsableInvitation(deps: Pick<AccountDeps, 'clock' | 'secrets'>, repos: Repositories, token: string) {
+async function findUsableInvitation(
+  deps: Pick<AccountDeps, 'clock' | 'secrets'>,
+  repos: Repositories,
+  token: string,
+) {
   const tokenHash = deps.secrets.hashToken(token);
   await repos.widenScope({ invitationTokenHash: tokenHash });
   const invitation = await repos.findInvitationByTokenHash(tokenHash);
-  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= deps.clock.now()) {
+  if (
+    !invitation ||
+    invitation.acceptedAt ||
+    invitation.revokedAt ||
+    invitation.expiresAt <= deps.clock.now()
+  ) {
     throw new AppError('INVITATION_INVALID');
   }
   return invitation;
@@ -477,7 +530,13 @@ export async function acceptInvitation(
     await repos.widenScope({ organisationIds: [invitation.organisationId] });
     // Claim the link first: of simultaneous accepts one gets past this point; the others wait
     // for its row and then find it used.
-    if (!(await repos.markInvitationAccepted(invitation.organisationId, invitation.id, deps.clock.now()))) {
+    if (
+      !(await repos.markInvitationAccepted(
+        invitation.organisationId,
+        invitation.id,
+        deps.clock.now(),
+      ))
+    ) {
       throw new AppError('INVITATION_INVALID');
     }
     let user = await repos.findUserByEmail(invitation.email);
@@ -540,32 +599,44 @@ export async function revokeInvitation(
 /** The roles that keep an organisation administrable; the last holder cannot be removed. */
 const ADMIN_ROLES: readonly Role[] = ['owner', 'program-admin', 'member'];
 
-async function assertKeepsAnAdmin(repos: Repositories, organisationId: string, userId: string, nextRoles: Role[] | null) {
+async function assertKeepsAnAdmin(
+  repos: Repositories,
+  organisationId: string,
+  userId: string,
+  nextRoles: Role[] | null,
+) {
   const members = await repos.listMembers(organisationId);
   const remainingAdmins = members.filter((m) =>
-    (m.userId === userId ? nextRoles ?? [] : m.roles).some((r) => ADMIN_ROLES.includes(r)),
+    (m.userId === userId ? (nextRoles ?? []) : m.roles).some((r) => ADMIN_ROLES.includes(r)),
   );
   if (remainingAdmins.length === 0) {
     throw new AppError('VALIDATION', { issues: [{ path: ['roles'], code: 'error.lastOwner' }] });
   }
 }
 
-/** Changes a member's roles. */
+/** Changes a member's roles; `expected` (from If-Match) guards against a concurrent change. */
 export async function changeMemberRoles(
   deps: Pick<AccountDeps, 'uow'>,
   actor: Actor,
   organisationId: string,
   userId: string,
   roles: Role[],
+  expected: ExpectedVersions,
   requestId?: string,
 ) {
   return deps.uow.run(async (repos) => {
-    const { organisation } = await requireOrganisationAccess(repos, actor, organisationId, 'members.manage');
+    const { organisation } = await requireOrganisationAccess(
+      repos,
+      actor,
+      organisationId,
+      'members.manage',
+    );
     assertRolesFit(organisation.kind, roles);
     const before = await repos.findMembership(organisationId, userId);
     if (!before) throw new AppError('NOT_FOUND', { message: 'member not found' });
     await assertKeepsAnAdmin(repos, organisationId, userId, roles);
-    const updated = await repos.updateMembershipRoles(organisationId, userId, roles);
+    const updated = await repos.updateMembershipRoles(organisationId, userId, roles, expected);
+    if (!updated) throw new AppError('PRECONDITION_FAILED');
     await repos.appendAudit({
       organisationId,
       actorUserId: actor.userId,
@@ -576,7 +647,7 @@ export async function changeMemberRoles(
       after: { roles },
       requestId,
     });
-    return updated!;
+    return updated;
   }, scopeOf(actor));
 }
 
@@ -586,6 +657,7 @@ export async function removeMember(
   actor: Actor,
   organisationId: string,
   userId: string,
+  expected: ExpectedVersions = 'any',
   requestId?: string,
 ) {
   await deps.uow.run(async (repos) => {
@@ -593,7 +665,9 @@ export async function removeMember(
     const before = await repos.findMembership(organisationId, userId);
     if (!before) throw new AppError('NOT_FOUND', { message: 'member not found' });
     await assertKeepsAnAdmin(repos, organisationId, userId, null);
-    await repos.deleteMembership(organisationId, userId);
+    if (!(await repos.deleteMembership(organisationId, userId, expected))) {
+      throw new AppError('PRECONDITION_FAILED');
+    }
     await repos.appendAudit({
       organisationId,
       actorUserId: actor.userId,

@@ -28,6 +28,8 @@ export const STATUS_BY_CODE: Record<AppErrorCode | 'INTERNAL', number> = {
   INVITATION_INVALID: 410,
   INVALID_CREDENTIALS: 401,
   CSRF: 403,
+  IDEMPOTENCY_MISMATCH: 422,
+  IDEMPOTENCY_IN_FLIGHT: 409,
   INTERNAL: 500,
 };
 
@@ -70,26 +72,61 @@ export const problemResponses = {
 } as const;
 
 /** PostgreSQL / driver conditions that mean "the database is not there right now". */
-const UNAVAILABLE_PG_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', '53300', '57014']);
-const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND']);
+const UNAVAILABLE_PG_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+  '53300',
+  '57014',
+]);
+const UNAVAILABLE_NODE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+]);
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = error, depth = 0;
+    e && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && (UNAVAILABLE_PG_CODES.has(code) || UNAVAILABLE_NODE_CODES.has(code))) return true;
+    if (
+      typeof code === 'string' &&
+      (UNAVAILABLE_PG_CODES.has(code) || UNAVAILABLE_NODE_CODES.has(code))
+    )
+      return true;
     const message = String((e as { message?: unknown }).message ?? '');
-    if (/Connection terminated|timeout exceeded when trying to connect|PGlite is closed|Client has encountered a connection error/i.test(message)) return true;
+    if (
+      /Connection terminated|timeout exceeded when trying to connect|PGlite is closed|Client has encountered a connection error/i.test(
+        message,
+      )
+    )
+      return true;
   }
   return false;
 }
 
-function issueKey(zodCode: string, message: string): { key: string; params: Record<string, string | number> } {
+function issueKey(
+  zodCode: string,
+  message: string,
+): { key: string; params: Record<string, string | number> } {
   if (isMessageKey(message)) return { key: message, params: {} };
   switch (zodCode) {
     case 'invalid_type':
       return /received undefined/.test(message)
         ? { key: 'issue.required', params: {} }
-        : { key: 'issue.invalidType', params: { expected: message.match(/expected (\w+)/)?.[1] ?? '?' } };
+        : {
+            key: 'issue.invalidType',
+            params: { expected: message.match(/expected (\w+)/)?.[1] ?? '?' },
+          };
     case 'too_small':
       return { key: 'issue.tooSmall', params: { minimum: message.match(/(\d+)/)?.[1] ?? '?' } };
     case 'too_big':
@@ -118,7 +155,12 @@ export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
   code: AppErrorCode | 'INTERNAL',
-  options: { messageKey?: string; params?: Record<string, string | number>; errors?: Problem['errors']; detail?: string } = {},
+  options: {
+    messageKey?: string;
+    params?: Record<string, string | number>;
+    errors?: Problem['errors'];
+    detail?: string;
+  } = {},
 ) {
   const locale = request.locale;
   const status = STATUS_BY_CODE[code];
@@ -129,14 +171,20 @@ export function sendProblem(
     code,
     instance: request.url.split('?')[0],
     requestId: String(request.id),
-    ...(options.messageKey && { detail: translate(locale, options.messageKey, options.params ?? {}) }),
+    ...(options.messageKey && {
+      detail: translate(locale, options.messageKey, options.params ?? {}),
+    }),
     ...(options.errors?.length && { errors: options.errors }),
   };
   return reply.code(status).type('application/problem+json').send(problem);
 }
 
 /** Fastify error handler: AppError, schema validation, body limits, database outages, the rest. */
-export function errorHandler(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {
+export function errorHandler(
+  error: FastifyError | AppError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   if (error instanceof AppError) {
     if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
     if (error.code === 'UNAVAILABLE') reply.header('retry-after', '5');
@@ -155,27 +203,35 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
       const path = v.instancePath.split('/').filter(Boolean);
       return { path: keys?.length ? [...path, keys[0]!] : path, code: key, params };
     });
-    return sendProblem(request, reply, 'VALIDATION', { errors: toProblemErrors(request.locale, part, issues) });
+    return sendProblem(request, reply, 'VALIDATION', {
+      errors: toProblemErrors(request.locale, part, issues),
+    });
   }
   const fastifyError = error as FastifyError;
   if (fastifyError.statusCode === 413 || fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return reply.code(413).type('application/problem+json').send({
-      type: 'urn:cosell:problem:payload-too-large',
-      title: 'Payload too large',
-      status: 413,
-      code: 'PAYLOAD_TOO_LARGE',
-      requestId: String(request.id),
-    });
+    return reply
+      .code(413)
+      .type('application/problem+json')
+      .send({
+        type: 'urn:cosell:problem:payload-too-large',
+        title: 'Payload too large',
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        requestId: String(request.id),
+      });
   }
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     // Malformed JSON, wrong content type and the like: the client's mistake, said plainly.
-    return reply.code(fastifyError.statusCode).type('application/problem+json').send({
-      type: 'urn:cosell:problem:bad-request',
-      title: fastifyError.message,
-      status: fastifyError.statusCode,
-      code: fastifyError.code ?? 'BAD_REQUEST',
-      requestId: String(request.id),
-    });
+    return reply
+      .code(fastifyError.statusCode)
+      .type('application/problem+json')
+      .send({
+        type: 'urn:cosell:problem:bad-request',
+        title: fastifyError.message,
+        status: fastifyError.statusCode,
+        code: fastifyError.code ?? 'BAD_REQUEST',
+        requestId: String(request.id),
+      });
   }
   if (isDatabaseUnavailable(error)) {
     request.log.warn({ err: error }, 'database unavailable');

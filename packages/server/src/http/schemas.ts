@@ -24,7 +24,14 @@ export const OrganisationSchema = z
   .meta({ id: 'Organisation' });
 
 export const UserSchema = z
-  .object({ id: IdSchema, email: z.string(), name: z.string(), locale: LocaleSchema })
+  .object({
+    id: IdSchema,
+    email: z.string(),
+    name: z.string(),
+    locale: LocaleSchema,
+    /** The profile's version; its ETag is `"v<version>"`. */
+    version: z.number().int(),
+  })
   .meta({ id: 'User' });
 
 export const MembershipSchema = z
@@ -43,7 +50,13 @@ export const SessionSchema = z
   .meta({ id: 'Session' });
 
 export const MemberSchema = z
-  .object({ user: z.object({ id: IdSchema, email: z.string(), name: z.string() }), roles: z.array(RoleSchema), createdAt: TimestampSchema })
+  .object({
+    user: z.object({ id: IdSchema, email: z.string(), name: z.string() }),
+    roles: z.array(RoleSchema),
+    createdAt: TimestampSchema,
+    /** The membership's version: send `"v<version>"` as If-Match to change or remove it. */
+    version: z.number().int(),
+  })
   .meta({ id: 'Member' });
 
 export const InvitationSchema = z
@@ -85,6 +98,7 @@ export const toUser = (u: UserRecord): z.infer<typeof UserSchema> => ({
   email: u.email,
   name: u.name,
   locale: u.locale,
+  version: u.version,
 });
 
 export const toMembership = (m: MembershipWithOrganisation): z.infer<typeof MembershipSchema> => ({
@@ -99,20 +113,6 @@ export const toInvitation = (i: InvitationRecord): z.infer<typeof InvitationSche
   roles: i.roles,
   expiresAt: i.expiresAt.toISOString(),
   createdAt: i.createdAt.toISOString(),
-});
-
-/** Strong ETag of a versioned row. */
-export const etagOf = (version: number) => `"v${version}"`;
-
-/** The version named by an If-Match header, undefined when absent, NaN when unparseable. */
-export function versionFromIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const match = /^(?:W\/)?"v(\d+)"$/.exec(header.trim());
-  return match ? Number(match[1]) : Number.NaN;
-}
-
-export const IfMatchHeaderSchema = z.object({
-  'if-match': z.string().optional().describe('ETag of the version being edited; a stale one gets 412'),
 });
 
 export { LocaleSchema };

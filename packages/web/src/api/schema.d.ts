@@ -747,11 +747,17 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change your name or language (the language is remembered per user) */
+        /**
+         * Change your name or language (the language is remembered per user)
+         * @description Send the ETag you read as `If-Match` to make the change only if nobody changed the object since (else 412).
+         */
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version being changed (`"v<version>"`), or `*`. A stale or weak one gets 412. */
+                    "if-match"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1379,7 +1385,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1–255 visible ASCII characters; a random UUID is best) that makes retries safe for 24 hours: the same request again returns the first answer with `Idempotent-Replayed: true`; another request under the key gets 422, and one made while the first is still running 409. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1449,6 +1458,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1607,12 +1625,15 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename an organisation (owners, program admins); send If-Match */
+        /**
+         * Rename an organisation (owners, program admins); If-Match required
+         * @description Send the ETag you read as `If-Match`: without it the answer is 428, with a stale one 412.
+         */
         patch: {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description ETag of the version being edited; a stale one gets 412 */
+                    /** @description The ETag of the version being changed (`"v<version>"`), or `*`. A stale or weak one gets 412. */
                     "if-match"?: string;
                 };
                 path: {
@@ -1853,11 +1874,17 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a member */
+        /**
+         * Remove a member
+         * @description Send the ETag you read as `If-Match` to make the change only if nobody changed the object since (else 412).
+         */
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version being changed (`"v<version>"`), or `*`. A stale or weak one gets 412. */
+                    "if-match"?: string;
+                };
                 path: {
                     organisationId: string;
                     userId: string;
@@ -1958,11 +1985,17 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change a member's roles */
+        /**
+         * Change a member's roles; send If-Match with the member's version
+         * @description Send the ETag you read as `If-Match` to make the change only if nobody changed the object since (else 412).
+         */
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version being changed (`"v<version>"`), or `*`. A stale or weak one gets 412. */
+                    "if-match"?: string;
+                };
                 path: {
                     organisationId: string;
                     userId: string;
@@ -1987,6 +2020,7 @@ export interface paths {
                             /** Format: uuid */
                             userId: string;
                             roles: ("owner" | "manager" | "contributor" | "referrals-admin" | "referrals-user" | "viewer" | "program-admin" | "reviewer" | "seller" | "member")[];
+                            version: number;
                         };
                     };
                 };
@@ -2193,7 +2227,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A key of your choosing (1–255 visible ASCII characters; a random UUID is best) that makes retries safe for 24 hours: the same request again returns the first answer with `Idempotent-Replayed: true`; another request under the key gets 422, and one made while the first is still running 409. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     organisationId: string;
                 };
@@ -2264,6 +2301,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2686,12 +2732,15 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replace the taxonomy (program admins); If-Match required */
+        /**
+         * Replace the taxonomy (program admins); If-Match required
+         * @description Send the ETag you read as `If-Match`: without it the answer is 428, with a stale one 412.
+         */
         put: {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description ETag of the version being edited; a stale one gets 412 */
+                    /** @description The ETag of the version being changed (`"v<version>"`), or `*`. A stale or weak one gets 412. */
                     "if-match"?: string;
                 };
                 path?: never;
@@ -2856,6 +2905,7 @@ export interface components {
             name: string;
             /** @enum {string} */
             locale: "en" | "zh-CN" | "zh-TW" | "sv-SE" | "pl-PL";
+            version: number;
         };
         MembershipInput: {
             organisation: components["schemas"]["OrganisationInput"];
@@ -2879,6 +2929,7 @@ export interface components {
             roles: ("owner" | "manager" | "contributor" | "referrals-admin" | "referrals-user" | "viewer" | "program-admin" | "reviewer" | "seller" | "member")[];
             /** Format: date-time */
             createdAt: string;
+            version: number;
         };
         InvitationInput: {
             /** Format: uuid */
@@ -2964,6 +3015,7 @@ export interface components {
             name: string;
             /** @enum {string} */
             locale: "en" | "zh-CN" | "zh-TW" | "sv-SE" | "pl-PL";
+            version: number;
         };
         Membership: {
             organisation: components["schemas"]["Organisation"];
@@ -2987,6 +3039,7 @@ export interface components {
             roles: ("owner" | "manager" | "contributor" | "referrals-admin" | "referrals-user" | "viewer" | "program-admin" | "reviewer" | "seller" | "member")[];
             /** Format: date-time */
             createdAt: string;
+            version: number;
         };
         Invitation: {
             /** Format: uuid */

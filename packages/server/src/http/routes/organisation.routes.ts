@@ -1,5 +1,4 @@
 import {
-  AppError,
   changeMemberRoles,
   createOrganisation,
   inviteMember,
@@ -16,11 +15,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { requireActor } from '../auth';
+import { withEtag } from '../concurrency';
 import { problemResponses } from '../problem';
 import {
-  etagOf,
   IdSchema,
-  IfMatchHeaderSchema,
   InvitationSchema,
   MemberSchema,
   OrganisationSchema,
@@ -30,7 +28,6 @@ import {
   TimestampSchema,
   toInvitation,
   toOrganisation,
-  versionFromIfMatch,
 } from '../schemas';
 
 const OrgParams = z.object({ organisationId: IdSchema });
@@ -48,12 +45,16 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     schema: {
       tags: ['organisations'],
       summary: 'Organisations you belong to; program admins see every organisation',
-      querystring: PageQuerySchema.extend({ kind: z.enum(['vendor', 'partner', 'reseller']).optional() }),
+      querystring: PageQuerySchema.extend({
+        kind: z.enum(['vendor', 'partner', 'reseller']).optional(),
+      }),
       response: { 200: pageOf(OrganisationSchema), ...problemResponses },
     },
     handler: async (request) => {
       const actor = requireActor(request);
-      const isProgramAdmin = actor.memberships.some((m) => m.organisation.kind === 'vendor' && m.roles.includes('program-admin'));
+      const isProgramAdmin = actor.memberships.some(
+        (m) => m.organisation.kind === 'vendor' && m.roles.includes('program-admin'),
+      );
       const page = await uow.run((repos) =>
         repos.listOrganisations({
           ...request.query,
@@ -66,6 +67,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
   });
 
   app.post('/api/organisations', {
+    config: { idempotent: true },
     schema: {
       tags: ['organisations'],
       summary: 'Create a partner or reseller organisation (program admins)',
@@ -73,87 +75,164 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       response: { 201: OrganisationSchema, ...problemResponses },
     },
     handler: async (request, reply) => {
-      const organisation = await createOrganisation(deps.account, requireActor(request), request.body, String(request.id));
-      return reply.code(201).header('etag', etagOf(organisation.version)).send(toOrganisation(organisation));
+      const organisation = await createOrganisation(
+        deps.account,
+        requireActor(request),
+        request.body,
+        String(request.id),
+      );
+      return withEtag(reply.code(201), organisation.version).send(toOrganisation(organisation));
     },
   });
 
   app.get('/api/organisations/:organisationId', {
-    schema: { tags: ['organisations'], summary: 'One organisation', params: OrgParams, response: { 200: OrganisationSchema, ...problemResponses } },
+    schema: {
+      tags: ['organisations'],
+      summary: 'One organisation',
+      params: OrgParams,
+      response: { 200: OrganisationSchema, ...problemResponses },
+    },
     handler: async (request, reply) => {
       const actor = requireActor(request);
       const own = actor.memberships.find((m) => m.organisationId === request.params.organisationId);
       const organisation = own
         ? own.organisation
-        : (await uow.run((repos) => requireOrganisationAccess(repos, actor, request.params.organisationId, 'organisation.update'), scopeOf(actor))).organisation;
-      return reply.header('etag', etagOf(organisation.version)).send(toOrganisation(organisation));
+        : (
+            await uow.run(
+              (repos) =>
+                requireOrganisationAccess(
+                  repos,
+                  actor,
+                  request.params.organisationId,
+                  'organisation.update',
+                ),
+              scopeOf(actor),
+            )
+          ).organisation;
+      return withEtag(reply, organisation.version).send(toOrganisation(organisation));
     },
   });
 
   app.patch('/api/organisations/:organisationId', {
+    config: { ifMatch: 'required' },
     schema: {
       tags: ['organisations'],
-      summary: 'Rename an organisation (owners, program admins); send If-Match',
+      summary: 'Rename an organisation (owners, program admins); If-Match required',
       params: OrgParams,
-      headers: IfMatchHeaderSchema,
       body: z.strictObject({ name: OrganisationNameSchema }),
       response: { 200: OrganisationSchema, ...problemResponses },
     },
     handler: async (request, reply) => {
-      const expected = versionFromIfMatch(request.headers['if-match']);
-      if (Number.isNaN(expected)) throw new AppError('PRECONDITION_FAILED');
       const organisation = await renameOrganisation(
         deps.account,
         requireActor(request),
         request.params.organisationId,
         request.body.name,
-        expected,
+        request.ifMatch,
         String(request.id),
       );
-      return reply.header('etag', etagOf(organisation.version)).send(toOrganisation(organisation));
+      return withEtag(reply, organisation.version).send(toOrganisation(organisation));
     },
   });
 
   app.get('/api/organisations/:organisationId/members', {
-    schema: { tags: ['members'], summary: 'Members and their roles', params: OrgParams, response: { 200: z.object({ items: z.array(MemberSchema) }), ...problemResponses } },
+    schema: {
+      tags: ['members'],
+      summary: 'Members and their roles',
+      params: OrgParams,
+      response: { 200: z.object({ items: z.array(MemberSchema) }), ...problemResponses },
+    },
     handler: async (request) => {
       const actor = requireActor(request);
       const members = await uow.run(async (repos) => {
-        await requireOrganisationAccess(repos, actor, request.params.organisationId, 'members.read');
+        await requireOrganisationAccess(
+          repos,
+          actor,
+          request.params.organisationId,
+          'members.read',
+        );
         return repos.listMembers(request.params.organisationId);
       }, scopeOf(actor));
-      return { items: members.map((m) => ({ user: m.user, roles: m.roles, createdAt: m.createdAt.toISOString() })) };
+      return {
+        items: members.map((m) => ({
+          user: m.user,
+          roles: m.roles,
+          createdAt: m.createdAt.toISOString(),
+          version: m.version,
+        })),
+      };
     },
   });
 
   app.patch('/api/organisations/:organisationId/members/:userId', {
+    // Required by ADR 003 once the web app's role dialog sends the member's ETag; until then
+    // a missing If-Match is accepted (a sent one is always honoured).
+    config: { ifMatch: 'optional' },
     schema: {
       tags: ['members'],
-      summary: "Change a member's roles",
+      summary: "Change a member's roles; send If-Match with the member's version",
       params: OrgParams.extend({ userId: IdSchema }),
       body: z.strictObject({ roles: RolesSchema }),
-      response: { 200: z.object({ userId: IdSchema, roles: RolesSchema }), ...problemResponses },
+      response: {
+        200: z.object({ userId: IdSchema, roles: RolesSchema, version: z.number().int() }),
+        ...problemResponses,
+      },
     },
-    handler: async (request) => {
-      const m = await changeMemberRoles(deps.account, requireActor(request), request.params.organisationId, request.params.userId, request.body.roles, String(request.id));
-      return { userId: m.userId, roles: m.roles };
+    handler: async (request, reply) => {
+      const m = await changeMemberRoles(
+        deps.account,
+        requireActor(request),
+        request.params.organisationId,
+        request.params.userId,
+        request.body.roles,
+        request.ifMatch,
+        String(request.id),
+      );
+      return withEtag(reply, m.version).send({
+        userId: m.userId,
+        roles: m.roles,
+        version: m.version,
+      });
     },
   });
 
   app.delete('/api/organisations/:organisationId/members/:userId', {
-    schema: { tags: ['members'], summary: 'Remove a member', params: OrgParams.extend({ userId: IdSchema }), response: { 204: z.null(), ...problemResponses } },
+    config: { ifMatch: 'optional' },
+    schema: {
+      tags: ['members'],
+      summary: 'Remove a member',
+      params: OrgParams.extend({ userId: IdSchema }),
+      response: { 204: z.null(), ...problemResponses },
+    },
     handler: async (request, reply) => {
-      await removeMember(deps.account, requireActor(request), request.params.organisationId, request.params.userId, String(request.id));
+      await removeMember(
+        deps.account,
+        requireActor(request),
+        request.params.organisationId,
+        request.params.userId,
+        request.ifMatch,
+        String(request.id),
+      );
       return reply.code(204).send(null);
     },
   });
 
   app.get('/api/organisations/:organisationId/invitations', {
-    schema: { tags: ['invitations'], summary: 'Open invitations', params: OrgParams, response: { 200: z.object({ items: z.array(InvitationSchema) }), ...problemResponses } },
+    schema: {
+      tags: ['invitations'],
+      summary: 'Open invitations',
+      params: OrgParams,
+      response: { 200: z.object({ items: z.array(InvitationSchema) }), ...problemResponses },
+    },
     handler: async (request) => {
       const actor = requireActor(request);
       const items = await uow.run(async (repos) => {
-        await requireOrganisationAccess(repos, actor, request.params.organisationId, 'members.read');
+        await requireOrganisationAccess(
+          repos,
+          actor,
+          request.params.organisationId,
+          'members.read',
+        );
         return repos.listOpenInvitations(request.params.organisationId, deps.clock.now());
       }, scopeOf(actor));
       return { items: items.map(toInvitation) };
@@ -161,16 +240,27 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
   });
 
   app.post('/api/organisations/:organisationId/invitations', {
+    config: { idempotent: true },
     schema: {
       tags: ['invitations'],
-      summary: 'Invite someone by link; the answer holds the link (shown once) and it is also e-mailed',
+      summary:
+        'Invite someone by link; the answer holds the link (shown once) and it is also e-mailed',
       params: OrgParams,
       body: z.strictObject({ email: EmailSchema, roles: RolesSchema }),
-      response: { 201: InvitationSchema.extend({ url: z.string() }).meta({ id: 'IssuedInvitation' }), ...problemResponses },
+      response: {
+        201: InvitationSchema.extend({ url: z.string() }).meta({ id: 'IssuedInvitation' }),
+        ...problemResponses,
+      },
     },
     handler: async (request, reply) => {
       const actor = requireActor(request);
-      const { token, invitation } = await inviteMember(deps.account, actor, request.params.organisationId, request.body, String(request.id));
+      const { token, invitation } = await inviteMember(
+        deps.account,
+        actor,
+        request.params.organisationId,
+        request.body,
+        String(request.id),
+      );
       const url = `${publicBase(deps, request)}/invite/${token}`;
       await deps.mailer
         ?.send({
@@ -184,9 +274,20 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
   });
 
   app.delete('/api/organisations/:organisationId/invitations/:invitationId', {
-    schema: { tags: ['invitations'], summary: 'Revoke an open invitation', params: OrgParams.extend({ invitationId: IdSchema }), response: { 204: z.null(), ...problemResponses } },
+    schema: {
+      tags: ['invitations'],
+      summary: 'Revoke an open invitation',
+      params: OrgParams.extend({ invitationId: IdSchema }),
+      response: { 204: z.null(), ...problemResponses },
+    },
     handler: async (request, reply) => {
-      await revokeInvitation(deps.account, requireActor(request), request.params.organisationId, request.params.invitationId, String(request.id));
+      await revokeInvitation(
+        deps.account,
+        requireActor(request),
+        request.params.organisationId,
+        request.params.invitationId,
+        String(request.id),
+      );
       return reply.code(204).send(null);
     },
   });
@@ -217,7 +318,12 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     handler: async (request) => {
       const actor = requireActor(request);
       const page = await uow.run(async (repos) => {
-        await requireOrganisationAccess(repos, actor, request.params.organisationId, 'organisation.update');
+        await requireOrganisationAccess(
+          repos,
+          actor,
+          request.params.organisationId,
+          'organisation.update',
+        );
         return repos.listAudit(request.params.organisationId, { ...request.query });
       }, scopeOf(actor));
       return {

@@ -1,10 +1,17 @@
-import { AppError, getProgram, SAMPLE_TAXONOMY_NOTE, TaxonomySchema, updateTaxonomy, type ProgramView } from '@cosell/core';
+import {
+  getProgram,
+  SAMPLE_TAXONOMY_NOTE,
+  TaxonomySchema,
+  updateTaxonomy,
+  type ProgramView,
+} from '@cosell/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { requireActor } from '../auth';
+import { withEtag } from '../concurrency';
 import { problemResponses } from '../problem';
-import { etagOf, IfMatchHeaderSchema, TimestampSchema, versionFromIfMatch } from '../schemas';
+import { TimestampSchema } from '../schemas';
 
 const ProgramSchema = z
   .object({
@@ -30,28 +37,35 @@ const toProgram = (p: ProgramView): z.infer<typeof ProgramSchema> => ({
 /** Program data: the editable taxonomy (Microsoft platforms, segments, solution areas). */
 export const programRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.get('/api/program', {
-    schema: { tags: ['program'], summary: 'The program: active policy and taxonomy', response: { 200: ProgramSchema, ...problemResponses } },
+    schema: {
+      tags: ['program'],
+      summary: 'The program: active policy and taxonomy',
+      response: { 200: ProgramSchema, ...problemResponses },
+    },
     handler: async (request, reply) => {
       requireActor(request);
       const program = await getProgram(deps.account);
-      return reply.header('etag', etagOf(program.version)).send(toProgram(program));
+      return withEtag(reply, program.version).send(toProgram(program));
     },
   });
 
   app.put('/api/program/taxonomy', {
+    config: { ifMatch: 'required' },
     schema: {
       tags: ['program'],
       summary: 'Replace the taxonomy (program admins); If-Match required',
-      headers: IfMatchHeaderSchema,
       body: TaxonomySchema,
       response: { 200: ProgramSchema, ...problemResponses },
     },
     handler: async (request, reply) => {
-      const expected = versionFromIfMatch(request.headers['if-match']);
-      if (expected === undefined) throw new AppError('PRECONDITION_REQUIRED');
-      if (Number.isNaN(expected)) throw new AppError('PRECONDITION_FAILED');
-      const program = await updateTaxonomy(deps.account, requireActor(request), request.body, expected, String(request.id));
-      return reply.header('etag', etagOf(program.version)).send(toProgram(program));
+      const program = await updateTaxonomy(
+        deps.account,
+        requireActor(request),
+        request.body,
+        request.ifMatch,
+        String(request.id),
+      );
+      return withEtag(reply, program.version).send(toProgram(program));
     },
   });
 };

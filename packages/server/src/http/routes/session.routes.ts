@@ -22,10 +22,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../auth';
+import { withEtag } from '../concurrency';
 import { problemResponses } from '../problem';
 import { IdSchema, SessionSchema, toMembership, toUser, UserSchema } from '../schemas';
 
-const toSession = (auth: AuthenticatedSession | (IssuedSession & { memberships: AuthenticatedSession['memberships'] })) => ({
+const toSession = (
+  auth:
+    AuthenticatedSession | (IssuedSession & { memberships: AuthenticatedSession['memberships'] }),
+) => ({
   user: toUser(auth.user),
   memberships: auth.memberships.map(toMembership),
   activeOrganisationId: auth.session.activeOrganisationId,
@@ -35,12 +39,23 @@ const toSession = (auth: AuthenticatedSession | (IssuedSession & { memberships: 
 
 /** First-run set-up, sign-in/out, the current session and the user's own settings. */
 export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
-  const origin = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
+  const origin = (request: FastifyRequest) => ({
+    ip: request.ip,
+    userAgent: request.headers['user-agent'],
+  });
 
   /** Sets the cookie of a new session and answers with the session as GET /api/session would. */
-  async function startSession(request: FastifyRequest, reply: FastifyReply, issued: IssuedSession, status = 200) {
+  async function startSession(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    issued: IssuedSession,
+    status = 200,
+  ) {
     setSessionCookie(request, reply, issued.token, deps.account.settings.sessionAbsoluteMs);
-    const memberships = await deps.account.uow.run((repos) => repos.listMembershipsOfUser(issued.user.id), { userId: issued.user.id });
+    const memberships = await deps.account.uow.run(
+      (repos) => repos.listMembershipsOfUser(issued.user.id),
+      { userId: issued.user.id },
+    );
     request.locale = issued.user.locale;
     return reply.code(status).send(toSession({ ...issued, memberships }));
   }
@@ -70,11 +85,20 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       response: { 201: SessionSchema, ...problemResponses },
     },
     handler: async (request, reply) =>
-      startSession(request, reply, await completeSetup(deps.account, request.body, origin(request)), 201),
+      startSession(
+        request,
+        reply,
+        await completeSetup(deps.account, request.body, origin(request)),
+        201,
+      ),
   });
 
   app.get('/api/session', {
-    schema: { tags: ['session'], summary: 'The signed-in user, memberships and CSRF token', response: { 200: SessionSchema, ...problemResponses } },
+    schema: {
+      tags: ['session'],
+      summary: 'The signed-in user, memberships and CSRF token',
+      response: { 200: SessionSchema, ...problemResponses },
+    },
     handler: async (request) => toSession(request.auth!),
   });
 
@@ -83,7 +107,10 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     schema: {
       tags: ['session'],
       summary: 'Sign in with e-mail and password (the session id always rotates)',
-      body: z.strictObject({ email: EmailSchema, password: z.string().min(1, { error: 'issue.required' }).max(200) }),
+      body: z.strictObject({
+        email: EmailSchema,
+        password: z.string().min(1, { error: 'issue.required' }).max(200),
+      }),
       response: { 200: SessionSchema, ...problemResponses },
     },
     handler: async (request, reply) => {
@@ -97,7 +124,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.delete('/api/session', {
-    schema: { tags: ['session'], summary: 'Sign out: the session ends on the server', response: { 204: z.null(), ...problemResponses } },
+    schema: {
+      tags: ['session'],
+      summary: 'Sign out: the session ends on the server',
+      response: { 204: z.null(), ...problemResponses },
+    },
     handler: async (request, reply) => {
       await signOut(deps.account, request.sessionToken!);
       clearSessionCookie(request, reply);
@@ -115,25 +146,42 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     handler: async (request) => {
       await switchOrganisation(deps.account, requireActor(request), request.body.organisationId);
       const auth = request.auth!;
-      return toSession({ ...auth, session: { ...auth.session, activeOrganisationId: request.body.organisationId } });
+      return toSession({
+        ...auth,
+        session: { ...auth.session, activeOrganisationId: request.body.organisationId },
+      });
     },
   });
 
   app.patch('/api/me', {
+    // Only its owner edits a profile, and its fields change independently (the language
+    // switch does not read the name first): If-Match is honoured, not required (ADR 003).
+    config: { ifMatch: 'optional' },
     schema: {
       tags: ['session'],
       summary: 'Change your name or language (the language is remembered per user)',
       body: z.strictObject({ name: PersonNameSchema.optional(), locale: LocaleSchema.optional() }),
       response: { 200: UserSchema, ...problemResponses },
     },
-    handler: async (request) => toUser(await updateProfile(deps.account, requireActor(request), request.body)),
+    handler: async (request, reply) => {
+      const user = await updateProfile(
+        deps.account,
+        requireActor(request),
+        request.body,
+        request.ifMatch,
+      );
+      return withEtag(reply, user.version).send(toUser(user));
+    },
   });
 
   app.post('/api/me/password', {
     schema: {
       tags: ['session'],
       summary: 'Change your password; your other sessions end',
-      body: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: PasswordSchema }),
+      body: z.strictObject({
+        currentPassword: z.string().min(1).max(200),
+        newPassword: PasswordSchema,
+      }),
       response: { 204: z.null(), ...problemResponses },
     },
     handler: async (request, reply) => {
@@ -171,12 +219,21 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     config: { access: 'public' },
     schema: {
       tags: ['invitations'],
-      summary: 'Accept an invitation: create an account (name + password) or confirm yours (password), and sign in',
+      summary:
+        'Accept an invitation: create an account (name + password) or confirm yours (password), and sign in',
       params: z.object({ token: z.string().min(20).max(100) }),
-      body: z.strictObject({ name: PersonNameSchema.optional(), password: PasswordSchema, locale: LocaleSchema.default('en') }),
+      body: z.strictObject({
+        name: PersonNameSchema.optional(),
+        password: PasswordSchema,
+        locale: LocaleSchema.default('en'),
+      }),
       response: { 200: SessionSchema, ...problemResponses, 410: problemResponses[404] },
     },
     handler: async (request, reply) =>
-      startSession(request, reply, await acceptInvitation(deps.account, request.params.token, request.body, origin(request))),
+      startSession(
+        request,
+        reply,
+        await acceptInvitation(deps.account, request.params.token, request.body, origin(request)),
+      ),
   });
 };

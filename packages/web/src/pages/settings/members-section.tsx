@@ -208,7 +208,11 @@ function EditRolesDialog({
     setProblem(null);
     const result = await call(
       api.PATCH('/api/organisations/{organisationId}/members/{userId}', {
-        params: { path: { organisationId: organisation.id, userId: member.user.id } },
+        params: {
+          path: { organisationId: organisation.id, userId: member.user.id },
+          // The version this dialog was opened on: a concurrent change gets 412, not overwritten.
+          header: { 'if-match': `"v${member.version}"` },
+        },
         body: { roles },
       }),
     );
