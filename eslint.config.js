@@ -4,13 +4,25 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'dist/**', 'packages/web/dist/**', 'data/**', 'test-results/**', 'packages/web/src/api/schema.d.ts'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      'dist/**',
+      'packages/web/dist/**',
+      'data/**',
+      'test-results/**',
+      'packages/web/src/api/schema.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
@@ -21,7 +33,22 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', 'fs', 'path', 'fastify', 'fastify-*', '@fastify/*', 'drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*', '@cosell/db', '@cosell/server'] },
+        {
+          patterns: [
+            'node:*',
+            'fs',
+            'path',
+            'fastify',
+            'fastify-*',
+            '@fastify/*',
+            'drizzle-orm',
+            'drizzle-orm/*',
+            'pg',
+            '@electric-sql/*',
+            '@cosell/db',
+            '@cosell/server',
+          ],
+        },
       ],
       'no-restricted-globals': ['error', 'process'],
     },

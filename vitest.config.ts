@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 const hasPg = Boolean(process.env.TEST_DATABASE_URL);
-const integrationFiles = ['packages/{db,server,cli}/src/**/*.test.ts', 'test/integration/**/*.test.ts'];
+const integrationFiles = [
+  'packages/{db,server,cli}/src/**/*.test.ts',
+  'test/integration/**/*.test.ts',
+];
 
 export default defineConfig({
   test: {
@@ -48,6 +51,22 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+        },
+      },
+      {
+        // Fault injection (QUALITY R12): the built server against a private PostgreSQL cluster
+        // and PGlite, one scenario at a time. Not `extends`: it needs none of the template
+        // databases of the root set-up and must never touch the shared PostgreSQL.
+        test: {
+          name: 'fault',
+          include: ['test/fault/**/*.test.ts'],
+          globalSetup: ['test/fault/global-setup.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          // After the other projects, alone: its streams and time bounds get the machine.
+          sequence: { groupOrder: 1 },
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
     ],

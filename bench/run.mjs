@@ -33,7 +33,8 @@ async function waitFor(url, timeoutMs = 30_000) {
     } catch {
       // not listening yet
     }
-    if (performance.now() - start > timeoutMs) throw new Error(`${url} did not answer in ${timeoutMs} ms`);
+    if (performance.now() - start > timeoutMs)
+      throw new Error(`${url} did not answer in ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 5));
   }
 }
@@ -43,10 +44,18 @@ async function start(name) {
   const { args, port } = servers[name];
   const t0 = performance.now();
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', DATABASE_URL: '' }, // PGlite
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      DATABASE_URL: '',
+    }, // PGlite
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const exited = new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`))));
+  const exited = new Promise((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`))),
+  );
   exited.catch(() => {});
   await Promise.race([waitFor(`http://127.0.0.1:${port}/healthz`), exited]);
   const ms = performance.now() - t0;
@@ -55,7 +64,11 @@ async function start(name) {
   return { child, ms, readyMs: performance.now() - t0 };
 }
 
-const stop = (child) => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM'); });
+const stop = (child) =>
+  new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
 
 function load(port, title) {
   return new Promise((resolve, reject) => {
@@ -74,7 +87,11 @@ for (const name of ['bare', 'cosell']) {
   const { child } = await start(name);
   await load(servers[name].port, `${name} warm-up`).catch(() => {});
   const result = await load(servers[name].port, name);
-  results[name] = { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  results[name] = {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
   await stop(child);
 }
 const p1 = results.cosell.rps / results.bare.rps;
@@ -96,7 +113,21 @@ const report = {
   node: process.version,
   cpus: os.cpus().length,
   settings: { connections, pipelining, duration },
-  p1: { bareRps: Math.round(results.bare.rps), cosellRps: Math.round(results.cosell.rps), ratio: Number(p1.toFixed(3)), target: 0.8, p99Ms: { bare: results.bare.p99, cosell: results.cosell.p99 }, errors: { bare: results.bare.errors, cosell: results.cosell.errors } },
-  p12: { bareMedianMs: Math.round(median(starts.bare)), cosellMedianMs: Math.round(median(starts.cosell)), cosellReadyMedianMs: Math.round(median(starts.cosellReady)), ratio: Number((median(starts.cosell) / median(starts.bare)).toFixed(2)), targetMs: 1500, runs: startRuns },
+  p1: {
+    bareRps: Math.round(results.bare.rps),
+    cosellRps: Math.round(results.cosell.rps),
+    ratio: Number(p1.toFixed(3)),
+    target: 0.8,
+    p99Ms: { bare: results.bare.p99, cosell: results.cosell.p99 },
+    errors: { bare: results.bare.errors, cosell: results.cosell.errors },
+  },
+  p12: {
+    bareMedianMs: Math.round(median(starts.bare)),
+    cosellMedianMs: Math.round(median(starts.cosell)),
+    cosellReadyMedianMs: Math.round(median(starts.cosellReady)),
+    ratio: Number((median(starts.cosell) / median(starts.bare)).toFixed(2)),
+    targetMs: 1500,
+    runs: startRuns,
+  },
 };
 console.log(JSON.stringify(report, null, 2));

@@ -22,7 +22,9 @@ if (only !== 'web') {
     target: 'node20',
     sourcemap: true,
     logLevel: 'warning',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
     plugins: [
       {
         name: 'external-npm-packages',
@@ -35,7 +37,9 @@ if (only !== 'web') {
     ],
   });
   rmSync(path.join(dist, 'migrations'), { recursive: true, force: true });
-  cpSync(path.join(root, 'packages/db/migrations'), path.join(dist, 'migrations'), { recursive: true });
+  cpSync(path.join(root, 'packages/db/migrations'), path.join(dist, 'migrations'), {
+    recursive: true,
+  });
 }
 
 if (only !== 'server') {

@@ -20,8 +20,19 @@ await build({
   platform: 'node',
   format: 'esm',
   logLevel: 'warning',
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  plugins: [{ name: 'external', setup(b) { b.onResolve({ filter: /^[^./]/ }, (a) => (a.path.startsWith('@cosell/') ? undefined : { path: a.path, external: true })); } }],
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+  plugins: [
+    {
+      name: 'external',
+      setup(b) {
+        b.onResolve({ filter: /^[^./]/ }, (a) =>
+          a.path.startsWith('@cosell/') ? undefined : { path: a.path, external: true },
+        );
+      },
+    },
+  ],
 });
 const { openApiDocument } = await import(pathToFileURL(outfile).href);
 const document = await openApiDocument();
@@ -47,7 +58,9 @@ for (const [file, content] of targets) {
   }
 }
 if (check && drift) {
-  console.error('The generated API client is out of date: run `npm run api:generate` and commit the result.');
+  console.error(
+    'The generated API client is out of date: run `npm run api:generate` and commit the result.',
+  );
   process.exit(1);
 }
 console.log(check ? 'API client is up to date.' : 'API client generated.');

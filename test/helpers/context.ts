@@ -56,13 +56,24 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
 export type Json = Record<string, unknown>;
 
 /** Requests as `person` (or anonymously): session cookie plus the CSRF header on writes. */
-export function as(app: FastifyInstance, person?: Pick<SeededPerson, 'token' | 'csrfToken'> | null) {
-  const send = (method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}) =>
+export function as(
+  app: FastifyInstance,
+  person?: Pick<SeededPerson, 'token' | 'csrfToken'> | null,
+) {
+  const send = (
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
     app.inject({
       method,
       url,
       headers: {
-        ...(person && { cookie: `__Host-cosell_session=${person.token}`, 'x-csrf-token': person.csrfToken }),
+        ...(person && {
+          cookie: `__Host-cosell_session=${person.token}`,
+          'x-csrf-token': person.csrfToken,
+        }),
         ...(body !== undefined && { 'content-type': 'application/json' }),
         ...headers,
       },
@@ -70,10 +81,14 @@ export function as(app: FastifyInstance, person?: Pick<SeededPerson, 'token' | '
     });
   return {
     get: (url: string, headers?: Record<string, string>) => send('GET', url, undefined, headers),
-    post: (url: string, body?: unknown, headers?: Record<string, string>) => send('POST', url, body ?? {}, headers),
-    put: (url: string, body?: unknown, headers?: Record<string, string>) => send('PUT', url, body ?? {}, headers),
-    patch: (url: string, body?: unknown, headers?: Record<string, string>) => send('PATCH', url, body ?? {}, headers),
-    delete: (url: string, headers?: Record<string, string>) => send('DELETE', url, undefined, headers),
+    post: (url: string, body?: unknown, headers?: Record<string, string>) =>
+      send('POST', url, body ?? {}, headers),
+    put: (url: string, body?: unknown, headers?: Record<string, string>) =>
+      send('PUT', url, body ?? {}, headers),
+    patch: (url: string, body?: unknown, headers?: Record<string, string>) =>
+      send('PATCH', url, body ?? {}, headers),
+    delete: (url: string, headers?: Record<string, string>) =>
+      send('DELETE', url, undefined, headers),
     send,
   };
 }
@@ -90,14 +105,31 @@ export async function seedWorld(deps: AppDeps) {
     password: PASSWORD,
     roles,
   });
-  const vendor = await createVendor(deps, { name: 'Microsoft', admin: { email: 'admin@vendor.test', name: 'Admin', password: PASSWORD } });
+  const vendor = await createVendor(deps, {
+    name: 'Microsoft',
+    admin: { email: 'admin@vendor.test', name: 'Admin', password: PASSWORD },
+  });
   const adminId = vendor.admin.user.id;
-  const reviewer = await addPerson(deps, adminId, vendor.organisation.id, person('reviewer@vendor.test', ['reviewer']));
-  const seller = await addPerson(deps, adminId, vendor.organisation.id, person('seller@vendor.test', ['seller']));
+  const reviewer = await addPerson(
+    deps,
+    adminId,
+    vendor.organisation.id,
+    person('reviewer@vendor.test', ['reviewer']),
+  );
+  const seller = await addPerson(
+    deps,
+    adminId,
+    vendor.organisation.id,
+    person('seller@vendor.test', ['seller']),
+  );
   const partnerA = await createOrganisationWithPeople(deps, adminId, {
     kind: 'partner',
     name: 'Partner A',
-    people: [person('owner@a.test', ['owner']), person('viewer@a.test', ['viewer']), person('manager@a.test', ['manager'])],
+    people: [
+      person('owner@a.test', ['owner']),
+      person('viewer@a.test', ['viewer']),
+      person('manager@a.test', ['manager']),
+    ],
   });
   const partnerB = await createOrganisationWithPeople(deps, adminId, {
     kind: 'partner',
@@ -114,8 +146,17 @@ export async function seedWorld(deps: AppDeps) {
     admin: vendor.admin,
     reviewer,
     seller,
-    partnerA: { organisation: partnerA.organisation, owner: partnerA.people[0]!, viewer: partnerA.people[1]!, manager: partnerA.people[2]! },
-    partnerB: { organisation: partnerB.organisation, owner: partnerB.people[0]!, viewer: partnerB.people[1]! },
+    partnerA: {
+      organisation: partnerA.organisation,
+      owner: partnerA.people[0]!,
+      viewer: partnerA.people[1]!,
+      manager: partnerA.people[2]!,
+    },
+    partnerB: {
+      organisation: partnerB.organisation,
+      owner: partnerB.people[0]!,
+      viewer: partnerB.people[1]!,
+    },
     reseller: { organisation: reseller.organisation, member: reseller.people[0]! },
   };
 }

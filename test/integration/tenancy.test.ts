@@ -28,7 +28,10 @@ describe('tenant isolation in the database', () => {
       [world.partnerA.organisation.id, world.partnerA.owner],
       [world.partnerB.organisation.id, world.partnerB.owner],
     ] as const) {
-      const r = await as(ctx.app, person).post(`/api/organisations/${org}/invitations`, { email: `probe-${org}@x.test`, roles: ['viewer'] });
+      const r = await as(ctx.app, person).post(`/api/organisations/${org}/invitations`, {
+        email: `probe-${org}@x.test`,
+        roles: ['viewer'],
+      });
       expect(r.statusCode).toBe(201);
     }
   });
@@ -37,7 +40,11 @@ describe('tenant isolation in the database', () => {
   const tables = async () =>
     (await owner(sql`select c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = 'public' and c.relkind = 'r' order by 1`)) as { name: string; rls: boolean; forced: boolean }[];
+      where n.nspname = 'public' and c.relkind = 'r' order by 1`)) as {
+      name: string;
+      rls: boolean;
+      forced: boolean;
+    }[];
 
   it('classifies every table as global or tenant-owned', async () => {
     const all = await tables();
@@ -52,45 +59,70 @@ describe('tenant isolation in the database', () => {
     for (const table of tenantTables) {
       if (!table.rls) problems.push(`${table.name}: row-level security not enabled`);
       if (!table.forced) problems.push(`${table.name}: row-level security not forced`);
-      const policies = await owner(sql`select policyname from pg_policies where schemaname = 'public' and tablename = ${table.name}`);
-      if (!policies.some((p) => p.policyname === 'tenant_isolation')) problems.push(`${table.name}: no tenant_isolation policy`);
+      const policies = await owner(
+        sql`select policyname from pg_policies where schemaname = 'public' and tablename = ${table.name}`,
+      );
+      if (!policies.some((p) => p.policyname === 'tenant_isolation'))
+        problems.push(`${table.name}: no tenant_isolation policy`);
       const pk = await owner(sql`select a.attname as column from pg_index i
         join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
         where i.indrelid = ${table.name}::regclass and i.indisprimary`);
-      if (pk[0]?.column !== 'organisation_id') problems.push(`${table.name}: primary key does not start with organisation_id`);
+      if (pk[0]?.column !== 'organisation_id')
+        problems.push(`${table.name}: primary key does not start with organisation_id`);
     }
     expect(problems).toEqual([]);
   });
 
   it('puts the organisation id first in every foreign key between tenant tables', async () => {
-    const fks = (await owner(sql`select conrelid::regclass::text as from_table, confrelid::regclass::text as to_table,
+    const fks =
+      (await owner(sql`select conrelid::regclass::text as from_table, confrelid::regclass::text as to_table,
         (select attname from pg_attribute where attrelid = conrelid and attnum = conkey[1]) as first_column
-      from pg_constraint where contype = 'f' and connamespace = 'public'::regnamespace`)) as { from_table: string; to_table: string; first_column: string }[];
+      from pg_constraint where contype = 'f' and connamespace = 'public'::regnamespace`)) as {
+        from_table: string;
+        to_table: string;
+        first_column: string;
+      }[];
     const tenant = (name: string) => !(name in GLOBAL_TABLES);
-    const bad = fks.filter((fk) => tenant(fk.from_table) && tenant(fk.to_table) && fk.first_column !== 'organisation_id');
+    const bad = fks.filter(
+      (fk) => tenant(fk.from_table) && tenant(fk.to_table) && fk.first_column !== 'organisation_id',
+    );
     expect(bad).toEqual([]);
   });
 
   it('runs the application as a role that owns nothing and cannot bypass RLS', async () => {
-    const [role] = await owner(sql`select rolsuper, rolbypassrls from pg_roles where rolname = 'cosell_app'`);
+    const [role] = await owner(
+      sql`select rolsuper, rolbypassrls from pg_roles where rolname = 'cosell_app'`,
+    );
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
     const owned = await owner(sql`select tablename from pg_tables where tableowner = 'cosell_app'`);
     expect(owned).toEqual([]);
-    const [who] = await withScope(world.partnerA.organisation.id, async (tx) => ((await tx.execute(sql`select current_user as name`)) as unknown as { rows: Row[] }).rows);
+    const [who] = await withScope(
+      world.partnerA.organisation.id,
+      async (tx) =>
+        ((await tx.execute(sql`select current_user as name`)) as unknown as { rows: Row[] }).rows,
+    );
     expect(who).toEqual({ name: 'cosell_app' });
   });
 
   it('returns no row of another tenant to an unfiltered SELECT on any tenant table', async () => {
     const a = world.partnerA.organisation.id;
     const b = world.partnerB.organisation.id;
-    const tenantTables = (await tables()).filter((t) => !(t.name in GLOBAL_TABLES)).map((t) => t.name);
+    const tenantTables = (await tables())
+      .filter((t) => !(t.name in GLOBAL_TABLES))
+      .map((t) => t.name);
     for (const table of tenantTables) {
       const ownerRows = await owner(sql`select organisation_id from ${sql.identifier(table)}`);
       const shared = table in SHARED_READ_TABLES;
       if (!shared) {
         // The probe means something only when both tenants have rows.
-        expect(ownerRows.some((r) => r.organisation_id === a), `${table} has rows of A`).toBe(true);
-        expect(ownerRows.some((r) => r.organisation_id === b), `${table} has rows of B`).toBe(true);
+        expect(
+          ownerRows.some((r) => r.organisation_id === a),
+          `${table} has rows of A`,
+        ).toBe(true);
+        expect(
+          ownerRows.some((r) => r.organisation_id === b),
+          `${table} has rows of B`,
+        ).toBe(true);
       }
       const rows = await scoped(table, a);
       const foreign = rows.filter((r) => r.organisation_id !== a);
@@ -104,10 +136,20 @@ describe('tenant isolation in the database', () => {
     const a = world.partnerA.organisation.id;
     const b = world.partnerB.organisation.id;
     await expect(
-      withScope(a, (tx) => tx.execute(sql`insert into audit_log (organisation_id, action, entity_type, entity_id) values (${b}, 'probe', 'probe', 'probe')`)),
+      withScope(a, (tx) =>
+        tx.execute(
+          sql`insert into audit_log (organisation_id, action, entity_type, entity_id) values (${b}, 'probe', 'probe', 'probe')`,
+        ),
+      ),
     ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/row-level security/) } });
-    await expect(withScope(a, (tx) => tx.execute(sql`update memberships set roles = '{owner}' where organisation_id = ${b}`))).resolves.toBeDefined();
-    const untouched = await owner(sql`select roles from memberships where organisation_id = ${b} and user_id = ${world.partnerB.viewer.user.id}`);
+    await expect(
+      withScope(a, (tx) =>
+        tx.execute(sql`update memberships set roles = '{owner}' where organisation_id = ${b}`),
+      ),
+    ).resolves.toBeDefined();
+    const untouched = await owner(
+      sql`select roles from memberships where organisation_id = ${b} and user_id = ${world.partnerB.viewer.user.id}`,
+    );
     expect(untouched[0]?.roles).toEqual(['viewer']);
   });
 
@@ -119,7 +161,9 @@ describe('tenant isolation in the database', () => {
 
   async function scoped(table: string, organisationId: string): Promise<Row[]> {
     return withScope(organisationId, async (tx) => {
-      const result = (await tx.execute(sql`select organisation_id from ${sql.identifier(table)}`)) as unknown as { rows: Row[] };
+      const result = (await tx.execute(
+        sql`select organisation_id from ${sql.identifier(table)}`,
+      )) as unknown as { rows: Row[] };
       return result.rows;
     });
   }

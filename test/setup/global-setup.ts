@@ -5,7 +5,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildPgliteTemplate, buildPostgresTemplate, dropPostgresDatabase } from '@cosell/db/testing';
+import {
+  buildPgliteTemplate,
+  buildPostgresTemplate,
+  dropPostgresDatabase,
+} from '@cosell/db/testing';
 
 export default async function setup() {
   const dir = path.join(os.tmpdir(), `cosell-test-${process.pid}`);

@@ -65,23 +65,33 @@ async function programAdminActor(deps: AppDeps, email?: string): Promise<Actor> 
     // The operator at the command line acts inside the vendor organisation.
     await repos.widenScope({ organisationIds: [vendor.id] });
     const members = await repos.listMembers(vendor.id);
-    const admin = members.find((m) => m.roles.includes('program-admin') && (!email || m.user.email === email));
+    const admin = members.find(
+      (m) => m.roles.includes('program-admin') && (!email || m.user.email === email),
+    );
     if (!admin) throw new Error('no program admin found');
     await repos.widenScope({ userId: admin.userId });
-    return { userId: admin.userId, sessionId: null, memberships: await repos.listMembershipsOfUser(admin.userId) };
+    return {
+      userId: admin.userId,
+      sessionId: null,
+      memberships: await repos.listMembershipsOfUser(admin.userId),
+    };
   });
 }
 
 function explain(error: unknown): never {
   if (error instanceof AppError) {
-    const issues = error.issues.map((i) => `  ${i.path.join('.')}: ${translate('en', i.code, i.params)}`);
+    const issues = error.issues.map(
+      (i) => `  ${i.path.join('.')}: ${translate('en', i.code, i.params)}`,
+    );
     throw new Error([translate('en', error.messageKey, error.params), ...issues].join('\n'));
   }
   throw error;
 }
 
 export async function run(argv: string[]) {
-  const program = new Command('cosell').description('cosell: an open co-sell platform').showHelpAfterError();
+  const program = new Command('cosell')
+    .description('cosell: an open co-sell platform')
+    .showHelpAfterError();
 
   program
     .command('serve', { isDefault: true })
@@ -101,7 +111,9 @@ export async function run(argv: string[]) {
   program
     .command('migrate')
     .description('apply pending database migrations')
-    .action(() => withDeps(async (deps) => console.log(`migrations applied (${deps.database.kind})`)));
+    .action(() =>
+      withDeps(async (deps) => console.log(`migrations applied (${deps.database.kind})`)),
+    );
 
   program
     .command('setup')
@@ -112,16 +124,29 @@ export async function run(argv: string[]) {
     .option('--password <password>', 'password (asked for when omitted; or COSELL_PASSWORD)')
     .action((o: { organisation?: string; name?: string; email?: string; password?: string }) =>
       withDeps(async (deps) => {
-        if (!(await isSetupNeeded(deps.account))) throw new Error(translate('en', 'error.SETUP_DONE'));
+        if (!(await isSetupNeeded(deps.account)))
+          throw new Error(translate('en', 'error.SETUP_DONE'));
         const input = {
-          organisationName: parse(OrganisationNameSchema, o.organisation ?? (await prompt('Vendor organisation name: ')), 'organisation'),
+          organisationName: parse(
+            OrganisationNameSchema,
+            o.organisation ?? (await prompt('Vendor organisation name: ')),
+            'organisation',
+          ),
           name: parse(PersonNameSchema, o.name ?? (await prompt('Your name: ')), 'name'),
           email: parse(EmailSchema, o.email ?? (await prompt('E-mail: ')), 'email'),
-          password: parse(PasswordSchema, o.password ?? process.env.COSELL_PASSWORD ?? (await prompt('Password (10+ characters): ')), 'password'),
+          password: parse(
+            PasswordSchema,
+            o.password ??
+              process.env.COSELL_PASSWORD ??
+              (await prompt('Password (10+ characters): ')),
+            'password',
+          ),
           locale: 'en' as const,
         };
         await completeSetup(deps.account, input, { ip: 'cli' }).catch(explain);
-        console.log(`Set up "${input.organisationName}" with program admin ${input.email}. Sign in with \`cosell serve\`.`);
+        console.log(
+          `Set up "${input.organisationName}" with program admin ${input.email}. Sign in with \`cosell serve\`.`,
+        );
       }),
     );
 
@@ -131,8 +156,11 @@ export async function run(argv: string[]) {
     .option('--kind <kind>', 'vendor | partner | reseller')
     .action((o: { kind?: 'vendor' | 'partner' | 'reseller' }) =>
       withDeps(async (deps) => {
-        const page = await deps.account.uow.run((repos) => repos.listOrganisations({ limit: 1000, offset: 0, kinds: o.kind ? [o.kind] : undefined }));
-        for (const item of page.items) console.log(`${item.id}  ${item.kind.padEnd(8)}  ${item.name}`);
+        const page = await deps.account.uow.run((repos) =>
+          repos.listOrganisations({ limit: 1000, offset: 0, kinds: o.kind ? [o.kind] : undefined }),
+        );
+        for (const item of page.items)
+          console.log(`${item.id}  ${item.kind.padEnd(8)}  ${item.name}`);
         console.log(`${page.total} organisation(s)`);
       }),
     );
@@ -142,9 +170,13 @@ export async function run(argv: string[]) {
     .requiredOption('--name <name>', 'organisation name')
     .action((o: { kind: string; name: string }) =>
       withDeps(async (deps) => {
-        if (o.kind !== 'partner' && o.kind !== 'reseller') throw new Error('--kind: partner or reseller');
+        if (o.kind !== 'partner' && o.kind !== 'reseller')
+          throw new Error('--kind: partner or reseller');
         const actor = await programAdminActor(deps);
-        const created = await createOrganisation(deps.account, actor, { kind: o.kind, name: parse(OrganisationNameSchema, o.name, 'name') }).catch(explain);
+        const created = await createOrganisation(deps.account, actor, {
+          kind: o.kind,
+          name: parse(OrganisationNameSchema, o.name, 'name'),
+        }).catch(explain);
         console.log(`${created.id}  ${created.kind}  ${created.name}`);
       }),
     );
@@ -152,8 +184,13 @@ export async function run(argv: string[]) {
   const user = program.command('user').description('people');
   user.command('list').action(() =>
     withDeps(async (deps) => {
-      const page = await deps.account.uow.run((repos) => repos.listUsers({ limit: 1000, offset: 0 }));
-      for (const item of page.items) console.log(`${item.id}  ${item.email.padEnd(32)}  ${item.name}${item.disabledAt ? '  (disabled)' : ''}`);
+      const page = await deps.account.uow.run((repos) =>
+        repos.listUsers({ limit: 1000, offset: 0 }),
+      );
+      for (const item of page.items)
+        console.log(
+          `${item.id}  ${item.email.padEnd(32)}  ${item.name}${item.disabledAt ? '  (disabled)' : ''}`,
+        );
       console.log(`${page.total} user(s)`);
     }),
   );
@@ -163,12 +200,19 @@ export async function run(argv: string[]) {
     .requiredOption('--organisation <id>', 'organisation id')
     .requiredOption('--email <email>', 'their e-mail')
     .requiredOption('--role <roles...>', 'one or more roles')
-    .option('--base-url <url>', 'address cosell is reached at', process.env.PUBLIC_URL ?? 'http://localhost:3000')
+    .option(
+      '--base-url <url>',
+      'address cosell is reached at',
+      process.env.PUBLIC_URL ?? 'http://localhost:3000',
+    )
     .action((o: { organisation: string; email: string; role: string[]; baseUrl: string }) =>
       withDeps(async (deps) => {
         const actor = await programAdminActor(deps);
         const roles = o.role.map((r) => parse(RoleSchema, r, 'role'));
-        const { token } = await inviteMember(deps.account, actor, o.organisation, { email: parse(EmailSchema, o.email, 'email'), roles }).catch(explain);
+        const { token } = await inviteMember(deps.account, actor, o.organisation, {
+          email: parse(EmailSchema, o.email, 'email'),
+          roles,
+        }).catch(explain);
         console.log(`${o.baseUrl.replace(/\/$/, '')}/invite/${token}`);
       }),
     );
@@ -192,7 +236,11 @@ export async function run(argv: string[]) {
     .option('--password <password>', 'new password (asked for when omitted)')
     .action((email: string, o: { password?: string }) =>
       withDeps(async (deps) => {
-        const password = parse(PasswordSchema, o.password ?? (await prompt('New password: ')), 'password');
+        const password = parse(
+          PasswordSchema,
+          o.password ?? (await prompt('New password: ')),
+          'password',
+        );
         const hash = await deps.account.passwords.hash(password);
         await deps.account.uow.run(async (repos) => {
           const found = await repos.findUserByEmail(email);
@@ -207,10 +255,16 @@ export async function run(argv: string[]) {
   program
     .command('seed')
     .description('fill an empty installation')
-    .requiredOption('--demo', 'build the demo program (vendor "Microsoft", partners, a reseller, people)')
+    .requiredOption(
+      '--demo',
+      'build the demo program (vendor "Microsoft", partners, a reseller, people)',
+    )
     .action(() =>
       withDeps(async (deps) => {
-        if (!(await isSetupNeeded(deps.account))) throw new Error('the database is not empty; seed --demo needs a fresh installation (remove ./data or use a new DATABASE_URL)');
+        if (!(await isSetupNeeded(deps.account)))
+          throw new Error(
+            'the database is not empty; seed --demo needs a fresh installation (remove ./data or use a new DATABASE_URL)',
+          );
         const demo = await seedDemo(deps);
         console.log(`Demo program ready. Password for every account: ${demo.password}`);
         for (const account of demo.accounts) console.log(`  ${account}`);

@@ -96,6 +96,13 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
   // A broken idle connection (server restart, pg_terminate_backend) must not crash the
   // process: the pool drops the client and the next query opens a new one.
   pool.on('error', () => {});
+  // A connection that breaks while checked out (a backend terminated mid-transaction, the
+  // server restarting) emits 'error' on its client too, and the pool only listens while the
+  // client is idle: without this listener that event would crash the process. The query in
+  // flight fails on its own (503), and the pool discards the broken client on release.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Database;
   return {
     db,

@@ -56,18 +56,25 @@ export interface TestDatabase extends DatabaseHandle {
 }
 
 /** A fresh migrated database for one test file, on the engine of the current project. */
-export async function createTestDatabase(options: { poolSize?: number; statementTimeoutMs?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { poolSize?: number; statementTimeoutMs?: number } = {},
+): Promise<TestDatabase> {
   if (testDatabaseKind() === 'postgres') {
     const serverUrl = process.env.TEST_DATABASE_URL;
     const template = process.env.COSELL_PG_TEMPLATE;
-    if (!serverUrl || !template) throw new Error('TEST_DATABASE_URL and the template are required for the PostgreSQL project');
+    if (!serverUrl || !template)
+      throw new Error('TEST_DATABASE_URL and the template are required for the PostgreSQL project');
     const name = `cosell_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
     await admin.query(`create database ${name} template ${template}`);
     await admin.end();
     const url = withDatabase(serverUrl, name);
-    const handle = await openDatabase({ url, poolSize: options.poolSize ?? 5, statementTimeoutMs: options.statementTimeoutMs });
+    const handle = await openDatabase({
+      url,
+      poolSize: options.poolSize ?? 5,
+      statementTimeoutMs: options.statementTimeoutMs,
+    });
     return {
       ...handle,
       url,

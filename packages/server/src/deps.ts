@@ -35,6 +35,10 @@ export function createDeps(
   const ready = Promise.resolve(handle);
   let opened: DatabaseHandle | undefined;
   ready.then((h) => (opened = h)).catch(() => {});
+  const db = ready.then((h) => h.db);
+  // A database that cannot be opened is reported by start-up (startServer); this derived
+  // promise must not end the process first as an unhandled rejection.
+  db.catch(() => {});
   const database: DatabaseAccess = {
     // The opened handle knows; until then the config says which one is opening.
     get kind() {
@@ -52,7 +56,7 @@ export function createDeps(
     clock,
     mailer: undefined,
     account: {
-      uow: createUnitOfWork(ready.then((h) => h.db)),
+      uow: createUnitOfWork(db),
       clock,
       passwords: createPasswordHasher(config.fastPasswordHashing),
       secrets: nodeSecrets,

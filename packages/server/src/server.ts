@@ -15,6 +15,26 @@ export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> 
   });
 }
 
+/** Which database the config names, for messages: never the password. */
+function describeDatabase(config: Config): string {
+  if (!config.databaseUrl)
+    return `embedded PGlite in ${path.join(config.dataDir, 'pglite')}, from DATA_DIR`;
+  try {
+    const url = new URL(config.databaseUrl);
+    return `PostgreSQL at ${url.hostname || 'localhost'}:${url.port || '5432'}${url.pathname}, from DATABASE_URL`;
+  } catch {
+    return 'PostgreSQL, from DATABASE_URL';
+  }
+}
+
+/** The innermost cause's message (`connect ECONNREFUSED …` rather than `Failed query: …`). */
+function rootMessage(error: unknown): string {
+  let e = error;
+  for (let depth = 0; depth < 5 && (e as { cause?: unknown })?.cause; depth++)
+    e = (e as { cause: unknown }).cause;
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** Starts cosell: database, migrations, HTTP server; returns a function that stops it. */
 export async function startServer(config: Config) {
   // The database opens (PGlite takes most of a second) while the HTTP server starts; API
@@ -30,10 +50,15 @@ export async function startServer(config: Config) {
   const database = await databaseReady.catch(async (error: unknown) => {
     app.log.fatal({ err: error }, 'the database could not be opened or migrated');
     await app.close();
-    throw error;
+    throw new Error(
+      `cannot open the database (${describeDatabase(config)}): ${rootMessage(error)}`,
+      { cause: error },
+    );
   });
   const shown = address.replace('127.0.0.1', 'localhost');
-  app.log.info(`cosell is running at ${shown} (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
+  app.log.info(
+    `cosell is running at ${shown} (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
+  );
   return {
     app,
     address,

@@ -1,5 +1,10 @@
 import { AppError } from '../errors';
-import type { MembershipWithOrganisation, OrganisationRecord, Repositories, TenantScope } from '../ports';
+import type {
+  MembershipWithOrganisation,
+  OrganisationRecord,
+  Repositories,
+  TenantScope,
+} from '../ports';
 import { canAdministerOrganisation, hasPermission, type Permission } from './permissions';
 import type { Role } from './tenant.types';
 
@@ -15,7 +20,9 @@ export function scopeOf(actor: Actor): TenantScope {
   return {
     organisationIds: actor.memberships.map((m) => m.organisationId),
     userId: actor.userId,
-    programAdmin: actor.memberships.some((m) => m.organisation.kind === 'vendor' && m.roles.includes('program-admin')),
+    programAdmin: actor.memberships.some(
+      (m) => m.organisation.kind === 'vendor' && m.roles.includes('program-admin'),
+    ),
   };
 }
 
@@ -55,10 +62,10 @@ export async function requireOrganisationAccess(
   const admin = actor.memberships.find((m) => m.roles.includes('program-admin'));
   if (admin && ADMINISTRABLE.has(permission)) {
     const organisation = await repos.findOrganisation(organisationId);
-    if (organisation && canAdministerOrganisation(
-      { kind: admin.organisation.kind, roles: admin.roles },
-      organisation,
-    )) {
+    if (
+      organisation &&
+      canAdministerOrganisation({ kind: admin.organisation.kind, roles: admin.roles }, organisation)
+    ) {
       return { organisation, roles: [], asProgramAdmin: true };
     }
   }

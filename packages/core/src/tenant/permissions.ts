@@ -34,5 +34,7 @@ export function canAdministerOrganisation(
   actor: { kind: OrganisationKind; roles: readonly Role[] },
   target: { kind: OrganisationKind },
 ): boolean {
-  return actor.kind === 'vendor' && actor.roles.includes('program-admin') && target.kind !== 'vendor';
+  return (
+    actor.kind === 'vendor' && actor.roles.includes('program-admin') && target.kind !== 'vendor'
+  );
 }

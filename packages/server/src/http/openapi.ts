@@ -26,7 +26,9 @@ export async function registerOpenApi(app: FastifyInstance) {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   // The docs page is as public as the spec it renders: its routes are marked public here,
   // or the auth hook would answer 401 to anyone who is not signed in.
   await app.register(async (docs) => {

@@ -30,7 +30,11 @@ const COMMON = {
 };
 // Prebuilt per kind of path: this runs on every request, so it only copies an object.
 const API_HEADERS = { ...COMMON, 'content-security-policy': CSP, 'cache-control': 'no-store' };
-const DOCS_HEADERS = { ...COMMON, 'content-security-policy': DOCS_CSP, 'cache-control': 'no-store' };
+const DOCS_HEADERS = {
+  ...COMMON,
+  'content-security-policy': DOCS_CSP,
+  'cache-control': 'no-store',
+};
 const WEB_HEADERS = { ...COMMON, 'content-security-policy': CSP };
 const HSTS = 'max-age=31536000; includeSubDomains';
 
@@ -38,7 +42,13 @@ export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
   // Set when the request arrives, so error answers and static files carry them too.
   app.addHook('onRequest', (request, reply, done) => {
     const url = request.url;
-    reply.headers(url.startsWith('/api/docs') ? DOCS_HEADERS : url.startsWith('/api/') ? API_HEADERS : WEB_HEADERS);
+    reply.headers(
+      url.startsWith('/api/docs')
+        ? DOCS_HEADERS
+        : url.startsWith('/api/')
+          ? API_HEADERS
+          : WEB_HEADERS,
+    );
     if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
     done();
   });

@@ -35,7 +35,9 @@ export interface SeededPerson {
 }
 
 async function actorFor(deps: AppDeps, userId: string): Promise<Actor> {
-  const memberships = await deps.account.uow.run((repos) => repos.listMembershipsOfUser(userId), { userId });
+  const memberships = await deps.account.uow.run((repos) => repos.listMembershipsOfUser(userId), {
+    userId,
+  });
   return { userId, sessionId: null, memberships };
 }
 
@@ -46,27 +48,51 @@ export async function createVendor(
 ): Promise<{ organisation: OrganisationRecord; admin: SeededPerson }> {
   const issued = await completeSetup(
     deps.account,
-    { organisationName: input.name, name: input.admin.name, email: input.admin.email, password: input.admin.password, locale: input.admin.locale ?? 'en' },
+    {
+      organisationName: input.name,
+      name: input.admin.name,
+      email: input.admin.email,
+      password: input.admin.password,
+      locale: input.admin.locale ?? 'en',
+    },
     ORIGIN,
   );
   const organisation = (await deps.account.uow.run((repos) => repos.findVendorOrganisation()))!;
   return {
     organisation,
-    admin: { user: issued.user, password: input.admin.password, token: issued.token, csrfToken: issued.session.csrfToken },
+    admin: {
+      user: issued.user,
+      password: input.admin.password,
+      token: issued.token,
+      csrfToken: issued.session.csrfToken,
+    },
   };
 }
 
 /** Invites `person` into `organisationId` as `inviter` and accepts the invitation. */
-export async function addPerson(deps: AppDeps, inviterUserId: string, organisationId: string, person: PersonInput): Promise<SeededPerson> {
+export async function addPerson(
+  deps: AppDeps,
+  inviterUserId: string,
+  organisationId: string,
+  person: PersonInput,
+): Promise<SeededPerson> {
   const inviter = await actorFor(deps, inviterUserId);
-  const { token } = await inviteMember(deps.account, inviter, organisationId, { email: person.email, roles: person.roles });
+  const { token } = await inviteMember(deps.account, inviter, organisationId, {
+    email: person.email,
+    roles: person.roles,
+  });
   const issued = await acceptInvitation(
     deps.account,
     token,
     { name: person.name, password: person.password, locale: person.locale ?? 'en' },
     ORIGIN,
   );
-  return { user: issued.user, password: person.password, token: issued.token, csrfToken: issued.session.csrfToken };
+  return {
+    user: issued.user,
+    password: person.password,
+    token: issued.token,
+    csrfToken: issued.session.csrfToken,
+  };
 }
 
 /** Creates a partner or reseller organisation (as a program admin) with its people. */
@@ -76,9 +102,13 @@ export async function createOrganisationWithPeople(
   input: { kind: Exclude<OrganisationKind, 'vendor'>; name: string; people: PersonInput[] },
 ): Promise<{ organisation: OrganisationRecord; people: SeededPerson[] }> {
   const admin = await actorFor(deps, programAdminUserId);
-  const organisation = await createOrganisation(deps.account, admin, { kind: input.kind, name: input.name });
+  const organisation = await createOrganisation(deps.account, admin, {
+    kind: input.kind,
+    name: input.name,
+  });
   const people: SeededPerson[] = [];
-  for (const person of input.people) people.push(await addPerson(deps, programAdminUserId, organisation.id, person));
+  for (const person of input.people)
+    people.push(await addPerson(deps, programAdminUserId, organisation.id, person));
   return { organisation, people };
 }
 
@@ -86,14 +116,29 @@ export const DEMO_PASSWORD = 'cosell-demo-2026';
 
 /** Builds the demo program: the vendor "Microsoft", three partners and a reseller, with people. */
 export async function seedDemo(deps: AppDeps) {
-  const person = (email: string, name: string, roles: Role[]): PersonInput => ({ email, name, roles, password: DEMO_PASSWORD });
+  const person = (email: string, name: string, roles: Role[]): PersonInput => ({
+    email,
+    name,
+    roles,
+    password: DEMO_PASSWORD,
+  });
   const vendor = await createVendor(deps, {
     name: 'Microsoft',
     admin: { email: 'admin@microsoft.example', name: 'Morgan Admin', password: DEMO_PASSWORD },
   });
   const adminId = vendor.admin.user.id;
-  await addPerson(deps, adminId, vendor.organisation.id, person('reviewer@microsoft.example', 'Riley Reviewer', ['reviewer']));
-  await addPerson(deps, adminId, vendor.organisation.id, person('seller@microsoft.example', 'Sam Seller', ['seller']));
+  await addPerson(
+    deps,
+    adminId,
+    vendor.organisation.id,
+    person('reviewer@microsoft.example', 'Riley Reviewer', ['reviewer']),
+  );
+  await addPerson(
+    deps,
+    adminId,
+    vendor.organisation.id,
+    person('seller@microsoft.example', 'Sam Seller', ['seller']),
+  );
   const partners = [
     { name: 'Contoso Analytics', domain: 'contoso.example' },
     { name: 'Fabrikam Security', domain: 'fabrikam.example' },
@@ -105,7 +150,10 @@ export async function seedDemo(deps: AppDeps) {
       name: partner.name,
       people: [
         person(`owner@${partner.domain}`, `${partner.name.split(' ')[0]} Owner`, ['owner']),
-        person(`manager@${partner.domain}`, `${partner.name.split(' ')[0]} Manager`, ['manager', 'referrals-admin']),
+        person(`manager@${partner.domain}`, `${partner.name.split(' ')[0]} Manager`, [
+          'manager',
+          'referrals-admin',
+        ]),
         person(`viewer@${partner.domain}`, `${partner.name.split(' ')[0]} Viewer`, ['viewer']),
       ],
     });
@@ -121,7 +169,11 @@ export async function seedDemo(deps: AppDeps) {
       'admin@microsoft.example (program admin)',
       'reviewer@microsoft.example (reviewer)',
       'seller@microsoft.example (seller)',
-      ...partners.flatMap((p) => [`owner@${p.domain} (${p.name}, owner)`, `manager@${p.domain}`, `viewer@${p.domain}`]),
+      ...partners.flatMap((p) => [
+        `owner@${p.domain} (${p.name}, owner)`,
+        `manager@${p.domain}`,
+        `viewer@${p.domain}`,
+      ]),
       'member@adatum.example (Adatum Cloud Resellers, reseller)',
     ],
   };

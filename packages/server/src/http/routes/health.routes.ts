@@ -6,7 +6,11 @@ import type { AppDeps } from '../../deps';
 export const healthRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.get('/healthz', {
     config: { access: 'public' },
-    schema: { tags: ['health'], summary: 'Liveness: the process answers', response: { 200: z.object({ status: z.literal('ok') }) } },
+    schema: {
+      tags: ['health'],
+      summary: 'Liveness: the process answers',
+      response: { 200: z.object({ status: z.literal('ok') }) },
+    },
     handler: async () => ({ status: 'ok' as const }),
   });
 
@@ -15,14 +19,20 @@ export const healthRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
     schema: {
       tags: ['health'],
       summary: 'Readiness: the database answers',
-      response: { 200: z.object({ status: z.literal('ready'), database: z.enum(['pglite', 'postgres']) }), 503: z.object({ status: z.literal('unavailable') }) },
+      response: {
+        200: z.object({ status: z.literal('ready'), database: z.enum(['pglite', 'postgres']) }),
+        503: z.object({ status: z.literal('unavailable') }),
+      },
     },
     handler: async (_request, reply) => {
       try {
         await deps.database.ping();
         return { status: 'ready' as const, database: deps.database.kind };
       } catch {
-        return reply.code(503).header('retry-after', '5').send({ status: 'unavailable' as const });
+        return reply
+          .code(503)
+          .header('retry-after', '5')
+          .send({ status: 'unavailable' as const });
       }
     },
   });
@@ -34,6 +44,10 @@ export const healthRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
       summary: 'Answers without touching the database (clients use it to check reachability)',
       response: { 200: z.object({ ok: z.literal(true), signedIn: z.boolean(), time: z.string() }) },
     },
-    handler: async (request) => ({ ok: true as const, signedIn: request.auth !== null, time: deps.clock.now().toISOString() }),
+    handler: async (request) => ({
+      ok: true as const,
+      signedIn: request.auth !== null,
+      time: deps.clock.now().toISOString(),
+    }),
   });
 };
