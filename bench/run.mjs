@@ -17,6 +17,9 @@ const duration = arg('duration', 20);
 const connections = arg('connections', 100);
 const pipelining = arg('pipelining', 10);
 const startRuns = arg('start-runs', 7);
+const logIndex = process.argv.indexOf('--log-level');
+/** cosell's log level during the run: `info` writes one line per request, as in production. */
+const logLevel = logIndex > 0 ? process.argv[logIndex + 1] : 'info';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cosell-bench-'));
 const servers = {
@@ -112,7 +115,7 @@ const report = {
   date: new Date().toISOString(),
   node: process.version,
   cpus: os.cpus().length,
-  settings: { connections, pipelining, duration },
+  settings: { connections, pipelining, duration, logLevel },
   p1: {
     bareRps: Math.round(results.bare.rps),
     cosellRps: Math.round(results.cosell.rps),
