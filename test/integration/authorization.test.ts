@@ -312,6 +312,7 @@ const CASES: Record<string, RouteCase> = {
       url: orgUrl(s, `/members/${s.child.member.id}`),
       // Roles valid for the organisation in the path, so a refusal is about the member.
       body: { roles: s.organisation.member.roles },
+      headers: { 'if-match': '*' },
     }),
   },
   'DELETE /api/organisations/:organisationId/members/:userId': {

@@ -239,8 +239,11 @@ describe('optimistic concurrency (QUALITY R5)', () => {
       (await me.patch(member, { roles: ['manager'] }, { 'if-match': '"v2"' })).statusCode,
     ).toBe(412);
     expect((await me.delete(member, { 'if-match': '"v2"' })).statusCode).toBe(412);
-    // ADR 003: member role changes accept a missing If-Match until the web app sends one.
-    expect((await me.patch(member, { roles: ['manager'] })).statusCode).toBe(200);
+    // ADR 003: a role change must name the version it replaces.
+    expect((await me.patch(member, { roles: ['manager'] })).statusCode).toBe(428);
+    expect(
+      (await me.patch(member, { roles: ['manager'] }, { 'if-match': '"v1"' })).statusCode,
+    ).toBe(200);
     expect((await me.delete(member, { 'if-match': '"v2"' })).statusCode).toBe(204);
 
     const session = json<{ user: { version: number } }>(await me.get('/api/session'));

@@ -225,9 +225,11 @@ describe('organisations, members, invitations and audit', () => {
       const owner = as(ctx.app, ownerPerson);
       const base = `/api/organisations/${organisation.id}/members`;
 
-      const changed = await owner.patch(`${base}/${viewer.user.id}`, {
-        roles: ['contributor', 'referrals-user'],
-      });
+      const changed = await owner.patch(
+        `${base}/${viewer.user.id}`,
+        { roles: ['contributor', 'referrals-user'] },
+        { 'if-match': '"v1"' },
+      );
       expect(changed.statusCode).toBe(200);
       expect(json(changed)).toEqual({
         userId: viewer.user.id,
@@ -243,15 +245,27 @@ describe('organisations, members, invitations and audit', () => {
         'referrals-user',
       ]);
 
-      const vendorRole = await owner.patch(`${base}/${viewer.user.id}`, { roles: ['seller'] });
+      const vendorRole = await owner.patch(
+        `${base}/${viewer.user.id}`,
+        { roles: ['seller'] },
+        { 'if-match': '*' },
+      );
       expect(vendorRole.statusCode).toBe(400);
       expect(problem(vendorRole).errors).toEqual([
         expect.objectContaining({ field: 'roles', code: 'error.roleNotForKind' }),
       ]);
-      const unknownRole = await owner.patch(`${base}/${viewer.user.id}`, { roles: ['emperor'] });
+      const unknownRole = await owner.patch(
+        `${base}/${viewer.user.id}`,
+        { roles: ['emperor'] },
+        { 'if-match': '*' },
+      );
       expect(unknownRole.statusCode).toBe(400);
       expect(fields(unknownRole)[0]).toMatch(/^roles/);
-      const none = await owner.patch(`${base}/${viewer.user.id}`, { roles: [] });
+      const none = await owner.patch(
+        `${base}/${viewer.user.id}`,
+        { roles: [] },
+        { 'if-match': '*' },
+      );
       expect(none.statusCode).toBe(400);
       expect(fields(none)).toEqual(['roles']);
 
@@ -271,7 +285,11 @@ describe('organisations, members, invitations and audit', () => {
       const owner = as(ctx.app, first);
       const base = `/api/organisations/${organisation.id}/members`;
 
-      const demote = await owner.patch(`${base}/${first.user.id}`, { roles: ['viewer'] });
+      const demote = await owner.patch(
+        `${base}/${first.user.id}`,
+        { roles: ['viewer'] },
+        { 'if-match': '*' },
+      );
       expect(demote.statusCode).toBe(400);
       expect(problem(demote).errors).toEqual([
         expect.objectContaining({ field: 'roles', code: 'error.lastOwner' }),
@@ -283,13 +301,19 @@ describe('organisations, members, invitations and audit', () => {
       ]);
 
       expect(
-        (await owner.patch(`${base}/${second.user.id}`, { roles: ['owner'] })).statusCode,
+        (await owner.patch(`${base}/${second.user.id}`, { roles: ['owner'] }, { 'if-match': '*' }))
+          .statusCode,
       ).toBe(200);
       expect(
-        (await owner.patch(`${base}/${first.user.id}`, { roles: ['viewer'] })).statusCode,
+        (await owner.patch(`${base}/${first.user.id}`, { roles: ['viewer'] }, { 'if-match': '*' }))
+          .statusCode,
       ).toBe(200);
       // The demoted first owner can no longer manage members.
-      const refused = await owner.patch(`${base}/${second.user.id}`, { roles: ['viewer'] });
+      const refused = await owner.patch(
+        `${base}/${second.user.id}`,
+        { roles: ['viewer'] },
+        { 'if-match': '*' },
+      );
       expect(refused.statusCode).toBe(403);
       expect(problem(refused).code).toBe('FORBIDDEN');
     });
@@ -536,7 +560,7 @@ describe('organisations, members, invitations and audit', () => {
           await owner.patch(
             `${url}/members/${viewer.user.id}`,
             { roles: ['manager'] },
-            { 'x-request-id': 'audit-roles-1' },
+            { 'x-request-id': 'audit-roles-1', 'if-match': '*' },
           )
         ).statusCode,
       ).toBe(200);

@@ -165,9 +165,8 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
   });
 
   app.patch('/api/organisations/:organisationId/members/:userId', {
-    // Required by ADR 003 once the web app's role dialog sends the member's ETag; until then
-    // a missing If-Match is accepted (a sent one is always honoured).
-    config: { ifMatch: 'optional' },
+    // Several owners may edit one member at once: the change names the version it replaces.
+    config: { ifMatch: 'required' },
     schema: {
       tags: ['members'],
       summary: "Change a member's roles; send If-Match with the member's version",
