@@ -1987,7 +1987,7 @@ export interface paths {
         head?: never;
         /**
          * Change a member's roles; send If-Match with the member's version
-         * @description Send the ETag you read as `If-Match` to make the change only if nobody changed the object since (else 412).
+         * @description Send the ETag you read as `If-Match`: without it the answer is 428, with a stale one 412.
          */
         patch: {
             parameters: {
