@@ -20,6 +20,7 @@ import { useDocumentTitle } from '../components/use-document-title';
 import { LOCALE_NATIVE_NAMES, LOCALES, isLocale } from '../domain/tenant';
 import { currentLocale } from '../i18n/i18n';
 import { useSignedIn } from '../session/session-context';
+import { ConfirmPasswordField } from '../components/confirm-password-field';
 
 const useStyles = makeStyles({
   form: {
@@ -205,18 +206,7 @@ function PasswordSection() {
             onChange={(_event, data) => setNewPassword(data.value)}
           />
         </Field>
-        <Field
-          label={t('field.confirmPassword')}
-          validationMessage={mismatch ? t('field.passwordMismatch') : undefined}
-        >
-          <Input
-            required
-            type="password"
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(_event, data) => setConfirm(data.value)}
-          />
-        </Field>
+        <ConfirmPasswordField value={confirm} onChange={setConfirm} mismatch={mismatch} />
         <div className={styles.actions}>
           <Button
             appearance="primary"

@@ -23,6 +23,7 @@ import { RoleBadges, useKindLabel } from '../components/roles';
 import { useDocumentTitle } from '../components/use-document-title';
 import { currentLocale } from '../i18n/i18n';
 import { useSession } from '../session/session-context';
+import { ConfirmPasswordField } from '../components/confirm-password-field';
 
 interface Preview {
   organisationName: string;
@@ -196,19 +197,7 @@ export default function InvitePage() {
           />
         </Field>
         {preview.accountExists ? null : (
-          <Field
-            label={t('field.confirmPassword')}
-            validationMessage={mismatch ? t('field.passwordMismatch') : undefined}
-          >
-            <Input
-              required
-              type="password"
-              name="confirmPassword"
-              autoComplete="new-password"
-              value={confirm}
-              onChange={(_event, data) => setConfirm(data.value)}
-            />
-          </Field>
+          <ConfirmPasswordField value={confirm} onChange={setConfirm} mismatch={mismatch} />
         )}
         <div className={formStyles.actions}>
           <Button appearance="primary" type="submit" disabled={busy}>

@@ -8,6 +8,7 @@ import { PublicLayout } from '../components/public-layout';
 import { useDocumentTitle } from '../components/use-document-title';
 import { currentLocale } from '../i18n/i18n';
 import { useSession } from '../session/session-context';
+import { ConfirmPasswordField } from '../components/confirm-password-field';
 
 const FIELDS = ['organisationName', 'name', 'email', 'password'] as const;
 
@@ -110,19 +111,7 @@ export default function SetupPage() {
             onChange={set('password')}
           />
         </Field>
-        <Field
-          label={t('field.confirmPassword')}
-          validationMessage={mismatch ? t('field.passwordMismatch') : undefined}
-        >
-          <Input
-            required
-            type="password"
-            name="confirmPassword"
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(_event, data) => setConfirm(data.value)}
-          />
-        </Field>
+        <ConfirmPasswordField value={confirm} onChange={setConfirm} mismatch={mismatch} />
         <div className={styles.actions}>
           <Button appearance="primary" type="submit" disabled={busy}>
             {busy ? t('setup.busy') : t('setup.submit')}
