@@ -1,5 +1,14 @@
-import { Card, makeStyles, Spinner, tokens } from '@fluentui/react-components';
-import { Suspense, type ReactNode } from 'react';
+import {
+  Body1,
+  Button,
+  Card,
+  makeStyles,
+  Spinner,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
+import { Suspense, type FormEvent, type ReactNode } from 'react';
+import { useFormStyles } from './form-styles';
 import { useSession } from '../session/session-context';
 import { Brand } from './brand';
 import { LanguagePicker } from './language-picker';
@@ -50,5 +59,43 @@ export function PublicLayout({ children }: { children: ReactNode }) {
         </Card>
       </main>
     </div>
+  );
+}
+
+/**
+ * A form page before sign-in (set-up, sign-in, invitation): heading, optional lead, the
+ * fields, and one primary submit button that is disabled while `busy`.
+ */
+export function PublicForm({
+  title,
+  lead,
+  submitLabel,
+  busy,
+  onSubmit,
+  children,
+}: {
+  title: string;
+  lead?: ReactNode;
+  submitLabel: string;
+  busy: boolean;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  children: ReactNode;
+}) {
+  const styles = useFormStyles();
+  return (
+    <PublicLayout>
+      <form className={styles.form} onSubmit={onSubmit} noValidate>
+        <Title2 as="h1" className={styles.heading}>
+          {title}
+        </Title2>
+        {lead ? <Body1 className={styles.lead}>{lead}</Body1> : null}
+        {children}
+        <div className={styles.actions}>
+          <Button appearance="primary" type="submit" disabled={busy}>
+            {submitLabel}
+          </Button>
+        </div>
+      </form>
+    </PublicLayout>
   );
 }

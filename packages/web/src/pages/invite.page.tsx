@@ -18,7 +18,7 @@ import { api, call, type ClientProblem } from '../api/client';
 import { useFormStyles } from '../components/form-styles';
 import { formatDateTime } from '../components/format';
 import { ProblemBar } from '../components/problem-bar';
-import { PublicLayout } from '../components/public-layout';
+import { PublicForm, PublicLayout } from '../components/public-layout';
 import { RoleBadges, useKindLabel } from '../components/roles';
 import { useDocumentTitle } from '../components/use-document-title';
 import { currentLocale } from '../i18n/i18n';
@@ -134,77 +134,74 @@ export default function InvitePage() {
   }
 
   return (
-    <PublicLayout>
-      <form className={formStyles.form} onSubmit={submit} noValidate>
-        <Title2 as="h1" className={formStyles.heading}>
-          {t('invitePage.join', { organisation: preview.organisationName })}
-        </Title2>
-        <div className={styles.summary}>
-          <Body1>
-            <Trans
-              i18nKey="invitePage.summary"
-              values={{
-                organisation: preview.organisationName,
-                kind: kindLabel(preview.organisationKind),
-              }}
-              components={{ strong: <strong /> }}
-            />
-          </Body1>
-          <RoleBadges roles={preview.roles} />
-          <Text size={200} className={styles.muted}>
-            {t('invitePage.expires', { date: formatDateTime(preview.expiresAt) })}
-          </Text>
-        </div>
-        {session && session.user.email !== preview.email ? (
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>
-              {t('invitePage.otherUser', { current: session.user.email, invited: preview.email })}
-            </MessageBarBody>
-          </MessageBar>
-        ) : null}
+    <PublicForm
+      title={t('invitePage.join', { organisation: preview.organisationName })}
+      submitLabel={
+        preview.accountExists ? t('invitePage.acceptExisting') : t('invitePage.acceptNew')
+      }
+      busy={busy}
+      onSubmit={submit}
+    >
+      <div className={styles.summary}>
         <Body1>
-          {preview.accountExists ? t('invitePage.existingLead') : t('invitePage.newLead')}
+          <Trans
+            i18nKey="invitePage.summary"
+            values={{
+              organisation: preview.organisationName,
+              kind: kindLabel(preview.organisationKind),
+            }}
+            components={{ strong: <strong /> }}
+          />
         </Body1>
-        <ProblemBar problem={problem} shownFields={['name', 'password']} />
-        <Field label={t('field.email')}>
-          <Input type="email" name="email" autoComplete="username" value={preview.email} readOnly />
-        </Field>
-        {preview.accountExists ? null : (
-          <Field label={t('field.yourName')} validationMessage={problem?.fields.name}>
-            <Input
-              required
-              name="name"
-              autoComplete="name"
-              value={name}
-              onChange={(_event, data) => setName(data.value)}
-            />
-          </Field>
-        )}
-        <Field
-          label={t('field.password')}
-          hint={
-            preview.accountExists || problem?.fields.password ? undefined : t('field.passwordHint')
-          }
-          validationMessage={problem?.fields.password}
-        >
+        <RoleBadges roles={preview.roles} />
+        <Text size={200} className={styles.muted}>
+          {t('invitePage.expires', { date: formatDateTime(preview.expiresAt) })}
+        </Text>
+      </div>
+      {session && session.user.email !== preview.email ? (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            {t('invitePage.otherUser', { current: session.user.email, invited: preview.email })}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <Body1>
+        {preview.accountExists ? t('invitePage.existingLead') : t('invitePage.newLead')}
+      </Body1>
+      <ProblemBar problem={problem} shownFields={['name', 'password']} />
+      <Field label={t('field.email')}>
+        <Input type="email" name="email" autoComplete="username" value={preview.email} readOnly />
+      </Field>
+      {preview.accountExists ? null : (
+        <Field label={t('field.yourName')} validationMessage={problem?.fields.name}>
           <Input
             required
-            type="password"
-            name="password"
-            autoComplete={preview.accountExists ? 'current-password' : 'new-password'}
-            value={password}
-            onChange={(_event, data) => setPassword(data.value)}
+            name="name"
+            autoComplete="name"
+            value={name}
+            onChange={(_event, data) => setName(data.value)}
           />
         </Field>
-        {preview.accountExists ? null : (
-          <ConfirmPasswordField value={confirm} onChange={setConfirm} mismatch={mismatch} />
-        )}
-        <div className={formStyles.actions}>
-          <Button appearance="primary" type="submit" disabled={busy}>
-            {preview.accountExists ? t('invitePage.acceptExisting') : t('invitePage.acceptNew')}
-          </Button>
-        </div>
-      </form>
-    </PublicLayout>
+      )}
+      <Field
+        label={t('field.password')}
+        hint={
+          preview.accountExists || problem?.fields.password ? undefined : t('field.passwordHint')
+        }
+        validationMessage={problem?.fields.password}
+      >
+        <Input
+          required
+          type="password"
+          name="password"
+          autoComplete={preview.accountExists ? 'current-password' : 'new-password'}
+          value={password}
+          onChange={(_event, data) => setPassword(data.value)}
+        />
+      </Field>
+      {preview.accountExists ? null : (
+        <ConfirmPasswordField value={confirm} onChange={setConfirm} mismatch={mismatch} />
+      )}
+    </PublicForm>
   );
 }

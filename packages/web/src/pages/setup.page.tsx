@@ -1,10 +1,9 @@
-import { Body1, Button, Field, Input, Title2 } from '@fluentui/react-components';
+import { Field, Input } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type ClientProblem } from '../api/client';
-import { useFormStyles } from '../components/form-styles';
 import { ProblemBar } from '../components/problem-bar';
-import { PublicLayout } from '../components/public-layout';
+import { PublicForm } from '../components/public-layout';
 import { useDocumentTitle } from '../components/use-document-title';
 import { currentLocale } from '../i18n/i18n';
 import { useSession } from '../session/session-context';
@@ -15,7 +14,6 @@ const FIELDS = ['organisationName', 'name', 'email', 'password'] as const;
 /** First run: the vendor organisation that runs the program and its first program admin. */
 export default function SetupPage() {
   const { t } = useTranslation();
-  const styles = useFormStyles();
   const { adoptSession, markSetupDone } = useSession();
   const [form, setForm] = useState({ organisationName: '', name: '', email: '', password: '' });
   const [confirm, setConfirm] = useState('');
@@ -58,66 +56,55 @@ export default function SetupPage() {
   };
 
   return (
-    <PublicLayout>
-      <form className={styles.form} onSubmit={submit} noValidate>
-        <Title2 as="h1" className={styles.heading}>
-          {t('setup.title')}
-        </Title2>
-        <Body1 className={styles.lead}>{t('setup.lead')}</Body1>
-        <ProblemBar problem={problem} shownFields={FIELDS} />
-        <Field
-          label={t('setup.organisationName')}
-          hint={t('setup.organisationNameHint')}
-          validationMessage={problem?.fields.organisationName}
-        >
-          <Input
-            required
-            name="organisationName"
-            autoComplete="organization"
-            value={form.organisationName}
-            onChange={set('organisationName')}
-          />
-        </Field>
-        <Field label={t('field.yourName')} validationMessage={problem?.fields.name}>
-          <Input
-            required
-            name="name"
-            autoComplete="name"
-            value={form.name}
-            onChange={set('name')}
-          />
-        </Field>
-        <Field label={t('field.email')} validationMessage={problem?.fields.email}>
-          <Input
-            required
-            type="email"
-            name="email"
-            autoComplete="username"
-            value={form.email}
-            onChange={set('email')}
-          />
-        </Field>
-        <Field
-          label={t('field.password')}
-          hint={problem?.fields.password ? undefined : t('field.passwordHint')}
-          validationMessage={problem?.fields.password}
-        >
-          <Input
-            required
-            type="password"
-            name="password"
-            autoComplete="new-password"
-            value={form.password}
-            onChange={set('password')}
-          />
-        </Field>
-        <ConfirmPasswordField value={confirm} onChange={setConfirm} mismatch={mismatch} />
-        <div className={styles.actions}>
-          <Button appearance="primary" type="submit" disabled={busy}>
-            {busy ? t('setup.busy') : t('setup.submit')}
-          </Button>
-        </div>
-      </form>
-    </PublicLayout>
+    <PublicForm
+      title={t('setup.title')}
+      lead={t('setup.lead')}
+      submitLabel={busy ? t('setup.busy') : t('setup.submit')}
+      busy={busy}
+      onSubmit={submit}
+    >
+      <ProblemBar problem={problem} shownFields={FIELDS} />
+      <Field
+        label={t('setup.organisationName')}
+        hint={t('setup.organisationNameHint')}
+        validationMessage={problem?.fields.organisationName}
+      >
+        <Input
+          required
+          name="organisationName"
+          autoComplete="organization"
+          value={form.organisationName}
+          onChange={set('organisationName')}
+        />
+      </Field>
+      <Field label={t('field.yourName')} validationMessage={problem?.fields.name}>
+        <Input required name="name" autoComplete="name" value={form.name} onChange={set('name')} />
+      </Field>
+      <Field label={t('field.email')} validationMessage={problem?.fields.email}>
+        <Input
+          required
+          type="email"
+          name="email"
+          autoComplete="username"
+          value={form.email}
+          onChange={set('email')}
+        />
+      </Field>
+      <Field
+        label={t('field.password')}
+        hint={problem?.fields.password ? undefined : t('field.passwordHint')}
+        validationMessage={problem?.fields.password}
+      >
+        <Input
+          required
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          value={form.password}
+          onChange={set('password')}
+        />
+      </Field>
+      <ConfirmPasswordField value={confirm} onChange={setConfirm} mismatch={mismatch} />
+    </PublicForm>
   );
 }

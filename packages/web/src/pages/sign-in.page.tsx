@@ -1,25 +1,15 @@
-import {
-  Body1,
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Title2,
-} from '@fluentui/react-components';
+import { Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type ClientProblem } from '../api/client';
-import { useFormStyles } from '../components/form-styles';
 import { ProblemBar } from '../components/problem-bar';
-import { PublicLayout } from '../components/public-layout';
+import { PublicForm } from '../components/public-layout';
 import { useDocumentTitle } from '../components/use-document-title';
 import { useSession } from '../session/session-context';
 
 /** Sign in with e-mail and password; the route then returns to the page that was asked for. */
 export default function SignInPage() {
   const { t } = useTranslation();
-  const styles = useFormStyles();
   const { adoptSession, ended } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -43,44 +33,39 @@ export default function SignInPage() {
   };
 
   return (
-    <PublicLayout>
-      <form className={styles.form} onSubmit={submit} noValidate>
-        <Title2 as="h1" className={styles.heading}>
-          {t('signIn.title')}
-        </Title2>
-        <Body1 className={styles.lead}>{t('signIn.lead')}</Body1>
-        {ended === 'expired' && !problem ? (
-          <MessageBar intent="info">
-            <MessageBarBody>{t('signIn.expired')}</MessageBarBody>
-          </MessageBar>
-        ) : null}
-        <ProblemBar problem={problem} shownFields={['email', 'password']} />
-        <Field label={t('field.email')} validationMessage={problem?.fields.email}>
-          <Input
-            required
-            type="email"
-            name="email"
-            autoComplete="username"
-            value={email}
-            onChange={(_event, data) => setEmail(data.value)}
-          />
-        </Field>
-        <Field label={t('field.password')} validationMessage={problem?.fields.password}>
-          <Input
-            required
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(_event, data) => setPassword(data.value)}
-          />
-        </Field>
-        <div className={styles.actions}>
-          <Button appearance="primary" type="submit" disabled={busy}>
-            {busy ? t('signIn.busy') : t('signIn.submit')}
-          </Button>
-        </div>
-      </form>
-    </PublicLayout>
+    <PublicForm
+      title={t('signIn.title')}
+      lead={t('signIn.lead')}
+      submitLabel={busy ? t('signIn.busy') : t('signIn.submit')}
+      busy={busy}
+      onSubmit={submit}
+    >
+      {ended === 'expired' && !problem ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{t('signIn.expired')}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <ProblemBar problem={problem} shownFields={['email', 'password']} />
+      <Field label={t('field.email')} validationMessage={problem?.fields.email}>
+        <Input
+          required
+          type="email"
+          name="email"
+          autoComplete="username"
+          value={email}
+          onChange={(_event, data) => setEmail(data.value)}
+        />
+      </Field>
+      <Field label={t('field.password')} validationMessage={problem?.fields.password}>
+        <Input
+          required
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(_event, data) => setPassword(data.value)}
+        />
+      </Field>
+    </PublicForm>
   );
 }
