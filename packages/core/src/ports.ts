@@ -307,3 +307,27 @@ export interface TenantScope {
 export interface UnitOfWork {
   run<T>(work: (repos: Repositories) => Promise<T>, scope?: TenantScope): Promise<T>;
 }
+
+/** Facts stored with a blob. */
+export interface BlobInfo {
+  sizeBytes: number;
+  contentType: string;
+}
+
+/**
+ * Where uploaded documents live: the local filesystem by default, object storage in a
+ * scaled-out deployment. Keys are opaque, slash-separated and chosen by the caller.
+ */
+export interface BlobStore {
+  /**
+   * Stores the finished (already inspected) file at `filePath` under `key`, durably, and
+   * removes `filePath`. Either the whole blob is stored or nothing is.
+   */
+  putFile(key: string, filePath: string, info: BlobInfo): Promise<void>;
+  /** A readable stream of the blob's bytes; NOT_FOUND when there is no such blob. */
+  open(key: string): Promise<NodeJS.ReadableStream>;
+  /** Removes the blob; no error when it is already gone. */
+  delete(key: string): Promise<void>;
+  /** True when a blob is stored under `key`. */
+  exists(key: string): Promise<boolean>;
+}

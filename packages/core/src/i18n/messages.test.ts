@@ -15,7 +15,7 @@ const en = MESSAGES.en;
 const keys = Object.keys(en).sort();
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
-/** Source files of packages/<name>/src, without tests, declarations and this catalogue. */
+/** Source files of packages/<name>/src, without tests, declarations and the catalogues. */
 function sources(packageNames?: string[]) {
   const packagesDir = path.join(root, 'packages');
   const names = packageNames ?? readdirSync(packagesDir);
@@ -30,7 +30,7 @@ function sources(packageNames?: string[]) {
     return files
       .filter((file) => /\.tsx?$/.test(file) && !/\.(test|d)\.tsx?$/.test(file))
       .map((file) => path.join(dir, file))
-      .filter((file) => file !== fileURLToPath(new URL('./messages.ts', import.meta.url)))
+      .filter((file) => !file.endsWith('messages.ts'))
       .map((file) => ({ file: path.relative(root, file), text: readFileSync(file, 'utf8') }));
   });
 }

@@ -1,12 +1,15 @@
+import { CONTACT_MESSAGES } from '../contacts/contacts.messages';
+import { DOCUMENT_MESSAGES } from '../documents/documents.messages';
+import { OFFER_MESSAGES } from '../offers/offers.messages';
 import type { Locale } from '../tenant/tenant.types';
 
 /**
  * User-facing messages of the core and the API (errors and field problems), in every shipped
- * locale. The web app has its own catalogue for its screens; these are the texts an API client
+ * locale. Feature areas keep their own catalogues (`*.messages.ts`) merged in here. The web app has its own catalogue for its screens; these are the texts an API client
  * receives in `title`/`detail` and in each field issue, so a CRM shows them as they are.
  * A test fails when a key is missing from a locale or never used.
  */
-const en = {
+const base = {
   'error.NOT_FOUND': 'Not found.',
   'error.FORBIDDEN': 'Your role does not allow this action.',
   'error.UNAUTHENTICATED': 'Please sign in.',
@@ -49,10 +52,18 @@ const en = {
   'taxonomy.subAreaRequired': 'Add at least one sub-area.',
 } as const;
 
+const en = {
+  ...base,
+  ...OFFER_MESSAGES.en,
+  ...DOCUMENT_MESSAGES.en,
+  ...CONTACT_MESSAGES.en,
+};
+
 export type MessageKey = keyof typeof en;
 type Catalogue = Record<MessageKey, string>;
+type BaseCatalogue = Record<keyof typeof base, string>;
 
-const zhCN: Catalogue = {
+const zhCN: BaseCatalogue = {
   'error.NOT_FOUND': '未找到。',
   'error.FORBIDDEN': '你的角色不允许执行此操作。',
   'error.UNAUTHENTICATED': '请登录。',
@@ -92,7 +103,7 @@ const zhCN: Catalogue = {
   'taxonomy.subAreaRequired': '请至少添加一个子领域。',
 };
 
-const zhTW: Catalogue = {
+const zhTW: BaseCatalogue = {
   'error.NOT_FOUND': '找不到。',
   'error.FORBIDDEN': '你的角色不允許執行此動作。',
   'error.UNAUTHENTICATED': '請登入。',
@@ -132,7 +143,7 @@ const zhTW: Catalogue = {
   'taxonomy.subAreaRequired': '請至少新增一個子領域。',
 };
 
-const svSE: Catalogue = {
+const svSE: BaseCatalogue = {
   'error.NOT_FOUND': 'Hittades inte.',
   'error.FORBIDDEN': 'Din roll tillåter inte den här åtgärden.',
   'error.UNAUTHENTICATED': 'Logga in.',
@@ -175,7 +186,7 @@ const svSE: Catalogue = {
   'taxonomy.subAreaRequired': 'Lägg till minst ett delområde.',
 };
 
-const plPL: Catalogue = {
+const plPL: BaseCatalogue = {
   'error.NOT_FOUND': 'Nie znaleziono.',
   'error.FORBIDDEN': 'Twoja rola nie pozwala na tę czynność.',
   'error.UNAUTHENTICATED': 'Zaloguj się.',
@@ -218,12 +229,19 @@ const plPL: Catalogue = {
   'taxonomy.subAreaRequired': 'Dodaj co najmniej jeden podobszar.',
 };
 
+const withModules = (locale: Locale, own: BaseCatalogue): Catalogue => ({
+  ...own,
+  ...OFFER_MESSAGES[locale],
+  ...DOCUMENT_MESSAGES[locale],
+  ...CONTACT_MESSAGES[locale],
+});
+
 export const MESSAGES: Record<Locale, Catalogue> = {
   en,
-  'zh-CN': zhCN,
-  'zh-TW': zhTW,
-  'sv-SE': svSE,
-  'pl-PL': plPL,
+  'zh-CN': withModules('zh-CN', zhCN),
+  'zh-TW': withModules('zh-TW', zhTW),
+  'sv-SE': withModules('sv-SE', svSE),
+  'pl-PL': withModules('pl-PL', plPL),
 };
 
 export const isMessageKey = (key: string): key is MessageKey => key in en;
