@@ -2,6 +2,9 @@
  * Integration test context: a fresh migrated database (PGlite, or PostgreSQL in the
  * integration-pg project), the real app on it, a clock tests can move, and request helpers.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Clock, Role } from '@cosell/core';
 import { createTestDatabase, type TestDatabase } from '@cosell/db/testing';
 import {
@@ -37,7 +40,12 @@ export interface TestContext {
 export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const clock = new TestClock();
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', ...env }), fastPasswordHashing: true };
+  // Uploaded documents of each test go to a folder of its own, removed on close.
+  const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'cosell-test-'));
+  const config = {
+    ...loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env }),
+    fastPasswordHashing: true,
+  };
   const deps = createDeps(config, database, clock);
   const app = await buildApp(deps, { web: false, logger: false });
   await app.ready();
@@ -49,6 +57,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     close: async () => {
       await app.close();
       await database.destroy();
+      if (!env.DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -74,10 +83,13 @@ export function as(
           cookie: `__Host-cosell_session=${person.token}`,
           'x-csrf-token': person.csrfToken,
         }),
-        ...(body !== undefined && { 'content-type': 'application/json' }),
+        // A Buffer is a file body (upload, CSV) sent as it is; anything else is JSON.
+        ...(body !== undefined && {
+          'content-type': Buffer.isBuffer(body) ? 'application/octet-stream' : 'application/json',
+        }),
         ...headers,
       },
-      ...(body !== undefined && { payload: JSON.stringify(body) }),
+      ...(body !== undefined && { payload: Buffer.isBuffer(body) ? body : JSON.stringify(body) }),
     });
   return {
     get: (url: string, headers?: Record<string, string>) => send('GET', url, undefined, headers),

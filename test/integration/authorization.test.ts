@@ -10,7 +10,9 @@
  */
 import { signIn, type OrganisationRecord, type Role } from '@cosell/core';
 import { addPerson, type SeededPerson } from '@cosell/server';
+import { randomUUID } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { samplePdf } from '../helpers/files';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   as,
@@ -60,6 +62,12 @@ interface Target {
   member: { id: string; roles: Role[] };
   /** A role valid for the organisation's kind, for invitations and fresh members. */
   newcomerRole: Role;
+  /** A partner's owner, who makes fresh offers, documents and contacts (null elsewhere). */
+  owner: SeededPerson | null;
+  /** A shared offer with a document and a contact (random ids where there are no offers). */
+  offerId: string;
+  documentId: string;
+  contactId: string;
 }
 
 interface Scope {
@@ -155,6 +163,94 @@ async function freshInvitation(target: Target, email = `invitee${next()}@authz.t
 
 const orgUrl = (s: Scope, rest = '') =>
   `/api/organisations/${s.organisation.organisation.id}${rest}`;
+
+/** The address of an offer of `target` (a made-up one where the organisation has none). */
+const offersOf = (target: Target) => `/api/organisations/${target.organisation.id}/offers`;
+
+/** An offer created (by the partner's owner) for one request; a random id elsewhere. */
+async function freshOffer(target: Target): Promise<string> {
+  if (!target.owner) return randomUUID();
+  const n = next();
+  const response = await as(ctx.app, target.owner).post(offersOf(target), {
+    name: `Authz offer ${n}`,
+    alias: `authz-${n}`,
+    offerType: 'saas',
+    markets: ['US'],
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return json<{ id: string }>(response).id;
+}
+
+/** A document on a fresh offer of `target`, for one request. */
+async function freshDocument(target: Target) {
+  const offerId = await freshOffer(target);
+  if (!target.owner) return { offerId, documentId: randomUUID() };
+  const response = await as(ctx.app, target.owner).post(
+    `${offersOf(target)}/${offerId}/documents?kind=other&fileName=fresh.pdf`,
+    samplePdf(),
+  );
+  expect(response.statusCode, response.body).toBe(201);
+  return { offerId, documentId: json<{ document: { id: string } }>(response).document.id };
+}
+
+const contactBody = (email: string) => ({
+  name: 'Authz Contact',
+  email,
+  jobTitle: 'Seller',
+  role: 'partner-sales',
+  countries: ['US'],
+  states: [],
+});
+
+async function freshContact(target: Target): Promise<string> {
+  if (!target.owner) return randomUUID();
+  const response = await as(ctx.app, target.owner).post(
+    `${offersOf(target)}/${target.offerId}/contacts`,
+    contactBody(`contact${next()}@authz.test`),
+  );
+  expect(response.statusCode, response.body).toBe(201);
+  return json<{ contact: { id: string } }>(response).contact.id;
+}
+
+const CONTACTS_CSV = Buffer.from(
+  'Name,Email,Job title,Role,Countries/Regions,States/Provinces\r\n' +
+    'Ada,ada@authz.test,Seller,Partner sales,US,\r\n',
+);
+
+/** A staged (or also confirmed) import on a fresh offer of `target`. */
+async function freshImport(target: Target, applied: boolean) {
+  const offerId = await freshOffer(target);
+  if (!target.owner) return { offerId, importId: randomUUID() };
+  const owner = as(ctx.app, target.owner);
+  const staged = await owner.post(`${offersOf(target)}/${offerId}/contact-imports`, CONTACTS_CSV, {
+    'content-type': 'text/csv',
+  });
+  expect(staged.statusCode, staged.body).toBe(201);
+  const importId = json<{ import: { id: string } }>(staged).import.id;
+  if (applied) {
+    const done = await owner.post(
+      `${offersOf(target)}/${offerId}/contact-imports/${importId}/apply`,
+    );
+    expect(done.statusCode, done.body).toBe(200);
+  }
+  return { offerId, importId };
+}
+
+/** The offer path of a scope: the organisation in the path, the offer of `child`. */
+const offerUrl = (s: Scope, rest = '', offerId = s.child.offerId) =>
+  orgUrl(s, `/offers/${offerId}${rest}`);
+
+/** Outcome rows of offer routes. */
+const OFFER_READ = {
+  own: row(401, 403, 403, 403, OK, OK, 403),
+  other: row(401, 404, 404, 404, 404, 404, 404),
+  foreignChild: row(401, 403, 403, 403, 404, 404, 403),
+};
+const OFFER_WRITE = {
+  own: row(401, 403, 403, 403, OK, 403, 403),
+  other: row(401, 404, 404, 404, 404, 404, 404),
+  foreignChild: row(401, 403, 403, 403, 404, 403, 403),
+};
 
 const CASES: Record<string, RouteCase> = {
   'GET /api/ping': {
@@ -377,6 +473,195 @@ const CASES: Record<string, RouteCase> = {
       };
     },
   },
+  'GET /api/organisations/:organisationId/offers': {
+    access: 'user',
+    own: OFFER_READ.own,
+    other: OFFER_READ.other,
+    request: (s) => ({ method: 'GET', url: orgUrl(s, '/offers?archived=all&limit=200') }),
+    verify: (r, s) =>
+      expect(json<{ items: { id: string }[] }>(r).items.map((o) => o.id)).toContain(
+        s.organisation.offerId,
+      ),
+  },
+  'POST /api/organisations/:organisationId/offers': {
+    access: 'user',
+    own: OFFER_WRITE.own,
+    other: OFFER_WRITE.other,
+    request: (s) => {
+      const n = next();
+      return {
+        method: 'POST',
+        url: orgUrl(s, '/offers'),
+        body: { name: `Authz new ${n}`, alias: `authz-new-${n}`, offerType: 'saas' },
+      };
+    },
+  },
+  'GET /api/organisations/:organisationId/offers/:offerId': {
+    access: 'user',
+    ...OFFER_READ,
+    request: (s) => ({ method: 'GET', url: offerUrl(s) }),
+    verify: (r, s) => expect(json(r).id).toBe(s.child.offerId),
+  },
+  'PATCH /api/organisations/:organisationId/offers/:offerId': {
+    access: 'user',
+    ...OFFER_WRITE,
+    request: (s) => ({
+      method: 'PATCH',
+      url: offerUrl(s),
+      body: { name: 'Shared offer' },
+      headers: { 'if-match': '*' },
+    }),
+  },
+  'POST /api/organisations/:organisationId/offers/:offerId/archive': {
+    access: 'user',
+    ...OFFER_WRITE,
+    request: async (s) => ({
+      method: 'POST',
+      url: offerUrl(s, '/archive', await freshOffer(s.child)),
+    }),
+  },
+  'POST /api/organisations/:organisationId/offers/:offerId/restore': {
+    access: 'user',
+    ...OFFER_WRITE,
+    request: async (s) => ({
+      method: 'POST',
+      url: offerUrl(s, '/restore', await freshOffer(s.child)),
+    }),
+  },
+  'GET /api/organisations/:organisationId/offers/:offerId/cosell': {
+    access: 'user',
+    ...OFFER_READ,
+    request: (s) => ({ method: 'GET', url: offerUrl(s, '/cosell') }),
+    verify: (r, s) => expect(json<{ offer: { id: string } }>(r).offer.id).toBe(s.child.offerId),
+  },
+  'PUT /api/organisations/:organisationId/offers/:offerId/cosell': {
+    access: 'user',
+    ...OFFER_WRITE,
+    request: (s) => ({
+      method: 'PUT',
+      url: offerUrl(s, '/cosell'),
+      body: {
+        listing: { platforms: [], segments: [], solutionType: null, solutionAreas: [] },
+        landingPageUrl: null,
+      },
+      headers: { 'if-match': '*' },
+    }),
+  },
+  'GET /api/organisations/:organisationId/offers/:offerId/documents': {
+    access: 'user',
+    ...OFFER_READ,
+    request: (s) => ({ method: 'GET', url: offerUrl(s, '/documents') }),
+  },
+  'POST /api/organisations/:organisationId/offers/:offerId/documents': {
+    access: 'user',
+    ...OFFER_WRITE,
+    request: (s) => ({
+      method: 'POST',
+      url: offerUrl(s, '/documents?kind=one-pager&fileName=one-pager.pdf'),
+      body: samplePdf(),
+    }),
+  },
+  'PUT /api/organisations/:organisationId/offers/:offerId/documents/:documentId/content': {
+    access: 'user',
+    ...OFFER_WRITE,
+    request: async (s) => {
+      const { offerId, documentId } = await freshDocument(s.child);
+      return {
+        method: 'PUT',
+        url: offerUrl(s, `/documents/${documentId}/content?fileName=new.pdf`, offerId),
+        body: samplePdf(),
+      };
+    },
+  },
+  'DELETE /api/organisations/:organisationId/offers/:offerId/documents/:documentId': {
+    access: 'user',
+    ...OFFER_WRITE,
+    request: async (s) => {
+      const { offerId, documentId } = await freshDocument(s.child);
+      return { method: 'DELETE', url: offerUrl(s, `/documents/${documentId}`, offerId) };
+    },
+  },
+  'GET /api/organisations/:organisationId/offers/:offerId/documents/:documentId/content': {
+    access: 'user',
+    ...OFFER_READ,
+    request: (s) => ({
+      method: 'GET',
+      url: offerUrl(s, `/documents/${s.child.documentId}/content`),
+    }),
+    verify: (r) => expect(r.headers['content-disposition']).toMatch(/^attachment;/),
+  },
+  'GET /api/contacts/template.csv': {
+    access: 'user',
+    expect: row(401, OK, OK, OK, OK, OK, OK),
+    request: () => ({ method: 'GET', url: '/api/contacts/template.csv' }),
+  },
+  'GET /api/organisations/:organisationId/offers/:offerId/contacts': {
+    access: 'user',
+    ...OFFER_READ,
+    request: (s) => ({ method: 'GET', url: offerUrl(s, '/contacts') }),
+    verify: (r, s) =>
+      expect(json<{ items: { id: string }[] }>(r).items.map((c) => c.id)).toContain(
+        s.child.contactId,
+      ),
+  },
+  'POST /api/organisations/:organisationId/offers/:offerId/contacts': {
+    access: 'user',
+    ...OFFER_WRITE,
+    request: (s) => ({
+      method: 'POST',
+      url: offerUrl(s, '/contacts'),
+      body: contactBody(`added${next()}@authz.test`),
+    }),
+  },
+  'PUT /api/organisations/:organisationId/offers/:offerId/contacts/:contactId': {
+    access: 'user',
+    ...OFFER_WRITE,
+    request: (s) => ({
+      method: 'PUT',
+      url: offerUrl(s, `/contacts/${s.child.contactId}`),
+      body: contactBody(`shared@${s.child.organisation.id}.authz.test`),
+    }),
+  },
+  'DELETE /api/organisations/:organisationId/offers/:offerId/contacts/:contactId': {
+    access: 'user',
+    ...OFFER_WRITE,
+    request: async (s) => ({
+      method: 'DELETE',
+      url: offerUrl(s, `/contacts/${await freshContact(s.child)}`),
+    }),
+  },
+  'GET /api/organisations/:organisationId/offers/:offerId/contacts.csv': {
+    access: 'user',
+    ...OFFER_READ,
+    request: (s) => ({ method: 'GET', url: offerUrl(s, '/contacts.csv') }),
+    verify: (r) => expect(r.body).toContain('Name,Email,Job title'),
+  },
+  'POST /api/organisations/:organisationId/offers/:offerId/contact-imports': {
+    access: 'user',
+    ...OFFER_WRITE,
+    request: (s) => ({
+      method: 'POST',
+      url: offerUrl(s, '/contact-imports'),
+      body: CONTACTS_CSV,
+      headers: { 'content-type': 'text/csv' },
+    }),
+  },
+  'POST /api/organisations/:organisationId/offers/:offerId/contact-imports/:importId/apply': {
+    access: 'user',
+    ...OFFER_WRITE,
+    request: async (s) => {
+      const { offerId, importId } = await freshImport(s.child, false);
+      return { method: 'POST', url: offerUrl(s, `/contact-imports/${importId}/apply`, offerId) };
+    },
+  },
+  'POST /api/organisations/:organisationId/offers/:offerId/contact-imports/:importId/undo': {
+    access: 'user',
+    ...OFFER_WRITE,
+    request: async (s) => {
+      const { offerId, importId } = await freshImport(s.child, true);
+      return { method: 'POST', url: offerUrl(s, `/contact-imports/${importId}/undo`, offerId) };
+    },
+  },
 };
 
 /** Sends one request as `actor` and says what was wrong with the answer, if anything. */
@@ -439,13 +724,46 @@ describe('authorization (QUALITY R1)', () => {
       organisation: OrganisationRecord,
       member: SeededPerson,
       roles: Role[],
-    ): Target => ({ organisation, member: { id: member.user.id, roles }, newcomerRole: roles[0]! });
+      owner: SeededPerson | null = null,
+    ): Target => ({
+      organisation,
+      member: { id: member.user.id, roles },
+      newcomerRole: roles[0]!,
+      owner,
+      offerId: randomUUID(),
+      documentId: randomUUID(),
+      contactId: randomUUID(),
+    });
     targets = {
       vendor: target(world.vendor, world.seller, ['seller']),
-      partnerA: target(world.partnerA.organisation, world.partnerA.viewer, ['viewer']),
-      partnerB: target(world.partnerB.organisation, world.partnerB.viewer, ['viewer']),
+      partnerA: target(
+        world.partnerA.organisation,
+        world.partnerA.viewer,
+        ['viewer'],
+        world.partnerA.owner,
+      ),
+      partnerB: target(
+        world.partnerB.organisation,
+        world.partnerB.viewer,
+        ['viewer'],
+        world.partnerB.owner,
+      ),
       reseller: target(world.reseller.organisation, world.reseller.member, ['member']),
     };
+    // Each partner's shared offer, with a document and a contact the read cases look for.
+    for (const t of [targets.partnerA, targets.partnerB]) {
+      t.offerId = await freshOffer(t);
+      const shared = await as(ctx.app, t.owner).post(
+        `${offersOf(t)}/${t.offerId}/documents?kind=customer-case-study&fileName=case.pdf`,
+        samplePdf(),
+      );
+      t.documentId = json<{ document: { id: string } }>(shared).document.id;
+      const contact = await as(ctx.app, t.owner).post(
+        `${offersOf(t)}/${t.offerId}/contacts`,
+        contactBody(`shared@${t.organisation.id}.authz.test`),
+      );
+      t.contactId = json<{ contact: { id: string } }>(contact).contact.id;
+    }
   });
   afterAll(() => ctx.close());
 

@@ -7,6 +7,7 @@ import { GLOBAL_TABLES, SHARED_READ_TABLES, withTenantScope, type Transaction } 
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestContext, seedWorld, type TestContext, type World } from '../helpers/context';
+import { samplePdf } from '../helpers/files';
 
 type Row = Record<string, unknown>;
 
@@ -33,6 +34,41 @@ describe('tenant isolation in the database', () => {
         roles: ['viewer'],
       });
       expect(r.statusCode).toBe(201);
+      // An offer with a document, a contact and a confirmed contact import (staged and
+      // previous rows), so the offer tables hold rows of both tenants too.
+      const offers = `/api/organisations/${org}/offers`;
+      const offer = await as(ctx.app, person).post(offers, {
+        name: `Probe ${org}`,
+        alias: 'probe',
+        offerType: 'saas',
+      });
+      expect(offer.statusCode).toBe(201);
+      const base = `${offers}/${(offer.json() as { id: string }).id}`;
+      const doc = await as(ctx.app, person).post(
+        `${base}/documents?kind=one-pager&fileName=probe.pdf`,
+        samplePdf(),
+      );
+      expect(doc.statusCode).toBe(201);
+      const contact = await as(ctx.app, person).post(`${base}/contacts`, {
+        name: 'Probe',
+        email: 'probe@x.test',
+        jobTitle: 'Seller',
+        role: 'partner-sales',
+        countries: ['US'],
+        states: [],
+      });
+      expect(contact.statusCode).toBe(201);
+      const staged = await as(ctx.app, person).post(
+        `${base}/contact-imports`,
+        Buffer.from(
+          'Name,Email,Job title,Role,Countries/Regions\nAda,ada@x.test,CTO,Partner sales,US\n',
+        ),
+        { 'content-type': 'text/csv' },
+      );
+      expect(staged.statusCode).toBe(201);
+      const importId = (staged.json() as { import: { id: string } }).import.id;
+      const applied = await as(ctx.app, person).post(`${base}/contact-imports/${importId}/apply`);
+      expect(applied.statusCode).toBe(200);
     }
   });
   afterAll(() => ctx.close());

@@ -44,6 +44,8 @@ export const APP_ERROR_CODES = [
   'IDEMPOTENCY_MISMATCH',
   /** The first request with this Idempotency-Key is still running; retry once it has answered. */
   'IDEMPOTENCY_IN_FLIGHT',
+  /** The request body is larger than the limit for it (an upload, a contacts file). */
+  'PAYLOAD_TOO_LARGE',
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -5,3 +5,5 @@ export * from './i18n';
 export * from './program';
 export * from './idempotency';
 export * from './reference';
+export * from './offers';
+export * from './contacts';

@@ -2,6 +2,7 @@
  * Ports: what the use cases need from the world. The db package implements the repositories,
  * the server package the rest. Core code depends on these interfaces only.
  */
+import type { OfferRepositories } from './offers/offer.ports';
 import type { Locale, OrganisationKind, Role } from './tenant/tenant.types';
 
 export interface Clock {
@@ -144,7 +145,7 @@ export interface AuditEntry {
 }
 
 /** Repositories over one transaction. */
-export interface Repositories {
+export interface Repositories extends OfferRepositories {
   /**
    * Extends the transaction's tenant scope, once the use case has established the right to it
    * (e.g. after creating an organisation, or after reading the invitation a token names).

@@ -3,11 +3,9 @@
  * was built with, so a unit of work passes its transaction and all writes commit together.
  * Tenant tables are always filtered by organisation id, never by row id alone.
  */
-import { AppError } from '@cosell/core';
 import type {
   AuditEntry,
   AuditRecord,
-  ExpectedVersions,
   IdempotencyRecord,
   InvitationRecord,
   ListQuery,
@@ -35,10 +33,10 @@ import {
   ne,
   or,
   sql,
-  type Column,
-  type SQL,
 } from 'drizzle-orm';
 import type { Database, Executor, Transaction } from './client';
+import { createOfferRepositories } from './offer-repositories';
+import { likePattern, translateDbError, versionIn } from './sql-helpers';
 import {
   auditLog,
   idempotencyKeys,
@@ -87,30 +85,10 @@ const toIdempotencyRecord = (row: typeof idempotencyKeys.$inferSelect): Idempote
   expiresAt: row.expiresAt,
 });
 
-/**
- * The WHERE term of a conditional write (ADR 003): the row's version is one of `expected`.
- * Part of the UPDATE itself, so no other writer can slip in between check and write.
- */
-function versionIn(column: Column, expected: ExpectedVersions): SQL | undefined {
-  if (expected === 'any') return undefined;
-  return expected.length > 0 ? inArray(column, [...expected]) : sql`false`;
-}
 const toInvitation = (row: InvitationRow): InvitationRecord => ({
   ...row,
   roles: row.roles as Role[],
 });
-
-const likePattern = (search: string) => `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/** Postgres error codes we translate into application errors. */
-function translateDbError(error: unknown): never {
-  const code =
-    (error as { code?: string; cause?: { code?: string } }).code ??
-    (error as { cause?: { code?: string } }).cause?.code;
-  if (code === '23505')
-    throw new AppError('CONFLICT', { message: String((error as Error).message) });
-  throw error;
-}
 
 /** Makes the transaction run as cosell_app with `scope` in transaction-local settings. */
 async function applyScope(db: Executor, scope: TenantScope) {
@@ -132,6 +110,7 @@ const mergeScopes = (a: TenantScope, b: TenantScope): TenantScope => ({
 export function createRepositories(db: Executor, initialScope: TenantScope = {}): Repositories {
   let scope = initialScope;
   return {
+    ...createOfferRepositories(db),
     async widenScope(more) {
       scope = mergeScopes(scope, more);
       await applyScope(db, scope);
@@ -170,16 +149,14 @@ export function createRepositories(db: Executor, initialScope: TenantScope = {})
       if (query.kinds) conditions.push(inArray(organisations.kind, query.kinds));
       if (query.search) conditions.push(ilike(organisations.name, likePattern(query.search)));
       const where = conditions.length ? and(...conditions) : undefined;
-      const [rows, [total]] = await Promise.all([
-        db
-          .select()
-          .from(organisations)
-          .where(where)
-          .orderBy(asc(organisations.kind), asc(sql`lower(${organisations.name})`))
-          .limit(query.limit)
-          .offset(query.offset),
-        db.select({ n: count() }).from(organisations).where(where),
-      ]);
+      const rows = await db
+        .select()
+        .from(organisations)
+        .where(where)
+        .orderBy(asc(organisations.kind), asc(sql`lower(${organisations.name})`))
+        .limit(query.limit)
+        .offset(query.offset);
+      const [total] = await db.select({ n: count() }).from(organisations).where(where);
       return { items: rows.map(toOrganisation), total: total?.n ?? 0 };
     },
 
@@ -234,16 +211,14 @@ export function createRepositories(db: Executor, initialScope: TenantScope = {})
             ilike(users.name, likePattern(query.search)),
           )
         : undefined;
-      const [rows, [total]] = await Promise.all([
-        db
-          .select()
-          .from(users)
-          .where(where)
-          .orderBy(asc(users.email))
-          .limit(query.limit)
-          .offset(query.offset),
-        db.select({ n: count() }).from(users).where(where),
-      ]);
+      const rows = await db
+        .select()
+        .from(users)
+        .where(where)
+        .orderBy(asc(users.email))
+        .limit(query.limit)
+        .offset(query.offset);
+      const [total] = await db.select({ n: count() }).from(users).where(where);
       return { items: rows.map(toUser), total: total?.n ?? 0 };
     },
 
@@ -581,16 +556,14 @@ export function createRepositories(db: Executor, initialScope: TenantScope = {})
 
     async listAudit(organisationId, query: ListQuery) {
       const where = eq(auditLog.organisationId, organisationId);
-      const [rows, [total]] = await Promise.all([
-        db
-          .select()
-          .from(auditLog)
-          .where(where)
-          .orderBy(desc(auditLog.at))
-          .limit(query.limit)
-          .offset(query.offset),
-        db.select({ n: count() }).from(auditLog).where(where),
-      ]);
+      const rows = await db
+        .select()
+        .from(auditLog)
+        .where(where)
+        .orderBy(desc(auditLog.at))
+        .limit(query.limit)
+        .offset(query.offset);
+      const [total] = await db.select({ n: count() }).from(auditLog).where(where);
       return { items: rows as AuditRecord[], total: total?.n ?? 0 };
     },
   };

@@ -7,7 +7,9 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -193,6 +195,164 @@ export const idempotencyKeys = pgTable(
   (t) => [
     primaryKey({ columns: [t.userId, t.keyHash] }),
     index('idempotency_keys_expires_idx').on(t.expiresAt),
+  ],
+);
+
+/** A publisher's marketplace offer with its co-sell draft (listing and landing page). */
+export const offers = pgTable(
+  'offers',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    alias: text('alias').notNull(),
+    offerType: text('offer_type').notNull(),
+    summary: text('summary').notNull().default(''),
+    description: text('description').notNull().default(''),
+    markets: text('markets')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    transactable: boolean('transactable').notNull().default(false),
+    pricedAboveZero: boolean('priced_above_zero').notNull().default(false),
+    cspOptIn: boolean('csp_opt_in').notNull().default(false),
+    lifecycleState: text('lifecycle_state').notNull().default('draft'),
+    /** The co-sell draft: listing and product landing page (validated by core on save). */
+    cosell: jsonb('cosell').notNull(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    version: integer('version').notNull().default(1),
+    contactsVersion: integer('contacts_version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    uniqueIndex('offers_alias_key').on(t.organisationId, sql`lower(${t.alias})`),
+    index('offers_org_updated_idx').on(t.organisationId, t.updatedAt),
+  ],
+);
+
+/** Co-sell documents of an offer; the bytes live in the blob store under `blob_key`. */
+export const offerDocuments = pgTable(
+  'offer_documents',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    offerId: uuid('offer_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    blobKey: text('blob_key').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    foreignKey({
+      columns: [t.organisationId, t.offerId],
+      foreignColumns: [offers.organisationId, offers.id],
+    }).onDelete('cascade'),
+    index('offer_documents_offer_idx').on(t.organisationId, t.offerId),
+    // One document of each single kind per offer; "other" holds up to five (checked by core).
+    uniqueIndex('offer_documents_single_kind_key')
+      .on(t.organisationId, t.offerId, t.kind)
+      .where(sql`${t.kind} <> 'other'`),
+  ],
+);
+
+/** The offer's contacts for Microsoft sellers and CSP resellers (SPEC §4). */
+export const offerContacts = pgTable(
+  'offer_contacts',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    offerId: uuid('offer_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    jobTitle: text('job_title').notNull(),
+    role: text('role').notNull(),
+    countries: text('countries').array().notNull(),
+    states: text('states')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    foreignKey({
+      columns: [t.organisationId, t.offerId],
+      foreignColumns: [offers.organisationId, offers.id],
+    }).onDelete('cascade'),
+    index('offer_contacts_offer_position_idx').on(t.organisationId, t.offerId, t.position),
+    uniqueIndex('offer_contacts_email_role_key').on(
+      t.organisationId,
+      t.offerId,
+      sql`lower(${t.email})`,
+      t.role,
+    ),
+  ],
+);
+
+/** A contacts file staged for confirmation; once applied, the point its undo returns to. */
+export const contactImports = pgTable(
+  'contact_imports',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    offerId: uuid('offer_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    state: text('state', { enum: ['pending', 'applied', 'undone'] })
+      .notNull()
+      .default('pending'),
+    fileName: text('file_name'),
+    rowCount: integer('row_count').notNull().default(0),
+    baseContactsVersion: integer('base_contacts_version').notNull(),
+    resultingContactsVersion: integer('resulting_contacts_version'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    foreignKey({
+      columns: [t.organisationId, t.offerId],
+      foreignColumns: [offers.organisationId, offers.id],
+    }).onDelete('cascade'),
+    index('contact_imports_offer_idx').on(t.organisationId, t.offerId, t.createdAt),
+  ],
+);
+
+/**
+ * Rows of a contact import: `incoming` are the file's validated rows, `previous` the contacts
+ * the import replaced (kept for undo). Staged here so a large file never sits in memory.
+ */
+export const contactImportRows = pgTable(
+  'contact_import_rows',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    importId: uuid('import_id').notNull(),
+    side: text('side', { enum: ['incoming', 'previous'] }).notNull(),
+    row: integer('row').notNull(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    jobTitle: text('job_title').notNull(),
+    role: text('role').notNull(),
+    countries: text('countries').array().notNull(),
+    states: text('states').array().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.importId, t.side, t.row] }),
+    foreignKey({
+      columns: [t.organisationId, t.importId],
+      foreignColumns: [contactImports.organisationId, contactImports.id],
+    }).onDelete('cascade'),
   ],
 );
 

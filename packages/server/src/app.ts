@@ -17,7 +17,11 @@ import { concurrencyPlugin } from './http/concurrency';
 import { idempotencyPlugin } from './http/idempotency';
 import { registerOpenApi } from './http/openapi';
 import { errorHandler } from './http/problem';
+import { rawBodyPlugin } from './http/raw-body';
+import { contactRoutes } from './http/routes/contact.routes';
+import { documentRoutes } from './http/routes/document.routes';
 import { healthRoutes } from './http/routes/health.routes';
+import { offerRoutes } from './http/routes/offer.routes';
 import { organisationRoutes } from './http/routes/organisation.routes';
 import { programRoutes } from './http/routes/program.routes';
 import { sessionRoutes } from './http/routes/session.routes';
@@ -119,12 +123,16 @@ export async function buildApp(
   // whose schemas and hooks they extend.
   await app.register(concurrencyPlugin);
   await app.register(idempotencyPlugin, deps);
+  await app.register(rawBodyPlugin);
   await registerOpenApi(app);
 
   await app.register(healthRoutes, deps);
   await app.register(sessionRoutes, deps);
   await app.register(organisationRoutes, deps);
   await app.register(programRoutes, deps);
+  await app.register(offerRoutes, deps);
+  await app.register(documentRoutes, deps);
+  await app.register(contactRoutes, deps);
 
   await registerWeb(app, options.web === false ? undefined : webRoot());
   return app;

@@ -5,6 +5,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+const MEBIBYTE = 1024 * 1024;
+
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => ['true', '1', 'yes'].includes(value));
@@ -40,6 +42,14 @@ const EnvSchema = z.object({
   /** smtp://user:pass@host:port — when unset, mail is written to the log. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('cosell <no-reply@localhost>'),
+  /** Where uploaded documents are stored (local filesystem blob store). */
+  BLOB_DIR: z.string().min(1).optional(),
+  /** Largest co-sell document other than a video, in MB (1 MB = 1,048,576 bytes). */
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(50),
+  /** Largest video (.mp4), in MB. */
+  UPLOAD_VIDEO_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(100),
+  /** Largest contacts CSV file, in MB. */
+  CONTACTS_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(200),
 });
 
 export interface Config {
@@ -56,6 +66,9 @@ export interface Config {
   statementTimeoutMs: number;
   smtpUrl: string | undefined;
   mailFrom: string;
+  blobDir: string;
+  /** Upload limits in bytes. */
+  uploads: { videoMaxBytes: number; otherMaxBytes: number; contactsMaxBytes: number };
   /** Cheaper argon2id parameters; only test factories set this. */
   fastPasswordHashing: boolean;
 }
@@ -84,6 +97,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    blobDir: path.resolve(e.BLOB_DIR ?? path.join(e.DATA_DIR, 'blobs')),
+    uploads: {
+      videoMaxBytes: e.UPLOAD_VIDEO_MAX_MB * MEBIBYTE,
+      otherMaxBytes: e.UPLOAD_MAX_MB * MEBIBYTE,
+      contactsMaxBytes: e.CONTACTS_IMPORT_MAX_MB * MEBIBYTE,
+    },
     fastPasswordHashing: false,
   };
 }

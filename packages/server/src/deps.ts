@@ -1,5 +1,6 @@
 import {
   DEFAULT_ACCOUNT_SETTINGS,
+  type DocumentDeps,
   sampleTaxonomy,
   systemClock,
   type AccountDeps,
@@ -9,6 +10,7 @@ import { createUnitOfWork, type DatabaseHandle } from '@cosell/db';
 import type { Config } from './config';
 import { createPasswordHasher, nodeSecrets } from './crypto';
 import type { Mailer } from './mailer';
+import { createLocalBlobStore } from './storage';
 
 /** Everything the HTTP layer and the CLI hand to the core use cases. */
 export interface AppDeps {
@@ -17,6 +19,8 @@ export interface AppDeps {
   database: DatabaseAccess;
   clock: Clock;
   account: AccountDeps;
+  /** Offers, their co-sell tab and documents. */
+  offers: DocumentDeps;
   mailer: Mailer | undefined;
 }
 
@@ -50,13 +54,15 @@ export function createDeps(
       await opened.ping();
     },
   };
+  const uow = createUnitOfWork(db);
   return {
     config,
     database,
     clock,
     mailer: undefined,
+    offers: { uow, clock, blobs: createLocalBlobStore(config.blobDir) },
     account: {
-      uow: createUnitOfWork(db),
+      uow,
       clock,
       passwords: createPasswordHasher(config.fastPasswordHashing),
       secrets: nodeSecrets,

@@ -4,6 +4,10 @@ import { buildApp } from './app';
 import type { Config } from './config';
 import { createDeps } from './deps';
 import { createMailer } from './mailer';
+import { sweepTempFiles } from './storage';
+
+/** Upload temp files untouched this long belong to a process that died mid-upload. */
+const ABANDONED_UPLOAD_MS = 10 * 60_000;
 
 /** Opens the database named by the config (PGlite under DATA_DIR by default). */
 export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
@@ -55,6 +59,14 @@ export async function startServer(config: Config) {
       { cause: error },
     );
   });
+  // Leftovers of uploads a killed process never finished, now and every ten minutes.
+  const tempDir = path.join(config.dataDir, 'tmp');
+  const sweep = () =>
+    sweepTempFiles(tempDir, ABANDONED_UPLOAD_MS)
+      .then((removed) => removed && app.log.info({ removed }, 'removed abandoned upload files'))
+      .catch((error: unknown) => app.log.warn({ err: error }, 'could not sweep upload files'));
+  void sweep();
+  const sweeper = setInterval(sweep, ABANDONED_UPLOAD_MS).unref();
   const shown = address.replace('127.0.0.1', 'localhost');
   app.log.info(
     `cosell is running at ${shown} (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
@@ -63,6 +75,7 @@ export async function startServer(config: Config) {
     app,
     address,
     stop: async () => {
+      clearInterval(sweeper);
       await app.close();
       await database.close();
     },

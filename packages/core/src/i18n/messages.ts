@@ -10,6 +10,7 @@ import type { Locale } from '../tenant/tenant.types';
  * A test fails when a key is missing from a locale or never used.
  */
 const base = {
+  'error.PAYLOAD_TOO_LARGE': 'The file or request is too large.',
   'error.NOT_FOUND': 'Not found.',
   'error.FORBIDDEN': 'Your role does not allow this action.',
   'error.UNAUTHENTICATED': 'Please sign in.',
@@ -64,6 +65,7 @@ type Catalogue = Record<MessageKey, string>;
 type BaseCatalogue = Record<keyof typeof base, string>;
 
 const zhCN: BaseCatalogue = {
+  'error.PAYLOAD_TOO_LARGE': '文件或请求过大。',
   'error.NOT_FOUND': '未找到。',
   'error.FORBIDDEN': '你的角色不允许执行此操作。',
   'error.UNAUTHENTICATED': '请登录。',
@@ -104,6 +106,7 @@ const zhCN: BaseCatalogue = {
 };
 
 const zhTW: BaseCatalogue = {
+  'error.PAYLOAD_TOO_LARGE': '檔案或要求過大。',
   'error.NOT_FOUND': '找不到。',
   'error.FORBIDDEN': '你的角色不允許執行此動作。',
   'error.UNAUTHENTICATED': '請登入。',
@@ -144,6 +147,7 @@ const zhTW: BaseCatalogue = {
 };
 
 const svSE: BaseCatalogue = {
+  'error.PAYLOAD_TOO_LARGE': 'Filen eller begäran är för stor.',
   'error.NOT_FOUND': 'Hittades inte.',
   'error.FORBIDDEN': 'Din roll tillåter inte den här åtgärden.',
   'error.UNAUTHENTICATED': 'Logga in.',
@@ -187,6 +191,7 @@ const svSE: BaseCatalogue = {
 };
 
 const plPL: BaseCatalogue = {
+  'error.PAYLOAD_TOO_LARGE': 'Plik lub żądanie jest zbyt duże.',
   'error.NOT_FOUND': 'Nie znaleziono.',
   'error.FORBIDDEN': 'Twoja rola nie pozwala na tę czynność.',
   'error.UNAUTHENTICATED': 'Zaloguj się.',

@@ -15,6 +15,10 @@ export const PERMISSIONS = {
   'program.manage': ['program-admin'],
   /** Read program data (taxonomy, policy). Every vendor role. */
   'program.read': ['program-admin', 'reviewer', 'seller'],
+  /** See the organisation's offers and their co-sell tabs. Every partner role. */
+  'offers.read': ['owner', 'manager', 'contributor', 'referrals-admin', 'referrals-user', 'viewer'],
+  /** Create, edit and archive offers; fill their co-sell tabs. */
+  'offers.write': ['owner', 'manager', 'contributor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -23,7 +23,27 @@ export async function registerOpenApi(app: FastifyInstance) {
       },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    // File bodies and answers (uploads, CSV) are streamed, not schema-validated: document
+    // them as binary content of their types.
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const config = (input.route.config ?? {}) as { rawBody?: string[]; rawResponse?: string };
+      const schema = { ...(out.schema as Record<string, unknown>) };
+      if (config.rawBody) {
+        schema.consumes = config.rawBody;
+        schema.body = { type: 'string', format: 'binary' };
+      }
+      if (config.rawResponse) {
+        schema.response = {
+          ...(schema.response as Record<string, unknown>),
+          200: {
+            description: 'The file',
+            content: { [config.rawResponse]: { schema: { type: 'string', format: 'binary' } } },
+          },
+        };
+      }
+      return { ...out, schema } as typeof out;
+    },
     transformObject: jsonSchemaTransformObject,
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>

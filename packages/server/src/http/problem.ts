@@ -30,6 +30,7 @@ export const STATUS_BY_CODE: Record<AppErrorCode | 'INTERNAL', number> = {
   CSRF: 403,
   IDEMPOTENCY_MISMATCH: 422,
   IDEMPOTENCY_IN_FLIGHT: 409,
+  PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
 };
 
@@ -66,6 +67,7 @@ export const problemResponses = {
   404: ProblemSchema,
   409: ProblemSchema,
   412: ProblemSchema,
+  413: ProblemSchema,
   428: ProblemSchema,
   429: ProblemSchema,
   503: ProblemSchema,
@@ -209,16 +211,7 @@ export function errorHandler(
   }
   const fastifyError = error as FastifyError;
   if (fastifyError.statusCode === 413 || fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return reply
-      .code(413)
-      .type('application/problem+json')
-      .send({
-        type: 'urn:cosell:problem:payload-too-large',
-        title: 'Payload too large',
-        status: 413,
-        code: 'PAYLOAD_TOO_LARGE',
-        requestId: String(request.id),
-      });
+    return sendProblem(request, reply, 'PAYLOAD_TOO_LARGE');
   }
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     // Malformed JSON, wrong content type and the like: the client's mistake, said plainly.

@@ -1,0 +1,24 @@
+export {
+  CONTACT_CSV_COLUMNS,
+  CONTACT_TEXT_MAX_LENGTH,
+  ContactInputSchema,
+  contactKey,
+  hasControlCharacter,
+  sameContact,
+  validateContactCells,
+  type ContactColumnKey,
+  type ContactInput,
+} from './contact';
+export {
+  DEFAULT_MAX_CONTACT_ISSUES,
+  contactsCsvChunks,
+  contactsCsvTemplate,
+  formatContactCountries,
+  formatContactStates,
+  neutraliseFormula,
+  parseContactsCsv,
+  restoreFormula,
+  type ParseContactsCsvOptions,
+  type ParsedContactRow,
+} from './csv';
+export { partnerSalesCoverage, type PartnerSalesCoverage } from './coverage';

@@ -1,0 +1,204 @@
+/**
+ * Co-sell documents of an offer. The server streams an upload to a temporary file and checks
+ * its content; these use cases decide where it belongs and record it. Bytes go to the blob
+ * store before the row that points at them commits, so a row never names a missing blob; a
+ * crash in between leaves at most an unreferenced blob, never a half-written document.
+ */
+import { AppError, getOrNotFound } from '../errors';
+import type { BlobStore, ExpectedVersions } from '../ports';
+import { DOCUMENT_KINDS, MAX_OTHER_DOCUMENTS, type DocumentKindId } from '../reference/documents';
+import { scopeOf, type Actor } from '../tenant/access';
+import type { DocumentRecord } from './offer.ports';
+import { readCosellTab, requireOffer, type OfferDeps } from './offer.service';
+
+export interface DocumentDeps extends OfferDeps {
+  blobs: BlobStore;
+}
+
+export interface UploadedFile {
+  fileName: string;
+  contentType: string;
+  /** A finished, inspected temporary file; the blob store takes it over. */
+  tempPath: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+const tooManyOther = () =>
+  new AppError('VALIDATION', {
+    issues: [
+      { path: ['kind'], code: 'upload.tooManyOther', params: { maximum: MAX_OTHER_DOCUMENTS } },
+    ],
+  });
+
+/**
+ * Checks, before a byte of the body is read, that the actor may upload a document of `kind` to
+ * the offer, or replace document `replaceId`. Returns the kind the upload will have (a
+ * replacement keeps the kind of the document it replaces).
+ */
+export async function prepareDocumentUpload(
+  deps: OfferDeps,
+  actor: Actor,
+  organisationId: string,
+  offerId: string,
+  upload: { kind: DocumentKindId; replaceId?: undefined } | { kind?: undefined; replaceId: string },
+): Promise<DocumentKindId> {
+  return deps.uow.run(async (repos) => {
+    await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
+    const documents = await repos.listDocuments(organisationId, offerId);
+    if (upload.replaceId !== undefined) {
+      return getOrNotFound(
+        documents.find((d) => d.id === upload.replaceId),
+        'document',
+      ).kind;
+    }
+    if (upload.kind === 'other' && countOther(documents) >= MAX_OTHER_DOCUMENTS) {
+      throw tooManyOther();
+    }
+    return upload.kind;
+  }, scopeOf(actor));
+}
+
+const countOther = (documents: DocumentRecord[]) =>
+  documents.filter((d) => d.kind === 'other').length;
+
+/**
+ * Records an uploaded document. A single-kind document (one-pager, pitch deck…) replaces the
+ * one the offer has; `replaceId` replaces a given document (of any kind, keeping its kind).
+ */
+export async function storeDocument(
+  deps: DocumentDeps,
+  actor: Actor,
+  organisationId: string,
+  offerId: string,
+  kind: DocumentKindId,
+  file: UploadedFile,
+  options: { replaceId?: string; expected?: ExpectedVersions; requestId?: string } = {},
+) {
+  const id = crypto.randomUUID();
+  const blobKey = `org/${organisationId}/offer/${offerId}/${id}`;
+  await deps.blobs.putFile(blobKey, file.tempPath, {
+    sizeBytes: file.sizeBytes,
+    contentType: file.contentType,
+  });
+  try {
+    const result = await deps.uow.run(async (repos) => {
+      let replaced: DocumentRecord | null = null;
+      const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
+      const documents = await repos.listDocuments(organisationId, offerId);
+      let storedKind = kind;
+      if (options.replaceId) {
+        const target = getOrNotFound(
+          documents.find((d) => d.id === options.replaceId),
+          'document',
+        );
+        storedKind = target.kind;
+        replaced = await repos.deleteDocument(
+          organisationId,
+          offerId,
+          target.id,
+          options.expected ?? 'any',
+        );
+        if (!replaced) throw new AppError('PRECONDITION_FAILED');
+      } else if (DOCUMENT_KINDS[kind].maxCount === 1) {
+        const existing = documents.find((d) => d.kind === kind);
+        if (existing)
+          replaced = await repos.deleteDocument(organisationId, offerId, existing.id, 'any');
+      } else if (countOther(documents) >= MAX_OTHER_DOCUMENTS) {
+        throw tooManyOther();
+      }
+      const document = await repos.insertDocument({
+        organisationId,
+        offerId,
+        id,
+        kind: storedKind,
+        fileName: file.fileName,
+        contentType: file.contentType,
+        sizeBytes: file.sizeBytes,
+        sha256: file.sha256,
+        blobKey,
+        uploadedBy: actor.userId,
+        uploadedAt: deps.clock.now(),
+      });
+      await repos.appendAudit({
+        organisationId,
+        actorUserId: actor.userId,
+        action: replaced ? 'offer.document.replace' : 'offer.document.upload',
+        entityType: 'offer',
+        entityId: offerId,
+        before: replaced ? documentFacts(replaced) : undefined,
+        after: documentFacts(document),
+        requestId: options.requestId,
+      });
+      return { document, replaced, tab: await readCosellTab(repos, offer) };
+    }, scopeOf(actor));
+    // The old bytes go once the new row has committed; failing here leaves an orphan only.
+    if (result.replaced) await deps.blobs.delete(result.replaced.blobKey).catch(() => {});
+    return { document: result.document, tab: result.tab };
+  } catch (error) {
+    await deps.blobs.delete(blobKey).catch(() => {});
+    throw error;
+  }
+}
+
+/** What the audit log keeps of a document (never its bytes). */
+function documentFacts(document: DocumentRecord) {
+  const { id, kind, fileName, contentType, sizeBytes, sha256 } = document;
+  return { id, kind, fileName, contentType, sizeBytes, sha256 };
+}
+
+export async function deleteDocument(
+  deps: DocumentDeps,
+  actor: Actor,
+  organisationId: string,
+  offerId: string,
+  documentId: string,
+  expected: ExpectedVersions,
+  requestId?: string,
+) {
+  const result = await deps.uow.run(async (repos) => {
+    const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
+    getOrNotFound(await repos.findDocument(organisationId, offerId, documentId), 'document');
+    const removed = await repos.deleteDocument(organisationId, offerId, documentId, expected);
+    if (!removed) throw new AppError('PRECONDITION_FAILED');
+    await repos.appendAudit({
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'offer.document.delete',
+      entityType: 'offer',
+      entityId: offerId,
+      before: documentFacts(removed),
+      requestId,
+    });
+    return { removed, tab: await readCosellTab(repos, offer) };
+  }, scopeOf(actor));
+  await deps.blobs.delete(result.removed.blobKey).catch(() => {});
+  return result.tab;
+}
+
+export async function listDocuments(
+  deps: OfferDeps,
+  actor: Actor,
+  organisationId: string,
+  offerId: string,
+): Promise<DocumentRecord[]> {
+  return deps.uow.run(async (repos) => {
+    await requireOffer(repos, actor, organisationId, offerId, 'offers.read');
+    return repos.listDocuments(organisationId, offerId);
+  }, scopeOf(actor));
+}
+
+/** The document's record and a stream of its bytes, for download. */
+export async function openDocument(
+  deps: DocumentDeps,
+  actor: Actor,
+  organisationId: string,
+  offerId: string,
+  documentId: string,
+): Promise<{ document: DocumentRecord; stream: NodeJS.ReadableStream }> {
+  const document = await deps.uow.run(async (repos) => {
+    await requireOffer(repos, actor, organisationId, offerId, 'offers.read');
+    return getOrNotFound(await repos.findDocument(organisationId, offerId, documentId), 'document');
+  }, scopeOf(actor));
+  return { document, stream: await deps.blobs.open(document.blobKey) };
+}

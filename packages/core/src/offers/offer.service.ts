@@ -1,0 +1,312 @@
+/**
+ * Offer use cases: create, list, read, edit, archive, and the co-sell tab's draft. Every write
+ * checks the actor's permission in the organisation, runs in one transaction with its audit
+ * entry, and honours the version the caller edited (If-Match).
+ */
+import { AppError, getOrNotFound, type FieldIssue } from '../errors';
+import type { Clock, ExpectedVersions, Page, Repositories, UnitOfWork } from '../ports';
+import { policyById, type ProgramPolicy } from '../program/policies';
+import { TaxonomySchema, type Taxonomy } from '../program/taxonomy';
+import { requireOrganisationAccess, scopeOf, type Actor } from '../tenant/access';
+import type { Permission } from '../tenant/permissions';
+import { evaluateCosellTab, validateCosellDraft, type CosellTabEvaluation } from './cosell-tab';
+import {
+  normaliseOfferFields,
+  type CosellDraft,
+  type OfferFields,
+  type OfferListQuery,
+  type OfferRecord,
+  type UpdateOfferInput,
+} from './offer';
+import type { ContactImportRecord, DocumentRecord } from './offer.ports';
+
+export interface OfferDeps {
+  uow: UnitOfWork;
+  clock: Clock;
+}
+
+/** The program data a co-sell tab is checked against. */
+export interface ProgramContext {
+  policy: ProgramPolicy;
+  taxonomy: Taxonomy;
+}
+
+/** Reads the active policy and taxonomy of the installation's program. */
+export async function loadProgramContext(repos: Repositories): Promise<ProgramContext> {
+  const vendor = await repos.findVendorOrganisation();
+  const program = vendor && (await repos.findProgram(vendor.id));
+  if (!program) throw new AppError('NOT_FOUND', { message: 'program not set up' });
+  return {
+    policy: policyById(program.activePolicy),
+    taxonomy: TaxonomySchema.parse(program.taxonomy),
+  };
+}
+
+/**
+ * The offer, after checking `permission` in its organisation; NOT_FOUND for an organisation
+ * the actor cannot see and for an offer that is not there (or is another organisation's).
+ */
+export async function requireOffer(
+  repos: Repositories,
+  actor: Actor,
+  organisationId: string,
+  offerId: string,
+  permission: Permission,
+): Promise<OfferRecord> {
+  await requireOrganisationAccess(repos, actor, organisationId, permission);
+  return getOrNotFound(await repos.findOffer(organisationId, offerId), 'offer');
+}
+
+const aliasTaken = () =>
+  new AppError('CONFLICT', {
+    messageKey: 'alias.taken',
+    issues: [{ path: ['alias'], code: 'alias.taken' }],
+  });
+
+/** Runs a write that may hit the alias unique index, answering with the field that collides. */
+async function mapAliasConflict<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'CONFLICT' && /alias/.test(error.message)) {
+      throw aliasTaken();
+    }
+    throw error;
+  }
+}
+
+export async function createOffer(
+  deps: OfferDeps,
+  actor: Actor,
+  organisationId: string,
+  fields: OfferFields,
+  requestId?: string,
+): Promise<OfferRecord> {
+  return mapAliasConflict(() =>
+    deps.uow.run(async (repos) => {
+      await requireOrganisationAccess(repos, actor, organisationId, 'offers.write');
+      const offer = await repos.createOffer(
+        organisationId,
+        normaliseOfferFields(fields),
+        deps.clock.now(),
+      );
+      await repos.appendAudit({
+        organisationId,
+        actorUserId: actor.userId,
+        action: 'offer.create',
+        entityType: 'offer',
+        entityId: offer.id,
+        after: auditFields(offer),
+        requestId,
+      });
+      return offer;
+    }, scopeOf(actor)),
+  );
+}
+
+export async function listOffers(
+  deps: OfferDeps,
+  actor: Actor,
+  organisationId: string,
+  query: OfferListQuery,
+): Promise<Page<OfferRecord>> {
+  return deps.uow.run(async (repos) => {
+    await requireOrganisationAccess(repos, actor, organisationId, 'offers.read');
+    return repos.listOffers(organisationId, query);
+  }, scopeOf(actor));
+}
+
+export async function getOffer(
+  deps: OfferDeps,
+  actor: Actor,
+  organisationId: string,
+  offerId: string,
+): Promise<OfferRecord> {
+  return deps.uow.run(
+    (repos) => requireOffer(repos, actor, organisationId, offerId, 'offers.read'),
+    scopeOf(actor),
+  );
+}
+
+/** The offer fields as the audit log keeps them (the draft is audited by its own action). */
+function auditFields(offer: OfferRecord): Record<string, unknown> {
+  const { cosell: _cosell, organisationId: _o, createdAt: _c, updatedAt: _u, ...rest } = offer;
+  return rest;
+}
+
+/** Only the fields a patch changed, before and after. */
+function changedFields(before: OfferRecord, after: OfferRecord) {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  const previous = auditFields(before);
+  const next = auditFields(after);
+  for (const key of Object.keys(next)) {
+    if (key === 'version' || key === 'contactsVersion') continue;
+    if (JSON.stringify(previous[key]) !== JSON.stringify(next[key])) {
+      b[key] = previous[key];
+      a[key] = next[key];
+    }
+  }
+  return { before: b, after: a };
+}
+
+export async function updateOffer(
+  deps: OfferDeps,
+  actor: Actor,
+  organisationId: string,
+  offerId: string,
+  patch: UpdateOfferInput,
+  expected: ExpectedVersions,
+  requestId?: string,
+): Promise<OfferRecord> {
+  return mapAliasConflict(() =>
+    deps.uow.run(async (repos) => {
+      const before = await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
+      // Only a transactable offer can be priced above zero, whichever field the patch touches.
+      const transactable = patch.transactable ?? before.transactable;
+      const fields = transactable ? patch : { ...patch, pricedAboveZero: false };
+      const updated = await repos.updateOffer(
+        organisationId,
+        offerId,
+        fields,
+        expected,
+        deps.clock.now(),
+      );
+      if (!updated) throw new AppError('PRECONDITION_FAILED');
+      await repos.appendAudit({
+        organisationId,
+        actorUserId: actor.userId,
+        action: 'offer.update',
+        entityType: 'offer',
+        entityId: offerId,
+        ...changedFields(before, updated),
+        requestId,
+      });
+      return updated;
+    }, scopeOf(actor)),
+  );
+}
+
+/** Archives (hides from the default list) or restores an offer. */
+export async function setOfferArchived(
+  deps: OfferDeps,
+  actor: Actor,
+  organisationId: string,
+  offerId: string,
+  archived: boolean,
+  expected: ExpectedVersions,
+  requestId?: string,
+): Promise<OfferRecord> {
+  return deps.uow.run(async (repos) => {
+    const before = await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
+    if (Boolean(before.archivedAt) === archived) return before;
+    const at = deps.clock.now();
+    const updated = await repos.updateOffer(
+      organisationId,
+      offerId,
+      { archivedAt: archived ? at : null },
+      expected,
+      at,
+    );
+    if (!updated) throw new AppError('PRECONDITION_FAILED');
+    await repos.appendAudit({
+      organisationId,
+      actorUserId: actor.userId,
+      action: archived ? 'offer.archive' : 'offer.restore',
+      entityType: 'offer',
+      entityId: offerId,
+      before: { archivedAt: before.archivedAt },
+      after: { archivedAt: updated.archivedAt },
+      requestId,
+    });
+    return updated;
+  }, scopeOf(actor));
+}
+
+/** Everything the co-sell tab shows: the draft, documents, contacts summary and the checklist. */
+export interface CosellTabView {
+  offer: OfferRecord;
+  documents: DocumentRecord[];
+  contactCount: number;
+  /** The applied import that "Undo import" would revert, while it still can. */
+  undoableImport: ContactImportRecord | null;
+  evaluation: CosellTabEvaluation;
+  policy: ProgramPolicy;
+  taxonomy: Taxonomy;
+}
+
+/** Reads the tab inside a transaction (also used after each write to answer with fresh state). */
+export async function readCosellTab(
+  repos: Repositories,
+  offer: OfferRecord,
+  program?: ProgramContext,
+): Promise<CosellTabView> {
+  const { policy, taxonomy } = program ?? (await loadProgramContext(repos));
+  // In turn: the transaction's one connection runs one query at a time.
+  const documents = await repos.listDocuments(offer.organisationId, offer.id);
+  const contacts = await repos.listContacts(offer.organisationId, offer.id);
+  const latestImport = await repos.findLatestAppliedContactImport(offer.organisationId, offer.id);
+  return {
+    offer,
+    documents,
+    contactCount: contacts.length,
+    undoableImport:
+      latestImport?.resultingContactsVersion === offer.contactsVersion ? latestImport : null,
+    evaluation: evaluateCosellTab({ offer, draft: offer.cosell, documents, contacts, policy }),
+    policy,
+    taxonomy,
+  };
+}
+
+export async function getCosellTab(
+  deps: OfferDeps,
+  actor: Actor,
+  organisationId: string,
+  offerId: string,
+): Promise<CosellTabView> {
+  return deps.uow.run(async (repos) => {
+    const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.read');
+    return readCosellTab(repos, offer);
+  }, scopeOf(actor));
+}
+
+/**
+ * "Save draft": stores the listing and landing page when they fit the taxonomy and the
+ * active policy's limits (all problems reported at once). Incomplete drafts are fine; what is
+ * missing shows in the checklist.
+ */
+export async function saveCosellDraft(
+  deps: OfferDeps,
+  actor: Actor,
+  organisationId: string,
+  offerId: string,
+  draft: CosellDraft,
+  expected: ExpectedVersions,
+  requestId?: string,
+): Promise<CosellTabView> {
+  return deps.uow.run(async (repos) => {
+    const before = await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
+    const program = await loadProgramContext(repos);
+    const issues: FieldIssue[] = validateCosellDraft(draft, program.taxonomy, program.policy);
+    if (issues.length > 0) throw new AppError('VALIDATION', { issues });
+    const updated = await repos.updateOffer(
+      organisationId,
+      offerId,
+      { cosell: draft },
+      expected,
+      deps.clock.now(),
+    );
+    if (!updated) throw new AppError('PRECONDITION_FAILED');
+    await repos.appendAudit({
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'offer.cosell.save',
+      entityType: 'offer',
+      entityId: offerId,
+      before: before.cosell,
+      after: draft,
+      requestId,
+    });
+    return readCosellTab(repos, updated, program);
+  }, scopeOf(actor));
+}

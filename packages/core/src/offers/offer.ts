@@ -1,0 +1,163 @@
+/**
+ * Offers: the publisher's marketplace offers, the things a co-sell tab belongs to (SPEC §1).
+ * Schemas here validate the REST API's bodies and queries; their messages are catalogue keys.
+ */
+import { z } from 'zod';
+import { CountryCodeSchema, type CountryCode } from '../reference/countries';
+import { OFFER_TYPES, OfferTypeIdSchema, type OfferTypeId } from '../reference/offer-types';
+import { SolutionTypeIdSchema, type SolutionTypeId } from '../reference/solution-types';
+
+/**
+ * Where the offer stands in the marketplace. cosell mirrors it; the 2023 policy only lets live
+ * offers be co-sold (SPEC §1 CONFLICT).
+ */
+export const OFFER_LIFECYCLE_STATES = ['draft', 'preview', 'live', 'stop-sold'] as const;
+export type OfferLifecycleState = (typeof OFFER_LIFECYCLE_STATES)[number];
+export const OfferLifecycleStateSchema = z.enum(OFFER_LIFECYCLE_STATES);
+
+/** Limits of the offer fields, after Partner Center's offer setup and listing pages. */
+export const OFFER_FIELD_LIMITS = {
+  name: 200,
+  alias: 50,
+  summary: 100,
+  description: 5000,
+} as const;
+
+const text = (max: number) => z.string().trim().max(max);
+const requiredText = (max: number) =>
+  z.string().trim().min(1, { error: 'issue.required' }).max(max);
+
+/** Markets: unique two-letter country codes where the offer is sold (co-sell country list). */
+export const MarketsSchema = z
+  .array(CountryCodeSchema)
+  .max(300)
+  .transform((codes) => [...new Set(codes)]);
+
+/** Every editable offer field. */
+export const OfferFieldsSchema = z.strictObject({
+  name: requiredText(OFFER_FIELD_LIMITS.name),
+  /** The publisher's internal name; unique within the organisation (case-insensitive). */
+  alias: requiredText(OFFER_FIELD_LIMITS.alias).regex(/^[^\p{Cc}]*$/u, {
+    error: 'alias.invalid',
+  }),
+  offerType: OfferTypeIdSchema,
+  summary: text(OFFER_FIELD_LIMITS.summary).default(''),
+  description: text(OFFER_FIELD_LIMITS.description).default(''),
+  markets: MarketsSchema.default([]),
+  /** Sold through the marketplace (a transactable offer). */
+  transactable: z.boolean().default(false),
+  /** A transactable offer with a price above zero (free and BYOL plans do not count for MACC). */
+  pricedAboveZero: z.boolean().default(false),
+  /** Opted in to resale by CSP partners: their resellers then see co-sell material and contacts. */
+  cspOptIn: z.boolean().default(false),
+  lifecycleState: OfferLifecycleStateSchema.default('draft'),
+});
+export type OfferFields = z.infer<typeof OfferFieldsSchema>;
+
+/** A create body: every field, defaults filled. */
+export const CreateOfferSchema = OfferFieldsSchema;
+export type CreateOfferInput = z.input<typeof CreateOfferSchema>;
+
+/** A patch body: any subset of the fields (no defaults applied). */
+export const UpdateOfferSchema = z.strictObject({
+  name: OfferFieldsSchema.shape.name.optional(),
+  alias: OfferFieldsSchema.shape.alias.optional(),
+  offerType: OfferTypeIdSchema.optional(),
+  summary: text(OFFER_FIELD_LIMITS.summary).optional(),
+  description: text(OFFER_FIELD_LIMITS.description).optional(),
+  markets: MarketsSchema.optional(),
+  transactable: z.boolean().optional(),
+  pricedAboveZero: z.boolean().optional(),
+  cspOptIn: z.boolean().optional(),
+  lifecycleState: OfferLifecycleStateSchema.optional(),
+});
+export type UpdateOfferInput = z.infer<typeof UpdateOfferSchema>;
+
+/** One solution area of the listing with the sub-areas chosen in it. */
+export interface ListingSolutionArea {
+  areaId: string;
+  subAreaIds: string[];
+}
+
+/** The listing section of the co-sell tab (SPEC §2). Ids refer to the program taxonomy. */
+export interface Listing {
+  platforms: string[];
+  segments: string[];
+  solutionType: SolutionTypeId | null;
+  solutionAreas: ListingSolutionArea[];
+}
+
+/** What "Save draft" stores: the listing and the product landing page. */
+export interface CosellDraft {
+  listing: Listing;
+  landingPageUrl: string | null;
+}
+
+const TaxonomyIdSchema = z.string().trim().min(1).max(64);
+
+export const CosellDraftSchema = z.strictObject({
+  listing: z.strictObject({
+    platforms: z.array(TaxonomyIdSchema).max(200),
+    segments: z.array(TaxonomyIdSchema).max(50),
+    solutionType: SolutionTypeIdSchema.nullable(),
+    solutionAreas: z
+      .array(
+        z.strictObject({
+          areaId: TaxonomyIdSchema,
+          subAreaIds: z.array(TaxonomyIdSchema).max(50),
+        }),
+      )
+      .max(50),
+  }),
+  landingPageUrl: z
+    .string()
+    .trim()
+    .max(2048)
+    .nullable()
+    .transform((url) => (url ? url : null)),
+}) satisfies z.ZodType<CosellDraft, unknown>;
+
+export const EMPTY_COSELL_DRAFT: CosellDraft = {
+  listing: { platforms: [], segments: [], solutionType: null, solutionAreas: [] },
+  landingPageUrl: null,
+};
+
+export interface OfferRecord extends OfferFields {
+  organisationId: string;
+  id: string;
+  cosell: CosellDraft;
+  archivedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Version of the offer fields and the co-sell draft (its ETag). */
+  version: number;
+  /** Version of the offer's contact list, bumped by every contact change and import. */
+  contactsVersion: number;
+}
+
+/** Normalises interdependent fields: only a transactable offer can be priced above zero. */
+export function normaliseOfferFields<T extends Partial<OfferFields>>(fields: T): T {
+  if (fields.transactable === false) return { ...fields, pricedAboveZero: false };
+  return fields;
+}
+
+/** Office add-ins can be created, but never become co-sell eligible (SPEC §1). */
+export function isCosellEligibleOfferType(type: OfferTypeId): boolean {
+  return OFFER_TYPES[type].cosellEligible;
+}
+
+export const OFFER_SORT_FIELDS = ['name', 'alias', 'offerType', 'updatedAt', 'createdAt'] as const;
+export type OfferSortField = (typeof OFFER_SORT_FIELDS)[number];
+
+export interface OfferListQuery {
+  search?: string | undefined;
+  sort: OfferSortField;
+  direction: 'asc' | 'desc';
+  /** 'active' (default), 'archived' or 'all'. */
+  archived: 'active' | 'archived' | 'all';
+  offerType?: OfferTypeId | undefined;
+  limit: number;
+  offset: number;
+}
+
+export type OfferMarket = CountryCode;

@@ -1,0 +1,191 @@
+/** Offers and the co-sell tab's draft (listing and landing page). */
+import {
+  CosellDraftSchema,
+  CreateOfferSchema,
+  getCosellTab,
+  getOffer,
+  listOffers,
+  OFFER_SORT_FIELDS,
+  OfferTypeIdSchema,
+  saveCosellDraft,
+  setOfferArchived,
+  updateOffer,
+  UpdateOfferSchema,
+  createOffer,
+} from '@cosell/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../deps';
+import { requireActor } from '../auth';
+import { withEtag } from '../concurrency';
+import { problemResponses } from '../problem';
+import { IdSchema, pageOf, PageQuerySchema } from '../schemas';
+import { CosellTabSchema, OfferParams, OfferSchema, toCosellTab, toOffer } from './offer.schemas';
+
+const OrgParams = z.object({ organisationId: IdSchema });
+
+export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const offers = deps.offers;
+  const base = '/api/organisations/:organisationId/offers';
+
+  app.get(base, {
+    schema: {
+      tags: ['offers'],
+      summary: "The organisation's offers: paged, sortable, searchable by name or alias",
+      params: OrgParams,
+      querystring: PageQuerySchema.extend({
+        sort: z.enum(OFFER_SORT_FIELDS).default('updatedAt'),
+        direction: z.enum(['asc', 'desc']).default('desc'),
+        archived: z.enum(['active', 'archived', 'all']).default('active'),
+        offerType: OfferTypeIdSchema.optional(),
+      }),
+      response: { 200: pageOf(OfferSchema), ...problemResponses },
+    },
+    handler: async (request) => {
+      const page = await listOffers(
+        offers,
+        requireActor(request),
+        request.params.organisationId,
+        request.query,
+      );
+      return { items: page.items.map(toOffer), total: page.total };
+    },
+  });
+
+  app.post(base, {
+    config: { idempotent: true },
+    schema: {
+      tags: ['offers'],
+      summary: 'Create an offer (owners, managers, contributors)',
+      params: OrgParams,
+      body: CreateOfferSchema,
+      response: { 201: OfferSchema, ...problemResponses },
+    },
+    handler: async (request, reply) => {
+      const offer = await createOffer(
+        offers,
+        requireActor(request),
+        request.params.organisationId,
+        request.body,
+        String(request.id),
+      );
+      return withEtag(reply, offer.version)
+        .header('location', `/api/organisations/${offer.organisationId}/offers/${offer.id}`)
+        .code(201)
+        .send(toOffer(offer));
+    },
+  });
+
+  app.get(`${base}/:offerId`, {
+    schema: {
+      tags: ['offers'],
+      summary: 'One offer',
+      params: OfferParams,
+      response: { 200: OfferSchema, ...problemResponses },
+    },
+    handler: async (request, reply) => {
+      const offer = await getOffer(
+        offers,
+        requireActor(request),
+        request.params.organisationId,
+        request.params.offerId,
+      );
+      return withEtag(reply, offer.version).send(toOffer(offer));
+    },
+  });
+
+  app.patch(`${base}/:offerId`, {
+    config: { ifMatch: 'required' },
+    schema: {
+      tags: ['offers'],
+      summary: 'Change offer fields (rename, markets, type…); If-Match required',
+      params: OfferParams,
+      body: UpdateOfferSchema,
+      response: { 200: OfferSchema, ...problemResponses },
+    },
+    handler: async (request, reply) => {
+      const offer = await updateOffer(
+        offers,
+        requireActor(request),
+        request.params.organisationId,
+        request.params.offerId,
+        request.body,
+        request.ifMatch,
+        String(request.id),
+      );
+      return withEtag(reply, offer.version).send(toOffer(offer));
+    },
+  });
+
+  for (const action of ['archive', 'restore'] as const) {
+    app.post(`${base}/:offerId/${action}`, {
+      config: { ifMatch: 'optional' },
+      schema: {
+        tags: ['offers'],
+        summary:
+          action === 'archive'
+            ? 'Archive an offer: hidden from the default list, kept whole'
+            : 'Restore an archived offer',
+        params: OfferParams,
+        response: { 200: OfferSchema, ...problemResponses },
+      },
+      handler: async (request, reply) => {
+        const offer = await setOfferArchived(
+          offers,
+          requireActor(request),
+          request.params.organisationId,
+          request.params.offerId,
+          action === 'archive',
+          request.ifMatch,
+          String(request.id),
+        );
+        return withEtag(reply, offer.version).send(toOffer(offer));
+      },
+    });
+  }
+
+  app.get(`${base}/:offerId/cosell`, {
+    schema: {
+      tags: ['co-sell tab'],
+      summary: 'The co-sell tab: draft, documents, contacts summary, section states, checklist',
+      params: OfferParams,
+      response: { 200: CosellTabSchema, ...problemResponses },
+    },
+    handler: async (request, reply) => {
+      const tab = await getCosellTab(
+        offers,
+        requireActor(request),
+        request.params.organisationId,
+        request.params.offerId,
+      );
+      return withEtag(reply, tab.offer.version).send(
+        toCosellTab(tab, request.locale, deps.config.uploads),
+      );
+    },
+  });
+
+  app.put(`${base}/:offerId/cosell`, {
+    config: { ifMatch: 'required' },
+    schema: {
+      tags: ['co-sell tab'],
+      summary: 'Save draft: the listing and product landing page; If-Match required',
+      params: OfferParams,
+      body: CosellDraftSchema,
+      response: { 200: CosellTabSchema, ...problemResponses },
+    },
+    handler: async (request, reply) => {
+      const tab = await saveCosellDraft(
+        offers,
+        requireActor(request),
+        request.params.organisationId,
+        request.params.offerId,
+        request.body,
+        request.ifMatch,
+        String(request.id),
+      );
+      return withEtag(reply, tab.offer.version).send(
+        toCosellTab(tab, request.locale, deps.config.uploads),
+      );
+    },
+  });
+};
