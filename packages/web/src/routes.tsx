@@ -15,6 +15,7 @@ const SignInPage = lazy(() => import('./pages/sign-in.page'));
 const InvitePage = lazy(() => import('./pages/invite.page'));
 const AppShell = lazy(() => import('./shell/app-shell'));
 const OffersPage = lazy(() => import('./pages/offers.page'));
+const OfferPage = lazy(() => import('./pages/offer.page'));
 const OpportunitiesPage = lazy(() => import('./pages/opportunities.page'));
 const CatalogPage = lazy(() => import('./pages/catalog.page'));
 const ReviewQueuePage = lazy(() => import('./pages/review-queue.page'));
@@ -101,6 +102,14 @@ export const router = createBrowserRouter([
             element: (
               <ForKinds kinds={['partner']}>
                 <OffersPage />
+              </ForKinds>
+            ),
+          },
+          {
+            path: 'offers/:offerId',
+            element: (
+              <ForKinds kinds={['partner']}>
+                <OfferPage />
               </ForKinds>
             ),
           },

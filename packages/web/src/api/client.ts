@@ -16,6 +16,26 @@ export type IssuedInvitation = components['schemas']['IssuedInvitation'];
 export type Program = components['schemas']['Program'];
 export type Taxonomy = Program['taxonomy'];
 export type Problem = components['schemas']['Problem'];
+export type Offer = components['schemas']['Offer'];
+export type OfferTypeId = Offer['offerType'];
+export type LifecycleState = Offer['lifecycleState'];
+export type MarketCode = Offer['markets'][number];
+export type CosellTab = components['schemas']['CosellTab'];
+/** The body of "Save draft" (the tab's `draft` as the server stores it). */
+export type CosellDraftBody =
+  paths['/api/organisations/{organisationId}/offers/{offerId}/cosell']['put']['requestBody']['content']['application/json'];
+export type ChecklistItem = CosellTab['checklist'][number];
+export type SectionState = CosellTab['sections']['listing'];
+export type SolutionTypeId = NonNullable<CosellTab['draft']['listing']['solutionType']>;
+export type Document = components['schemas']['Document'];
+export type DocumentKindId = Document['kind'];
+export type DocumentUpload = components['schemas']['DocumentUpload'];
+export type Contact = components['schemas']['Contact'];
+export type ContactFields = Omit<Contact, 'id' | 'version'>;
+export type ContactRoleId = Contact['role'];
+export type ContactCountryCode = Contact['countries'][number];
+export type StateCode = Contact['states'][number];
+export type ContactImportPreview = components['schemas']['ContactImportPreview'];
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -26,6 +46,9 @@ let onSessionLost: (() => void) | null = null;
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
+
+/** The CSRF token of the current session, for requests made outside openapi-fetch. */
+export const getCsrfToken = () => csrfToken;
 
 /** Called when the server says the session is gone (expired, signed out elsewhere). */
 export function setSessionLostHandler(handler: (() => void) | null) {
@@ -79,7 +102,7 @@ function isProblem(value: unknown): value is Problem {
   );
 }
 
-function toClientProblem(error: unknown, response: Response): ClientProblem {
+function toClientProblem(error: unknown, response: { status: number }): ClientProblem {
   if (!isProblem(error)) {
     return {
       status: response.status,
@@ -129,3 +152,92 @@ export async function call<T>(
 
 /** The ETag of an answer, to send back as If-Match. */
 export const etagOf = (response: Response) => response.headers.get('etag') ?? undefined;
+
+/** Options of {@link uploadFile}. */
+export interface UploadOptions {
+  /** POST (a new document) or PUT (replace one); POST by default. */
+  method?: 'POST' | 'PUT';
+  /** The body's media type; the server reads uploads as raw bytes. */
+  contentType?: string;
+  /** Called as bytes go out, with the share sent so far (0–1). */
+  onProgress?: (fraction: number) => void;
+  /** Aborting it cancels the upload; the promise then rejects with an AbortError. */
+  signal?: AbortSignal;
+}
+
+function responseHeaders(xhr: XMLHttpRequest): Headers {
+  const headers = new Headers();
+  for (const line of xhr
+    .getAllResponseHeaders()
+    .trim()
+    .split(/[\r\n]+/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+  }
+  return headers;
+}
+
+/**
+ * Sends a file as the raw request body with upload progress (fetch cannot report it), with the
+ * headers the openapi-fetch middleware adds (language, CSRF token), and answers like
+ * {@link call}: the parsed JSON data, or the server's problem.
+ */
+export function uploadFile<T>(
+  url: string,
+  file: Blob,
+  options: UploadOptions = {},
+): Promise<ApiResult<T>> {
+  return new Promise((resolve, reject) => {
+    if (options.signal?.aborted) {
+      reject(new DOMException('The upload was cancelled.', 'AbortError'));
+      return;
+    }
+    const xhr = new XMLHttpRequest();
+    xhr.open(options.method ?? 'POST', url);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', i18n.language || 'en');
+    xhr.setRequestHeader('Content-Type', options.contentType ?? 'application/octet-stream');
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    const abort = () => xhr.abort();
+    options.signal?.addEventListener('abort', abort, { once: true });
+    const done = () => options.signal?.removeEventListener('abort', abort);
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable && event.total > 0)
+        options.onProgress?.(event.loaded / event.total);
+    });
+    xhr.addEventListener('load', () => {
+      done();
+      let body: unknown = null;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        body = xhr.responseText;
+      }
+      const response = new Response(null, { status: xhr.status, headers: responseHeaders(xhr) });
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve({ ok: true, data: body as T, response });
+        return;
+      }
+      if (
+        xhr.status === 401 &&
+        onSessionLost &&
+        (body as { code?: unknown } | null)?.code === 'UNAUTHENTICATED'
+      ) {
+        onSessionLost();
+      }
+      resolve({ ok: false, problem: toClientProblem(body, xhr), response });
+    });
+    xhr.addEventListener('abort', () => {
+      done();
+      reject(new DOMException('The upload was cancelled.', 'AbortError'));
+    });
+    xhr.addEventListener('error', () => {
+      done();
+      resolve({
+        ok: false,
+        problem: { status: 0, code: 'NETWORK', title: i18n.t('error.network'), fields: {} },
+      });
+    });
+    xhr.send(file);
+  });
+}

@@ -53,6 +53,8 @@ export const PERMISSIONS = {
   'organisation.update': ['owner', 'program-admin'],
   'program.manage': ['program-admin'],
   'program.read': ['program-admin', 'reviewer', 'seller'],
+  'offers.read': ['owner', 'manager', 'contributor', 'referrals-admin', 'referrals-user', 'viewer'],
+  'offers.write': ['owner', 'manager', 'contributor'],
 } as const satisfies Partial<Record<Permission, readonly Role[]>>;
 
 export type WebPermission = keyof typeof PERMISSIONS;
