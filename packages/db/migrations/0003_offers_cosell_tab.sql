@@ -102,37 +102,37 @@ ALTER TABLE offers ENABLE ROW LEVEL SECURITY;
 ALTER TABLE offers FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY tenant_isolation ON offers
-  USING (organisation_id = ANY (cosell_scope_organisations()))
-  WITH CHECK (organisation_id = ANY (cosell_scope_organisations()));
+  USING (organisation_id = ANY ((SELECT cosell_scope_organisations())::uuid[]))
+  WITH CHECK (organisation_id = ANY ((SELECT cosell_scope_organisations())::uuid[]));
 --> statement-breakpoint
 ALTER TABLE offer_documents ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE offer_documents FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY tenant_isolation ON offer_documents
-  USING (organisation_id = ANY (cosell_scope_organisations()))
-  WITH CHECK (organisation_id = ANY (cosell_scope_organisations()));
+  USING (organisation_id = ANY ((SELECT cosell_scope_organisations())::uuid[]))
+  WITH CHECK (organisation_id = ANY ((SELECT cosell_scope_organisations())::uuid[]));
 --> statement-breakpoint
 ALTER TABLE offer_contacts ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE offer_contacts FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY tenant_isolation ON offer_contacts
-  USING (organisation_id = ANY (cosell_scope_organisations()))
-  WITH CHECK (organisation_id = ANY (cosell_scope_organisations()));
+  USING (organisation_id = ANY ((SELECT cosell_scope_organisations())::uuid[]))
+  WITH CHECK (organisation_id = ANY ((SELECT cosell_scope_organisations())::uuid[]));
 --> statement-breakpoint
 ALTER TABLE contact_imports ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE contact_imports FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY tenant_isolation ON contact_imports
-  USING (organisation_id = ANY (cosell_scope_organisations()))
-  WITH CHECK (organisation_id = ANY (cosell_scope_organisations()));
+  USING (organisation_id = ANY ((SELECT cosell_scope_organisations())::uuid[]))
+  WITH CHECK (organisation_id = ANY ((SELECT cosell_scope_organisations())::uuid[]));
 --> statement-breakpoint
 ALTER TABLE contact_import_rows ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE contact_import_rows FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY tenant_isolation ON contact_import_rows
-  USING (organisation_id = ANY (cosell_scope_organisations()))
-  WITH CHECK (organisation_id = ANY (cosell_scope_organisations()));
+  USING (organisation_id = ANY ((SELECT cosell_scope_organisations())::uuid[]))
+  WITH CHECK (organisation_id = ANY ((SELECT cosell_scope_organisations())::uuid[]));
