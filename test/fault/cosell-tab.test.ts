@@ -16,6 +16,7 @@ import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sampleMp4, samplePdf } from '../helpers/files';
 import {
+  collectAnswer,
   accept,
   adminClient,
   api,
@@ -80,40 +81,13 @@ function sendFile(
           }),
         },
       },
-      (res) => collect(res, started, resolve, reject),
+      (res) => collectAnswer(res, started, resolve, reject),
     );
     req.on('timeout', () =>
       req.destroy(new Error(`${method} ${urlPath}: no answer within ${timeoutMs} ms`)),
     );
     req.on('error', reject);
     req.end(options.body);
-  });
-}
-
-function collect(
-  res: http.IncomingMessage,
-  started: number,
-  resolve: (answer: Answer) => void,
-  reject: (error: Error) => void,
-) {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('error', reject);
-  res.on('end', () => {
-    const text = Buffer.concat(chunks).toString();
-    let json: unknown;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      // not JSON
-    }
-    resolve({
-      status: res.statusCode ?? 0,
-      headers: res.headers,
-      text,
-      json,
-      ms: Date.now() - started,
-    });
   });
 }
 
@@ -162,7 +136,7 @@ function streamingUpload(
           'content-length': String(head.length + payloadBytes),
         },
       },
-      (res) => collect(res, started, resolve, reject),
+      (res) => collectAnswer(res, started, resolve, reject),
     );
     req.on('timeout', () => req.destroy(new Error('upload: no answer within 60 s')));
     req.on('error', reject);

@@ -334,27 +334,7 @@ export function request(
         },
         timeout: options.timeoutMs ?? 20_000,
       },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', reject);
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          let json: unknown = undefined;
-          try {
-            json = text ? JSON.parse(text) : undefined;
-          } catch {
-            // not JSON
-          }
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            text,
-            json,
-            ms: Date.now() - started,
-          });
-        });
-      },
+      (res) => collectAnswer(res, started, resolve, reject),
     );
     req.on('timeout', () =>
       req.destroy(
@@ -629,4 +609,32 @@ export function unexpectedAnswers(
     .filter((o) => o.status !== null)
     .filter((o) => !(o.status! < 300 || isUnavailableProblem(o.answer!) || allowed(o)))
     .map((o) => `${o.op} ${o.key}: ${o.status} ${o.answer!.text.slice(0, 200)}`);
+}
+
+/** Reads a whole answer: status, headers, text and (when it parses) JSON. */
+export function collectAnswer(
+  res: http.IncomingMessage,
+  started: number,
+  resolve: (answer: Answer) => void,
+  reject: (error: Error) => void,
+) {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('error', reject);
+  res.on('end', () => {
+    const text = Buffer.concat(chunks).toString();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON
+    }
+    resolve({
+      status: res.statusCode ?? 0,
+      headers: res.headers,
+      text,
+      json,
+      ms: Date.now() - started,
+    });
+  });
 }
