@@ -96,6 +96,16 @@ const sortedArray = (expr: SQL) =>
 export function createOfferRepositories(db: Executor): OfferRepositories {
   const offerKey = (organisationId: string, id: string) =>
     and(eq(offers.organisationId, organisationId), eq(offers.id, id));
+  const contactsOf = (organisationId: string, offerId: string) =>
+    and(eq(offerContacts.organisationId, organisationId), eq(offerContacts.offerId, offerId));
+  const contactRow = (organisationId: string, offerId: string, id: string) =>
+    and(contactsOf(organisationId, offerId), eq(offerContacts.id, id));
+  const documentsOf = (organisationId: string, offerId: string) =>
+    and(eq(offerDocuments.organisationId, organisationId), eq(offerDocuments.offerId, offerId));
+  const documentRow = (organisationId: string, offerId: string, id: string) =>
+    and(documentsOf(organisationId, offerId), eq(offerDocuments.id, id));
+  const importRow = (organisationId: string, id: string) =>
+    and(eq(contactImports.organisationId, organisationId), eq(contactImports.id, id));
 
   return {
     async createOffer(organisationId, fields, at) {
@@ -165,12 +175,7 @@ export function createOfferRepositories(db: Executor): OfferRepositories {
       const rows = await db
         .select()
         .from(offerDocuments)
-        .where(
-          and(
-            eq(offerDocuments.organisationId, organisationId),
-            eq(offerDocuments.offerId, offerId),
-          ),
-        )
+        .where(documentsOf(organisationId, offerId))
         .orderBy(asc(offerDocuments.uploadedAt), asc(offerDocuments.id));
       return rows.map(toDocument);
     },
@@ -179,13 +184,7 @@ export function createOfferRepositories(db: Executor): OfferRepositories {
       const [row] = await db
         .select()
         .from(offerDocuments)
-        .where(
-          and(
-            eq(offerDocuments.organisationId, organisationId),
-            eq(offerDocuments.offerId, offerId),
-            eq(offerDocuments.id, id),
-          ),
-        );
+        .where(and(documentRow(organisationId, offerId, id)));
       return row ? toDocument(row) : null;
     },
 
@@ -199,9 +198,7 @@ export function createOfferRepositories(db: Executor): OfferRepositories {
         .delete(offerDocuments)
         .where(
           and(
-            eq(offerDocuments.organisationId, organisationId),
-            eq(offerDocuments.offerId, offerId),
-            eq(offerDocuments.id, id),
+            documentRow(organisationId, offerId, id),
             versionIn(offerDocuments.version, expected),
           ),
         )
@@ -213,9 +210,7 @@ export function createOfferRepositories(db: Executor): OfferRepositories {
       const rows = await db
         .select()
         .from(offerContacts)
-        .where(
-          and(eq(offerContacts.organisationId, organisationId), eq(offerContacts.offerId, offerId)),
-        )
+        .where(contactsOf(organisationId, offerId))
         .orderBy(asc(offerContacts.position), asc(offerContacts.id));
       return rows.map(toContact);
     },
@@ -224,13 +219,7 @@ export function createOfferRepositories(db: Executor): OfferRepositories {
       const rows = await db
         .select()
         .from(offerContacts)
-        .where(
-          and(
-            eq(offerContacts.organisationId, organisationId),
-            eq(offerContacts.offerId, offerId),
-            gt(offerContacts.position, afterPosition),
-          ),
-        )
+        .where(and(contactsOf(organisationId, offerId), gt(offerContacts.position, afterPosition)))
         .orderBy(asc(offerContacts.position), asc(offerContacts.id))
         .limit(limit);
       return rows.map(toContact);
@@ -240,9 +229,7 @@ export function createOfferRepositories(db: Executor): OfferRepositories {
       const [row] = await db
         .select({ n: count() })
         .from(offerContacts)
-        .where(
-          and(eq(offerContacts.organisationId, organisationId), eq(offerContacts.offerId, offerId)),
-        );
+        .where(contactsOf(organisationId, offerId));
       return row?.n ?? 0;
     },
 
@@ -250,13 +237,7 @@ export function createOfferRepositories(db: Executor): OfferRepositories {
       const [row] = await db
         .select()
         .from(offerContacts)
-        .where(
-          and(
-            eq(offerContacts.organisationId, organisationId),
-            eq(offerContacts.offerId, offerId),
-            eq(offerContacts.id, id),
-          ),
-        );
+        .where(and(contactRow(organisationId, offerId, id)));
       return row ? toContact(row) : null;
     },
 
@@ -280,12 +261,7 @@ export function createOfferRepositories(db: Executor): OfferRepositories {
         .update(offerContacts)
         .set({ ...input, version: sql`${offerContacts.version} + 1` })
         .where(
-          and(
-            eq(offerContacts.organisationId, organisationId),
-            eq(offerContacts.offerId, offerId),
-            eq(offerContacts.id, id),
-            versionIn(offerContacts.version, expected),
-          ),
+          and(contactRow(organisationId, offerId, id), versionIn(offerContacts.version, expected)),
         )
         .returning()
         .catch(translateDbError);
@@ -296,12 +272,7 @@ export function createOfferRepositories(db: Executor): OfferRepositories {
       const [row] = await db
         .delete(offerContacts)
         .where(
-          and(
-            eq(offerContacts.organisationId, organisationId),
-            eq(offerContacts.offerId, offerId),
-            eq(offerContacts.id, id),
-            versionIn(offerContacts.version, expected),
-          ),
+          and(contactRow(organisationId, offerId, id), versionIn(offerContacts.version, expected)),
         )
         .returning();
       return row ? toContact(row) : null;
@@ -372,12 +343,7 @@ export function createOfferRepositories(db: Executor): OfferRepositories {
     },
 
     async setContactImportRowCount(organisationId, importId, rowCount) {
-      await db
-        .update(contactImports)
-        .set({ rowCount })
-        .where(
-          and(eq(contactImports.organisationId, organisationId), eq(contactImports.id, importId)),
-        );
+      await db.update(contactImports).set({ rowCount }).where(importRow(organisationId, importId));
     },
 
     async findContactImport(organisationId, offerId, importId) {
@@ -463,11 +429,7 @@ export function createOfferRepositories(db: Executor): OfferRepositories {
         select organisation_id, ${importId}::uuid, 'previous',
           row_number() over (order by position, id), name, email, job_title, role, countries, states
         from offer_contacts where organisation_id = ${organisationId} and offer_id = ${offerId}`);
-      await db
-        .delete(offerContacts)
-        .where(
-          and(eq(offerContacts.organisationId, organisationId), eq(offerContacts.offerId, offerId)),
-        );
+      await db.delete(offerContacts).where(contactsOf(organisationId, offerId));
       await db.execute(sql`insert into offer_contacts
           (organisation_id, offer_id, position, name, email, job_title, role, countries, states)
         select organisation_id, ${offerId}::uuid, row, name, email, job_title, role, countries, states
@@ -511,11 +473,7 @@ export function createOfferRepositories(db: Executor): OfferRepositories {
         )
         .returning({ contactsVersion: offers.contactsVersion });
       if (!bumped) return null;
-      await db
-        .delete(offerContacts)
-        .where(
-          and(eq(offerContacts.organisationId, organisationId), eq(offerContacts.offerId, offerId)),
-        );
+      await db.delete(offerContacts).where(contactsOf(organisationId, offerId));
       await db.execute(sql`insert into offer_contacts
           (organisation_id, offer_id, position, name, email, job_title, role, countries, states)
         select organisation_id, ${offerId}::uuid, row, name, email, job_title, role, countries, states
@@ -524,9 +482,7 @@ export function createOfferRepositories(db: Executor): OfferRepositories {
       const [row] = await db
         .update(contactImports)
         .set({ state: 'undone', undoneAt: at })
-        .where(
-          and(eq(contactImports.organisationId, organisationId), eq(contactImports.id, importId)),
-        )
+        .where(importRow(organisationId, importId))
         .returning();
       return row ? toImport(row) : null;
     },
@@ -548,11 +504,7 @@ export function createOfferRepositories(db: Executor): OfferRepositories {
     },
 
     async deleteContactImport(organisationId, importId) {
-      await db
-        .delete(contactImports)
-        .where(
-          and(eq(contactImports.organisationId, organisationId), eq(contactImports.id, importId)),
-        );
+      await db.delete(contactImports).where(importRow(organisationId, importId));
     },
 
     async pruneContactImports(organisationId, offerId, keepIds) {
