@@ -9,7 +9,7 @@
 import { parseContactsCsv, type ContactInput } from '../contacts';
 import { contactsCsvChunks, contactsCsvTemplate } from '../contacts/csv';
 import { AppError, getOrNotFound, type FieldIssue } from '../errors';
-import type { ExpectedVersions } from '../ports';
+import type { ExpectedVersions, Repositories } from '../ports';
 import { scopeOf, type Actor } from '../tenant/access';
 import type { ContactImportDiff, ContactImportRecord, ContactRecord } from './offer.ports';
 import { requireOffer, type OfferDeps } from './offer.service';
@@ -83,22 +83,15 @@ export async function addContact(
     deps.uow.run(async (repos) => {
       await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
       const contact = await repos.createContact(organisationId, offerId, input);
-      const contactsVersion = await repos.bumpContactsVersion(
+      const contactsVersion = await recordContactChange(repos, deps, actor, {
         organisationId,
         offerId,
-        'any',
-        deps.clock.now(),
-      );
-      await repos.appendAudit({
-        organisationId,
-        actorUserId: actor.userId,
         action: 'offer.contact.create',
-        entityType: 'offer',
-        entityId: offerId,
+        before: undefined,
         after: input,
         requestId,
       });
-      return { contact, contactsVersion: contactsVersion! };
+      return { contact, contactsVersion };
     }, scopeOf(actor)),
   );
 }
@@ -128,23 +121,15 @@ export async function updateContact(
         expected,
       );
       if (!contact) throw new AppError('PRECONDITION_FAILED');
-      const contactsVersion = await repos.bumpContactsVersion(
+      const contactsVersion = await recordContactChange(repos, deps, actor, {
         organisationId,
         offerId,
-        'any',
-        deps.clock.now(),
-      );
-      await repos.appendAudit({
-        organisationId,
-        actorUserId: actor.userId,
         action: 'offer.contact.update',
-        entityType: 'offer',
-        entityId: offerId,
         before: contactFields(before),
         after: input,
         requestId,
       });
-      return { contact, contactsVersion: contactsVersion! };
+      return { contact, contactsVersion };
     }, scopeOf(actor)),
   );
 }
@@ -163,23 +148,52 @@ export async function removeContact(
     getOrNotFound(await repos.findContact(organisationId, offerId, contactId), 'contact');
     const removed = await repos.deleteContact(organisationId, offerId, contactId, expected);
     if (!removed) throw new AppError('PRECONDITION_FAILED');
-    const contactsVersion = await repos.bumpContactsVersion(
+    const contactsVersion = await recordContactChange(repos, deps, actor, {
       organisationId,
       offerId,
-      'any',
-      deps.clock.now(),
-    );
-    await repos.appendAudit({
-      organisationId,
-      actorUserId: actor.userId,
       action: 'offer.contact.delete',
-      entityType: 'offer',
-      entityId: offerId,
       before: contactFields(removed),
+      after: undefined,
       requestId,
     });
-    return { contactsVersion: contactsVersion! };
+    return { contactsVersion };
   }, scopeOf(actor));
+}
+
+/**
+ * What every single-contact change does besides the row itself: bump the list's version (the
+ * preview of a staged import compares against it) and write the audit entry.
+ */
+async function recordContactChange(
+  repos: Repositories,
+  deps: OfferDeps,
+  actor: Actor,
+  change: {
+    organisationId: string;
+    offerId: string;
+    action: string;
+    before: unknown;
+    after: unknown;
+    requestId: string | undefined;
+  },
+): Promise<number> {
+  const contactsVersion = await repos.bumpContactsVersion(
+    change.organisationId,
+    change.offerId,
+    'any',
+    deps.clock.now(),
+  );
+  await repos.appendAudit({
+    organisationId: change.organisationId,
+    actorUserId: actor.userId,
+    action: change.action,
+    entityType: 'offer',
+    entityId: change.offerId,
+    before: change.before,
+    after: change.after,
+    requestId: change.requestId,
+  });
+  return contactsVersion!;
 }
 
 function contactFields(contact: ContactRecord): ContactInput {
