@@ -3,7 +3,13 @@
  * and a "forgot the WHERE" probe showing that an unfiltered query in one tenant's transaction
  * returns nothing of another tenant's.
  */
-import { GLOBAL_TABLES, SHARED_READ_TABLES, withTenantScope, type Transaction } from '@cosell/db';
+import {
+  createRepositories,
+  GLOBAL_TABLES,
+  SHARED_READ_TABLES,
+  withTenantScope,
+  type Transaction,
+} from '@cosell/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestContext, seedWorld, type TestContext, type World } from '../helpers/context';
@@ -69,8 +75,86 @@ describe('tenant isolation in the database', () => {
       const importId = (staged.json() as { import: { id: string } }).import.id;
       const applied = await as(ctx.app, person).post(`${base}/contact-imports/${importId}/apply`);
       expect(applied.statusCode).toBe(200);
+      await seedPublication(org, (offer.json() as { id: string }).id, person.user.id);
     }
   });
+
+  /**
+   * Publication rows through the repositories in the tenant's own scope: a version and its
+   * submission, a program profile, a computed status with its history, a notification.
+   */
+  async function seedPublication(organisationId: string, offerId: string, userId: string) {
+    const scope = { organisationIds: [organisationId] };
+    const at = ctx.clock.now();
+    await withTenantScope(await handle(), scope, async (tx) => {
+      const repos = createRepositories(tx, scope);
+      const version = await repos.insertOfferVersion({
+        organisationId,
+        offerId,
+        snapshot: {
+          fields: {
+            name: 'Probe',
+            alias: 'probe',
+            offerType: 'saas',
+            summary: '',
+            description: '',
+            markets: [],
+            transactable: false,
+            pricedAboveZero: false,
+            cspOptIn: false,
+          },
+          cosell: {
+            listing: { platforms: [], segments: [], solutionType: null, solutionAreas: [] },
+            landingPageUrl: null,
+          },
+          documents: [],
+          contacts: [],
+        },
+        createdBy: userId,
+        at,
+      });
+      await repos.createSubmission({
+        organisationId,
+        offerId,
+        versionId: version.id,
+        sections: ['cosell'],
+        offerWasLive: false,
+        submittedBy: userId,
+        at,
+      });
+      const profile = await repos.saveProfile(
+        {
+          organisationId,
+          partnerId: null,
+          marketplaceAccountActive: true,
+          businessProfileComplete: true,
+          azureConsumedRevenueUsd: 0,
+          marketplaceBilledRevenueUsd: 0,
+          goldCompetency: false,
+          solutionsPartnerDesignations: [],
+          isvConnect: 'none',
+          provenance: {},
+        },
+        [0],
+        at,
+      );
+      expect(profile).not.toBeNull();
+      const status = {
+        organisationId,
+        offerId,
+        status: 'cosell-ready',
+        policyId: '2021-09',
+        qualifiedSince: null,
+        badgeGrantedAt: null,
+        evaluatedAt: at,
+      } as const;
+      await repos.saveOfferStatus(status);
+      await repos.appendStatusHistory([{ ...status, previousStatus: null, cause: 'publish', at }]);
+      await repos.createNotifications([
+        { organisationId, userId, kind: 'review.passed', offerId, params: {}, createdAt: at },
+      ]);
+    });
+  }
   afterAll(() => ctx.close());
 
   const tables = async () =>
@@ -107,6 +191,24 @@ describe('tenant isolation in the database', () => {
         problems.push(`${table.name}: primary key does not start with organisation_id`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('lets program staff only read across tenants, never write', async () => {
+    const policies = (await owner(sql`select tablename, cmd from pg_policies
+      where schemaname = 'public' and policyname = 'program_staff' order by 1`)) as {
+      tablename: string;
+      cmd: string;
+    }[];
+    expect(policies.map((p) => p.tablename)).toEqual([
+      'offer_contacts',
+      'offer_documents',
+      'offer_statuses',
+      'offer_versions',
+      'offers',
+      'program_profiles',
+      'submissions',
+    ]);
+    expect(policies.every((p) => p.cmd === 'SELECT')).toBe(true);
   });
 
   it('puts the organisation id first in every foreign key between tenant tables', async () => {

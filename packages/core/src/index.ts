@@ -7,3 +7,4 @@ export * from './idempotency';
 export * from './reference';
 export * from './offers';
 export * from './contacts';
+export * from './publication';

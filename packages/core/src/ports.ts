@@ -3,10 +3,23 @@
  * the server package the rest. Core code depends on these interfaces only.
  */
 import type { OfferRepositories } from './offers/offer.ports';
+import type { NotificationKind, PublicationRepositories } from './publication/publication.ports';
 import type { Locale, OrganisationKind, Role } from './tenant/tenant.types';
 
 export interface Clock {
   now(): Date;
+}
+
+/** One e-mail message. */
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Sends e-mail (SMTP when configured; otherwise the server writes it to the log). */
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -38,6 +51,8 @@ export interface UserRecord {
   passwordHash: string;
   locale: Locale;
   disabledAt: Date | null;
+  /** Notification kinds the user does not want (in the app and by e-mail). */
+  mutedNotificationKinds: NotificationKind[];
   createdAt: Date;
   version: number;
 }
@@ -145,7 +160,7 @@ export interface AuditEntry {
 }
 
 /** Repositories over one transaction. */
-export interface Repositories extends OfferRepositories {
+export interface Repositories extends OfferRepositories, PublicationRepositories {
   /**
    * Extends the transaction's tenant scope, once the use case has established the right to it
    * (e.g. after creating an organisation, or after reading the invitation a token names).
@@ -178,7 +193,9 @@ export interface Repositories extends OfferRepositories {
   /** Updates; returns null when the version is not one of `expected` (default: any) or the row is gone. */
   updateUser(
     id: string,
-    patch: Partial<Pick<UserRecord, 'name' | 'locale' | 'passwordHash' | 'disabledAt'>>,
+    patch: Partial<
+      Pick<UserRecord, 'name' | 'locale' | 'passwordHash' | 'disabledAt' | 'mutedNotificationKinds'>
+    >,
     expected?: ExpectedVersions,
   ): Promise<UserRecord | null>;
   listUsers(query: ListQuery): Promise<Page<UserRecord>>;
@@ -235,6 +252,13 @@ export interface Repositories extends OfferRepositories {
   updateProgramTaxonomy(
     organisationId: string,
     taxonomy: unknown,
+    expected: ExpectedVersions,
+    at: Date,
+  ): Promise<ProgramRecord | null>;
+  /** Sets the active policy; returns null when the version is not one of `expected`. */
+  updateProgramPolicy(
+    organisationId: string,
+    policyId: string,
     expected: ExpectedVersions,
     at: Date,
   ): Promise<ProgramRecord | null>;
@@ -300,6 +324,12 @@ export interface TenantScope {
   userId?: string;
   /** The vendor's program admin: administers partner and reseller organisations. */
   programAdmin?: boolean;
+  /**
+   * The vendor's program staff (program admins and reviewers): reads partners' offers,
+   * submissions, profiles and statuses for review and program-wide evaluation. Writes still
+   * need the organisation in `organisationIds` (widened by the use case).
+   */
+  programStaff?: boolean;
   /** sha256 of an invitation token: its bearer reads that one invitation. */
   invitationTokenHash?: string;
 }

@@ -14,6 +14,7 @@ import type {
   OfferRecord,
   OfferRepositories,
   OfferTypeId,
+  PublishStatus,
 } from '@cosell/core';
 import {
   and,
@@ -44,6 +45,7 @@ const toOffer = (row: OfferRow): OfferRecord => ({
   markets: row.markets as CountryCode[],
   lifecycleState: row.lifecycleState as OfferLifecycleState,
   cosell: row.cosell as CosellDraft,
+  publishStatus: row.publishStatus as PublishStatus,
 });
 const toDocument = (row: typeof offerDocuments.$inferSelect): DocumentRecord => ({
   ...row,

@@ -10,6 +10,7 @@ import type {
   InvitationRecord,
   ListQuery,
   MembershipRecord,
+  NotificationKind,
   OrganisationRecord,
   ProgramRecord,
   Repositories,
@@ -36,6 +37,7 @@ import {
 } from 'drizzle-orm';
 import type { Database, Executor, Transaction } from './client';
 import { createOfferRepositories } from './offer-repositories';
+import { createPublicationRepositories } from './publication-repositories';
 import { likePattern, translateDbError, versionIn } from './sql-helpers';
 import {
   auditLog,
@@ -61,7 +63,11 @@ const toOrganisation = (row: OrgRow): OrganisationRecord => ({
   createdAt: row.createdAt,
   version: row.version,
 });
-const toUser = (row: UserRow): UserRecord => ({ ...row, locale: row.locale as Locale });
+const toUser = (row: UserRow): UserRecord => ({
+  ...row,
+  locale: row.locale as Locale,
+  mutedNotificationKinds: row.mutedNotificationKinds as NotificationKind[],
+});
 const toMembership = (row: MembershipRow): MembershipRecord => ({
   organisationId: row.organisationId,
   userId: row.userId,
@@ -97,6 +103,7 @@ async function applyScope(db: Executor, scope: TenantScope) {
     set_config('cosell.organisation_ids', ${(scope.organisationIds ?? []).join(',')}, true),
     set_config('cosell.user_id', ${scope.userId ?? ''}, true),
     set_config('cosell.program_admin', ${scope.programAdmin ? 'on' : ''}, true),
+    set_config('cosell.program_staff', ${scope.programStaff ? 'on' : ''}, true),
     set_config('cosell.invitation_token_hash', ${scope.invitationTokenHash ?? ''}, true)`);
 }
 
@@ -104,6 +111,7 @@ const mergeScopes = (a: TenantScope, b: TenantScope): TenantScope => ({
   organisationIds: [...new Set([...(a.organisationIds ?? []), ...(b.organisationIds ?? [])])],
   userId: b.userId ?? a.userId,
   programAdmin: a.programAdmin || b.programAdmin,
+  programStaff: a.programStaff || b.programStaff,
   invitationTokenHash: b.invitationTokenHash ?? a.invitationTokenHash,
 });
 
@@ -111,6 +119,7 @@ export function createRepositories(db: Executor, initialScope: TenantScope = {})
   let scope = initialScope;
   return {
     ...createOfferRepositories(db),
+    ...createPublicationRepositories(db),
     async widenScope(more) {
       scope = mergeScopes(scope, more);
       await applyScope(db, scope);
@@ -446,6 +455,17 @@ export function createRepositories(db: Executor, initialScope: TenantScope = {})
           updatedAt: at,
           version: sql`${programs.version} + 1`,
         })
+        .where(
+          and(eq(programs.organisationId, organisationId), versionIn(programs.version, expected)),
+        )
+        .returning();
+      return (row as ProgramRecord | undefined) ?? null;
+    },
+
+    async updateProgramPolicy(organisationId, policyId, expected, at) {
+      const [row] = await db
+        .update(programs)
+        .set({ activePolicy: policyId, updatedAt: at, version: sql`${programs.version} + 1` })
         .where(
           and(eq(programs.organisationId, organisationId), versionIn(programs.version, expected)),
         )

@@ -13,6 +13,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -52,6 +53,11 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     locale: text('locale').notNull().default('en'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /** Notification kinds the person does not want (in the app and by e-mail). */
+    mutedNotificationKinds: text('muted_notification_kinds')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     createdAt: createdAt(),
     version: integer('version').notNull().default(1),
   },
@@ -219,6 +225,10 @@ export const offers = pgTable(
     pricedAboveZero: boolean('priced_above_zero').notNull().default(false),
     cspOptIn: boolean('csp_opt_in').notNull().default(false),
     lifecycleState: text('lifecycle_state').notNull().default('draft'),
+    /** Draft, publish in progress, attention needed, preview or live (set by publishing). */
+    publishStatus: text('publish_status').notNull().default('draft'),
+    /** The published version (offer_versions.id) buyers and sellers see, once live. */
+    liveVersionId: uuid('live_version_id'),
     /** The co-sell draft: listing and product landing page (validated by core on save). */
     cosell: jsonb('cosell').notNull(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
@@ -356,6 +366,265 @@ export const contactImportRows = pgTable(
   ],
 );
 
+/** Immutable snapshots of an offer, one per publish, numbered 1, 2, 3… per offer. */
+export const offerVersions = pgTable(
+  'offer_versions',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    offerId: uuid('offer_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    number: integer('number').notNull(),
+    /** The OfferSnapshot (fields, co-sell draft, documents, contacts). */
+    snapshot: jsonb('snapshot').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    foreignKey({
+      columns: [t.organisationId, t.offerId],
+      foreignColumns: [offers.organisationId, offers.id],
+    }).onDelete('cascade'),
+    uniqueIndex('offer_versions_number_key').on(t.organisationId, t.offerId, t.number),
+  ],
+);
+
+/** A publish request carrying a version through validation, review, preview and go-live. */
+export const submissions = pgTable(
+  'submissions',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    offerId: uuid('offer_id').notNull(),
+    versionId: uuid('version_id').notNull(),
+    sections: text('sections').array().notNull(),
+    state: text('state').notNull(),
+    /** Automated validation problems (ValidationProblem[]). */
+    problems: jsonb('problems')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    offerWasLive: boolean('offer_was_live').notNull().default(false),
+    submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    /** The reviewer's decision (ReviewRecord, decidedAt as an ISO string). */
+    review: jsonb('review'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    version: integer('version').notNull().default(1),
+    /** Insertion order: breaks ties between submissions made at the same instant. */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    foreignKey({
+      columns: [t.organisationId, t.offerId],
+      foreignColumns: [offers.organisationId, offers.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.organisationId, t.versionId],
+      foreignColumns: [offerVersions.organisationId, offerVersions.id],
+    }).onDelete('cascade'),
+    index('submissions_queue_idx').on(t.state, t.submittedAt, t.seq),
+    index('submissions_offer_idx').on(
+      t.organisationId,
+      t.offerId,
+      t.submittedAt.desc(),
+      t.seq.desc(),
+    ),
+    // One submission on its way per offer: two concurrent publishes cannot both start.
+    uniqueIndex('submissions_one_open_key')
+      .on(t.organisationId, t.offerId)
+      .where(sql`state in ('validating', 'in-review', 'approved', 'preview', 'publishing')`),
+  ],
+);
+
+/** The partner program profile of an organisation: the partner facts statuses depend on. */
+export const programProfiles = pgTable(
+  'program_profiles',
+  {
+    organisationId: uuid('organisation_id')
+      .primaryKey()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    partnerId: text('partner_id'),
+    marketplaceAccountActive: boolean('marketplace_account_active').notNull().default(false),
+    businessProfileComplete: boolean('business_profile_complete').notNull().default(false),
+    azureConsumedRevenueUsd: numeric('azure_consumed_revenue_usd', {
+      precision: 15,
+      scale: 2,
+      mode: 'number',
+    })
+      .notNull()
+      .default(0),
+    marketplaceBilledRevenueUsd: numeric('marketplace_billed_revenue_usd', {
+      precision: 15,
+      scale: 2,
+      mode: 'number',
+    })
+      .notNull()
+      .default(0),
+    goldCompetency: boolean('gold_competency').notNull().default(false),
+    solutionsPartnerDesignations: text('solutions_partner_designations')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    isvConnect: text('isv_connect').notNull().default('none'),
+    /** Who set each field, when and how (ProfileFieldProvenance by field). */
+    provenance: jsonb('provenance')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    // A PartnerID belongs to one organisation.
+    uniqueIndex('program_profiles_partner_id_key')
+      .on(t.partnerId)
+      .where(sql`${t.partnerId} is not null`),
+  ],
+);
+
+/** The computed co-sell status of each evaluated offer. */
+export const offerStatuses = pgTable(
+  'offer_statuses',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    offerId: uuid('offer_id').notNull(),
+    status: text('status').notNull(),
+    policyId: text('policy_id').notNull(),
+    qualifiedSince: timestamp('qualified_since', { withTimezone: true }),
+    badgeGrantedAt: timestamp('badge_granted_at', { withTimezone: true }),
+    evaluatedAt: timestamp('evaluated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.offerId] }),
+    foreignKey({
+      columns: [t.organisationId, t.offerId],
+      foreignColumns: [offers.organisationId, offers.id],
+    }).onDelete('cascade'),
+    // The badge job's scan: qualified offers whose badge is not granted yet.
+    index('offer_statuses_badge_due_idx')
+      .on(t.qualifiedSince)
+      .where(sql`${t.badgeGrantedAt} is null`),
+  ],
+);
+
+/** Every change of an offer's computed status, and what caused it. */
+export const offerStatusHistory = pgTable(
+  'offer_status_history',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    offerId: uuid('offer_id').notNull(),
+    status: text('status').notNull(),
+    previousStatus: text('previous_status'),
+    policyId: text('policy_id').notNull(),
+    cause: text('cause').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    /** Insertion order: breaks ties between changes recorded at the same instant. */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    foreignKey({
+      columns: [t.organisationId, t.offerId],
+      foreignColumns: [offers.organisationId, offers.id],
+    }).onDelete('cascade'),
+    index('offer_status_history_offer_idx').on(
+      t.organisationId,
+      t.offerId,
+      t.at.desc(),
+      t.seq.desc(),
+    ),
+  ],
+);
+
+/** In-app notifications of a member of an organisation. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    offerId: uuid('offer_id'),
+    params: jsonb('params')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    /** Insertion order: breaks ties between notifications created at the same instant. */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    index('notifications_user_idx').on(t.userId, t.createdAt.desc(), t.seq.desc()),
+  ],
+);
+
+/**
+ * The background job queue. Workers claim due jobs with FOR UPDATE SKIP LOCKED and hold them
+ * under a lease; a job whose lease ran out is claimed again.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').notNull(),
+    /** The organisation the job works in, or null for program-wide jobs (no foreign key). */
+    organisationId: uuid('organisation_id'),
+    /** At most one job per key is ever enqueued. */
+    dedupeKey: text('dedupe_key'),
+    runAt: timestamp('run_at', { withTimezone: true }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(5),
+    lockedBy: text('locked_by'),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('jobs_dedupe_key_key').on(t.dedupeKey),
+    index('jobs_due_idx')
+      .on(t.runAt)
+      .where(sql`${t.doneAt} is null`),
+  ],
+);
+
+/** What the public storefront shows of live offers: public fields only, one row per offer. */
+export const storefrontListings = pgTable(
+  'storefront_listings',
+  {
+    offerId: uuid('offer_id').primaryKey(),
+    organisationId: uuid('organisation_id').notNull(),
+    publisherName: text('publisher_name').notNull(),
+    name: text('name').notNull(),
+    offerType: text('offer_type').notNull(),
+    summary: text('summary').notNull().default(''),
+    markets: text('markets')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    badges: text('badges')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    cosellStatus: text('cosell_status').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.organisationId, t.offerId],
+      foreignColumns: [offers.organisationId, offers.id],
+    }).onDelete('cascade'),
+    index('storefront_listings_name_idx').on(sql`lower(${t.name})`),
+  ],
+);
+
 /** Tables without an owning organisation, and why each is global. */
 export const GLOBAL_TABLES = {
   organisations: 'the tenant root itself: its id is the organisation id',
@@ -364,6 +633,8 @@ export const GLOBAL_TABLES = {
   login_throttle: 'counters keyed by e-mail and address before anyone is signed in',
   idempotency_keys:
     'belong to the calling user, not an organisation (a key may create the organisation itself); every query names the user',
+  jobs: 'the background queue of every organisation and of program-wide work; workers claim jobs before they know whose they are, and each job then runs in its own tenant scope',
+  storefront_listings: 'public storefront projection: only public fields of live offers',
 } as const;
 
 /**

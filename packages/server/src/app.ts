@@ -23,7 +23,12 @@ import { documentRoutes } from './http/routes/document.routes';
 import { healthRoutes } from './http/routes/health.routes';
 import { offerRoutes } from './http/routes/offer.routes';
 import { organisationRoutes } from './http/routes/organisation.routes';
+import { notificationRoutes } from './http/routes/notification.routes';
+import { profileRoutes } from './http/routes/profile.routes';
 import { programRoutes } from './http/routes/program.routes';
+import { publicationRoutes } from './http/routes/publication.routes';
+import { storefrontRoutes } from './http/routes/storefront.routes';
+import { systemRoutes } from './http/routes/system.routes';
 import { sessionRoutes } from './http/routes/session.routes';
 import { securityHeadersPlugin } from './http/security-headers';
 import { registerWeb, webRoot } from './http/static';
@@ -133,6 +138,11 @@ export async function buildApp(
   await app.register(offerRoutes, deps);
   await app.register(documentRoutes, deps);
   await app.register(contactRoutes, deps);
+  await app.register(publicationRoutes, deps);
+  await app.register(profileRoutes, deps);
+  await app.register(notificationRoutes, deps);
+  await app.register(storefrontRoutes, deps);
+  await app.register(systemRoutes, deps);
 
   await registerWeb(app, options.web === false ? undefined : webRoot());
   return app;

@@ -50,6 +50,13 @@ const EnvSchema = z.object({
   UPLOAD_VIDEO_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(100),
   /** Largest contacts CSV file, in MB. */
   CONTACTS_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(200),
+  /**
+   * Lets program admins move the clock forward (POST /api/system/clock), to try time-based
+   * rules such as the badge that appears 30 days after a status. Never in production.
+   */
+  CLOCK_CONTROL: bool.default(false),
+  /** Run the background job worker in this process (off for API-only replicas). */
+  JOB_WORKER: bool.default(true),
 });
 
 export interface Config {
@@ -69,6 +76,8 @@ export interface Config {
   blobDir: string;
   /** Upload limits in bytes. */
   uploads: { videoMaxBytes: number; otherMaxBytes: number; contactsMaxBytes: number };
+  clockControl: boolean;
+  jobWorker: boolean;
   /** Cheaper argon2id parameters; only test factories set this. */
   fastPasswordHashing: boolean;
 }
@@ -103,6 +112,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       otherMaxBytes: e.UPLOAD_MAX_MB * MEBIBYTE,
       contactsMaxBytes: e.CONTACTS_IMPORT_MAX_MB * MEBIBYTE,
     },
+    clockControl: e.CLOCK_CONTROL,
+    jobWorker: e.JOB_WORKER,
     fastPasswordHashing: false,
   };
 }

@@ -7,8 +7,11 @@ import {
   type Clock,
 } from '@cosell/core';
 import { createUnitOfWork, type DatabaseHandle } from '@cosell/db';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config';
 import { createPasswordHasher, nodeSecrets } from './crypto';
+import { createAdjustableClock, type AdjustableClock } from './jobs/clock';
+import { createJobWorker, type JobWorker } from './jobs/worker';
 import type { Mailer } from './mailer';
 import { createLocalBlobStore } from './storage';
 
@@ -22,6 +25,14 @@ export interface AppDeps {
   /** Offers, their co-sell tab and documents. */
   offers: DocumentDeps;
   mailer: Mailer | undefined;
+  /** The background job worker (started by the server; tests drain it). */
+  jobs: JobWorker;
+  /** The clock of program rules: real time, plus whatever it was moved forward. */
+  businessClock: AdjustableClock;
+  /** Set when CLOCK_CONTROL is on: the business clock program admins may move forward. */
+  adjustableClock: AdjustableClock | undefined;
+  /** Where log lines of background work go (the HTTP server's logger once it exists). */
+  log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
 }
 
 /** The database as the HTTP layer sees it: possibly still opening. */
@@ -34,8 +45,12 @@ export interface DatabaseAccess {
 export function createDeps(
   config: Config,
   handle: DatabaseHandle | Promise<DatabaseHandle>,
-  clock: Clock = systemClock,
+  givenClock?: Clock,
 ): AppDeps {
+  const clock: Clock = givenClock ?? systemClock;
+  // Program rules (review steps, statuses, the 30-day badge) run on a clock that can be moved
+  // forward when CLOCK_CONTROL is on; sign-in sessions and security keep the real clock.
+  const businessClock = createAdjustableClock(clock);
   const ready = Promise.resolve(handle);
   let opened: DatabaseHandle | undefined;
   ready.then((h) => (opened = h)).catch(() => {});
@@ -55,12 +70,22 @@ export function createDeps(
     },
   };
   const uow = createUnitOfWork(db);
-  return {
+  const deps: AppDeps = {
     config,
     database,
     clock,
     mailer: undefined,
-    offers: { uow, clock, blobs: createLocalBlobStore(config.blobDir) },
+    businessClock,
+    adjustableClock: config.clockControl ? businessClock : undefined,
+    log: { info: () => {}, warn: console.warn, error: console.error },
+    jobs: createJobWorker({
+      uow,
+      clock: businessClock,
+      mailer: () => deps.mailer ?? { send: async (mail) => deps.log.info({ mail }, 'mail') },
+      appUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+      log: () => deps.log,
+    }),
+    offers: { uow, clock: businessClock, blobs: createLocalBlobStore(config.blobDir) },
     account: {
       uow,
       clock,
@@ -74,4 +99,5 @@ export function createDeps(
       },
     },
   };
+  return deps;
 }

@@ -67,6 +67,8 @@ export async function startServer(config: Config) {
       .catch((error: unknown) => app.log.warn({ err: error }, 'could not sweep upload files'));
   void sweep();
   const sweeper = setInterval(sweep, ABANDONED_UPLOAD_MS).unref();
+  deps.log = app.log;
+  if (config.jobWorker) deps.jobs.start();
   const shown = address.replace('127.0.0.1', 'localhost');
   app.log.info(
     `cosell is running at ${shown} (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
@@ -76,6 +78,7 @@ export async function startServer(config: Config) {
     address,
     stop: async () => {
       clearInterval(sweeper);
+      await deps.jobs.stop();
       await app.close();
       await database.close();
     },

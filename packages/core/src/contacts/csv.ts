@@ -718,3 +718,17 @@ export async function* parseContactsCsv(
   if (rows.stopped) return;
   yield* rows.acceptAll(records.end());
 }
+
+/**
+ * Every record of a CSV file, decoded and split as the contacts import does (encodings,
+ * separator sniffing, quoting): for other imports of spreadsheet data.
+ */
+export async function* readCsvRecords(
+  source: AsyncIterable<Uint8Array | string>,
+): AsyncGenerator<CsvRecord> {
+  const decoding = new TextDecoding();
+  const records = new SniffingRecordReader();
+  for await (const chunk of source) yield* records.push(decoding.decode(chunk));
+  yield* records.push(decoding.end());
+  yield* records.end();
+}

@@ -1,3 +1,4 @@
+import { PUBLICATION_MESSAGES } from '../publication/publication.messages';
 import { CONTACT_MESSAGES } from '../contacts/contacts.messages';
 import { DOCUMENT_MESSAGES } from '../documents/documents.messages';
 import { OFFER_MESSAGES } from '../offers/offers.messages';
@@ -58,6 +59,7 @@ const en = {
   ...OFFER_MESSAGES.en,
   ...DOCUMENT_MESSAGES.en,
   ...CONTACT_MESSAGES.en,
+  ...PUBLICATION_MESSAGES.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -239,6 +241,7 @@ const withModules = (locale: Locale, own: BaseCatalogue): Catalogue => ({
   ...OFFER_MESSAGES[locale],
   ...DOCUMENT_MESSAGES[locale],
   ...CONTACT_MESSAGES[locale],
+  ...PUBLICATION_MESSAGES[locale],
 });
 
 export const MESSAGES: Record<Locale, Catalogue> = {

@@ -130,10 +130,15 @@ export async function storeDocument(
         after: documentFacts(document),
         requestId: options.requestId,
       });
-      return { document, replaced, tab: await readCosellTab(repos, offer) };
+      // A published version may still show the replaced file: its bytes then stay.
+      const dropBlob =
+        replaced !== null && !(await repos.isBlobKeptByVersion(organisationId, replaced.blobKey));
+      return { document, replaced, dropBlob, tab: await readCosellTab(repos, offer) };
     }, scopeOf(actor));
     // The old bytes go once the new row has committed; failing here leaves an orphan only.
-    if (result.replaced) await deps.blobs.delete(result.replaced.blobKey).catch(() => {});
+    if (result.replaced && result.dropBlob) {
+      await deps.blobs.delete(result.replaced.blobKey).catch(() => {});
+    }
     return { document: result.document, tab: result.tab };
   } catch (error) {
     await deps.blobs.delete(blobKey).catch(() => {});
@@ -170,9 +175,10 @@ export async function deleteDocument(
       before: documentFacts(removed),
       requestId,
     });
-    return { removed, tab: await readCosellTab(repos, offer) };
+    const dropBlob = !(await repos.isBlobKeptByVersion(organisationId, removed.blobKey));
+    return { removed, dropBlob, tab: await readCosellTab(repos, offer) };
   }, scopeOf(actor));
-  await deps.blobs.delete(result.removed.blobKey).catch(() => {});
+  if (result.dropBlob) await deps.blobs.delete(result.removed.blobKey).catch(() => {});
   return result.tab;
 }
 

@@ -79,7 +79,7 @@ export async function createOffer(
   deps: OfferDeps,
   actor: Actor,
   organisationId: string,
-  fields: OfferFields,
+  fields: Omit<OfferFields, 'lifecycleState'>,
   requestId?: string,
 ): Promise<OfferRecord> {
   return mapAliasConflict(() =>
@@ -87,7 +87,7 @@ export async function createOffer(
       await requireOrganisationAccess(repos, actor, organisationId, 'offers.write');
       const offer = await repos.createOffer(
         organisationId,
-        normaliseOfferFields(fields),
+        normaliseOfferFields({ ...fields, lifecycleState: 'draft' }),
         deps.clock.now(),
       );
       await repos.appendAudit({

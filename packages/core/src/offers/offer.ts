@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CountryCodeSchema, type CountryCode } from '../reference/countries';
 import { OFFER_TYPES, OfferTypeIdSchema, type OfferTypeId } from '../reference/offer-types';
 import { SolutionTypeIdSchema, type SolutionTypeId } from '../reference/solution-types';
+import type { PublishStatus } from '../publication/publication';
 
 /**
  * Where the offer stands in the marketplace. cosell mirrors it; the 2023 policy only lets live
@@ -54,8 +55,11 @@ export const OfferFieldsSchema = z.strictObject({
 });
 export type OfferFields = z.infer<typeof OfferFieldsSchema>;
 
-/** A create body: every field, defaults filled. */
-export const CreateOfferSchema = OfferFieldsSchema;
+/**
+ * A create body: every field, defaults filled. The lifecycle state is not the publisher's to
+ * set: publishing moves it (draft → preview → live).
+ */
+export const CreateOfferSchema = OfferFieldsSchema.omit({ lifecycleState: true });
 export type CreateOfferInput = z.input<typeof CreateOfferSchema>;
 
 /** A patch body: any subset of the fields (no defaults applied). */
@@ -69,7 +73,6 @@ export const UpdateOfferSchema = z.strictObject({
   transactable: z.boolean().optional(),
   pricedAboveZero: z.boolean().optional(),
   cspOptIn: z.boolean().optional(),
-  lifecycleState: OfferLifecycleStateSchema.optional(),
 });
 export type UpdateOfferInput = z.infer<typeof UpdateOfferSchema>;
 
@@ -133,6 +136,10 @@ export interface OfferRecord extends OfferFields {
   version: number;
   /** Version of the offer's contact list, bumped by every contact change and import. */
   contactsVersion: number;
+  /** Draft, Publish in progress, Attention needed, Preview or Live (set by publishing). */
+  publishStatus: PublishStatus;
+  /** The published version buyers and sellers see, once the offer went live. */
+  liveVersionId: string | null;
 }
 
 /** Normalises interdependent fields: only a transactable offer can be priced above zero. */

@@ -23,6 +23,11 @@ export function scopeOf(actor: Actor): TenantScope {
     programAdmin: actor.memberships.some(
       (m) => m.organisation.kind === 'vendor' && m.roles.includes('program-admin'),
     ),
+    programStaff: actor.memberships.some(
+      (m) =>
+        m.organisation.kind === 'vendor' &&
+        (m.roles.includes('program-admin') || m.roles.includes('reviewer')),
+    ),
   };
 }
 

@@ -17,8 +17,12 @@ export const PERMISSIONS = {
   'program.read': ['program-admin', 'reviewer', 'seller'],
   /** See the organisation's offers and their co-sell tabs. Every partner role. */
   'offers.read': ['owner', 'manager', 'contributor', 'referrals-admin', 'referrals-user', 'viewer'],
-  /** Create, edit and archive offers; fill their co-sell tabs. */
+  /** Create, edit and archive offers; fill their co-sell tabs; publish them. */
   'offers.write': ['owner', 'manager', 'contributor'],
+  /** Enter the organisation's partner program profile (the fields the program lets partners enter). */
+  'profile.write': ['owner', 'manager'],
+  /** Review co-sell submissions of every partner: read them, approve or reject. */
+  'review.decide': ['program-admin', 'reviewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -42,10 +42,13 @@ const UploadAnswerSchema = z
   .object({ document: DocumentSchema, tab: CosellTabSchema })
   .meta({ id: 'DocumentUpload' });
 
-/** `attachment` with the name in ASCII and, for the rest, RFC 8187 UTF-8. */
-export function contentDisposition(fileName: string): string {
+/** `attachment` (or `inline`) with the name in ASCII and, for the rest, RFC 8187 UTF-8. */
+export function contentDisposition(
+  fileName: string,
+  disposition: 'attachment' | 'inline' = 'attachment',
+): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {

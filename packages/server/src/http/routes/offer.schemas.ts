@@ -7,6 +7,7 @@ import {
   DocumentKindIdSchema,
   OfferLifecycleStateSchema,
   OfferTypeIdSchema,
+  PUBLISH_STATUSES,
   isCosellEligibleOfferType,
   StateCodeSchema,
   translate,
@@ -47,6 +48,10 @@ export const OfferSchema = z
     version: z.number().int(),
     /** Version of the contact list (If-Match of contact imports). */
     contactsVersion: z.number().int(),
+    /** Draft, Publish in progress, Attention needed, Preview or Live. */
+    publishStatus: z.enum(PUBLISH_STATUSES),
+    /** The published version that is live, once the offer went live. */
+    liveVersionId: IdSchema.nullable(),
   })
   .meta({ id: 'Offer' });
 
@@ -69,6 +74,8 @@ export const toOffer = (o: OfferRecord): z.infer<typeof OfferSchema> => ({
   updatedAt: o.updatedAt.toISOString(),
   version: o.version,
   contactsVersion: o.contactsVersion,
+  publishStatus: o.publishStatus,
+  liveVersionId: o.liveVersionId,
 });
 
 export const DocumentSchema = z

@@ -1,5 +1,9 @@
 import {
+  activatePolicy,
+  COSELL_STATUS_IDS,
   getProgram,
+  POLICY_IDS,
+  previewPolicySwitch,
   SAMPLE_TAXONOMY_NOTE,
   TaxonomySchema,
   updateTaxonomy,
@@ -44,6 +48,69 @@ export const programRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     },
     handler: async (request, reply) => {
       requireActor(request);
+      const program = await getProgram(deps.account);
+      return withEtag(reply, program.version).send(toProgram(program));
+    },
+  });
+
+  const PolicySwitchPreviewSchema = z
+    .object({
+      from: z.enum(POLICY_IDS),
+      to: z.enum(POLICY_IDS),
+      offers: z.number().int(),
+      gained: z.number().int(),
+      lost: z.number().int(),
+      unchanged: z.number().int(),
+      moves: z.array(
+        z.object({
+          from: z.enum(COSELL_STATUS_IDS),
+          to: z.enum(COSELL_STATUS_IDS),
+          count: z.number().int(),
+        }),
+      ),
+      sample: z.array(
+        z.object({
+          organisationId: z.string(),
+          offerId: z.string(),
+          offerName: z.string(),
+          from: z.enum(COSELL_STATUS_IDS),
+          to: z.enum(COSELL_STATUS_IDS),
+        }),
+      ),
+      elapsedMs: z.number(),
+    })
+    .meta({ id: 'PolicySwitchPreview' });
+
+  app.post('/api/program/policy/preview', {
+    schema: {
+      tags: ['program'],
+      summary:
+        'Preview a policy switch (program admins): which offers would gain or lose which status',
+      body: z.strictObject({ policyId: z.enum(POLICY_IDS) }),
+      response: { 200: PolicySwitchPreviewSchema, ...problemResponses },
+    },
+    handler: async (request) =>
+      previewPolicySwitch(deps.offers, requireActor(request), request.body.policyId),
+  });
+
+  app.put('/api/program/policy', {
+    config: { ifMatch: 'required' },
+    schema: {
+      tags: ['program'],
+      summary:
+        'Activate a policy (program admins); every offer is re-evaluated under it in the ' +
+        'background. If-Match required',
+      body: z.strictObject({ policyId: z.enum(POLICY_IDS) }),
+      response: { 200: ProgramSchema, ...problemResponses },
+    },
+    handler: async (request, reply) => {
+      await activatePolicy(
+        deps.offers,
+        requireActor(request),
+        request.body.policyId,
+        request.ifMatch,
+        String(request.id),
+      );
       const program = await getProgram(deps.account);
       return withEtag(reply, program.version).send(toProgram(program));
     },

@@ -1,0 +1,341 @@
+/**
+ * The co-sell status engine (SPEC §5): which status an offer holds under a policy, and why.
+ * Pure: the same facts and policy always give the same answer. Which requirements a status
+ * needs is the policy's data; this module only knows how to check each kind of requirement.
+ *
+ * Monotone by construction: a status is held when every requirement of it and of the statuses
+ * it builds on is met, and the answer is the highest status held, so meeting one more
+ * requirement can never lower it.
+ */
+import { partnerSalesCoverage } from '../contacts/coverage';
+import type { ContactRoleId } from '../reference/contact-roles';
+import type { CosellStatusId } from '../reference/cosell-statuses';
+import type { CosellCountryCode, CountryCode } from '../reference/countries';
+import type { DocumentKindId } from '../reference/documents';
+import { OFFER_TYPES, type OfferTypeId } from '../reference/offer-types';
+import type { SolutionTypeId } from '../reference/solution-types';
+import type {
+  DocumentRequirement,
+  ProgramPolicy,
+  RequirementId,
+  RequirementRule,
+  TierStatusId,
+} from './policies';
+import type { ProgramProfileFacts } from './profile';
+
+/** The offer as the engine sees it: its live (published) version where there is one. */
+export interface StatusOfferFacts {
+  offerType: OfferTypeId;
+  /** Live in the marketplace. */
+  live: boolean;
+  transactable: boolean;
+  pricedAboveZero: boolean;
+  markets: readonly CountryCode[];
+  createdAt: Date;
+  listing: {
+    platforms: number;
+    segments: number;
+    solutionType: SolutionTypeId | null;
+    /** Solution areas chosen, and whether each has at least one sub-area. */
+    solutionAreas: number;
+    everyAreaHasSubArea: boolean;
+  };
+  landingPage: boolean;
+  documentKinds: readonly DocumentKindId[];
+  /** Contacts that matter here: their role and countries. */
+  contacts: readonly { role: ContactRoleId; countries: readonly CosellCountryCode[] }[];
+}
+
+/** What the vendor's reviewers recorded for the material that is live. */
+export interface StatusReviewFacts {
+  approved: boolean;
+  technicalValidation: TechnicalValidation;
+  revenueVerified: boolean;
+}
+export const TECHNICAL_VALIDATIONS = ['not-assessed', 'passed', 'failed'] as const;
+export type TechnicalValidation = (typeof TECHNICAL_VALIDATIONS)[number];
+
+export interface StatusFacts {
+  offer: StatusOfferFacts;
+  profile: ProgramProfileFacts | null;
+  review: StatusReviewFacts | null;
+}
+
+/** Where a requirement is fixed: a page of the product and a field on it. */
+export type FixArea = 'offer-setup' | 'cosell' | 'publish' | 'profile' | 'review';
+
+export interface RequirementResult {
+  id: RequirementId;
+  met: boolean;
+  /** Message catalogue key of the explanation (see REQUIREMENT_MESSAGES). */
+  code: string;
+  params: Record<string, string | number>;
+  fix: { area: FixArea; field: string };
+}
+
+export interface TierResult {
+  status: TierStatusId;
+  /** The offer type can reach this status under the policy. */
+  applicable: boolean;
+  /** Every requirement of this status and the ones it builds on is met. */
+  met: boolean;
+  /** The status it builds on (its requirements are not repeated here). */
+  requires: TierStatusId | null;
+  requirements: RequirementResult[];
+}
+
+export interface StatusEvaluation {
+  status: CosellStatusId;
+  policyId: ProgramPolicy['id'];
+  tiers: TierResult[];
+}
+
+/** The order statuses are listed and compared in. */
+export const TIER_ORDER: readonly TierStatusId[] = [
+  'cosell-ready',
+  'azure-ip-cosell-incentivized',
+  'business-applications-standard',
+  'business-applications-premium',
+];
+
+/** Rank of a status: a higher number is a better status (for "gain or lose" comparisons). */
+export function statusRank(status: CosellStatusId): number {
+  switch (status) {
+    case 'not-cosell-ready':
+      return 0;
+    case 'cosell-ready':
+      return 1;
+    case 'azure-ip-cosell-incentivized':
+    case 'business-applications-standard':
+      return 2;
+    case 'business-applications-premium':
+      return 3;
+  }
+}
+
+const appliesTo = (offerTypes: readonly string[] | undefined, type: OfferTypeId) =>
+  !offerTypes || offerTypes.includes(type);
+
+function requiredDocuments(list: readonly DocumentRequirement[], type: OfferTypeId) {
+  return list.filter((req) => appliesTo(req.offerTypes, type)).map((req) => req.kind);
+}
+
+const FIX: Record<RequirementId, RequirementResult['fix']> = {
+  'offer.eligibleType': { area: 'offer-setup', field: 'offer-type' },
+  'offer.live': { area: 'publish', field: 'publish' },
+  'profile.partnerId': { area: 'profile', field: 'profile-partner-id' },
+  'profile.marketplaceAccount': { area: 'profile', field: 'profile-marketplace-account' },
+  'profile.businessProfile': { area: 'profile', field: 'profile-business-profile' },
+  'tab.listingComplete': { area: 'cosell', field: 'listing-platforms' },
+  'documents.cosellReady': { area: 'cosell', field: 'documents' },
+  'tab.partnerSalesContacts': { area: 'cosell', field: 'contacts' },
+  'review.approved': { area: 'publish', field: 'publish' },
+  'partner.goldCompetency': { area: 'profile', field: 'profile-gold-competency' },
+  'partner.solutionsPartner': { area: 'profile', field: 'profile-solutions-partner' },
+  'partner.isvConnect': { area: 'profile', field: 'profile-isv-connect' },
+  'partner.isvConnectPremium': { area: 'profile', field: 'profile-isv-connect' },
+  'revenue.threshold': { area: 'profile', field: 'profile-revenue' },
+  'technical.validation': { area: 'review', field: 'technical-validation' },
+  'documents.azureIp': { area: 'cosell', field: 'documents' },
+  'tab.solutionTypeIp': { area: 'cosell', field: 'listing-solution-type' },
+  'offer.transactable': { area: 'offer-setup', field: 'offer-transactable' },
+};
+
+/** Message catalogue keys explaining each requirement, met and not met. */
+export const REQUIREMENT_MESSAGES: Record<RequirementId, { met: string; unmet: string }> = {
+  'offer.eligibleType': {
+    met: 'requirement.offer.eligibleType.met',
+    unmet: 'requirement.offer.eligibleType.unmet',
+  },
+  'offer.live': { met: 'requirement.offer.live.met', unmet: 'requirement.offer.live.unmet' },
+  'profile.partnerId': {
+    met: 'requirement.profile.partnerId.met',
+    unmet: 'requirement.profile.partnerId.unmet',
+  },
+  'profile.marketplaceAccount': {
+    met: 'requirement.profile.marketplaceAccount.met',
+    unmet: 'requirement.profile.marketplaceAccount.unmet',
+  },
+  'profile.businessProfile': {
+    met: 'requirement.profile.businessProfile.met',
+    unmet: 'requirement.profile.businessProfile.unmet',
+  },
+  'tab.listingComplete': {
+    met: 'requirement.tab.listingComplete.met',
+    unmet: 'requirement.tab.listingComplete.unmet',
+  },
+  'documents.cosellReady': {
+    met: 'requirement.documents.cosellReady.met',
+    unmet: 'requirement.documents.cosellReady.unmet',
+  },
+  'tab.partnerSalesContacts': {
+    met: 'requirement.tab.partnerSalesContacts.met',
+    unmet: 'requirement.tab.partnerSalesContacts.unmet',
+  },
+  'review.approved': {
+    met: 'requirement.review.approved.met',
+    unmet: 'requirement.review.approved.unmet',
+  },
+  'partner.goldCompetency': {
+    met: 'requirement.partner.goldCompetency.met',
+    unmet: 'requirement.partner.goldCompetency.unmet',
+  },
+  'partner.solutionsPartner': {
+    met: 'requirement.partner.solutionsPartner.met',
+    unmet: 'requirement.partner.solutionsPartner.unmet',
+  },
+  'partner.isvConnect': {
+    met: 'requirement.partner.isvConnect.met',
+    unmet: 'requirement.partner.isvConnect.unmet',
+  },
+  'partner.isvConnectPremium': {
+    met: 'requirement.partner.isvConnectPremium.met',
+    unmet: 'requirement.partner.isvConnectPremium.unmet',
+  },
+  'revenue.threshold': {
+    met: 'requirement.revenue.threshold.met',
+    unmet: 'requirement.revenue.threshold.unmet',
+  },
+  'technical.validation': {
+    met: 'requirement.technical.validation.met',
+    unmet: 'requirement.technical.validation.unmet',
+  },
+  'documents.azureIp': {
+    met: 'requirement.documents.azureIp.met',
+    unmet: 'requirement.documents.azureIp.unmet',
+  },
+  'tab.solutionTypeIp': {
+    met: 'requirement.tab.solutionTypeIp.met',
+    unmet: 'requirement.tab.solutionTypeIp.unmet',
+  },
+  'offer.transactable': {
+    met: 'requirement.offer.transactable.met',
+    unmet: 'requirement.offer.transactable.unmet',
+  },
+};
+
+type Check = { met: boolean; params?: Record<string, string | number> };
+
+/** Checks one requirement against the facts. */
+function check(rule: RequirementRule, facts: StatusFacts, policy: ProgramPolicy): Check {
+  const { offer, profile, review } = facts;
+  switch (rule.id) {
+    case 'offer.eligibleType':
+      return { met: OFFER_TYPES[offer.offerType].cosellEligible };
+    case 'offer.live':
+      return { met: offer.live };
+    case 'profile.partnerId':
+      return { met: Boolean(profile?.partnerId) };
+    case 'profile.marketplaceAccount':
+      return { met: profile?.marketplaceAccountActive === true };
+    case 'profile.businessProfile':
+      return { met: profile?.businessProfileComplete === true };
+    case 'tab.listingComplete': {
+      const l = offer.listing;
+      const met =
+        l.platforms > 0 &&
+        (!policy.listing.segmentsField || l.segments > 0) &&
+        l.solutionType !== null &&
+        l.solutionAreas > 0 &&
+        l.everyAreaHasSubArea;
+      return { met };
+    }
+    case 'documents.cosellReady':
+    case 'documents.azureIp': {
+      const list =
+        rule.id === 'documents.cosellReady'
+          ? policy.documents.cosellReady
+          : policy.documents.azureIp;
+      const missing = requiredDocuments(list, offer.offerType).filter(
+        (kind) => !offer.documentKinds.includes(kind),
+      );
+      return { met: missing.length === 0, params: { missing: missing.join(', ') } };
+    }
+    case 'tab.partnerSalesContacts': {
+      if (!policy.contacts.partnerSalesPerMarket) return { met: true };
+      const { missing } = partnerSalesCoverage(offer.markets, offer.contacts);
+      return {
+        met: offer.markets.length > 0 && missing.length === 0,
+        params: { missing: missing.join(', '), count: missing.length },
+      };
+    }
+    case 'review.approved':
+      return { met: review?.approved === true };
+    case 'partner.goldCompetency':
+      return { met: profile?.goldCompetency === true };
+    case 'partner.solutionsPartner':
+      return { met: (profile?.solutionsPartnerDesignations.length ?? 0) > 0 };
+    case 'partner.isvConnect':
+      return { met: profile?.isvConnect === 'standard' || profile?.isvConnect === 'premium' };
+    case 'partner.isvConnectPremium':
+      return { met: profile?.isvConnect === 'premium' };
+    case 'revenue.threshold': {
+      const threshold = rule.thresholdUsd ?? 0;
+      const acr = profile?.azureConsumedRevenueUsd ?? 0;
+      const billed = profile?.marketplaceBilledRevenueUsd ?? 0;
+      const figures = acr >= threshold || (offer.transactable && billed >= threshold);
+      return {
+        met: figures && review?.revenueVerified === true,
+        params: { threshold, acr, billed, verified: review?.revenueVerified ? 1 : 0 },
+      };
+    }
+    case 'technical.validation': {
+      const byDefault =
+        offer.transactable &&
+        (rule.passByDefaultWhenTransactable ?? ([] as readonly string[])).includes(offer.offerType);
+      return {
+        met: byDefault || review?.technicalValidation === 'passed',
+        params: { byDefault: byDefault ? 1 : 0 },
+      };
+    }
+    case 'tab.solutionTypeIp':
+      return { met: offer.listing.solutionType === 'ip' };
+    case 'offer.transactable': {
+      const from = rule.fromDate ? Date.parse(rule.fromDate) : Number.NEGATIVE_INFINITY;
+      const needed = offer.createdAt.getTime() >= from;
+      return { met: !needed || offer.transactable, params: { from: rule.fromDate ?? '' } };
+    }
+  }
+}
+
+/**
+ * Every status of the policy, each requirement met or not with its reason, and the status the
+ * offer holds: the highest one whose requirements (and those it builds on) are all met.
+ */
+export function evaluateStatus(facts: StatusFacts, policy: ProgramPolicy): StatusEvaluation {
+  const tiers: TierResult[] = [];
+  const held = new Set<TierStatusId>();
+  for (const status of TIER_ORDER) {
+    const rule = policy.statuses[status];
+    if (!rule) continue;
+    const applicable = appliesTo(rule.offerTypes, facts.offer.offerType);
+    const requirements: RequirementResult[] = [];
+    for (const requirement of rule.requirements) {
+      if (!appliesTo(requirement.offerTypes, facts.offer.offerType)) continue;
+      const result = check(requirement, facts, policy);
+      requirements.push({
+        id: requirement.id,
+        met: result.met,
+        code: REQUIREMENT_MESSAGES[requirement.id][result.met ? 'met' : 'unmet'],
+        params: result.params ?? {},
+        fix: FIX[requirement.id],
+      });
+    }
+    const met =
+      applicable &&
+      (rule.requires === null || held.has(rule.requires)) &&
+      requirements.every((r) => r.met);
+    if (met) held.add(status);
+    tiers.push({ status, applicable, met, requires: rule.requires, requirements });
+  }
+  let status: CosellStatusId = 'not-cosell-ready';
+  for (const tier of tiers) {
+    if (tier.met && statusRank(tier.status) > statusRank(status)) status = tier.status;
+  }
+  return { status, policyId: policy.id, tiers };
+}
+
+/** Only the status (no reasons): what a bulk re-evaluation or a policy-switch preview needs. */
+export function statusOf(facts: StatusFacts, policy: ProgramPolicy): CosellStatusId {
+  return evaluateStatus(facts, policy).status;
+}

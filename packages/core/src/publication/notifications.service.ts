@@ -1,0 +1,176 @@
+/**
+ * Notifications: in the app for every member who works on offers, and by e-mail (a queued job
+ * per message, so a slow or failing mail server never holds up the change that caused it).
+ * Each person can mute kinds; a muted kind is neither shown nor mailed.
+ */
+import { AppError } from '../errors';
+import { translate } from '../i18n/messages';
+import type { Clock, Mailer, Repositories, UnitOfWork } from '../ports';
+import { cosellStatusName, type CosellStatusId } from '../reference/cosell-statuses';
+import { negotiateLocale } from '../tenant/tenant.types';
+import { hasPermission } from '../tenant/permissions';
+import { scopeOf, type Actor } from '../tenant/access';
+import {
+  NOTIFICATION_KINDS,
+  type JobRecord,
+  type NotificationKind,
+  type NotificationRecord,
+} from './publication.ports';
+import type { Page } from '../ports';
+import type { Role } from '../tenant/tenant.types';
+
+export interface NotifyDeps {
+  clock: Clock;
+}
+
+/**
+ * Creates the notification for every member of the organisation who may work on offers and has
+ * not muted the kind, and queues one e-mail each. Runs inside the caller's transaction.
+ */
+export async function notify(
+  repos: Repositories,
+  deps: NotifyDeps,
+  event: {
+    organisationId: string;
+    kind: NotificationKind;
+    offerId: string | null;
+    params: Record<string, string | number>;
+  },
+): Promise<NotificationRecord[]> {
+  const at = deps.clock.now();
+  const recipients = (await repos.listNotificationRecipients(event.organisationId)).filter(
+    (r) =>
+      !r.disabled &&
+      !r.mutedKinds.includes(event.kind) &&
+      (hasPermission(r.roles as Role[], 'offers.write') ||
+        hasPermission(r.roles as Role[], 'profile.write')),
+  );
+  if (recipients.length === 0) return [];
+  const created = await repos.createNotifications(
+    recipients.map((r) => ({
+      organisationId: event.organisationId,
+      userId: r.userId,
+      kind: event.kind,
+      offerId: event.offerId,
+      params: event.params,
+      createdAt: at,
+    })),
+  );
+  for (const notification of created) {
+    await repos.enqueueJob({
+      kind: 'mail.notification',
+      payload: { notificationId: notification.id, userId: notification.userId },
+      organisationId: event.organisationId,
+      runAt: at,
+      dedupeKey: `mail.notification:${notification.id}`,
+    });
+  }
+  return created;
+}
+
+/** Message catalogue keys of each notification's e-mail subject and text. */
+export const NOTIFICATION_MESSAGES: Record<NotificationKind, { subject: string; text: string }> = {
+  'review.passed': {
+    subject: 'notification.review.passed.subject',
+    text: 'notification.review.passed.text',
+  },
+  'review.failed': {
+    subject: 'notification.review.failed.subject',
+    text: 'notification.review.failed.text',
+  },
+  'status.changed': {
+    subject: 'notification.status.changed.subject',
+    text: 'notification.status.changed.text',
+  },
+  'badge.granted': {
+    subject: 'notification.badge.granted.subject',
+    text: 'notification.badge.granted.text',
+  },
+};
+
+/** The subject and text of a notification in `locale`. */
+export function renderNotification(
+  notification: Pick<NotificationRecord, 'kind' | 'params'>,
+  locale: ReturnType<typeof negotiateLocale>,
+): { subject: string; text: string } {
+  const params: Record<string, string | number> = { ...notification.params };
+  for (const key of ['from', 'to', 'status']) {
+    const value = params[key];
+    if (typeof value === 'string') {
+      params[`${key}Name`] = cosellStatusName(value as CosellStatusId);
+    }
+  }
+  return {
+    subject: translate(locale, NOTIFICATION_MESSAGES[notification.kind].subject, params),
+    text: translate(locale, NOTIFICATION_MESSAGES[notification.kind].text, params),
+  };
+}
+
+/** Job 'mail.notification': sends the e-mail of one notification unless the kind was muted since. */
+export async function sendNotificationMail(
+  repos: Repositories,
+  mailer: Mailer,
+  job: JobRecord,
+  appUrl: string,
+): Promise<void> {
+  const notificationId = String(job.payload.notificationId);
+  const userId = String(job.payload.userId);
+  const notification = await repos.findNotification(userId, notificationId);
+  if (!notification) return;
+  const user = await repos.findUser(userId);
+  if (!user || user.disabledAt || user.mutedNotificationKinds.includes(notification.kind)) return;
+  const { subject, text } = renderNotification(notification, user.locale);
+  const link = notification.offerId
+    ? `\n\n${appUrl.replace(/\/$/, '')}/offers/${notification.offerId}`
+    : '';
+  await mailer.send({ to: user.email, subject, text: text + link });
+}
+
+export interface NotificationDeps {
+  uow: UnitOfWork;
+  clock: Clock;
+}
+
+export async function listNotifications(
+  deps: NotificationDeps,
+  actor: Actor,
+  query: { unreadOnly: boolean; limit: number; offset: number },
+): Promise<Page<NotificationRecord> & { unread: number }> {
+  return deps.uow.run((repos) => repos.listNotifications(actor.userId, query), scopeOf(actor));
+}
+
+export async function markNotificationsRead(
+  deps: NotificationDeps,
+  actor: Actor,
+  ids: readonly string[] | 'all',
+): Promise<number> {
+  return deps.uow.run(
+    (repos) => repos.markNotificationsRead(actor.userId, ids, deps.clock.now()),
+    scopeOf(actor),
+  );
+}
+
+export async function getNotificationPreferences(
+  deps: NotificationDeps,
+  actor: Actor,
+): Promise<{ muted: NotificationKind[]; kinds: readonly NotificationKind[] }> {
+  return deps.uow.run(async (repos) => {
+    const user = await repos.findUser(actor.userId);
+    if (!user) throw new AppError('UNAUTHENTICATED');
+    return { muted: user.mutedNotificationKinds, kinds: NOTIFICATION_KINDS };
+  }, scopeOf(actor));
+}
+
+export async function setNotificationPreferences(
+  deps: NotificationDeps,
+  actor: Actor,
+  muted: NotificationKind[],
+): Promise<{ muted: NotificationKind[]; kinds: readonly NotificationKind[] }> {
+  return deps.uow.run(async (repos) => {
+    const user = await repos.updateUser(actor.userId, {
+      mutedNotificationKinds: [...new Set(muted)],
+    });
+    if (!user) throw new AppError('UNAUTHENTICATED');
+    return { muted: user.mutedNotificationKinds, kinds: NOTIFICATION_KINDS };
+  }, scopeOf(actor));
+}

@@ -1,0 +1,679 @@
+/**
+ * "Review and publish" (SPEC §6): the publisher submits the draft as an immutable version; a
+ * pipeline of queued steps validates it, hands it to the vendor's reviewers, creates the
+ * preview and, after the publisher's "Go live", makes it the live version. A live offer stays
+ * live while an update of its co-sell material is reviewed.
+ *
+ * Every step is a compare-and-set move of the submission's state in the same transaction as
+ * its effects and the next step's job, so a crash between steps resumes where it stopped and a
+ * step that runs twice changes nothing the second time.
+ */
+import { AppError, getOrNotFound, type FieldIssue } from '../errors';
+import { translate } from '../i18n/messages';
+import { evaluateCosellTab, validateCosellDraft } from '../offers/cosell-tab';
+import type { OfferRecord } from '../offers/offer';
+import { loadProgramContext, requireOffer } from '../offers/offer.service';
+import type { Clock, ExpectedVersions, Page, Repositories, UnitOfWork } from '../ports';
+import type { TechnicalValidation } from '../program/status-engine';
+import { requireVendorPermission, scopeOf, type Actor } from '../tenant/access';
+import type { Locale } from '../tenant/tenant.types';
+import { notify } from './notifications.service';
+import {
+  CANCELLABLE_STATES,
+  compareSnapshots,
+  offerSetupChanged,
+  publishStatusOf,
+  type OfferSnapshot,
+  type PublishSection,
+  type ReviewDecision,
+  type SnapshotChange,
+  type SubmissionRecord,
+  type ValidationProblem,
+} from './publication';
+import type { JobRecord, ReviewQueueItem } from './publication.ports';
+import {
+  draftSnapshot,
+  readStatusView,
+  recomputeOfferStatus,
+  type StatusView,
+} from './status.service';
+
+export interface PublicationDeps {
+  uow: UnitOfWork;
+  clock: Clock;
+}
+
+/** Sections of "Review and publish", each Not started / Incomplete / Complete. */
+export interface PublishSectionState {
+  id: 'offer-setup' | 'listing' | 'documents' | 'landingPage' | 'contacts';
+  state: 'not-started' | 'incomplete' | 'complete';
+}
+
+export interface PublishView {
+  offer: OfferRecord;
+  sections: PublishSectionState[];
+  /** Which sections the publisher may tick, and which must be ticked. */
+  selectable: PublishSection[];
+  required: PublishSection[];
+  /** The draft differs from the live version (or there is no live version yet). */
+  hasChanges: boolean;
+  changes: SnapshotChange[];
+  liveVersion: { id: string; number: number; createdAt: Date } | null;
+  current: SubmissionRecord | null;
+  submissions: SubmissionRecord[];
+  /** Unmet co-sell checklist items: publishing is refused until they are met. */
+  blocking: ValidationProblem[];
+}
+
+async function liveSnapshotOf(repos: Repositories, offer: OfferRecord) {
+  if (!offer.liveVersionId) return null;
+  return repos.findOfferVersion(offer.organisationId, offer.id, offer.liveVersionId);
+}
+
+/** Which sections a submission must and may include (SPEC §6 step 3). */
+function sectionRules(offer: OfferRecord, changes: readonly SnapshotChange[]) {
+  if (!offer.liveVersionId) {
+    return { selectable: ['offer-setup', 'cosell'], required: ['offer-setup', 'cosell'] } as const;
+  }
+  if (offerSetupChanged(changes)) {
+    return { selectable: ['offer-setup', 'cosell'], required: ['offer-setup', 'cosell'] } as const;
+  }
+  return { selectable: ['cosell'], required: ['cosell'] } as const;
+}
+
+/** Automated validation of a snapshot: the co-sell checklist and the listing against the taxonomy. */
+async function validateSnapshot(
+  repos: Repositories,
+  offer: Pick<OfferRecord, 'lifecycleState'>,
+  snapshot: OfferSnapshot,
+  sections: readonly PublishSection[],
+): Promise<ValidationProblem[]> {
+  const { policy, taxonomy } = await loadProgramContext(repos);
+  const problems: ValidationProblem[] = [];
+  const evaluation = evaluateCosellTab({
+    offer: { ...snapshot.fields, lifecycleState: offer.lifecycleState },
+    draft: snapshot.cosell,
+    documents: snapshot.documents,
+    contacts: snapshot.contacts,
+    policy,
+  });
+  for (const item of evaluation.checklist) {
+    if (item.met) continue;
+    // A new offer goes live with this very submission.
+    if (item.id === 'offer/live' && sections.includes('offer-setup')) continue;
+    problems.push({ id: item.id, code: item.code, params: item.params });
+  }
+  const issues: FieldIssue[] = validateCosellDraft(snapshot.cosell, taxonomy, policy);
+  for (const issue of issues) {
+    problems.push({ id: issue.path.join('.'), code: issue.code, params: issue.params ?? {} });
+  }
+  return problems;
+}
+
+export async function getPublishView(
+  deps: PublicationDeps,
+  actor: Actor,
+  organisationId: string,
+  offerId: string,
+): Promise<PublishView> {
+  return deps.uow.run(async (repos) => {
+    const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.read');
+    return readPublishView(repos, offer);
+  }, scopeOf(actor));
+}
+
+async function readPublishView(repos: Repositories, offer: OfferRecord): Promise<PublishView> {
+  const { policy } = await loadProgramContext(repos);
+  const draft = await draftSnapshot(repos, offer);
+  const live = await liveSnapshotOf(repos, offer);
+  const changes = compareSnapshots(live?.snapshot ?? null, draft);
+  const tab = evaluateCosellTab({
+    offer,
+    draft: offer.cosell,
+    documents: draft.documents,
+    contacts: draft.contacts,
+    policy,
+  });
+  const offerSetupComplete =
+    offer.name.length > 0 && offer.summary.length > 0 && offer.markets.length > 0;
+  const sections: PublishSectionState[] = [
+    {
+      id: 'offer-setup',
+      state: offerSetupComplete
+        ? 'complete'
+        : offer.summary || offer.markets.length
+          ? 'incomplete'
+          : 'not-started',
+    },
+    ...(['listing', 'documents', 'landingPage', 'contacts'] as const).map((id) => ({
+      id,
+      state: tab.sections[id],
+    })),
+  ];
+  const submissions = await repos.listSubmissions(offer.organisationId, offer.id, 20);
+  const latest = submissions[0] ?? null;
+  const open =
+    latest && !['published', 'cancelled', 'rejected', 'attention-needed'].includes(latest.state);
+  const rules = sectionRules(offer, changes);
+  const blocking = await validateSnapshot(repos, offer, draft, rules.required);
+  return {
+    offer,
+    sections,
+    selectable: [...rules.selectable],
+    required: [...rules.required],
+    hasChanges: changes.length > 0,
+    changes,
+    liveVersion: live ? { id: live.id, number: live.number, createdAt: live.createdAt } : null,
+    current: open ? latest : null,
+    submissions,
+    blocking,
+  };
+}
+
+/** Keeps the offer's publish status in step with its latest submission. */
+async function syncPublishStatus(
+  repos: Repositories,
+  offer: Pick<OfferRecord, 'organisationId' | 'id' | 'liveVersionId'>,
+  submission: SubmissionRecord,
+  at: Date,
+  extra: { lifecycleState?: OfferRecord['lifecycleState']; liveVersionId?: string } = {},
+) {
+  const liveVersionId = extra.liveVersionId ?? offer.liveVersionId;
+  await repos.setOfferPublication(
+    offer.organisationId,
+    offer.id,
+    {
+      publishStatus: publishStatusOf(submission, liveVersionId !== null),
+      ...extra,
+    },
+    at,
+  );
+}
+
+/**
+ * "Publish": freezes the draft as the next version and starts the pipeline. Refused while
+ * another submission of the offer is on its way, while the checklist has unmet items, or
+ * when the ticked sections are not the ones this offer must submit.
+ */
+export async function submitForPublish(
+  deps: PublicationDeps,
+  actor: Actor,
+  organisationId: string,
+  offerId: string,
+  sections: PublishSection[],
+  expected: ExpectedVersions,
+  requestId?: string,
+): Promise<PublishView> {
+  return deps.uow.run(async (repos) => {
+    const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
+    if (expected !== 'any' && !expected.includes(offer.version)) {
+      throw new AppError('PRECONDITION_FAILED');
+    }
+    if (offer.archivedAt) {
+      throw new AppError('CONFLICT', { messageKey: 'publishing.archived' });
+    }
+    const view = await readPublishView(repos, offer);
+    if (view.current) throw new AppError('CONFLICT', { messageKey: 'publishing.inProgress' });
+    if (!view.hasChanges) throw new AppError('CONFLICT', { messageKey: 'publishing.noChanges' });
+    const chosen = [...new Set(sections)];
+    const wrong =
+      view.required.some((s) => !chosen.includes(s)) ||
+      chosen.some((s) => !view.selectable.includes(s));
+    if (wrong) {
+      throw new AppError('VALIDATION', {
+        issues: [
+          {
+            path: ['sections'],
+            code: 'publishing.sections',
+            params: { required: view.required.join(', ') },
+          },
+        ],
+      });
+    }
+    if (view.blocking.length > 0) {
+      throw new AppError('VALIDATION', {
+        messageKey: 'publishing.incomplete',
+        issues: view.blocking.map((p) => ({ path: [p.id], code: p.code, params: p.params })),
+      });
+    }
+    const at = deps.clock.now();
+    const snapshot = await draftSnapshot(repos, offer);
+    const version = await repos.insertOfferVersion({
+      organisationId,
+      offerId,
+      snapshot,
+      createdBy: actor.userId,
+      at,
+    });
+    const submission = await repos
+      .createSubmission({
+        organisationId,
+        offerId,
+        versionId: version.id,
+        sections: chosen,
+        offerWasLive: offer.liveVersionId !== null,
+        submittedBy: actor.userId,
+        at,
+      })
+      .catch((error: unknown) => {
+        // A concurrent publish of the same offer won (one open submission per offer).
+        if (error instanceof AppError && error.code === 'CONFLICT') {
+          throw new AppError('CONFLICT', { messageKey: 'publishing.inProgress' });
+        }
+        throw error;
+      });
+    await syncPublishStatus(repos, offer, submission, at);
+    await repos.enqueueJob({
+      kind: 'publish.validate',
+      payload: { submissionId: submission.id },
+      organisationId,
+      runAt: at,
+      dedupeKey: `publish.validate:${submission.id}`,
+    });
+    await repos.appendAudit({
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'offer.publish.submit',
+      entityType: 'offer',
+      entityId: offerId,
+      after: { submissionId: submission.id, version: version.number, sections: chosen },
+      requestId,
+    });
+    return readPublishView(repos, (await repos.findOffer(organisationId, offerId))!);
+  }, scopeOf(actor));
+}
+
+/** "Cancel publish": possible until the publisher's sign-off (Go live). */
+export async function cancelPublish(
+  deps: PublicationDeps,
+  actor: Actor,
+  organisationId: string,
+  offerId: string,
+  submissionId: string,
+  requestId?: string,
+): Promise<PublishView> {
+  return deps.uow.run(async (repos) => {
+    const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
+    const found = await repos.findSubmission(organisationId, submissionId);
+    if (!found || found.offerId !== offerId)
+      throw new AppError('NOT_FOUND', { message: 'submission not found' });
+    const at = deps.clock.now();
+    const cancelled = await repos.transitionSubmission(
+      organisationId,
+      submissionId,
+      CANCELLABLE_STATES,
+      { state: 'cancelled' },
+      at,
+    );
+    if (!cancelled) throw new AppError('CONFLICT', { messageKey: 'publishing.cannotCancel' });
+    await syncPublishStatus(repos, offer, cancelled, at, {
+      lifecycleState: offer.liveVersionId ? 'live' : 'draft',
+    });
+    await repos.appendAudit({
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'offer.publish.cancel',
+      entityType: 'offer',
+      entityId: offerId,
+      before: { state: found.state },
+      after: { state: 'cancelled', submissionId },
+      requestId,
+    });
+    return readPublishView(repos, (await repos.findOffer(organisationId, offerId))!);
+  }, scopeOf(actor));
+}
+
+/** "Go live": the publisher's sign-off of the preview of a new offer. */
+export async function goLive(
+  deps: PublicationDeps,
+  actor: Actor,
+  organisationId: string,
+  offerId: string,
+  submissionId: string,
+  requestId?: string,
+): Promise<PublishView> {
+  return deps.uow.run(async (repos) => {
+    const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
+    const found = await repos.findSubmission(organisationId, submissionId);
+    if (!found || found.offerId !== offerId)
+      throw new AppError('NOT_FOUND', { message: 'submission not found' });
+    const at = deps.clock.now();
+    const moved = await repos.transitionSubmission(
+      organisationId,
+      submissionId,
+      ['preview'],
+      { state: 'publishing' },
+      at,
+    );
+    if (!moved) throw new AppError('CONFLICT', { messageKey: 'publishing.notInPreview' });
+    await syncPublishStatus(repos, offer, moved, at);
+    await repos.enqueueJob({
+      kind: 'publish.go-live',
+      payload: { submissionId },
+      organisationId,
+      runAt: at,
+      dedupeKey: `publish.go-live:${submissionId}`,
+    });
+    await repos.appendAudit({
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'offer.publish.golive',
+      entityType: 'offer',
+      entityId: offerId,
+      after: { submissionId },
+      requestId,
+    });
+    return readPublishView(repos, (await repos.findOffer(organisationId, offerId))!);
+  }, scopeOf(actor));
+}
+
+/** A published version of the offer (for "Compare" and for reading what is live). */
+export async function getOfferVersion(
+  deps: PublicationDeps,
+  actor: Actor,
+  organisationId: string,
+  offerId: string,
+  versionId: string,
+) {
+  return deps.uow.run(async (repos) => {
+    await requireOffer(repos, actor, organisationId, offerId, 'offers.read');
+    return getOrNotFound(
+      await repos.findOfferVersion(organisationId, offerId, versionId),
+      'version',
+    );
+  }, scopeOf(actor));
+}
+
+// ---------------------------------------------------------------- pipeline steps (jobs)
+
+interface StepContext {
+  repos: Repositories;
+  clock: Clock;
+  job: JobRecord;
+}
+
+async function stepSubmission(ctx: StepContext) {
+  const organisationId = ctx.job.organisationId!;
+  const submission = await ctx.repos.findSubmission(
+    organisationId,
+    String(ctx.job.payload.submissionId),
+  );
+  if (!submission) return null;
+  const offer = await ctx.repos.findOffer(organisationId, submission.offerId);
+  if (!offer) return null;
+  return { submission, offer, organisationId };
+}
+
+/** Job 'publish.validate': automated validation, then the vendor's review queue. */
+export async function runValidateStep(ctx: StepContext): Promise<void> {
+  const found = await stepSubmission(ctx);
+  if (!found || found.submission.state !== 'validating') return;
+  const { submission, offer, organisationId } = found;
+  const version = await ctx.repos.findOfferVersion(organisationId, offer.id, submission.versionId);
+  if (!version) return;
+  const problems = await validateSnapshot(ctx.repos, offer, version.snapshot, submission.sections);
+  const at = ctx.clock.now();
+  const next = await ctx.repos.transitionSubmission(
+    organisationId,
+    submission.id,
+    ['validating'],
+    problems.length > 0 ? { state: 'attention-needed', problems } : { state: 'in-review' },
+    at,
+  );
+  if (!next) return;
+  await syncPublishStatus(ctx.repos, offer, next, at);
+  if (problems.length > 0) {
+    await notify(ctx.repos, ctx, {
+      organisationId,
+      kind: 'review.failed',
+      offerId: offer.id,
+      params: { offerName: version.snapshot.fields.name, stage: 'validation' },
+    });
+  }
+}
+
+/** Job 'publish.preview': creates the preview of a new offer; an update of a live offer goes straight on. */
+export async function runPreviewStep(ctx: StepContext): Promise<void> {
+  const found = await stepSubmission(ctx);
+  if (!found || found.submission.state !== 'approved') return;
+  const { submission, offer, organisationId } = found;
+  const at = ctx.clock.now();
+  const straightOn = offer.liveVersionId !== null;
+  const next = await ctx.repos.transitionSubmission(
+    organisationId,
+    submission.id,
+    ['approved'],
+    { state: straightOn ? 'publishing' : 'preview' },
+    at,
+  );
+  if (!next) return;
+  await syncPublishStatus(
+    ctx.repos,
+    offer,
+    next,
+    at,
+    straightOn ? {} : { lifecycleState: 'preview' },
+  );
+  if (straightOn) {
+    await ctx.repos.enqueueJob({
+      kind: 'publish.go-live',
+      payload: { submissionId: submission.id },
+      organisationId,
+      runAt: at,
+      dedupeKey: `publish.go-live:${submission.id}`,
+    });
+  }
+}
+
+/** Job 'publish.go-live': the version becomes live; the status is recomputed. */
+export async function runGoLiveStep(ctx: StepContext): Promise<void> {
+  const found = await stepSubmission(ctx);
+  if (!found || found.submission.state !== 'publishing') return;
+  const { submission, offer, organisationId } = found;
+  const at = ctx.clock.now();
+  const next = await ctx.repos.transitionSubmission(
+    organisationId,
+    submission.id,
+    ['publishing'],
+    { state: 'published' },
+    at,
+  );
+  if (!next) return;
+  await syncPublishStatus(ctx.repos, offer, next, at, {
+    lifecycleState: 'live',
+    liveVersionId: submission.versionId,
+  });
+  await recomputeOfferStatus(ctx.repos, ctx, organisationId, offer.id, 'publish');
+}
+
+// ---------------------------------------------------------------- review (vendor)
+
+export async function listReviewQueue(
+  deps: PublicationDeps,
+  actor: Actor,
+  query: { state: 'open' | 'decided'; limit: number; offset: number },
+): Promise<Page<ReviewQueueItem>> {
+  requireVendorPermission(actor, 'review.decide');
+  return deps.uow.run(
+    (repos) =>
+      repos.listReviewQueue({
+        states:
+          query.state === 'open'
+            ? ['in-review']
+            : ['approved', 'rejected', 'preview', 'publishing', 'published'],
+        limit: query.limit,
+        offset: query.offset,
+      }),
+    { ...scopeOf(actor), programStaff: true },
+  );
+}
+
+export interface ReviewDetail {
+  submission: SubmissionRecord;
+  offer: OfferRecord;
+  organisationName: string;
+  snapshot: OfferSnapshot;
+  /** What the live version was before (to see what changed), if any. */
+  changes: SnapshotChange[];
+  status: StatusView;
+  profile: Awaited<ReturnType<Repositories['findProfile']>>;
+}
+
+/** A reviewer's view of one submission: everything submitted, the partner profile and the status checklist. */
+export async function getReviewDetail(
+  deps: PublicationDeps,
+  actor: Actor,
+  organisationId: string,
+  submissionId: string,
+): Promise<ReviewDetail> {
+  requireVendorPermission(actor, 'review.decide');
+  return deps.uow.run(
+    async (repos) => {
+      const submission = getOrNotFound(
+        await repos.findSubmission(organisationId, submissionId),
+        'submission',
+      );
+      const offer = getOrNotFound(
+        await repos.findOffer(organisationId, submission.offerId),
+        'offer',
+      );
+      const version = getOrNotFound(
+        await repos.findOfferVersion(organisationId, offer.id, submission.versionId),
+        'version',
+      );
+      const live = await liveSnapshotOf(repos, offer);
+      const organisation = await repos.findOrganisation(organisationId);
+      return {
+        submission,
+        offer,
+        organisationName: organisation?.name ?? '',
+        snapshot: version.snapshot,
+        changes: compareSnapshots(
+          live && live.id !== version.id ? live.snapshot : null,
+          version.snapshot,
+        ),
+        status: await readStatusView(repos, offer),
+        profile: await repos.findProfile(organisationId),
+      };
+    },
+    { ...scopeOf(actor), programStaff: true },
+  );
+}
+
+/** The blob of a submitted document, for the reviewer's preview. */
+export async function findSubmittedDocument(
+  deps: PublicationDeps,
+  actor: Actor,
+  organisationId: string,
+  submissionId: string,
+  documentId: string,
+) {
+  requireVendorPermission(actor, 'review.decide');
+  return deps.uow.run(
+    async (repos) => {
+      const submission = getOrNotFound(
+        await repos.findSubmission(organisationId, submissionId),
+        'submission',
+      );
+      const version = getOrNotFound(
+        await repos.findOfferVersion(organisationId, submission.offerId, submission.versionId),
+        'version',
+      );
+      return getOrNotFound(
+        version.snapshot.documents.find((d) => d.id === documentId) ?? null,
+        'document',
+      );
+    },
+    { ...scopeOf(actor), programStaff: true },
+  );
+}
+
+export interface ReviewDecisionInput {
+  decision: ReviewDecision;
+  report: string;
+  technicalValidation: TechnicalValidation;
+  revenueVerified: boolean;
+}
+
+/** A reviewer approves or rejects a submission in review, with a report the publisher reads. */
+export async function decideReview(
+  deps: PublicationDeps,
+  actor: Actor,
+  organisationId: string,
+  submissionId: string,
+  input: ReviewDecisionInput,
+  expected: ExpectedVersions,
+  requestId?: string,
+): Promise<SubmissionRecord> {
+  requireVendorPermission(actor, 'review.decide');
+  if (input.decision === 'reject' && input.report.trim().length === 0) {
+    throw new AppError('VALIDATION', {
+      issues: [{ path: ['report'], code: 'reviewing.reportRequired' }],
+    });
+  }
+  return deps.uow.run(
+    async (repos) => {
+      const found = getOrNotFound(
+        await repos.findSubmission(organisationId, submissionId),
+        'submission',
+      );
+      // The reviewer acts in the partner's organisation from here on (notifications, jobs, audit).
+      await repos.widenScope({ organisationIds: [organisationId] });
+      const at = deps.clock.now();
+      const review = {
+        reviewerId: actor.userId,
+        decision: input.decision,
+        report: input.report.trim(),
+        technicalValidation: input.technicalValidation,
+        revenueVerified: input.revenueVerified,
+        decidedAt: at,
+      };
+      const next = await repos.transitionSubmission(
+        organisationId,
+        submissionId,
+        ['in-review'],
+        { state: input.decision === 'approve' ? 'approved' : 'rejected', review },
+        at,
+        expected,
+      );
+      if (!next) {
+        if (found.state !== 'in-review')
+          throw new AppError('CONFLICT', { messageKey: 'reviewing.notInReview' });
+        throw new AppError('PRECONDITION_FAILED');
+      }
+      const offer = getOrNotFound(await repos.findOffer(organisationId, found.offerId), 'offer');
+      await syncPublishStatus(repos, offer, next, at);
+      if (input.decision === 'approve') {
+        await repos.enqueueJob({
+          kind: 'publish.preview',
+          payload: { submissionId },
+          organisationId,
+          runAt: at,
+          dedupeKey: `publish.preview:${submissionId}`,
+        });
+      }
+      await notify(repos, deps, {
+        organisationId,
+        kind: input.decision === 'approve' ? 'review.passed' : 'review.failed',
+        offerId: offer.id,
+        params: { offerName: offer.name, stage: 'review' },
+      });
+      await repos.appendAudit({
+        organisationId,
+        actorUserId: actor.userId,
+        action: 'offer.review.decide',
+        entityType: 'offer',
+        entityId: offer.id,
+        after: { submissionId, ...review, decidedAt: at.toISOString() },
+        requestId,
+      });
+      return next;
+    },
+    { ...scopeOf(actor), programStaff: true },
+  );
+}
+
+/** Problems of a submission in the reader's language. */
+export function describeProblems(problems: readonly ValidationProblem[], locale: Locale) {
+  return problems.map((p) => ({ ...p, message: translate(locale, p.code, p.params) }));
+}

@@ -1,0 +1,522 @@
+/**
+ * Co-sell status use cases: keep each offer's stored status in step with its inputs, explain a
+ * status requirement by requirement, preview and activate a policy switch, and grant the
+ * Preferred Solution badge when it is due.
+ */
+import { AppError, getOrNotFound } from '../errors';
+import { translate } from '../i18n/messages';
+import { loadProgramContext, requireOffer } from '../offers/offer.service';
+import type { OfferRecord } from '../offers/offer';
+import type { Clock, ExpectedVersions, Repositories, UnitOfWork } from '../ports';
+import { computeBenefits, qualifiesForBadge, type Benefits } from '../program/benefits';
+import { POLICIES, type PolicyId, type ProgramPolicy } from '../program/policies';
+import { pickFacts } from '../program/profile';
+import {
+  evaluateStatus,
+  statusOf,
+  statusRank,
+  type StatusEvaluation,
+  type StatusFacts,
+} from '../program/status-engine';
+import { cosellStatusName, type CosellStatusId } from '../reference/cosell-statuses';
+import { requireVendorPermission, scopeOf, type Actor } from '../tenant/access';
+import type { Locale } from '../tenant/tenant.types';
+import { notify, type NotifyDeps } from './notifications.service';
+import { snapshotStatusFacts, type OfferSnapshot } from './publication';
+import type {
+  OfferStatusRecord,
+  StatusHistoryRecord,
+  StatusInputRow,
+  StorefrontListing,
+} from './publication.ports';
+
+export interface StatusDeps {
+  uow: UnitOfWork;
+  clock: Clock;
+}
+
+/** The engine's facts for a stored input row (its live version; nothing live → not co-sell ready). */
+export function factsOfInput(row: StatusInputRow, draft?: OfferSnapshot): StatusFacts | null {
+  const snapshot = row.live ?? draft ?? null;
+  if (!snapshot) return null;
+  return {
+    offer: snapshotStatusFacts(snapshot, {
+      live: row.live !== null && row.lifecycleState === 'live',
+      createdAt: row.createdAt,
+    }),
+    profile: row.profile ? pickFacts(row.profile) : null,
+    review: row.review
+      ? {
+          approved: row.review.decision === 'approve',
+          technicalValidation: row.review.technicalValidation,
+          revenueVerified: row.review.revenueVerified,
+        }
+      : null,
+  };
+}
+
+/** The status an input row holds under `policy`. */
+export function statusOfInput(row: StatusInputRow, policy: ProgramPolicy): CosellStatusId {
+  const facts = factsOfInput(row);
+  return facts ? statusOf(facts, policy) : 'not-cosell-ready';
+}
+
+/** The next stored status: qualifying time and badge carry over while the badge status holds. */
+export function nextStatusRecord(
+  row: Pick<StatusInputRow, 'organisationId' | 'offerId' | 'current'>,
+  status: CosellStatusId,
+  policy: ProgramPolicy,
+  at: Date,
+): OfferStatusRecord {
+  const current = row.current;
+  const qualifies = qualifiesForBadge(status, policy);
+  const stillQualified = qualifies && current?.qualifiedSince != null;
+  return {
+    organisationId: row.organisationId,
+    offerId: row.offerId,
+    status,
+    policyId: policy.id,
+    qualifiedSince: qualifies ? (stillQualified ? current!.qualifiedSince : at) : null,
+    badgeGrantedAt: qualifies ? (current?.badgeGrantedAt ?? null) : null,
+    evaluatedAt: at,
+  };
+}
+
+/** The storefront's badges of a live offer. */
+function storefrontBadges(benefits: Benefits): string[] {
+  const badges: string[] = [];
+  if (benefits.preferredSolutionBadge.granted) badges.push('preferred-solution');
+  if (benefits.azureBenefitEligible) badges.push('azure-benefit-eligible');
+  return badges;
+}
+
+/** Puts a live offer's public facts on the storefront, or takes a non-live one off. */
+export async function refreshStorefront(
+  repos: Repositories,
+  row: StatusInputRow,
+  record: OfferStatusRecord | null,
+  policy: ProgramPolicy,
+): Promise<void> {
+  if (!row.live || row.lifecycleState !== 'live') {
+    await repos.deleteStorefrontListing(row.offerId);
+    return;
+  }
+  const status = record?.status ?? 'not-cosell-ready';
+  const fields = row.live.fields;
+  const benefits = computeBenefits(
+    {
+      status,
+      offerType: fields.offerType,
+      live: true,
+      transactable: fields.transactable,
+      pricedAboveZero: fields.pricedAboveZero,
+      qualifiedSince: record?.qualifiedSince ?? null,
+      badgeGrantedAt: record?.badgeGrantedAt ?? null,
+    },
+    policy,
+  );
+  const organisation = await repos.findOrganisation(row.organisationId);
+  const listing: StorefrontListing = {
+    offerId: row.offerId,
+    organisationId: row.organisationId,
+    publisherName: organisation?.name ?? '',
+    name: fields.name,
+    offerType: fields.offerType,
+    summary: fields.summary,
+    markets: [...fields.markets],
+    badges: storefrontBadges(benefits),
+    cosellStatus: status,
+    publishedAt: record?.evaluatedAt ?? new Date(0),
+  };
+  await repos.upsertStorefrontListing(listing);
+}
+
+/**
+ * Re-evaluates one offer with its current inputs and stores the result: status row, a history
+ * entry when the status (or the deciding policy) changed, a notification, and the storefront.
+ * Idempotent: running it twice changes nothing the second time.
+ */
+export async function recomputeOfferStatus(
+  repos: Repositories,
+  deps: NotifyDeps,
+  organisationId: string,
+  offerId: string,
+  cause: string,
+  policy?: ProgramPolicy,
+): Promise<OfferStatusRecord | null> {
+  const row = await repos.findStatusInput(organisationId, offerId);
+  if (!row) return null;
+  const active = policy ?? (await loadProgramContext(repos)).policy;
+  return storeStatus(repos, deps, row, statusOfInput(row, active), active, cause);
+}
+
+async function storeStatus(
+  repos: Repositories,
+  deps: NotifyDeps,
+  row: StatusInputRow,
+  status: CosellStatusId,
+  policy: ProgramPolicy,
+  cause: string,
+): Promise<OfferStatusRecord> {
+  const at = deps.clock.now();
+  const next = nextStatusRecord(row, status, policy, at);
+  const previous = row.current;
+  const changed = previous?.status !== next.status || previous?.policyId !== next.policyId;
+  const badgeChanged =
+    previous?.qualifiedSince?.getTime() !== next.qualifiedSince?.getTime() ||
+    previous?.badgeGrantedAt?.getTime() !== next.badgeGrantedAt?.getTime();
+  if (!changed && !badgeChanged && previous) {
+    await refreshStorefront(repos, row, previous, policy);
+    return previous;
+  }
+  await repos.saveOfferStatus(next);
+  if (changed) {
+    await repos.appendStatusHistory([
+      {
+        organisationId: row.organisationId,
+        offerId: row.offerId,
+        status: next.status,
+        previousStatus: previous?.status ?? null,
+        policyId: policy.id,
+        cause,
+        at,
+      },
+    ]);
+    if (previous?.status !== next.status && (previous || next.status !== 'not-cosell-ready')) {
+      await notify(repos, deps, {
+        organisationId: row.organisationId,
+        kind: 'status.changed',
+        offerId: row.offerId,
+        params: {
+          offerName: row.offerName,
+          from: previous?.status ?? 'not-cosell-ready',
+          to: next.status,
+        },
+      });
+    }
+  }
+  await refreshStorefront(repos, row, next, policy);
+  return next;
+}
+
+/** Everything the offer's status page shows. */
+export interface StatusView {
+  offerId: string;
+  status: CosellStatusId;
+  statusName: string;
+  policyId: PolicyId;
+  /** What the requirements were checked against: the live version, or the draft before it. */
+  basis: 'live' | 'draft';
+  evaluation: StatusEvaluation;
+  benefits: Benefits;
+  stored: OfferStatusRecord | null;
+  history: StatusHistoryRecord[];
+}
+
+/** The draft as a snapshot (what "Review and publish" would submit). */
+export async function draftSnapshot(
+  repos: Repositories,
+  offer: OfferRecord,
+): Promise<OfferSnapshot> {
+  const documents = await repos.listDocuments(offer.organisationId, offer.id);
+  const contacts = await repos.listContacts(offer.organisationId, offer.id);
+  const { lifecycleState: _state, ...fields } = {
+    name: offer.name,
+    alias: offer.alias,
+    offerType: offer.offerType,
+    summary: offer.summary,
+    description: offer.description,
+    markets: offer.markets,
+    transactable: offer.transactable,
+    pricedAboveZero: offer.pricedAboveZero,
+    cspOptIn: offer.cspOptIn,
+    lifecycleState: offer.lifecycleState,
+  };
+  return {
+    fields,
+    cosell: offer.cosell,
+    documents: documents.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      fileName: d.fileName,
+      contentType: d.contentType,
+      sizeBytes: d.sizeBytes,
+      sha256: d.sha256,
+      blobKey: d.blobKey,
+    })),
+    contacts: contacts.map((c) => ({
+      name: c.name,
+      email: c.email,
+      jobTitle: c.jobTitle,
+      role: c.role,
+      countries: c.countries,
+      states: c.states,
+    })),
+  };
+}
+
+/** Translates an evaluation's requirement codes for the reader. */
+export function describeEvaluation(
+  evaluation: StatusEvaluation,
+  locale: Locale,
+  policy: ProgramPolicy,
+) {
+  return evaluation.tiers.map((tier) => ({
+    ...tier,
+    name: cosellStatusName(tier.status, policy.namingEra),
+    requirements: tier.requirements.map((r) => ({
+      ...r,
+      message: translate(locale, r.code, r.params),
+    })),
+  }));
+}
+
+export async function getOfferStatus(
+  deps: StatusDeps,
+  actor: Actor,
+  organisationId: string,
+  offerId: string,
+): Promise<StatusView> {
+  return deps.uow.run(async (repos) => {
+    const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.read');
+    return readStatusView(repos, offer);
+  }, scopeOf(actor));
+}
+
+/** The status view of an offer the caller may read. */
+export async function readStatusView(repos: Repositories, offer: OfferRecord): Promise<StatusView> {
+  const { policy } = await loadProgramContext(repos);
+  const row: StatusInputRow = (await repos.findStatusInput(offer.organisationId, offer.id)) ?? {
+    organisationId: offer.organisationId,
+    offerId: offer.id,
+    offerName: offer.name,
+    createdAt: offer.createdAt,
+    live: null,
+    lifecycleState: offer.lifecycleState,
+    review: null,
+    profile: await repos.findProfile(offer.organisationId),
+    current: null,
+  };
+  const basis = row.live ? 'live' : 'draft';
+  const facts = factsOfInput(row, row.live ? undefined : await draftSnapshot(repos, offer))!;
+  const evaluation = evaluateStatus(facts, policy);
+  const stored = row.current;
+  const status = row.live ? evaluation.status : 'not-cosell-ready';
+  const benefits = computeBenefits(
+    {
+      status,
+      offerType: offer.offerType,
+      live: facts.offer.live,
+      transactable: facts.offer.transactable,
+      pricedAboveZero: facts.offer.pricedAboveZero,
+      qualifiedSince: stored?.qualifiedSince ?? null,
+      badgeGrantedAt: stored?.badgeGrantedAt ?? null,
+    },
+    policy,
+  );
+  return {
+    offerId: offer.id,
+    status,
+    statusName: cosellStatusName(status, policy.namingEra),
+    policyId: policy.id,
+    basis,
+    evaluation,
+    benefits,
+    stored,
+    history: await repos.listStatusHistory(offer.organisationId, offer.id, 50),
+  };
+}
+
+/** What a policy switch would do: per status pair, how many offers move, and the first few. */
+export interface PolicySwitchPreview {
+  from: PolicyId;
+  to: PolicyId;
+  offers: number;
+  gained: number;
+  lost: number;
+  unchanged: number;
+  moves: { from: CosellStatusId; to: CosellStatusId; count: number }[];
+  /** The first changed offers (up to `sampleSize`), for the admin to look at. */
+  sample: {
+    organisationId: string;
+    offerId: string;
+    offerName: string;
+    from: CosellStatusId;
+    to: CosellStatusId;
+  }[];
+  elapsedMs: number;
+}
+
+const PAGE = 5_000;
+
+/** Program admins: what switching to `policyId` would change, over every offer of every partner. */
+export async function previewPolicySwitch(
+  deps: StatusDeps,
+  actor: Actor,
+  policyId: PolicyId,
+  sampleSize = 100,
+): Promise<PolicySwitchPreview> {
+  requireVendorPermission(actor, 'program.manage');
+  const started = performance.now();
+  return deps.uow.run(
+    async (repos) => {
+      const { policy: active } = await loadProgramContext(repos);
+      const candidate = POLICIES[policyId];
+      const moves = new Map<string, { from: CosellStatusId; to: CosellStatusId; count: number }>();
+      const sample: PolicySwitchPreview['sample'] = [];
+      let offers = 0;
+      let gained = 0;
+      let lost = 0;
+      let after: { organisationId: string; offerId: string } | null = null;
+      for (;;) {
+        const page = await repos.listStatusInputs(after, PAGE);
+        for (const row of page) {
+          offers += 1;
+          const from = statusOfInput(row, active);
+          const to = statusOfInput(row, candidate);
+          if (from === to) continue;
+          const key = `${from}>${to}`;
+          const move = moves.get(key) ?? { from, to, count: 0 };
+          move.count += 1;
+          moves.set(key, move);
+          if (statusRank(to) > statusRank(from)) gained += 1;
+          else lost += 1;
+          if (sample.length < sampleSize) {
+            sample.push({
+              organisationId: row.organisationId,
+              offerId: row.offerId,
+              offerName: row.offerName,
+              from,
+              to,
+            });
+          }
+        }
+        if (page.length < PAGE) break;
+        const last = page[page.length - 1]!;
+        after = { organisationId: last.organisationId, offerId: last.offerId };
+      }
+      return {
+        from: active.id,
+        to: candidate.id,
+        offers,
+        gained,
+        lost,
+        unchanged: offers - gained - lost,
+        moves: [...moves.values()].sort((a, b) => b.count - a.count),
+        sample,
+        elapsedMs: Math.round(performance.now() - started),
+      };
+    },
+    { ...scopeOf(actor), programStaff: true },
+  );
+}
+
+/**
+ * Program admins: makes `policyId` the active policy (If-Match on the program) and queues the
+ * re-evaluation of every offer under it; each new status records the policy that decided it.
+ */
+export async function activatePolicy(
+  deps: StatusDeps,
+  actor: Actor,
+  policyId: PolicyId,
+  expected: ExpectedVersions,
+  requestId?: string,
+) {
+  const membership = requireVendorPermission(actor, 'program.manage');
+  return deps.uow.run(async (repos) => {
+    const program = getOrNotFound(await repos.findProgram(membership.organisationId), 'program');
+    const at = deps.clock.now();
+    const updated = await repos.updateProgramPolicy(
+      membership.organisationId,
+      policyId,
+      expected,
+      at,
+    );
+    if (!updated) throw new AppError('PRECONDITION_FAILED');
+    await repos.appendAudit({
+      organisationId: membership.organisationId,
+      actorUserId: actor.userId,
+      action: 'program.policy.activate',
+      entityType: 'program',
+      entityId: membership.organisationId,
+      before: { activePolicy: program.activePolicy },
+      after: { activePolicy: policyId },
+      requestId,
+    });
+    if (program.activePolicy !== policyId) {
+      await repos.enqueueJob({
+        kind: 'status.reevaluate',
+        payload: { cause: 'policy', policyId, after: null },
+        organisationId: null,
+        runAt: at,
+        dedupeKey: `status.reevaluate:${policyId}:${updated.version}`,
+      });
+    }
+    return updated;
+  }, scopeOf(actor));
+}
+
+/** One page of the program-wide re-evaluation; returns the cursor of the next page, if any. */
+export async function reevaluatePage(
+  repos: Repositories,
+  deps: NotifyDeps,
+  after: { organisationId: string; offerId: string } | null,
+  cause: string,
+  pageSize = 1_000,
+): Promise<{ organisationId: string; offerId: string } | null> {
+  const { policy } = await loadProgramContext(repos);
+  const page = await repos.listStatusInputs(after, pageSize);
+  for (const row of page) {
+    const status = statusOfInput(row, policy);
+    if (row.current?.status === status && row.current.policyId === policy.id) continue;
+    await repos.widenScope({ organisationIds: [row.organisationId] });
+    await storeStatus(repos, deps, row, status, policy, cause);
+  }
+  if (page.length < pageSize) return null;
+  const last = page[page.length - 1]!;
+  return { organisationId: last.organisationId, offerId: last.offerId };
+}
+
+/** Grants the Preferred Solution badge to offers that held a qualifying status long enough. */
+export async function grantDueBadges(
+  repos: Repositories,
+  deps: NotifyDeps,
+  limit = 500,
+): Promise<number> {
+  const { policy } = await loadProgramContext(repos);
+  const now = deps.clock.now();
+  const qualifiedBefore = new Date(
+    now.getTime() - policy.benefits.preferredSolutionBadge.delayDays * 86_400_000,
+  );
+  const due = await repos.listBadgesDue(qualifiedBefore, limit);
+  let granted = 0;
+  for (const { organisationId, offerId } of due) {
+    await repos.widenScope({ organisationIds: [organisationId] });
+    const row = await repos.findStatusInput(organisationId, offerId);
+    const current = row?.current;
+    if (!row || !current || current.badgeGrantedAt || !current.qualifiedSince) continue;
+    if (!qualifiesForBadge(current.status, policy)) continue;
+    const next = { ...current, badgeGrantedAt: now };
+    await repos.saveOfferStatus(next);
+    await repos.appendStatusHistory([
+      {
+        organisationId,
+        offerId,
+        status: current.status,
+        previousStatus: current.status,
+        policyId: policy.id,
+        cause: 'badge',
+        at: now,
+      },
+    ]);
+    await notify(repos, deps, {
+      organisationId,
+      kind: 'badge.granted',
+      offerId,
+      params: { offerName: row.offerName },
+    });
+    await refreshStorefront(repos, row, next, policy);
+    granted += 1;
+  }
+  return granted;
+}

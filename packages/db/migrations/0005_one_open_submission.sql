@@ -1,0 +1,2 @@
+-- One submission on its way per offer (two concurrent publishes cannot both start).
+CREATE UNIQUE INDEX "submissions_one_open_key" ON "submissions" USING btree ("organisation_id","offer_id") WHERE state in ('validating', 'in-review', 'approved', 'preview', 'publishing');

@@ -1,0 +1,132 @@
+/** Partner program profiles: per organisation, the program-wide list, and the CSV import. */
+import {
+  getProgramProfile,
+  importProfilesCsv,
+  listProgramProfiles,
+  PROFILE_CSV_COLUMNS,
+  ProfilePatchSchema,
+  updateProgramProfile,
+} from '@cosell/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../deps';
+import { requireActor } from '../auth';
+import { withEtag } from '../concurrency';
+import { problemResponses } from '../problem';
+import { limitedBody, RAW_BODY_TYPES } from '../raw-body';
+import { IdSchema, pageOf, PageQuerySchema } from '../schemas';
+import { ProfileSchema, toProfile } from './publication.schemas';
+
+const OrgParams = z.object({ organisationId: IdSchema });
+const PROFILE_IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+export const profileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const offers = deps.offers;
+
+  app.get('/api/organisations/:organisationId/program-profile', {
+    schema: {
+      tags: ['program profile'],
+      summary: "The partner's program profile (its members, and the vendor's reviewers and admins)",
+      params: OrgParams,
+      response: { 200: ProfileSchema, ...problemResponses },
+    },
+    handler: async (request, reply) => {
+      const { organisationId } = request.params;
+      const profile = await getProgramProfile(offers, requireActor(request), organisationId);
+      return withEtag(reply, profile?.version ?? 0).send(toProfile(organisationId, profile));
+    },
+  });
+
+  app.patch('/api/organisations/:organisationId/program-profile', {
+    config: { ifMatch: 'required' },
+    schema: {
+      tags: ['program profile'],
+      summary:
+        'Change the profile. Partners (owners, managers) enter PartnerID, marketplace account and ' +
+        'business profile; program admins set any field and verify. If-Match required ("v0" creates)',
+      params: OrgParams,
+      body: ProfilePatchSchema,
+      response: { 200: ProfileSchema, ...problemResponses },
+    },
+    handler: async (request, reply) => {
+      const { organisationId } = request.params;
+      const profile = await updateProgramProfile(
+        offers,
+        requireActor(request),
+        organisationId,
+        request.body,
+        request.ifMatch,
+        String(request.id),
+      );
+      return withEtag(reply, profile.version).send(toProfile(organisationId, profile));
+    },
+  });
+
+  app.get('/api/program/profiles', {
+    schema: {
+      tags: ['program profile'],
+      summary: 'Partner organisations with their program profiles (reviewers, program admins)',
+      querystring: PageQuerySchema,
+      response: {
+        200: pageOf(
+          z.object({
+            organisationId: IdSchema,
+            organisationName: z.string(),
+            profile: ProfileSchema,
+          }),
+        ),
+        ...problemResponses,
+      },
+    },
+    handler: async (request) => {
+      const page = await listProgramProfiles(offers, requireActor(request), request.query);
+      return {
+        items: page.items.map((item) => ({
+          organisationId: item.organisationId,
+          organisationName: item.organisationName,
+          profile: toProfile(item.organisationId, item.profile),
+        })),
+        total: page.total,
+      };
+    },
+  });
+
+  app.get('/api/program/profiles/template.csv', {
+    config: { rawResponse: 'text/csv' },
+    schema: {
+      tags: ['program profile'],
+      summary: 'The header row of the profiles CSV',
+      response: problemResponses,
+    },
+    handler: async (request, reply) => {
+      requireActor(request);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="program-profiles.csv"')
+        .header('x-content-type-options', 'nosniff')
+        .send(`${Object.values(PROFILE_CSV_COLUMNS).join(',')}\r\n` as never);
+    },
+  });
+
+  app.post('/api/program/profile-imports', {
+    config: { rawBody: RAW_BODY_TYPES },
+    schema: {
+      tags: ['program profile'],
+      summary:
+        'Import profile facts from a CSV (program admins): rows by Organisation ID or PartnerID; ' +
+        'empty cells leave fields unchanged; any bad row refuses the whole file',
+      response: {
+        200: z.object({ rows: z.number().int(), updated: z.number().int() }),
+        ...problemResponses,
+      },
+    },
+    handler: async (request, reply) => {
+      return importProfilesCsv(
+        offers,
+        requireActor(request),
+        limitedBody(request, reply, PROFILE_IMPORT_MAX_BYTES),
+        String(request.id),
+      );
+    },
+  });
+};

@@ -1,0 +1,313 @@
+/** Review and publish, published versions, the offer's co-sell status, and the vendor's review queue. */
+import {
+  cancelPublish,
+  decideReview,
+  findSubmittedDocument,
+  getOfferStatus,
+  getOfferVersion,
+  getPublishView,
+  getReviewDetail,
+  goLive,
+  listReviewQueue,
+  PUBLISH_SECTIONS,
+  submitForPublish,
+  TECHNICAL_VALIDATIONS,
+} from '@cosell/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../deps';
+import { requireActor } from '../auth';
+import { contentDisposition } from './document.routes';
+import { withEtag } from '../concurrency';
+import { problemResponses } from '../problem';
+import { IdSchema, pageOf, PageQuerySchema } from '../schemas';
+import { OfferParams, OfferSchema, toOffer } from './offer.schemas';
+import {
+  ChangeSchema,
+  ProfileSchema,
+  PublishViewSchema,
+  ReviewQueueItemSchema,
+  SnapshotSchema,
+  StatusViewSchema,
+  SubmissionSchema,
+  toProfile,
+  toPublishView,
+  toQueueItem,
+  toSnapshot,
+  toStatusView,
+  toSubmission,
+} from './publication.schemas';
+
+const SubmissionParams = OfferParams.extend({ submissionId: IdSchema });
+const ReviewParams = z.object({ organisationId: IdSchema, submissionId: IdSchema });
+
+/** Inline for formats a browser shows safely in a sandbox; the rest downloads. */
+const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'video/mp4']);
+
+export const publicationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const offers = deps.offers;
+  const base = '/api/organisations/:organisationId/offers/:offerId';
+
+  app.get(`${base}/publish`, {
+    schema: {
+      tags: ['publish'],
+      summary:
+        'Review and publish: section states, what may be submitted, Compare (draft against live), ' +
+        'the submission on its way and past ones',
+      params: OfferParams,
+      response: { 200: PublishViewSchema, ...problemResponses },
+    },
+    handler: async (request, reply) => {
+      const view = await getPublishView(
+        offers,
+        requireActor(request),
+        request.params.organisationId,
+        request.params.offerId,
+      );
+      return withEtag(reply, view.offer.version).send(toPublishView(view, request.locale));
+    },
+  });
+
+  app.post(`${base}/submissions`, {
+    config: { ifMatch: 'required', idempotent: true },
+    schema: {
+      tags: ['publish'],
+      summary:
+        'Publish: freeze the draft as the next version and start validation → co-sell review → ' +
+        'preview. If-Match: the offer version the publisher reviewed',
+      params: OfferParams,
+      body: z.strictObject({ sections: z.array(z.enum(PUBLISH_SECTIONS)).min(1).max(2) }),
+      response: { 201: PublishViewSchema, ...problemResponses },
+    },
+    handler: async (request, reply) => {
+      const view = await submitForPublish(
+        offers,
+        requireActor(request),
+        request.params.organisationId,
+        request.params.offerId,
+        request.body.sections,
+        request.ifMatch,
+        String(request.id),
+      );
+      return reply.code(201).send(toPublishView(view, request.locale));
+    },
+  });
+
+  for (const action of ['cancel', 'go-live'] as const) {
+    app.post(`${base}/submissions/:submissionId/${action}`, {
+      schema: {
+        tags: ['publish'],
+        summary:
+          action === 'cancel'
+            ? 'Cancel publish (possible until Go live)'
+            : 'Go live: the publisher signs off the preview of a new offer',
+        params: SubmissionParams,
+        response: { 200: PublishViewSchema, ...problemResponses },
+      },
+      handler: async (request) => {
+        const { organisationId, offerId, submissionId } = request.params;
+        const run = action === 'cancel' ? cancelPublish : goLive;
+        const view = await run(
+          offers,
+          requireActor(request),
+          organisationId,
+          offerId,
+          submissionId,
+          String(request.id),
+        );
+        return toPublishView(view, request.locale);
+      },
+    });
+  }
+
+  app.get(`${base}/versions/:versionId`, {
+    schema: {
+      tags: ['publish'],
+      summary: 'A published (immutable) version of the offer',
+      params: OfferParams.extend({ versionId: IdSchema }),
+      response: {
+        200: z.object({
+          id: IdSchema,
+          number: z.number().int(),
+          createdAt: z.string(),
+          snapshot: SnapshotSchema,
+        }),
+        ...problemResponses,
+      },
+    },
+    handler: async (request) => {
+      const { organisationId, offerId, versionId } = request.params;
+      const version = await getOfferVersion(
+        offers,
+        requireActor(request),
+        organisationId,
+        offerId,
+        versionId,
+      );
+      return {
+        id: version.id,
+        number: version.number,
+        createdAt: version.createdAt.toISOString(),
+        snapshot: toSnapshot(version.snapshot),
+      };
+    },
+  });
+
+  app.get(`${base}/status`, {
+    schema: {
+      tags: ['status'],
+      summary:
+        'The co-sell status: every requirement of every status met or not (with the reason and ' +
+        'where to fix it), benefits, and the history with the policy that decided each status',
+      params: OfferParams,
+      response: { 200: StatusViewSchema, ...problemResponses },
+    },
+    handler: async (request) => {
+      const view = await getOfferStatus(
+        offers,
+        requireActor(request),
+        request.params.organisationId,
+        request.params.offerId,
+      );
+      return toStatusView(view, request.locale);
+    },
+  });
+
+  // ------------------------------------------------------------------ the vendor's review queue
+
+  app.get('/api/review/submissions', {
+    schema: {
+      tags: ['review'],
+      summary:
+        'Review queue (reviewers, program admins): submissions of every partner, oldest first',
+      querystring: PageQuerySchema.extend({ state: z.enum(['open', 'decided']).default('open') }),
+      response: { 200: pageOf(ReviewQueueItemSchema), ...problemResponses },
+    },
+    handler: async (request) => {
+      const page = await listReviewQueue(offers, requireActor(request), {
+        state: request.query.state,
+        limit: request.query.limit,
+        offset: request.query.offset,
+      });
+      return { items: page.items.map((i) => toQueueItem(i, request.locale)), total: page.total };
+    },
+  });
+
+  app.get('/api/review/organisations/:organisationId/submissions/:submissionId', {
+    schema: {
+      tags: ['review'],
+      summary:
+        'One submission for review: the submitted listing, documents and contacts, what changed ' +
+        'since the live version, the partner profile and the status checklist',
+      params: ReviewParams,
+      response: {
+        200: z.object({
+          submission: SubmissionSchema,
+          offer: OfferSchema,
+          organisationName: z.string(),
+          snapshot: SnapshotSchema,
+          changes: z.array(ChangeSchema),
+          status: StatusViewSchema,
+          profile: ProfileSchema,
+        }),
+        ...problemResponses,
+      },
+    },
+    handler: async (request, reply) => {
+      const { organisationId, submissionId } = request.params;
+      const detail = await getReviewDetail(
+        offers,
+        requireActor(request),
+        organisationId,
+        submissionId,
+      );
+      return withEtag(reply, detail.submission.version).send({
+        submission: toSubmission(detail.submission, request.locale),
+        offer: toOffer(detail.offer),
+        organisationName: detail.organisationName,
+        snapshot: toSnapshot(detail.snapshot),
+        changes: detail.changes.map((c) => ({
+          ...c,
+          before: c.before ?? null,
+          after: c.after ?? null,
+        })),
+        status: toStatusView(detail.status, request.locale),
+        profile: toProfile(organisationId, detail.profile),
+      });
+    },
+  });
+
+  app.get(
+    '/api/review/organisations/:organisationId/submissions/:submissionId/documents/:documentId',
+    {
+      config: { rawResponse: 'application/octet-stream' },
+      schema: {
+        tags: ['review'],
+        summary:
+          'A submitted document, for preview: PDF, images and video open in the browser (sandboxed), ' +
+          'other formats download',
+        params: ReviewParams.extend({ documentId: IdSchema }),
+        response: problemResponses,
+      },
+      handler: async (request, reply) => {
+        const { organisationId, submissionId, documentId } = request.params;
+        const document = await findSubmittedDocument(
+          offers,
+          requireActor(request),
+          organisationId,
+          submissionId,
+          documentId,
+        );
+        const stream = await offers.blobs.open(document.blobKey);
+        const disposition = INLINE_TYPES.has(document.contentType) ? 'inline' : 'attachment';
+        return (
+          reply
+            .header('content-type', document.contentType)
+            .header('content-length', String(document.sizeBytes))
+            .header('content-disposition', contentDisposition(document.fileName, disposition))
+            .header('x-content-type-options', 'nosniff')
+            // Chromium's PDF viewer needs the document unsandboxed; nothing here may run scripts.
+            .header(
+              'content-security-policy',
+              disposition === 'inline' && document.contentType === 'application/pdf'
+                ? "default-src 'none'; object-src 'self'; frame-ancestors 'self'"
+                : "default-src 'none'; img-src 'self'; media-src 'self'; sandbox; frame-ancestors 'self'",
+            )
+            .header('cache-control', 'private, no-cache')
+            .send(stream as never)
+        );
+      },
+    },
+  );
+
+  app.post('/api/review/organisations/:organisationId/submissions/:submissionId/decision', {
+    config: { ifMatch: 'required' },
+    schema: {
+      tags: ['review'],
+      summary:
+        'Approve or reject a submission in review, with the technical validation, the revenue ' +
+        'verification and a report for the publisher (required when rejecting). If-Match required',
+      params: ReviewParams,
+      body: z.strictObject({
+        decision: z.enum(['approve', 'reject']),
+        report: z.string().max(10_000).default(''),
+        technicalValidation: z.enum(TECHNICAL_VALIDATIONS).default('not-assessed'),
+        revenueVerified: z.boolean().default(false),
+      }),
+      response: { 200: SubmissionSchema, ...problemResponses },
+    },
+    handler: async (request, reply) => {
+      const { organisationId, submissionId } = request.params;
+      const submission = await decideReview(
+        offers,
+        requireActor(request),
+        organisationId,
+        submissionId,
+        request.body,
+        request.ifMatch,
+        String(request.id),
+      );
+      return withEtag(reply, submission.version).send(toSubmission(submission, request.locale));
+    },
+  });
+};

@@ -1,0 +1,53 @@
+/**
+ * The public storefront (no sign-in): live offers with public facts and badges. Answers come
+ * only from the storefront projection and are mapped field by field: co-sell documents,
+ * contacts, review reports and program profiles are never part of them.
+ */
+import { getStorefrontListing, OfferTypeIdSchema, searchStorefront } from '@cosell/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../deps';
+import { problemResponses } from '../problem';
+import { IdSchema, pageOf, PageQuerySchema } from '../schemas';
+import { StorefrontListingSchema, toStorefrontListing } from './publication.schemas';
+
+export const storefrontRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const store = deps.offers;
+
+  app.get('/api/storefront/offers', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['storefront'],
+      summary: 'Live offers: search by name, summary or publisher; filter by type, market, badge',
+      querystring: PageQuerySchema.extend({
+        offerType: OfferTypeIdSchema.optional(),
+        market: z
+          .string()
+          .regex(/^[A-Z]{2}$/)
+          .optional(),
+        badge: z.enum(['preferred-solution', 'azure-benefit-eligible']).optional(),
+      }),
+      response: { 200: pageOf(StorefrontListingSchema), ...problemResponses },
+    },
+    handler: async (request, reply) => {
+      const page = await searchStorefront(store, request.query);
+      reply.header('cache-control', 'public, max-age=30');
+      return { items: page.items.map(toStorefrontListing), total: page.total };
+    },
+  });
+
+  app.get('/api/storefront/offers/:offerId', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['storefront'],
+      summary: 'One live offer',
+      params: z.object({ offerId: IdSchema }),
+      response: { 200: StorefrontListingSchema, ...problemResponses },
+    },
+    handler: async (request, reply) => {
+      const listing = await getStorefrontListing(store, request.params.offerId);
+      reply.header('cache-control', 'public, max-age=30');
+      return toStorefrontListing(listing);
+    },
+  });
+};

@@ -1,0 +1,64 @@
+/**
+ * Clock control for trying time-based rules (CLOCK_CONTROL=on only): program admins move the
+ * clock forward, and due scheduled work (the Preferred Solution badge) runs at once.
+ */
+import { AppError, requireVendorPermission } from '@cosell/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../deps';
+import { requireActor } from '../auth';
+import { problemResponses } from '../problem';
+import { TimestampSchema } from '../schemas';
+
+const ClockSchema = z
+  .object({
+    now: TimestampSchema,
+    /** Days the clock is ahead of real time. */
+    offsetDays: z.number(),
+    controllable: z.boolean(),
+  })
+  .meta({ id: 'Clock' });
+
+export const systemRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const view = () => ({
+    now: deps.businessClock.now().toISOString(),
+    offsetDays: (deps.adjustableClock?.offsetMs ?? 0) / 86_400_000,
+    controllable: deps.adjustableClock !== undefined,
+  });
+
+  app.get('/api/system/clock', {
+    schema: {
+      tags: ['system'],
+      summary: "The server's clock (program admins)",
+      response: { 200: ClockSchema, ...problemResponses },
+    },
+    handler: async (request) => {
+      requireVendorPermission(requireActor(request), 'program.manage');
+      return view();
+    },
+  });
+
+  app.post('/api/system/clock', {
+    schema: {
+      tags: ['system'],
+      summary:
+        'Move the clock forward (program admins, only with CLOCK_CONTROL=on), then run due ' +
+        'scheduled work such as the badge sweep',
+      body: z.strictObject({ advanceDays: z.number().min(0).max(3650) }),
+      response: { 200: ClockSchema, ...problemResponses },
+    },
+    handler: async (request) => {
+      requireVendorPermission(requireActor(request), 'program.manage');
+      const clock = deps.adjustableClock;
+      if (!clock) {
+        throw new AppError('CONFLICT', {
+          messageKey: 'system.clockFixed',
+          message: 'clock control is off (CLOCK_CONTROL)',
+        });
+      }
+      clock.advance(request.body.advanceDays * 86_400_000);
+      await deps.jobs.scheduleBadgeSweep();
+      return view();
+    },
+  });
+};

@@ -1,0 +1,26 @@
+/**
+ * A clock that can be moved forward: for tests and demos of time-based rules (the Preferred
+ * Solution badge appears 30 days after the status). Only enabled by CLOCK_CONTROL=on; in
+ * production the system clock is used as is.
+ */
+import type { Clock } from '@cosell/core';
+
+export interface AdjustableClock extends Clock {
+  /** How far ahead of real time the clock is, in milliseconds. */
+  readonly offsetMs: number;
+  advance(ms: number): void;
+}
+
+export function createAdjustableClock(base: Clock = { now: () => new Date() }): AdjustableClock {
+  let offsetMs = 0;
+  return {
+    now: () => new Date(base.now().getTime() + offsetMs),
+    get offsetMs() {
+      return offsetMs;
+    },
+    advance(ms) {
+      if (ms < 0) throw new Error('the clock only moves forward');
+      offsetMs += ms;
+    },
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * The job worker: claims due jobs from the queue in Postgres (FOR UPDATE SKIP LOCKED, so any
+ * number of workers in any number of processes share it), runs each handler in a transaction
+ * scoped to the job's organisation, and marks the job done in that same transaction. A crash
+ * leaves the job leased; once the lease runs out another worker takes it again, and handlers
+ * are written so that a second run changes nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  badgeSweepJob,
+  JOB_HANDLERS,
+  type Clock,
+  type JobRecord,
+  type Mailer,
+  type TenantScope,
+  type UnitOfWork,
+} from '@cosell/core';
+import type { FastifyBaseLogger } from 'fastify';
+
+export interface JobWorkerOptions {
+  uow: UnitOfWork;
+  clock: Clock;
+  mailer: () => Mailer;
+  appUrl: string;
+  log: () => Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
+  /** How long a claimed job is held before another worker may take it. */
+  leaseMs?: number;
+  /** How often an idle worker looks for due jobs. */
+  pollMs?: number;
+  /** How often the Preferred Solution badge sweep is scheduled. */
+  badgePeriodMs?: number;
+}
+
+export interface JobWorker {
+  /** Starts polling (and scheduling the badge sweep). */
+  start(): void;
+  /** Stops polling and waits for the job in hand. */
+  stop(): Promise<void>;
+  /** Runs due jobs until none is left (or `max` ran); returns how many ran. */
+  drain(max?: number): Promise<number>;
+  /** Looks for work now instead of at the next poll. */
+  kick(): void;
+  /** Queues a badge sweep now (after the clock moved) and looks for work. */
+  scheduleBadgeSweep(): Promise<void>;
+  readonly id: string;
+}
+
+const scopeFor = (job: JobRecord): TenantScope =>
+  job.organisationId ? { organisationIds: [job.organisationId] } : { programStaff: true };
+
+/** 1 s, 4 s, 16 s, … capped at 10 minutes. */
+const backoffMs = (attempt: number) => Math.min(600_000, 1000 * 4 ** Math.max(0, attempt - 1));
+
+export function createJobWorker(options: JobWorkerOptions): JobWorker {
+  const id = `worker-${randomUUID()}`;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const pollMs = options.pollMs ?? 500;
+  const badgePeriodMs = options.badgePeriodMs ?? 3_600_000;
+  let running = false;
+  let current: Promise<unknown> = Promise.resolve();
+  let wake: (() => void) | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  let scheduler: NodeJS.Timeout | undefined;
+
+  async function runOne(): Promise<boolean> {
+    const now = options.clock.now();
+    const job = await options.uow.run(
+      (repos) => repos.claimJob(id, now, new Date(now.getTime() + leaseMs)),
+      {},
+    );
+    if (!job) return false;
+    const handler = JOB_HANDLERS[job.kind];
+    try {
+      await options.uow.run(async (repos) => {
+        if (handler) {
+          await handler({
+            repos,
+            clock: options.clock,
+            job,
+            mailer: options.mailer(),
+            appUrl: options.appUrl,
+          });
+        } else {
+          options.log().warn({ job: job.id, kind: job.kind }, 'no handler for job kind; dropped');
+        }
+        await repos.completeJob(job.id, id, options.clock.now());
+      }, scopeFor(job));
+    } catch (error) {
+      const retry =
+        job.attempts < job.maxAttempts
+          ? new Date(options.clock.now().getTime() + backoffMs(job.attempts))
+          : null;
+      options.log().warn({ err: error, job: job.id, kind: job.kind, retry }, 'job failed');
+      await options.uow
+        .run(
+          (repos) =>
+            repos.failJob(
+              job.id,
+              id,
+              String((error as Error)?.message ?? error),
+              retry,
+              options.clock.now(),
+            ),
+          {},
+        )
+        .catch((failError: unknown) =>
+          options.log().error({ err: failError, job: job.id }, 'could not record the job failure'),
+        );
+    }
+    return true;
+  }
+
+  async function loop() {
+    while (running) {
+      let worked = false;
+      try {
+        current = runOne();
+        worked = (await current) as boolean;
+      } catch (error) {
+        options.log().warn({ err: error }, 'job queue unavailable; retrying');
+      }
+      if (!worked && running) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          timer = setTimeout(resolve, pollMs);
+          timer.unref?.();
+        });
+        wake = null;
+      }
+    }
+  }
+
+  async function scheduleBadgeSweep(unique = false) {
+    const job = badgeSweepJob(options.clock.now(), badgePeriodMs);
+    await options.uow.run(
+      (repos) =>
+        repos.enqueueJob(unique ? { ...job, dedupeKey: `${job.dedupeKey}:${randomUUID()}` } : job),
+      {},
+    );
+    wake?.();
+  }
+
+  return {
+    id,
+    start() {
+      if (running) return;
+      running = true;
+      void loop();
+      const schedule = () =>
+        scheduleBadgeSweep().catch((error: unknown) =>
+          options.log().warn({ err: error }, 'could not schedule the badge sweep'),
+        );
+      void schedule();
+      scheduler = setInterval(schedule, Math.min(badgePeriodMs, 600_000));
+      scheduler.unref?.();
+    },
+    async stop() {
+      running = false;
+      clearInterval(scheduler);
+      clearTimeout(timer);
+      wake?.();
+      await current.catch(() => {});
+    },
+    async drain(max = 10_000) {
+      let ran = 0;
+      while (ran < max && (await runOne())) ran += 1;
+      return ran;
+    },
+    kick() {
+      wake?.();
+    },
+    scheduleBadgeSweep: () => scheduleBadgeSweep(true),
+  };
+}

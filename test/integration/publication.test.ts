@@ -1,0 +1,535 @@
+/**
+ * Review and publish through the API, as a publisher and a vendor reviewer would: validation
+ * → review (rejected with a report, fixed, approved) → preview → Go live; the co-sell status
+ * with every requirement; the program profile moving it up; the badge after 30 days on the
+ * injectable clock; the storefront; a policy switch previewed and activated; a co-sell-only
+ * update of a live offer reviewed while it stays live; cancel publish; notifications and mail.
+ */
+import type { Mail } from '@cosell/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samplePdf, samplePptx } from '../helpers/files';
+import {
+  as,
+  createTestContext,
+  json,
+  seedWorld,
+  type TestContext,
+  type World,
+} from '../helpers/context';
+
+interface Offer {
+  id: string;
+  version: number;
+  publishStatus: string;
+  lifecycleState: string;
+  liveVersionId: string | null;
+}
+interface Submission {
+  id: string;
+  state: string;
+  version: number;
+  problems: { id: string; message: string }[];
+  review: { report: string } | null;
+}
+interface PublishView {
+  offer: Offer;
+  selectable: string[];
+  required: string[];
+  hasChanges: boolean;
+  changes: { section: string; field: string; kind: string }[];
+  current: Submission | null;
+  submissions: Submission[];
+  blocking: { id: string }[];
+}
+interface Requirement {
+  id: string;
+  met: boolean;
+  message: string;
+  fix: { area: string; field: string };
+}
+interface Status {
+  status: string;
+  statusName: string;
+  policyId: string;
+  tiers: { status: string; met: boolean; applicable: boolean; requirements: Requirement[] }[];
+  benefits: {
+    preferredSolutionBadge: { granted: boolean; dueAt: string | null };
+    azureBenefitEligible: boolean;
+    cspIncentivePercent: number | null;
+    marketplaceFeePercent: number;
+  };
+  history: { status: string; policyId: string; cause: string }[];
+}
+interface Taxonomy {
+  platforms: { id: string }[];
+  segments: { id: string }[];
+  solutionAreas: { id: string; subAreas: { id: string }[] }[];
+}
+
+const DAY = 86_400_000;
+
+describe('review and publish', () => {
+  let ctx: TestContext;
+  let world: World;
+  let base: string;
+  let offerId: string;
+  const mails: Mail[] = [];
+  const owner = () => as(ctx.app, world.partnerA.owner);
+  const reviewer = () => as(ctx.app, world.reviewer);
+  const admin = () => as(ctx.app, world.admin);
+  const drain = () => ctx.deps.jobs.drain();
+  const publishView = async () => json<PublishView>(await owner().get(`${base}/publish`));
+  const status = async () => json<Status>(await owner().get(`${base}/status`));
+  const requirement = (s: Status, id: string) =>
+    s.tiers.flatMap((t) => t.requirements).find((r) => r.id === id);
+
+  async function submit(sections: string[]) {
+    // Time passes between one submission and the next (they are listed newest first).
+    ctx.clock.advance(1000);
+    const view = await owner().get(`${base}/publish`);
+    return owner().post(
+      `${base}/submissions`,
+      { sections },
+      { 'if-match': view.headers.etag as string, 'idempotency-key': crypto.randomUUID() },
+    );
+  }
+  async function decide(submission: Submission, body: Record<string, unknown>, who = reviewer()) {
+    const url = `/api/review/organisations/${world.partnerA.organisation.id}/submissions/${submission.id}`;
+    const detail = await who.get(url);
+    return who.post(`${url}/decision`, body, { 'if-match': detail.headers.etag as string });
+  }
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    world = await seedWorld(ctx.deps);
+    ctx.deps.mailer = { send: async (mail) => void mails.push(mail) };
+    const url = `/api/organisations/${world.partnerA.organisation.id}/offers`;
+    const created = await owner().post(url, {
+      name: 'Contoso Insights',
+      alias: 'insights',
+      offerType: 'saas',
+      summary: 'Analytics for retail',
+      markets: ['US', 'SE'],
+      transactable: true,
+      pricedAboveZero: true,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    offerId = json<Offer>(created).id;
+    base = `${url}/${offerId}`;
+    const taxonomy = json<{ taxonomy: Taxonomy }>(await owner().get('/api/program')).taxonomy;
+    const area = taxonomy.solutionAreas[0]!;
+    const saved = await owner().put(
+      `${base}/cosell`,
+      {
+        listing: {
+          platforms: [taxonomy.platforms[0]!.id],
+          segments: [taxonomy.segments[0]!.id],
+          solutionType: 'service',
+          solutionAreas: [{ areaId: area.id, subAreaIds: [area.subAreas[0]!.id] }],
+        },
+        landingPageUrl: 'https://contoso.example/insights',
+      },
+      { 'if-match': '"v1"' },
+    );
+    expect(saved.statusCode, saved.body).toBe(200);
+    for (const [kind, name, bytes] of [
+      ['one-pager', 'one-pager.pdf', samplePdf()],
+      ['pitch-deck', 'deck.pptx', samplePptx()],
+      ['reference-architecture-diagram', 'rad.pdf', samplePdf()],
+    ] as const) {
+      const up = await owner().post(`${base}/documents?kind=${kind}&fileName=${name}`, bytes);
+      expect(up.statusCode, up.body).toBe(201);
+    }
+    const contact = await owner().post(`${base}/contacts`, {
+      name: 'Ada Lovelace',
+      email: 'ada.secret@contoso.example',
+      jobTitle: 'Seller',
+      role: 'partner-sales',
+      countries: ['OOO'],
+      states: [],
+    });
+    expect(contact.statusCode, contact.body).toBe(201);
+  });
+  afterAll(() => ctx?.close());
+
+  it('shows what a new offer must submit, and refuses a stale or partial submission', async () => {
+    const view = await publishView();
+    expect(view.offer.publishStatus).toBe('draft');
+    expect(view.required).toEqual(['offer-setup', 'cosell']);
+    expect(view.blocking).toEqual([]);
+    expect(view.hasChanges).toBe(true);
+    // Compare without a live version: everything is added, documents and contacts included.
+    expect(view.changes.some((c) => c.section === 'documents' && c.kind === 'added')).toBe(true);
+    expect(view.changes.some((c) => c.section === 'contacts' && c.kind === 'added')).toBe(true);
+
+    expect((await owner().post(`${base}/submissions`, { sections: ['cosell'] })).statusCode).toBe(
+      428,
+    );
+    const stale = await owner().post(
+      `${base}/submissions`,
+      { sections: ['offer-setup', 'cosell'] },
+      { 'if-match': '"v999"' },
+    );
+    expect(stale.statusCode).toBe(412);
+    const partial = await submit(['cosell']);
+    expect(partial.statusCode).toBe(400);
+    // The viewer may look but not publish.
+    const viewer = as(ctx.app, world.partnerA.viewer);
+    expect((await viewer.get(`${base}/publish`)).statusCode).toBe(200);
+    expect(
+      (
+        await viewer.post(
+          `${base}/submissions`,
+          { sections: ['offer-setup', 'cosell'] },
+          { 'if-match': '"v2"' },
+        )
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it('validates, queues for review, and lets the reviewer reject with a report', async () => {
+    const submitted = await submit(['offer-setup', 'cosell']);
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    expect(json<PublishView>(submitted).current?.state).toBe('validating');
+    expect(json<PublishView>(submitted).offer.publishStatus).toBe('publish-in-progress');
+    // A second publish while one is on its way is refused.
+    expect((await submit(['offer-setup', 'cosell'])).statusCode).toBe(409);
+
+    await drain();
+    const inReview = await publishView();
+    expect(inReview.current?.state).toBe('in-review');
+
+    // The queue shows it to vendor reviewers only.
+    const queue = json<{ items: { id: string; offerName: string }[] }>(
+      await reviewer().get('/api/review/submissions'),
+    );
+    expect(queue.items.map((i) => i.offerName)).toContain('Contoso Insights');
+    expect((await owner().get('/api/review/submissions')).statusCode).toBe(403);
+    expect((await as(ctx.app, world.seller).get('/api/review/submissions')).statusCode).toBe(403);
+
+    const noReport = await decide(inReview.current!, { decision: 'reject', report: ' ' });
+    expect(noReport.statusCode).toBe(400);
+    const rejected = await decide(inReview.current!, {
+      decision: 'reject',
+      report: 'The pitch deck is a blank template.',
+    });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    const after = await publishView();
+    expect(after.offer.publishStatus).toBe('attention-needed');
+    expect(after.submissions[0]!.review?.report).toBe('The pitch deck is a blank template.');
+
+    const notes = json<{ items: { kind: string; subject: string }[]; unread: number }>(
+      await owner().get('/api/notifications'),
+    );
+    expect(notes.items[0]!.kind).toBe('review.failed');
+    expect(notes.unread).toBeGreaterThan(0);
+    await drain();
+    expect(mails.some((m) => m.to === 'owner@a.test' && /needs attention/.test(m.subject))).toBe(
+      true,
+    );
+  });
+
+  it('takes a resubmission through approval, preview and Go live', async () => {
+    // The manager mutes review results: no in-app notice and no mail for them.
+    const manager = as(ctx.app, world.partnerA.manager);
+    expect(
+      (await manager.put('/api/notifications/preferences', { muted: ['review.passed'] }))
+        .statusCode,
+    ).toBe(200);
+    mails.length = 0;
+
+    expect((await submit(['offer-setup', 'cosell'])).statusCode).toBe(201);
+    await drain();
+    const view = await publishView();
+    const approved = await decide(view.current!, {
+      decision: 'approve',
+      technicalValidation: 'passed',
+      revenueVerified: true,
+      report: 'Looks good.',
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    // Deciding twice is refused.
+    expect((await decide(view.current!, { decision: 'approve' })).statusCode).toBe(409);
+    await drain();
+    const preview = await publishView();
+    expect(preview.current?.state).toBe('preview');
+    expect(preview.offer.publishStatus).toBe('preview');
+    expect(preview.offer.lifecycleState).toBe('preview');
+    expect(mails.some((m) => m.to === 'manager@a.test')).toBe(false);
+    expect(mails.some((m) => m.to === 'owner@a.test' && /passed/.test(m.subject))).toBe(true);
+
+    const live = await owner().post(`${base}/submissions/${preview.current!.id}/go-live`);
+    expect(live.statusCode, live.body).toBe(200);
+    await drain();
+    const done = await publishView();
+    expect(done.offer.publishStatus).toBe('live');
+    expect(done.offer.lifecycleState).toBe('live');
+    expect(done.offer.liveVersionId).not.toBeNull();
+    expect(done.hasChanges).toBe(false);
+  });
+
+  it('explains the status requirement by requirement, and the profile moves it', async () => {
+    let s = await status();
+    expect(s.status).toBe('not-cosell-ready');
+    expect(s.statusName).toBe('Not co-sell ready');
+    const partnerId = requirement(s, 'profile.partnerId')!;
+    expect(partnerId.met).toBe(false);
+    expect(partnerId.fix.area).toBe('profile');
+    expect(partnerId.message).toMatch(/PartnerID/);
+    expect(requirement(s, 'offer.live')!.met).toBe(true);
+    expect(requirement(s, 'review.approved')!.met).toBe(true);
+
+    const profileUrl = `/api/organisations/${world.partnerA.organisation.id}/program-profile`;
+    // Partners may not set what the program decides.
+    const forbidden = await owner().patch(
+      profileUrl,
+      { azureConsumedRevenueUsd: 1e6 },
+      { 'if-match': '"v0"' },
+    );
+    expect(forbidden.statusCode).toBe(403);
+    const entered = await owner().patch(
+      profileUrl,
+      { partnerId: '1234567', marketplaceAccountActive: true, businessProfileComplete: true },
+      { 'if-match': '"v0"' },
+    );
+    expect(entered.statusCode, entered.body).toBe(200);
+    s = await status();
+    expect(s.status).toBe('cosell-ready');
+    // Azure IP needs revenue: not met yet, and says how much there is.
+    expect(requirement(s, 'revenue.threshold')!.met).toBe(false);
+    expect(s.benefits.azureBenefitEligible).toBe(false);
+
+    // The program admin feeds revenue from the vendor's systems by CSV.
+    const csv = Buffer.from(
+      'PartnerID;Azure consumed revenue (USD);ISV Connect\r\n1234567;"150 000";none\r\n',
+    );
+    const imported = await admin().post('/api/program/profile-imports', csv, {
+      'content-type': 'text/csv',
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    s = await status();
+    expect(s.status).toBe('azure-ip-cosell-incentivized');
+    expect(s.statusName).toBe('Azure IP Co-sell incentive');
+    expect(s.benefits.azureBenefitEligible).toBe(true);
+    expect(s.benefits.cspIncentivePercent).toBe(10);
+    expect(s.benefits.marketplaceFeePercent).toBe(10);
+    expect(s.benefits.preferredSolutionBadge.granted).toBe(false);
+    expect(s.benefits.preferredSolutionBadge.dueAt).not.toBeNull();
+    expect(s.history[0]).toMatchObject({
+      status: 'azure-ip-cosell-incentivized',
+      policyId: '2021-09',
+      cause: 'profile',
+    });
+    const profile = json<{ provenance: Record<string, { source: string }> }>(
+      await owner().get(profileUrl),
+    );
+    expect(profile.provenance.partnerId?.source).toBe('partner');
+    expect(profile.provenance.azureConsumedRevenueUsd?.source).toBe('import');
+  });
+
+  it('shows the offer on the storefront, and the badge 30 days later', async () => {
+    const anonymous = as(ctx.app, null);
+    let page = json<{ items: { offerId: string; badges: string[] }[] }>(
+      await anonymous.get('/api/storefront/offers?search=insights'),
+    );
+    expect(page.items.map((i) => i.offerId)).toEqual([offerId]);
+    expect(page.items[0]!.badges).toEqual(['azure-benefit-eligible']);
+
+    ctx.deps.businessClock.advance(29 * DAY);
+    await ctx.deps.jobs.scheduleBadgeSweep();
+    await drain();
+    expect((await status()).benefits.preferredSolutionBadge.granted).toBe(false);
+
+    ctx.deps.businessClock.advance(1 * DAY);
+    await ctx.deps.jobs.scheduleBadgeSweep();
+    await drain();
+    expect((await status()).benefits.preferredSolutionBadge.granted).toBe(true);
+    page = json(await anonymous.get('/api/storefront/offers?badge=preferred-solution'));
+    expect(page.items.map((i) => i.offerId)).toEqual([offerId]);
+    const notes = json<{ items: { kind: string }[] }>(await owner().get('/api/notifications'));
+    expect(notes.items.map((n) => n.kind)).toContain('badge.granted');
+  });
+
+  it('never exposes co-sell material on any storefront route', async () => {
+    const anonymous = as(ctx.app, null);
+    const routes = ctx.app.registeredRoutes.filter((r) => r.url.startsWith('/api/storefront'));
+    expect(routes.length).toBeGreaterThanOrEqual(2);
+    const bodies = [
+      (await anonymous.get('/api/storefront/offers')).body,
+      (await anonymous.get('/api/storefront/offers?search=contoso')).body,
+      (await anonymous.get(`/api/storefront/offers/${offerId}`)).body,
+    ];
+    for (const url of routes.map((r) => r.url.replace(':offerId', offerId))) {
+      bodies.push((await anonymous.get(url)).body);
+    }
+    for (const body of bodies) {
+      for (const secret of [
+        'ada.secret@contoso.example',
+        'Ada Lovelace',
+        'one-pager.pdf',
+        'deck.pptx',
+        'blank template',
+        'Looks good',
+        '1234567',
+        '150000',
+        'contoso.example/insights',
+        world.partnerA.organisation.id,
+      ]) {
+        expect(body).not.toContain(secret);
+      }
+    }
+  });
+
+  it('previews a policy switch, then activates it and re-evaluates under it', async () => {
+    const preview = await admin().post('/api/program/policy/preview', { policyId: '2023' });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const result = json<{ lost: number; moves: { from: string; to: string; count: number }[] }>(
+      preview,
+    );
+    // Under 2023 Azure IP co-sell needs the solution type IP; this listing says "service".
+    expect(result.moves).toEqual([
+      { from: 'azure-ip-cosell-incentivized', to: 'cosell-ready', count: 1 },
+    ]);
+    expect(result.lost).toBe(1);
+    expect(
+      (await reviewer().post('/api/program/policy/preview', { policyId: '2023' })).statusCode,
+    ).toBe(403);
+
+    const program = await admin().get('/api/program');
+    const activated = await admin().put(
+      '/api/program/policy',
+      { policyId: '2023' },
+      { 'if-match': program.headers.etag as string },
+    );
+    expect(activated.statusCode, activated.body).toBe(200);
+    await drain();
+    const s = await status();
+    expect(s.status).toBe('cosell-ready');
+    expect(s.policyId).toBe('2023');
+    expect(s.history[0]).toMatchObject({
+      status: 'cosell-ready',
+      policyId: '2023',
+      cause: 'policy',
+    });
+    // Plain co-sell ready earns no badge under 2023: the storefront drops it.
+    const page = json<{ items: { badges: string[] }[] }>(
+      await as(ctx.app, null).get('/api/storefront/offers'),
+    );
+    expect(page.items[0]!.badges).not.toContain('preferred-solution');
+  });
+
+  it('reviews a co-sell-only update while the offer stays live', async () => {
+    const tab = await owner().get(`${base}/cosell`);
+    const draft = json<{ draft: Record<string, unknown> }>(tab).draft;
+    const changed = await owner().put(
+      `${base}/cosell`,
+      { ...draft, landingPageUrl: 'https://contoso.example/insights-v2' },
+      { 'if-match': tab.headers.etag as string },
+    );
+    expect(changed.statusCode, changed.body).toBe(200);
+    const view = await publishView();
+    expect(view.required).toEqual(['cosell']);
+    expect(view.selectable).toEqual(['cosell']);
+    expect(view.changes).toEqual([
+      expect.objectContaining({ section: 'listing', field: 'landingPageUrl', kind: 'changed' }),
+    ]);
+    expect((await submit(['offer-setup', 'cosell'])).statusCode).toBe(400);
+    expect((await submit(['cosell'])).statusCode).toBe(201);
+    await drain();
+    const inReview = await publishView();
+    expect(inReview.current?.state).toBe('in-review');
+    expect(inReview.offer.lifecycleState).toBe('live');
+    expect(
+      json<{ total: number }>(await as(ctx.app, null).get('/api/storefront/offers')).total,
+    ).toBe(1);
+    const liveBefore = inReview.offer.liveVersionId;
+    await decide(inReview.current!, {
+      decision: 'approve',
+      technicalValidation: 'passed',
+      revenueVerified: true,
+    });
+    await drain();
+    const done = await publishView();
+    // No preview and no Go live for an update of a live offer.
+    expect(done.submissions[0]!.state).toBe('published');
+    expect(done.offer.liveVersionId).not.toBe(liveBefore);
+    expect(done.offer.publishStatus).toBe('live');
+  });
+
+  it('cancels a publish before sign-off, and replays of finished steps change nothing', async () => {
+    const patched = await owner().patch(
+      base,
+      { summary: 'Analytics for retail and grocery' },
+      { 'if-match': `"v${(await publishView()).offer.version}"` },
+    );
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect((await publishView()).required).toEqual(['offer-setup', 'cosell']);
+    const submitted = json<PublishView>(await submit(['offer-setup', 'cosell']));
+    const cancelled = await owner().post(`${base}/submissions/${submitted.current!.id}/cancel`);
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(json<PublishView>(cancelled).offer.publishStatus).toBe('live');
+    await drain();
+    // The validation job of the cancelled submission found nothing to do.
+    expect((await publishView()).submissions[0]!.state).toBe('cancelled');
+    expect(
+      (await owner().post(`${base}/submissions/${submitted.current!.id}/cancel`)).statusCode,
+    ).toBe(409);
+
+    // A step queued again (as after a crash) changes nothing the second time.
+    const historyBefore = (await status()).history.length;
+    const published = (await publishView()).submissions.find((s) => s.state === 'published')!;
+    await ctx.deps.offers.uow.run(
+      (repos) =>
+        repos.enqueueJob({
+          kind: 'publish.go-live',
+          payload: { submissionId: published.id },
+          organisationId: world.partnerA.organisation.id,
+          runAt: ctx.deps.businessClock.now(),
+          dedupeKey: `replay:${published.id}`,
+        }),
+      {},
+    );
+    expect(await drain()).toBe(1);
+    expect((await status()).history.length).toBe(historyBefore);
+  });
+
+  it('starts exactly one of several concurrent publishes', async () => {
+    const view = await owner().get(`${base}/publish`);
+    const etag = view.headers.etag as string;
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        owner().post(
+          `${base}/submissions`,
+          { sections: ['offer-setup', 'cosell'] },
+          { 'if-match': etag, 'idempotency-key': crypto.randomUUID() },
+        ),
+      ),
+    );
+    const codes = answers.map((a) => a.statusCode).sort();
+    expect(codes).toEqual([201, 409, 409, 409, 409]);
+    const current = (await publishView()).current!;
+    expect((await owner().post(`${base}/submissions/${current.id}/cancel`)).statusCode).toBe(200);
+  });
+
+  it('answers 404 for another organisation’s offer and submissions', async () => {
+    const other = as(ctx.app, world.partnerB.owner);
+    expect((await other.get(`${base}/publish`)).statusCode).toBe(404);
+    expect((await other.get(`${base}/status`)).statusCode).toBe(404);
+    const view = await publishView();
+    const submission = view.submissions[0]!;
+    expect((await other.post(`${base}/submissions/${submission.id}/cancel`)).statusCode).toBe(404);
+    const otherBase = `/api/organisations/${world.partnerB.organisation.id}/offers/${offerId}`;
+    expect((await other.get(`${otherBase}/publish`)).statusCode).toBe(404);
+    expect(
+      (await other.get(`/api/organisations/${world.partnerA.organisation.id}/program-profile`))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await reviewer().get(
+          `/api/review/organisations/${world.partnerB.organisation.id}/submissions/${submission.id}`,
+        )
+      ).statusCode,
+    ).toBe(404);
+  });
+});
