@@ -15,6 +15,7 @@ import {
   type UserRecord,
 } from '@cosell/core';
 import type { AppDeps } from '../deps';
+import { seedDemoOffers, type DemoActors } from './demo-offers';
 
 const ORIGIN = { ip: '127.0.0.1', userAgent: 'cosell-factory' };
 
@@ -114,7 +115,10 @@ export async function createOrganisationWithPeople(
 
 export const DEMO_PASSWORD = 'cosell-demo-2026';
 
-/** Builds the demo program: the vendor "Microsoft", three partners and a reseller, with people. */
+/**
+ * Builds the demo program: the vendor "Microsoft", three partners and a reseller, with people,
+ * and offers in each stage (live with a co-sell status, in review, draft).
+ */
 export async function seedDemo(deps: AppDeps) {
   const person = (email: string, name: string, roles: Role[]): PersonInput => ({
     email,
@@ -127,7 +131,7 @@ export async function seedDemo(deps: AppDeps) {
     admin: { email: 'admin@microsoft.example', name: 'Morgan Admin', password: DEMO_PASSWORD },
   });
   const adminId = vendor.admin.user.id;
-  await addPerson(
+  const reviewer = await addPerson(
     deps,
     adminId,
     vendor.organisation.id,
@@ -144,8 +148,9 @@ export async function seedDemo(deps: AppDeps) {
     { name: 'Fabrikam Security', domain: 'fabrikam.example' },
     { name: 'Northwind Data', domain: 'northwind.example' },
   ];
+  const seededPartners: DemoActors['partners'] = [];
   for (const partner of partners) {
-    await createOrganisationWithPeople(deps, adminId, {
+    const created = await createOrganisationWithPeople(deps, adminId, {
       kind: 'partner',
       name: partner.name,
       people: [
@@ -157,11 +162,22 @@ export async function seedDemo(deps: AppDeps) {
         person(`viewer@${partner.domain}`, `${partner.name.split(' ')[0]} Viewer`, ['viewer']),
       ],
     });
+    seededPartners.push({
+      organisationId: created.organisation.id,
+      owner: await actorFor(deps, created.people[0]!.user.id),
+      name: partner.name,
+      domain: partner.domain,
+    });
   }
   await createOrganisationWithPeople(deps, adminId, {
     kind: 'reseller',
     name: 'Adatum Cloud Resellers',
     people: [person('member@adatum.example', 'Adatum Member', ['member'])],
+  });
+  await seedDemoOffers(deps, {
+    admin: await actorFor(deps, adminId),
+    reviewer: await actorFor(deps, reviewer.user.id),
+    partners: seededPartners,
   });
   return {
     password: DEMO_PASSWORD,
