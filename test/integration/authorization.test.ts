@@ -5,14 +5,16 @@
  * are also tried with HEAD, which Fastify serves from them without listing it.
  *
  * One world is shared by all cases, so every write is harmless to it: renames to the same
- * name, role changes to the same roles, invitations to new e-mails, and DELETEs aimed at a
- * member or invitation created for that one request. The last test checks the world survived.
+ * name, role changes to the same roles, invitations to new e-mails, the active policy and
+ * profile values set again, and DELETEs, publishing steps and review decisions aimed at an
+ * object (member, invitation, offer, submission) created for that one request. The last test
+ * checks the world survived.
  */
 import { signIn, type OrganisationRecord, type Role } from '@cosell/core';
 import { addPerson, type SeededPerson } from '@cosell/server';
 import { randomUUID } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { samplePdf } from '../helpers/files';
+import { samplePdf, samplePptx } from '../helpers/files';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   as,
@@ -39,7 +41,10 @@ type ActorName = (typeof ACTORS)[number];
 type Outcome = '2xx' | 401 | 403 | 404 | 409;
 type Outcomes = Record<ActorName, Outcome>;
 
-/** The problem `code` each refusal must carry, so a 403 from CSRF cannot pass as FORBIDDEN. */
+/**
+ * The problem `code` each refusal must carry, so a 403 from CSRF cannot pass as FORBIDDEN (a
+ * case may name another code for one of its refusals with `codes`).
+ */
 const CODE_OF: Record<Exclude<Outcome, '2xx'>, string> = {
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
@@ -68,6 +73,11 @@ interface Target {
   offerId: string;
   documentId: string;
   contactId: string;
+  /**
+   * A submission in review of a complete offer, its frozen version and one of its documents
+   * (random ids where there are no offers).
+   */
+  submission: { offerId: string; id: string; versionId: string; documentId: string };
 }
 
 interface Scope {
@@ -92,6 +102,8 @@ interface Case {
   request(scope: Scope): Request | Promise<Request>;
   /** What a 2xx answer must hold. */
   verify?(response: LightMyRequestResponse, scope: Scope): void;
+  /** The problem code of a refusal where this route's is not the one in CODE_OF. */
+  codes?: Partial<Record<Exclude<Outcome, '2xx'>, string>>;
 }
 /** A route without an object: one row. */
 interface PlainCase extends Case {
@@ -105,13 +117,40 @@ interface PlainCase extends Case {
 interface ObjectCase extends Case {
   own: Outcomes;
   other: Outcomes;
+  /**
+   * Another tenant's object where that tenant is a partner, when it differs from `other`: the
+   * vendor's program staff (program admin, reviewer) reach partners on some routes.
+   */
+  otherPartner?: Outcomes;
   foreignChild?: Outcomes;
+  /**
+   * The route checks a vendor permission before it looks at the organisation in the path, so
+   * whoever lacks it gets the same 403 on every organisation, which tells nothing about any.
+   */
+  vendorPermissionFirst?: true;
+  /**
+   * Vendor staff see the partner's object but only some of them may change it: the others get
+   * 403 on another partner (they see it, so not 404).
+   */
+  staffSeeButMayNotWrite?: true;
 }
 type RouteCase = PlainCase | ObjectCase;
 
 let ctx: TestContext;
 let world: World;
 let targets: { vendor: Target; partnerA: Target; partnerB: Target; reseller: Target };
+/** The program's taxonomy, for listings complete enough to publish. */
+let taxonomy: {
+  platforms: { id: string }[];
+  segments: { id: string }[];
+  solutionAreas: { id: string; subAreas: { id: string }[] }[];
+};
+/** The active policy when the suite started: the policy cases activate it again. */
+let activePolicy: string;
+/** A live offer of partner A, on the storefront. */
+let liveOfferId: string;
+/** Notifications of partner A's manager (no actor of the table), unread. */
+let managerNotificationIds: string[];
 let unique = 0;
 const next = () => ++unique;
 
@@ -168,7 +207,7 @@ const orgUrl = (s: Scope, rest = '') =>
 const offersOf = (target: Target) => `/api/organisations/${target.organisation.id}/offers`;
 
 /** An offer created (by the partner's owner) for one request; a random id elsewhere. */
-async function freshOffer(target: Target): Promise<string> {
+async function freshOffer(target: Target, fields: Record<string, unknown> = {}): Promise<string> {
   if (!target.owner) return randomUUID();
   const n = next();
   const response = await as(ctx.app, target.owner).post(offersOf(target), {
@@ -176,6 +215,7 @@ async function freshOffer(target: Target): Promise<string> {
     alias: `authz-${n}`,
     offerType: 'saas',
     markets: ['US'],
+    ...fields,
   });
   expect(response.statusCode, response.body).toBe(201);
   return json<{ id: string }>(response).id;
@@ -211,6 +251,95 @@ async function freshContact(target: Target): Promise<string> {
   expect(response.statusCode, response.body).toBe(201);
   return json<{ contact: { id: string } }>(response).contact.id;
 }
+
+/**
+ * A fresh offer of `target` complete enough to publish: summary, listing, landing page, the
+ * required documents and a partner-sales contact. Returns its first document too.
+ */
+async function freshCompleteOffer(target: Target) {
+  const offerId = await freshOffer(target, { summary: 'Authz summary' });
+  if (!target.owner) return { offerId, documentId: randomUUID() };
+  const owner = as(ctx.app, target.owner);
+  const url = `${offersOf(target)}/${offerId}`;
+  const area = taxonomy.solutionAreas[0]!;
+  const listed = await owner.put(
+    `${url}/cosell`,
+    {
+      listing: {
+        platforms: [taxonomy.platforms[0]!.id],
+        segments: [taxonomy.segments[0]!.id],
+        solutionType: 'service',
+        solutionAreas: [{ areaId: area.id, subAreaIds: [area.subAreas[0]!.id] }],
+      },
+      landingPageUrl: 'https://authz.example/offer',
+    },
+    { 'if-match': '*' },
+  );
+  expect(listed.statusCode, listed.body).toBe(200);
+  const documentIds: string[] = [];
+  for (const [kind, name, bytes] of [
+    ['one-pager', 'one-pager.pdf', samplePdf()],
+    ['pitch-deck', 'deck.pptx', samplePptx()],
+    ['reference-architecture-diagram', 'rad.pdf', samplePdf()],
+  ] as const) {
+    const up = await owner.post(`${url}/documents?kind=${kind}&fileName=${name}`, bytes);
+    expect(up.statusCode, up.body).toBe(201);
+    documentIds.push(json<{ document: { id: string } }>(up).document.id);
+  }
+  const contact = await owner.post(`${url}/contacts`, {
+    ...contactBody(`sales${next()}@authz.test`),
+    countries: ['OOO'],
+  });
+  expect(contact.statusCode, contact.body).toBe(201);
+  return { offerId, documentId: documentIds[0]! };
+}
+
+/** Runs the queued steps of the publishing pipeline (and mail) now. */
+const drain = () => ctx.deps.jobs.drain();
+
+/** The reviewer approves a submission in review, under the ETag of the detail they read. */
+async function approve(target: Target, submissionId: string) {
+  const reviewer = as(ctx.app, world.reviewer);
+  const url = `/api/review/organisations/${target.organisation.id}/submissions/${submissionId}`;
+  const detail = await reviewer.get(url);
+  expect(detail.statusCode, detail.body).toBe(200);
+  const decided = await reviewer.post(
+    `${url}/decision`,
+    { decision: 'approve', technicalValidation: 'passed', revenueVerified: true },
+    { 'if-match': String(detail.headers.etag) },
+  );
+  expect(decided.statusCode, decided.body).toBe(200);
+}
+
+/**
+ * A submission of a fresh complete offer of `target`, for one request, taken as far as
+ * `until`: just submitted (validating), in the vendor's review, or approved into preview.
+ */
+async function freshSubmission(target: Target, until: 'validating' | 'in-review' | 'preview') {
+  const { offerId, documentId } = await freshCompleteOffer(target);
+  if (!target.owner)
+    return { offerId, submissionId: randomUUID(), versionId: randomUUID(), documentId };
+  const submitted = await as(ctx.app, target.owner).post(
+    `${offersOf(target)}/${offerId}/submissions`,
+    { sections: ['offer-setup', 'cosell'] },
+    { 'if-match': '*' },
+  );
+  expect(submitted.statusCode, submitted.body).toBe(201);
+  const view = json<{ current: { id: string; versionId: string } }>(submitted);
+  const submissionId = view.current.id;
+  if (until !== 'validating') {
+    await drain();
+    if (until === 'preview') {
+      await approve(target, submissionId);
+      await drain();
+    }
+  }
+  return { offerId, submissionId, versionId: view.current.versionId, documentId };
+}
+
+/** The review address of a scope: the organisation in the path, a submission of `child`. */
+const reviewUrl = (s: Scope, submissionId = s.child.submission.id, rest = '') =>
+  `/api/review/organisations/${s.organisation.organisation.id}/submissions/${submissionId}${rest}`;
 
 const CONTACTS_CSV = Buffer.from(
   'Name,Email,Job title,Role,Countries/Regions,States/Provinces\r\n' +
@@ -662,6 +791,257 @@ const CASES: Record<string, RouteCase> = {
       return { method: 'POST', url: offerUrl(s, `/contact-imports/${importId}/undo`, offerId) };
     },
   },
+  'GET /api/organisations/:organisationId/offers/:offerId/publish': {
+    access: 'user',
+    ...OFFER_READ,
+    request: (s) => ({ method: 'GET', url: offerUrl(s, '/publish') }),
+    verify: (r, s) => expect(json<{ offer: { id: string } }>(r).offer.id).toBe(s.child.offerId),
+  },
+  'GET /api/organisations/:organisationId/offers/:offerId/status': {
+    access: 'user',
+    ...OFFER_READ,
+    request: (s) => ({ method: 'GET', url: offerUrl(s, '/status') }),
+  },
+  'GET /api/organisations/:organisationId/offers/:offerId/versions/:versionId': {
+    access: 'user',
+    ...OFFER_READ,
+    request: (s) => ({
+      method: 'GET',
+      url: offerUrl(s, `/versions/${s.child.submission.versionId}`, s.child.submission.offerId),
+    }),
+    verify: (r, s) => expect(json(r).id).toBe(s.child.submission.versionId),
+  },
+  'POST /api/organisations/:organisationId/offers/:offerId/submissions': {
+    access: 'user',
+    ...OFFER_WRITE,
+    // A fresh complete offer each time: the one allowed publishes it.
+    request: async (s) => ({
+      method: 'POST',
+      url: offerUrl(s, '/submissions', (await freshCompleteOffer(s.child)).offerId),
+      body: { sections: ['offer-setup', 'cosell'] },
+      headers: { 'if-match': '*', 'idempotency-key': randomUUID() },
+    }),
+    verify: (r) => expect(json<{ current: { state: string } }>(r).current.state).toBe('validating'),
+  },
+  'POST /api/organisations/:organisationId/offers/:offerId/submissions/:submissionId/cancel': {
+    access: 'user',
+    ...OFFER_WRITE,
+    request: async (s) => {
+      const { offerId, submissionId } = await freshSubmission(s.child, 'validating');
+      return { method: 'POST', url: offerUrl(s, `/submissions/${submissionId}/cancel`, offerId) };
+    },
+    verify: (r) =>
+      expect(json<{ submissions: { state: string }[] }>(r).submissions[0]!.state).toBe('cancelled'),
+  },
+  'POST /api/organisations/:organisationId/offers/:offerId/submissions/:submissionId/go-live': {
+    access: 'user',
+    ...OFFER_WRITE,
+    request: async (s) => {
+      const { offerId, submissionId } = await freshSubmission(s.child, 'preview');
+      return { method: 'POST', url: offerUrl(s, `/submissions/${submissionId}/go-live`, offerId) };
+    },
+    verify: (r) => expect(json<{ current: { state: string } }>(r).current.state).toBe('publishing'),
+  },
+  'GET /api/review/submissions': {
+    access: 'user',
+    expect: row(401, 403, OK, OK, 403, 403, 403),
+    request: () => ({ method: 'GET', url: '/api/review/submissions?limit=200' }),
+    verify: (r) =>
+      expect(json<{ items: { id: string }[] }>(r).items.map((i) => i.id)).toContain(
+        targets.partnerB.submission.id,
+      ),
+  },
+  /*
+   * The review routes: the vendor's reviewers and program admins reach every partner's
+   * submissions; the vendor itself has none, nor has a reseller. Everyone else is refused the
+   * route (403) before any organisation is looked at.
+   */
+  'GET /api/review/organisations/:organisationId/submissions/:submissionId': {
+    access: 'user',
+    vendorPermissionFirst: true,
+    own: row(401, 403, 404, 404, 403, 403, 403),
+    other: row(401, 403, 404, 404, 403, 403, 403),
+    otherPartner: row(401, 403, OK, OK, 403, 403, 403),
+    foreignChild: row(401, 403, 404, 404, 403, 403, 403),
+    request: (s) => ({ method: 'GET', url: reviewUrl(s) }),
+    verify: (r, s) =>
+      expect(json<{ submission: { id: string } }>(r).submission.id).toBe(s.child.submission.id),
+  },
+  'GET /api/review/organisations/:organisationId/submissions/:submissionId/documents/:documentId': {
+    access: 'user',
+    vendorPermissionFirst: true,
+    own: row(401, 403, 404, 404, 403, 403, 403),
+    other: row(401, 403, 404, 404, 403, 403, 403),
+    otherPartner: row(401, 403, OK, OK, 403, 403, 403),
+    foreignChild: row(401, 403, 404, 404, 403, 403, 403),
+    request: (s) => ({
+      method: 'GET',
+      url: reviewUrl(s, s.child.submission.id, `/documents/${s.child.submission.documentId}`),
+    }),
+    verify: (r) => expect(r.headers['content-disposition']).toMatch(/^inline;/),
+  },
+  'POST /api/review/organisations/:organisationId/submissions/:submissionId/decision': {
+    access: 'user',
+    vendorPermissionFirst: true,
+    own: row(401, 403, 404, 404, 403, 403, 403),
+    other: row(401, 403, 404, 404, 403, 403, 403),
+    otherPartner: row(401, 403, OK, OK, 403, 403, 403),
+    foreignChild: row(401, 403, 404, 404, 403, 403, 403),
+    // A fresh submission in review each time: the one allowed rejects it.
+    request: async (s) => ({
+      method: 'POST',
+      url: reviewUrl(s, (await freshSubmission(s.child, 'in-review')).submissionId, '/decision'),
+      body: { decision: 'reject', report: 'Authorization check.' },
+      headers: { 'if-match': '*' },
+    }),
+    verify: (r) => expect(json(r).state).toBe('rejected'),
+  },
+  'GET /api/organisations/:organisationId/program-profile': {
+    access: 'user',
+    // Partners read their own profile; the vendor's reviewers and program admins every partner's.
+    own: row(401, 403, 403, 403, OK, OK, 403),
+    other: row(401, 404, 404, 404, 404, 404, 404),
+    otherPartner: row(401, 404, OK, OK, 404, 404, 404),
+    request: (s) => ({ method: 'GET', url: orgUrl(s, '/program-profile') }),
+    verify: (r) => expect(json(r).businessProfileComplete).toBe(true),
+  },
+  'PATCH /api/organisations/:organisationId/program-profile': {
+    access: 'user',
+    // Partners' owners and managers enter their own; program admins any partner's. Reviewers
+    // read partners' profiles (GET above) but may not change them.
+    staffSeeButMayNotWrite: true,
+    own: row(401, 403, 403, 403, OK, 403, 403),
+    other: row(401, 404, 404, 404, 404, 404, 404),
+    otherPartner: row(401, 404, 403, OK, 404, 404, 404),
+    request: (s) => ({
+      method: 'PATCH',
+      url: orgUrl(s, '/program-profile'),
+      // The value it already has (set up before the cases).
+      body: { businessProfileComplete: true },
+      headers: { 'if-match': '*' },
+    }),
+  },
+  'GET /api/program/profiles': {
+    access: 'user',
+    expect: row(401, 403, OK, OK, 403, 403, 403),
+    request: () => ({ method: 'GET', url: '/api/program/profiles?limit=200' }),
+    verify: (r) =>
+      expect(
+        json<{ items: { organisationId: string }[] }>(r).items.map((i) => i.organisationId),
+      ).toContain(world.partnerB.organisation.id),
+  },
+  'GET /api/program/profiles/template.csv': {
+    access: 'user',
+    expect: row(401, OK, OK, OK, OK, OK, OK),
+    request: () => ({ method: 'GET', url: '/api/program/profiles/template.csv' }),
+    verify: (r) => expect(r.body).toContain('Organisation ID'),
+  },
+  'POST /api/program/profile-imports': {
+    access: 'user',
+    expect: row(401, 403, 403, OK, 403, 403, 403),
+    request: () => ({
+      method: 'POST',
+      url: '/api/program/profile-imports',
+      // The value partner B's profile already has.
+      body: Buffer.from(
+        `Organisation ID,Business profile complete\r\n${world.partnerB.organisation.id},yes\r\n`,
+      ),
+      headers: { 'content-type': 'text/csv' },
+    }),
+    verify: (r) => expect(json(r)).toEqual({ rows: 1, updated: 1 }),
+  },
+  'POST /api/program/policy/preview': {
+    access: 'user',
+    expect: row(401, 403, 403, OK, 403, 403, 403),
+    request: () => ({
+      method: 'POST',
+      url: '/api/program/policy/preview',
+      body: { policyId: '2023' },
+    }),
+    verify: (r) => expect(json(r).to).toBe('2023'),
+  },
+  'PUT /api/program/policy': {
+    access: 'user',
+    expect: row(401, 403, 403, OK, 403, 403, 403),
+    request: async () => {
+      // The active policy under the program's current ETag: valid, and a no-op in content.
+      const program = await as(ctx.app, world.admin).get('/api/program');
+      return {
+        method: 'PUT',
+        url: '/api/program/policy',
+        body: { policyId: json(program).activePolicy },
+        headers: { 'if-match': String(program.headers.etag) },
+      };
+    },
+    verify: (r) => expect(json(r).activePolicy).toBe(activePolicy),
+  },
+  'GET /api/notifications': {
+    access: 'user',
+    // Personal: everyone signed in reads their own (no tenant object to aim at).
+    expect: row(401, OK, OK, OK, OK, OK, OK),
+    request: () => ({ method: 'GET', url: '/api/notifications?limit=200' }),
+    verify: (r) =>
+      expect(
+        json<{ items: { id: string }[] }>(r).items.filter((n) =>
+          managerNotificationIds.includes(n.id),
+        ),
+      ).toEqual([]),
+  },
+  'POST /api/notifications/read': {
+    access: 'user',
+    expect: row(401, OK, OK, OK, OK, OK, OK),
+    // Someone else's notifications: nobody marks them read but their owner.
+    request: () => ({
+      method: 'POST',
+      url: '/api/notifications/read',
+      body: { ids: managerNotificationIds },
+    }),
+    verify: (r) => expect(json(r).marked).toBe(0),
+  },
+  'GET /api/notifications/preferences': {
+    access: 'user',
+    expect: row(401, OK, OK, OK, OK, OK, OK),
+    request: () => ({ method: 'GET', url: '/api/notifications/preferences' }),
+  },
+  'PUT /api/notifications/preferences': {
+    access: 'user',
+    expect: row(401, OK, OK, OK, OK, OK, OK),
+    // Nobody in the world mutes anything: muting nothing again changes nothing.
+    request: () => ({
+      method: 'PUT',
+      url: '/api/notifications/preferences',
+      body: { muted: [] },
+    }),
+    verify: (r) => expect(json(r).muted).toEqual([]),
+  },
+  'GET /api/storefront/offers': {
+    access: 'public',
+    expect: row(OK, OK, OK, OK, OK, OK, OK),
+    request: () => ({ method: 'GET', url: '/api/storefront/offers?limit=200' }),
+    verify: (r) =>
+      expect(json<{ items: { offerId: string }[] }>(r).items.map((i) => i.offerId)).toContain(
+        liveOfferId,
+      ),
+  },
+  'GET /api/storefront/offers/:offerId': {
+    access: 'public',
+    expect: row(OK, OK, OK, OK, OK, OK, OK),
+    request: () => ({ method: 'GET', url: `/api/storefront/offers/${liveOfferId}` }),
+    verify: (r) => expect(json(r).offerId).toBe(liveOfferId),
+  },
+  'GET /api/system/clock': {
+    access: 'user',
+    expect: row(401, 403, 403, OK, 403, 403, 403),
+    request: () => ({ method: 'GET', url: '/api/system/clock' }),
+    verify: (r) => expect(json(r).controllable).toBe(false),
+  },
+  'POST /api/system/clock': {
+    access: 'user',
+    // Clock control is off here (CLOCK_CONTROL): even the program admin gets its 409.
+    expect: row(401, 403, 403, 409, 403, 403, 403),
+    codes: { 409: 'CONFLICT' },
+    request: () => ({ method: 'POST', url: '/api/system/clock', body: { advanceDays: 1 } }),
+  },
 };
 
 /** Sends one request as `actor` and says what was wrong with the answer, if anything. */
@@ -711,8 +1091,8 @@ async function check(
     return `${where}: ${status} is not application/problem+json`;
   }
   const code = json<{ code?: string }>(response).code;
-  if (code !== CODE_OF[expected])
-    return `${where}: expected code ${CODE_OF[expected]}, got ${code}`;
+  const wanted = routeCase.codes?.[expected] ?? CODE_OF[expected];
+  if (code !== wanted) return `${where}: expected code ${wanted}, got ${code}`;
   return null;
 }
 
@@ -733,6 +1113,12 @@ describe('authorization (QUALITY R1)', () => {
       offerId: randomUUID(),
       documentId: randomUUID(),
       contactId: randomUUID(),
+      submission: {
+        offerId: randomUUID(),
+        id: randomUUID(),
+        versionId: randomUUID(),
+        documentId: randomUUID(),
+      },
     });
     targets = {
       vendor: target(world.vendor, world.seller, ['seller']),
@@ -764,6 +1150,38 @@ describe('authorization (QUALITY R1)', () => {
       );
       t.contactId = json<{ contact: { id: string } }>(contact).contact.id;
     }
+    const program = json<{ activePolicy: string; taxonomy: typeof taxonomy }>(
+      await as(ctx.app, world.admin).get('/api/program'),
+    );
+    taxonomy = program.taxonomy;
+    activePolicy = program.activePolicy;
+    for (const t of [targets.partnerA, targets.partnerB]) {
+      // The profile field the profile cases set again, already set.
+      const profile = await as(ctx.app, t.owner).patch(
+        `/api/organisations/${t.organisation.id}/program-profile`,
+        { businessProfileComplete: true },
+        { 'if-match': '*' },
+      );
+      expect(profile.statusCode, profile.body).toBe(200);
+      // Each partner's shared submission in review, for the review and version cases.
+      const { offerId, submissionId, versionId, documentId } = await freshSubmission(
+        t,
+        'in-review',
+      );
+      t.submission = { offerId, id: submissionId, versionId, documentId };
+    }
+    // A live offer of partner A, for the storefront; its approval notified the manager too.
+    const live = await freshSubmission(targets.partnerA, 'preview');
+    const goLive = await as(ctx.app, world.partnerA.owner).post(
+      `${offersOf(targets.partnerA)}/${live.offerId}/submissions/${live.submissionId}/go-live`,
+    );
+    expect(goLive.statusCode, goLive.body).toBe(200);
+    await drain();
+    liveOfferId = live.offerId;
+    managerNotificationIds = json<{ items: { id: string }[] }>(
+      await as(ctx.app, world.partnerA.manager).get('/api/notifications?unread=true'),
+    ).items.map((n) => n.id);
+    expect(managerNotificationIds.length).toBeGreaterThan(0);
   });
   afterAll(() => ctx.close());
 
@@ -789,19 +1207,36 @@ describe('authorization (QUALITY R1)', () => {
     }
   });
 
-  it('never expects 403 on another tenant, and only the program admin crosses tenants', () => {
+  it('never expects 403 on another tenant, and only the program staff cross tenants', () => {
     for (const [route, c] of Object.entries(CASES)) {
-      const rows = 'expect' in c ? [c.expect] : [c.own, c.other, c.foreignChild ?? c.own];
+      const rows =
+        'expect' in c
+          ? [c.expect]
+          : [c.own, c.other, c.otherPartner ?? c.other, c.foreignChild ?? c.own];
       if (c.access === 'user') {
         for (const r of rows) expect(r.anonymous, `${route}: anonymous`).toBe(401);
       }
       if ('other' in c) {
-        for (const actor of ACTORS) {
-          const allowed: Outcome[] =
-            actor === 'anonymous' ? [401] : actor === 'programAdmin' ? [OK, 404] : [404];
-          expect(allowed, `${route}: ${actor} on another tenant's object`).toContain(
-            c.other[actor],
-          );
+        for (const [outcomes, staff] of [
+          // The program admin administers other organisations; the reviewer reaches partners
+          // only, and only where the route says so.
+          [c.other, ['programAdmin']],
+          [c.otherPartner ?? c.other, ['programAdmin', 'vendorReviewer']],
+        ] as const) {
+          for (const actor of ACTORS) {
+            const allowed: Outcome[] =
+              actor === 'anonymous'
+                ? [401]
+                : (staff as readonly ActorName[]).includes(actor)
+                  ? [OK, 404]
+                  : [404];
+            // A refusal of the route itself, the same as on one's own organisation.
+            if (c.vendorPermissionFirst && c.own[actor] === 403) allowed.push(403);
+            if (c.staffSeeButMayNotWrite && staff.includes(actor as never)) allowed.push(403);
+            expect(allowed, `${route}: ${actor} on another tenant's object`).toContain(
+              outcomes[actor],
+            );
+          }
         }
       }
     }
@@ -829,7 +1264,9 @@ describe('authorization (QUALITY R1)', () => {
             .filter((t) => t !== home)
             .map((t): [string, Outcome, Omit<Scope, 'actor'>] => [
               `another tenant's object (${t.organisation.name})`,
-              routeCase.other[actor],
+              (t.organisation.kind === 'partner' && routeCase.otherPartner
+                ? routeCase.otherPartner
+                : routeCase.other)[actor],
               { organisation: t, child: t },
             ]),
         ];
@@ -848,6 +1285,23 @@ describe('authorization (QUALITY R1)', () => {
       expect(problems).toEqual([]);
     });
   }
+
+  it('shows on the storefront only what is live: any other offer answers 404 to everyone', async () => {
+    const problems: string[] = [];
+    for (const actor of ACTORS) {
+      for (const offerId of [
+        targets.partnerA.offerId,
+        targets.partnerB.submission.offerId,
+        randomUUID(),
+      ]) {
+        const response = await as(ctx.app, person(actor)).get(`/api/storefront/offers/${offerId}`);
+        if (response.statusCode !== 404 || json(response).code !== 'NOT_FOUND') {
+          problems.push(`${actor} on ${offerId}: got ${response.statusCode} ${response.body}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
 
   it('left the shared world as it found it', async () => {
     // Fresh members and invitations were added on purpose; the seeded people and names remain.
@@ -886,6 +1340,24 @@ describe('authorization (QUALITY R1)', () => {
       );
       expect(found.name).toBe(organisation.name);
     }
+    // The policy, the partners' profiles and the clock are as they were; nobody read the
+    // manager's notifications for them.
+    expect(json(await as(ctx.app, world.admin).get('/api/program')).activePolicy).toBe(
+      activePolicy,
+    );
+    for (const partner of [world.partnerA, world.partnerB]) {
+      const profile = json(
+        await as(ctx.app, partner.owner).get(
+          `/api/organisations/${partner.organisation.id}/program-profile`,
+        ),
+      );
+      expect(profile).toMatchObject({ businessProfileComplete: true, partnerId: null });
+    }
+    expect(json(await as(ctx.app, world.admin).get('/api/system/clock')).offsetDays).toBe(0);
+    const unread = json<{ items: { id: string }[] }>(
+      await as(ctx.app, world.partnerA.manager).get('/api/notifications?unread=true&limit=200'),
+    ).items.map((n) => n.id);
+    expect(unread).toEqual(expect.arrayContaining(managerNotificationIds));
     // Every seeded session still works: no case signed anyone out by accident.
     for (const actor of ACTORS.filter((a) => a !== 'anonymous')) {
       expect((await as(ctx.app, person(actor)).get('/api/session')).statusCode, actor).toBe(200);

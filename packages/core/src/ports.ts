@@ -361,4 +361,6 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
   /** True when a blob is stored under `key`. */
   exists(key: string): Promise<boolean>;
+  /** Keys of the blobs last written before `olderThan` (for the orphan sweep). */
+  list(olderThan: Date): AsyncIterable<string>;
 }

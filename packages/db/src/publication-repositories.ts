@@ -958,6 +958,30 @@ export function createPublicationRepositories(db: Executor): PublicationReposito
       return row ? toJob(row) : null;
     },
 
+    async deleteDoneJobs(before, limit) {
+      const result = await db.execute(sql`
+        delete from jobs where id in (
+          select id from jobs
+          where done_at is not null and done_at < ${before.toISOString()}::timestamptz
+          limit ${limit}
+        ) returning id`);
+      return rowsOf<{ id: string }>(result).length;
+    },
+
+    async findReferencedBlobKeys(keys) {
+      if (keys.length === 0) return [];
+      // Program staff: documents and published versions of every organisation (RLS permitting).
+      const found = await db.execute(sql`
+        with wanted(key) as (select unnest(string_to_array(${keys.join('\n')}, E'\n')))
+        select w.key from wanted w
+        where exists (select 1 from offer_documents d where d.blob_key = w.key)
+           or exists (
+             select 1 from offer_versions v
+             where v.snapshot -> 'documents' @> jsonb_build_array(jsonb_build_object('blobKey', w.key))
+           )`);
+      return rowsOf<{ key: string }>(found).map((r) => r.key);
+    },
+
     async countPendingJobs(kinds) {
       const [row] = await db
         .select({ n: count() })

@@ -70,6 +70,7 @@ export function createDeps(
     },
   };
   const uow = createUnitOfWork(db);
+  const blobs = createLocalBlobStore(config.blobDir);
   const deps: AppDeps = {
     config,
     database,
@@ -81,11 +82,13 @@ export function createDeps(
     jobs: createJobWorker({
       uow,
       clock: businessClock,
+      blobs,
+      wallClock: clock,
       mailer: () => deps.mailer ?? { send: async (mail) => deps.log.info({ mail }, 'mail') },
       appUrl: config.publicUrl ?? `http://localhost:${config.port}`,
       log: () => deps.log,
     }),
-    offers: { uow, clock: businessClock, blobs: createLocalBlobStore(config.blobDir) },
+    offers: { uow, clock: businessClock, blobs },
     account: {
       uow,
       clock,

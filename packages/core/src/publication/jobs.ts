@@ -3,7 +3,7 @@
  * runs its handler in a transaction scoped to the job's organisation (program-wide jobs get the
  * program staff's read scope) and marks it done in that same transaction.
  */
-import type { Clock, Mailer, Repositories } from '../ports';
+import type { BlobStore, Clock, Mailer, Repositories } from '../ports';
 import { sendNotificationMail } from './notifications.service';
 import { runGoLiveStep, runPreviewStep, runValidateStep } from './publication.service';
 import type { EnqueueJob, JobRecord } from './publication.ports';
@@ -14,8 +14,41 @@ export interface JobContext {
   clock: Clock;
   job: JobRecord;
   mailer: Mailer;
+  blobs: BlobStore;
+  /** Real time, for housekeeping of files and the queue (the program clock may run ahead). */
+  wallClock: Clock;
   /** The web app's address, for links in e-mails. */
   appUrl: string;
+}
+
+/** Blobs younger than this are left alone: an upload stores its blob before its row commits. */
+const ORPHAN_MIN_AGE_MS = 60 * 60_000;
+/** Finished jobs are kept this long (to look into failures), then deleted. */
+const DONE_JOB_RETENTION_MS = 7 * 86_400_000;
+
+/**
+ * Deletes blobs no document and no published version refers to (left by a process killed
+ * between storing a blob and committing its row, or after a replacement committed).
+ */
+export async function sweepOrphanBlobs(ctx: JobContext): Promise<number> {
+  const olderThan = new Date(ctx.wallClock.now().getTime() - ORPHAN_MIN_AGE_MS);
+  let removed = 0;
+  let batch: string[] = [];
+  const flush = async () => {
+    const kept = new Set(await ctx.repos.findReferencedBlobKeys(batch));
+    for (const key of batch) {
+      if (kept.has(key)) continue;
+      await ctx.blobs.delete(key);
+      removed += 1;
+    }
+    batch = [];
+  };
+  for await (const key of ctx.blobs.list(olderThan)) {
+    batch.push(key);
+    if (batch.length === 500) await flush();
+  }
+  if (batch.length > 0) await flush();
+  return removed;
 }
 
 export type JobHandler = (ctx: JobContext) => Promise<void>;
@@ -46,6 +79,14 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
       });
     }
   },
+  /** Housekeeping: orphaned blobs and old finished jobs. */
+  'maintenance.sweep': async (ctx) => {
+    await sweepOrphanBlobs(ctx);
+    const before = new Date(ctx.wallClock.now().getTime() - DONE_JOB_RETENTION_MS);
+    while ((await ctx.repos.deleteDoneJobs(before, 5_000)) === 5_000) {
+      // keep deleting in bounded statements
+    }
+  },
   /** Grants badges that are due (scheduled, and after the clock moves). */
   'benefits.badges': async (ctx) => {
     const granted = await grantDueBadges(ctx.repos, ctx);
@@ -60,6 +101,17 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
     }
   },
 };
+
+/** The scheduled housekeeping run for the period containing `now`. */
+export function maintenanceJob(now: Date, periodMs: number): EnqueueJob {
+  return {
+    kind: 'maintenance.sweep',
+    payload: {},
+    organisationId: null,
+    runAt: now,
+    dedupeKey: `maintenance.sweep:${periodMs}:${Math.floor(now.getTime() / periodMs)}`,
+  };
+}
 
 /** The scheduled badge run for the period containing `now` (one per period, however many callers). */
 export function badgeSweepJob(now: Date, periodMs: number): EnqueueJob {

@@ -57,9 +57,13 @@ async function requireProfileAccess(
     );
     return 'partner';
   }
-  if (write ? isProgramAdmin(actor) : isProgramStaff(actor)) {
+  if (isProgramStaff(actor)) {
     const organisation = await repos.findOrganisation(organisationId);
     if (organisation?.kind === 'partner') {
+      // Reviewers see partner profiles; only program admins change them.
+      if (write && !isProgramAdmin(actor)) {
+        throw new AppError('FORBIDDEN', { message: 'missing permission program.manage' });
+      }
       await repos.widenScope({ organisationIds: [organisationId] });
       return 'program';
     }

@@ -302,5 +302,12 @@ export interface PublicationRepositories {
     at: Date,
   ): Promise<void>;
   findJob(id: string): Promise<JobRecord | null>;
+  /** Deletes up to `limit` jobs done before `before`; returns how many. */
+  deleteDoneJobs(before: Date, limit: number): Promise<number>;
+  /**
+   * Program staff: which of `keys` a document or a published version of any organisation
+   * still refers to (the orphan sweep deletes the others).
+   */
+  findReferencedBlobKeys(keys: readonly string[]): Promise<string[]>;
   countPendingJobs(kinds?: readonly string[]): Promise<number>;
 }

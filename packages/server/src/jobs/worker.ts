@@ -9,6 +9,9 @@ import { randomUUID } from 'node:crypto';
 import {
   badgeSweepJob,
   JOB_HANDLERS,
+  maintenanceJob,
+  systemClock,
+  type BlobStore,
   type Clock,
   type JobRecord,
   type Mailer,
@@ -21,6 +24,9 @@ export interface JobWorkerOptions {
   uow: UnitOfWork;
   clock: Clock;
   mailer: () => Mailer;
+  blobs: BlobStore;
+  /** Real time (housekeeping); defaults to the system clock. */
+  wallClock?: Clock;
   appUrl: string;
   log: () => Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
   /** How long a claimed job is held before another worker may take it. */
@@ -78,6 +84,8 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
             clock: options.clock,
             job,
             mailer: options.mailer(),
+            blobs: options.blobs,
+            wallClock: options.wallClock ?? systemClock,
             appUrl: options.appUrl,
           });
         } else {
@@ -147,9 +155,19 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       running = true;
       void loop();
       const schedule = () =>
-        scheduleBadgeSweep().catch((error: unknown) =>
-          options.log().warn({ err: error }, 'could not schedule the badge sweep'),
-        );
+        scheduleBadgeSweep()
+          .then(() =>
+            options.uow.run(
+              (repos) =>
+                repos.enqueueJob(
+                  maintenanceJob((options.wallClock ?? systemClock).now(), 3_600_000),
+                ),
+              {},
+            ),
+          )
+          .catch((error: unknown) =>
+            options.log().warn({ err: error }, 'could not schedule the periodic jobs'),
+          );
       void schedule();
       scheduler = setInterval(schedule, Math.min(badgePeriodMs, 600_000));
       scheduler.unref?.();

@@ -4,7 +4,7 @@
  * directory entry is fsynced too, so after a crash there is either no blob or the whole blob.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError, type BlobInfo, type BlobStore } from '@cosell/core';
 
@@ -108,6 +108,29 @@ export function createLocalBlobStore(rootDir: string): BlobStore {
         throw error;
       }
       await syncDirectory(path.dirname(file));
+    },
+
+    async *list(olderThan: Date): AsyncIterable<string> {
+      const walk = async function* (dir: string): AsyncGenerator<string> {
+        let entries;
+        try {
+          entries = await readdir(dir, { withFileTypes: true });
+        } catch (error) {
+          if (isMissing(error)) return;
+          throw error;
+        }
+        for (const entry of entries) {
+          const full = path.join(dir, entry.name);
+          if (entry.isDirectory()) yield* walk(full);
+          else if (entry.isFile()) {
+            const info = await stat(full).catch(() => null);
+            if (info && info.mtime < olderThan) {
+              yield path.relative(root, full).split(path.sep).join('/');
+            }
+          }
+        }
+      };
+      yield* walk(root);
     },
 
     async exists(key: string): Promise<boolean> {
