@@ -297,6 +297,7 @@ describe('review and publish', () => {
     expect(s.status).toBe('cosell-ready');
     // Azure IP needs revenue: not met yet, and says how much there is.
     expect(requirement(s, 'revenue.threshold')!.met).toBe(false);
+    expect(requirement(s, 'revenue.threshold')!.message).toContain('USD 100,000');
     expect(s.benefits.azureBenefitEligible).toBe(false);
 
     // The program admin feeds revenue from the vendor's systems by CSV.

@@ -214,7 +214,13 @@ export const REQUIREMENT_MESSAGES: Record<RequirementId, { met: string; unmet: s
   },
 };
 
-type Check = { met: boolean; params?: Record<string, string | number> };
+type Check = {
+  met: boolean;
+  params?: Record<string, string | number>;
+  /** A more precise message or field than the requirement's usual ones. */
+  code?: string;
+  field?: string;
+};
 
 /** Checks one requirement against the facts. */
 function check(rule: RequirementRule, facts: StatusFacts, policy: ProgramPolicy): Check {
@@ -249,13 +255,26 @@ function check(rule: RequirementRule, facts: StatusFacts, policy: ProgramPolicy)
       const missing = requiredDocuments(list, offer.offerType).filter(
         (kind) => !offer.documentKinds.includes(kind),
       );
-      return { met: missing.length === 0, params: { missing: missing.join(', ') } };
+      return {
+        met: missing.length === 0,
+        params: { missing: missing.join(', ') },
+        ...(missing[0] && { field: `document-${missing[0]}` }),
+      };
     }
     case 'tab.partnerSalesContacts': {
       if (!policy.contacts.partnerSalesPerMarket) return { met: true };
+      if (offer.markets.length === 0) {
+        // No market chosen yet: that is what to fix first (in the offer setup).
+        return {
+          met: false,
+          code: 'checklist.partnerSalesNoMarkets',
+          field: 'offer-markets',
+          params: {},
+        };
+      }
       const { missing } = partnerSalesCoverage(offer.markets, offer.contacts);
       return {
-        met: offer.markets.length > 0 && missing.length === 0,
+        met: missing.length === 0,
         params: { missing: missing.join(', '), count: missing.length },
       };
     }
@@ -316,9 +335,9 @@ export function evaluateStatus(facts: StatusFacts, policy: ProgramPolicy): Statu
       requirements.push({
         id: requirement.id,
         met: result.met,
-        code: REQUIREMENT_MESSAGES[requirement.id][result.met ? 'met' : 'unmet'],
+        code: result.code ?? REQUIREMENT_MESSAGES[requirement.id][result.met ? 'met' : 'unmet'],
         params: result.params ?? {},
-        fix: FIX[requirement.id],
+        fix: result.field ? { ...FIX[requirement.id], field: result.field } : FIX[requirement.id],
       });
     }
     const met =

@@ -33,7 +33,7 @@ import {
 import type { JobRecord, ReviewQueueItem } from './publication.ports';
 import {
   draftSnapshot,
-  readStatusView,
+  submittedStatusView,
   recomputeOfferStatus,
   type StatusView,
 } from './status.service';
@@ -552,7 +552,7 @@ export async function getReviewDetail(
           live && live.id !== version.id ? live.snapshot : null,
           version.snapshot,
         ),
-        status: await readStatusView(repos, offer),
+        status: await submittedStatusView(repos, offer, version.snapshot),
         profile: await repos.findProfile(organisationId),
       };
     },

@@ -22,6 +22,8 @@ import { cosellStatusName, type CosellStatusId } from '../reference/cosell-statu
 import { requireVendorPermission, scopeOf, type Actor } from '../tenant/access';
 import type { Locale } from '../tenant/tenant.types';
 import { notify, type NotifyDeps } from './notifications.service';
+import type { DocumentKindId } from '../reference/documents';
+import { DOCUMENT_KIND_NAMES } from './document-names';
 import { snapshotStatusFacts, type OfferSnapshot } from './publication';
 import type {
   OfferStatusRecord,
@@ -255,6 +257,41 @@ export async function draftSnapshot(
   };
 }
 
+/** Amounts, document kinds and markets of a requirement, as the reader writes them. */
+function readableParams(
+  id: string,
+  params: Record<string, string | number>,
+  locale: Locale,
+): Record<string, string | number> {
+  const out = { ...params };
+  if (id === 'revenue.threshold') {
+    const amount = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    for (const key of ['threshold', 'acr', 'billed']) {
+      const value = out[key];
+      if (typeof value === 'number') out[key] = amount.format(value);
+    }
+  }
+  const list = (items: string[]) =>
+    new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+  if ((id === 'documents.cosellReady' || id === 'documents.azureIp') && out.missing) {
+    const names = DOCUMENT_KIND_NAMES[locale];
+    out.missing = list(
+      String(out.missing)
+        .split(', ')
+        .map((kind) => names[kind as DocumentKindId] ?? kind),
+    );
+  }
+  if (id === 'tab.partnerSalesContacts' && out.missing) {
+    const regions = new Intl.DisplayNames([locale], { type: 'region' });
+    out.missing = list(
+      String(out.missing)
+        .split(', ')
+        .map((code) => regions.of(code) ?? code),
+    );
+  }
+  return out;
+}
+
 /** Translates an evaluation's requirement codes for the reader. */
 export function describeEvaluation(
   evaluation: StatusEvaluation,
@@ -266,7 +303,7 @@ export function describeEvaluation(
     name: cosellStatusName(tier.status, policy.namingEra),
     requirements: tier.requirements.map((r) => ({
       ...r,
-      message: translate(locale, r.code, r.params),
+      message: translate(locale, r.code, readableParams(r.id, r.params, locale)),
     })),
   }));
 }
@@ -281,6 +318,48 @@ export async function getOfferStatus(
     const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.read');
     return readStatusView(repos, offer);
   }, scopeOf(actor));
+}
+
+/**
+ * What a submitted version would hold once live: every requirement checked against the
+ * submission, the partner's current profile and no review yet (the reviewer's part).
+ */
+export async function submittedStatusView(
+  repos: Repositories,
+  offer: OfferRecord,
+  snapshot: OfferSnapshot,
+): Promise<StatusView> {
+  const { policy } = await loadProgramContext(repos);
+  const profile = await repos.findProfile(offer.organisationId);
+  const facts: StatusFacts = {
+    offer: snapshotStatusFacts(snapshot, { live: true, createdAt: offer.createdAt }),
+    profile: profile ? pickFacts(profile) : null,
+    review: null,
+  };
+  const evaluation = evaluateStatus(facts, policy);
+  const stored = await repos.findOfferStatus(offer.organisationId, offer.id);
+  return {
+    offerId: offer.id,
+    status: evaluation.status,
+    statusName: cosellStatusName(evaluation.status, policy.namingEra),
+    policyId: policy.id,
+    basis: 'draft',
+    evaluation,
+    benefits: computeBenefits(
+      {
+        status: evaluation.status,
+        offerType: snapshot.fields.offerType,
+        live: true,
+        transactable: snapshot.fields.transactable,
+        pricedAboveZero: snapshot.fields.pricedAboveZero,
+        qualifiedSince: stored?.qualifiedSince ?? null,
+        badgeGrantedAt: stored?.badgeGrantedAt ?? null,
+      },
+      policy,
+    ),
+    stored,
+    history: await repos.listStatusHistory(offer.organisationId, offer.id, 50),
+  };
 }
 
 /** The status view of an offer the caller may read. */

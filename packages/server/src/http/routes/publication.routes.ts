@@ -189,7 +189,11 @@ export const publicationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
         limit: request.query.limit,
         offset: request.query.offset,
       });
-      return { items: page.items.map((i) => toQueueItem(i, request.locale)), total: page.total };
+      const now = offers.clock.now();
+      return {
+        items: page.items.map((i) => toQueueItem(i, request.locale, now)),
+        total: page.total,
+      };
     },
   });
 

@@ -282,16 +282,20 @@ export const ReviewQueueItemSchema = SubmissionSchema.extend({
   offerName: z.string(),
   offerType: OfferTypeIdSchema,
   organisationName: z.string(),
+  /** Whole days since submission, by the program's clock. */
+  ageDays: z.number().int(),
 }).meta({ id: 'ReviewQueueItem' });
 
 export const toQueueItem = (
   item: ReviewQueueItem,
   locale: Locale,
+  now: Date,
 ): z.infer<typeof ReviewQueueItemSchema> => ({
   ...toSubmission(item, locale),
   offerName: item.offerName,
   offerType: item.offerType,
   organisationName: item.organisationName,
+  ageDays: Math.max(0, Math.floor((now.getTime() - item.submittedAt.getTime()) / 86_400_000)),
 });
 
 const ProvenanceSchema = z.object({
