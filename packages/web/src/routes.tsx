@@ -24,6 +24,9 @@ const SettingsPage = lazy(() => import('./pages/settings.page'));
 const AccountPage = lazy(() => import('./pages/account.page'));
 const NotFoundPage = lazy(() => import('./pages/not-found.page'));
 const NotAvailablePage = lazy(() => import('./pages/not-available.page'));
+const StorefrontPage = lazy(() => import('./pages/storefront.page'));
+const StorefrontOfferPage = lazy(() => import('./pages/storefront/storefront-offer.page'));
+const StorefrontPublicFrame = lazy(() => import('./pages/storefront/public-frame'));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageSpinner />}>{node}</Suspense>;
 
@@ -65,6 +68,15 @@ function RequireSession() {
   return page(<AppShell />);
 }
 
+/**
+ * The public storefront: inside the signed-in shell for someone signed in, under the public
+ * header for everyone else. Either way no sign-in is needed.
+ */
+function StorefrontFrame() {
+  const { session } = useSession();
+  return session ? page(<AppShell />) : page(<StorefrontPublicFrame />);
+}
+
 function Home() {
   const { active } = useSession();
   if (!active) return page(<NotAvailablePage reason="noOrganisation" />);
@@ -93,6 +105,14 @@ export const router = createBrowserRouter([
       { path: '/setup', element: <SetupRoute /> },
       { path: '/sign-in', element: <SignInRoute /> },
       { path: '/invite/:token', element: page(<InvitePage />) },
+      {
+        path: '/storefront',
+        element: <StorefrontFrame />,
+        children: [
+          { index: true, element: page(<StorefrontPage />) },
+          { path: ':offerId', element: page(<StorefrontOfferPage />) },
+        ],
+      },
       {
         element: <RequireSession />,
         children: [

@@ -126,6 +126,8 @@ export function applyProfilePatch(
   const provenance = { ...(current?.provenance ?? {}) };
   const at = by.at.toISOString();
   for (const field of patchedFields(patch)) {
+    // A field sent with the value it already has keeps its provenance (and verification).
+    if (current && JSON.stringify(facts[field]) === JSON.stringify(patch[field])) continue;
     (facts as unknown as Record<string, unknown>)[field] = patch[field];
     const verified = by.source !== 'partner';
     provenance[field] = {

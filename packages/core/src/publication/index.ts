@@ -6,3 +6,4 @@ export * from './profile.service';
 export * from './notifications.service';
 export * from './storefront.service';
 export * from './jobs';
+export * from './names';

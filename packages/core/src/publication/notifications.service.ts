@@ -6,7 +6,8 @@
 import { AppError } from '../errors';
 import { translate } from '../i18n/messages';
 import type { Clock, Mailer, Repositories, UnitOfWork } from '../ports';
-import { cosellStatusName, type CosellStatusId } from '../reference/cosell-statuses';
+import { COSELL_POLICY_ERAS, type CosellStatusId } from '../reference/cosell-statuses';
+import { statusLabel } from './names';
 import { negotiateLocale } from '../tenant/tenant.types';
 import { hasPermission } from '../tenant/permissions';
 import { scopeOf, type Actor } from '../tenant/access';
@@ -97,7 +98,8 @@ export function renderNotification(
   for (const key of ['from', 'to', 'status']) {
     const value = params[key];
     if (typeof value === 'string') {
-      params[`${key}Name`] = cosellStatusName(value as CosellStatusId);
+      const era = COSELL_POLICY_ERAS.find((e) => e === params.era) ?? '2021';
+      params[`${key}Name`] = statusLabel(value as CosellStatusId, locale, era);
     }
   }
   return {

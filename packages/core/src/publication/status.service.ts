@@ -23,7 +23,7 @@ import { requireVendorPermission, scopeOf, type Actor } from '../tenant/access';
 import type { Locale } from '../tenant/tenant.types';
 import { notify, type NotifyDeps } from './notifications.service';
 import type { DocumentKindId } from '../reference/documents';
-import { DOCUMENT_KIND_NAMES } from './document-names';
+import { DOCUMENT_KIND_NAMES, statusLabel } from './names';
 import { snapshotStatusFacts, type OfferSnapshot } from './publication';
 import type {
   OfferStatusRecord,
@@ -193,6 +193,7 @@ async function storeStatus(
           offerName: row.offerName,
           from: previous?.status ?? 'not-cosell-ready',
           to: next.status,
+          era: policy.namingEra,
         },
       });
     }
@@ -300,7 +301,7 @@ export function describeEvaluation(
 ) {
   return evaluation.tiers.map((tier) => ({
     ...tier,
-    name: cosellStatusName(tier.status, policy.namingEra),
+    name: statusLabel(tier.status, locale, policy.namingEra),
     requirements: tier.requirements.map((r) => ({
       ...r,
       message: translate(locale, r.code, readableParams(r.id, r.params, locale)),

@@ -1,12 +1,4 @@
-import {
-  Body1,
-  Button,
-  Card,
-  makeStyles,
-  Spinner,
-  Title2,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, makeStyles, Spinner, Title2, tokens } from '@fluentui/react-components';
 import { Suspense, type FormEvent, type ReactNode } from 'react';
 import { useFormStyles } from './form-styles';
 import { useSession } from '../session/session-context';
@@ -34,7 +26,20 @@ const useStyles = makeStyles({
     alignItems: 'flex-start',
     padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalM}`,
   },
+  wide: {
+    width: '100%',
+    maxWidth: '1200px',
+    minWidth: 0,
+  },
+  headerEnd: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  // Drawn like Fluent's Card without its focus-management code (the sign-in route's budget).
   card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow4,
     width: '100%',
     maxWidth: '440px',
     padding: tokens.spacingHorizontalXXL,
@@ -43,20 +48,38 @@ const useStyles = makeStyles({
   },
 });
 
-/** Pages before sign-in: product name and language picker above one centred card. */
-export function PublicLayout({ children }: { children: ReactNode }) {
+/**
+ * Pages before sign-in: product name and language picker above one centred card. `wide` pages
+ * (the storefront) lay out their own content across the width instead, and `actions` go beside
+ * the language picker.
+ */
+export function PublicLayout({
+  children,
+  wide = false,
+  actions,
+}: {
+  children: ReactNode;
+  wide?: boolean;
+  actions?: ReactNode;
+}) {
   const styles = useStyles();
   const { changeLocale } = useSession();
+  const content = <Suspense fallback={<Spinner />}>{children}</Suspense>;
   return (
     <div className={styles.page}>
       <header className={styles.header}>
         <Brand />
-        <LanguagePicker onChange={(locale) => void changeLocale(locale)} />
+        <div className={styles.headerEnd}>
+          <LanguagePicker onChange={(locale) => void changeLocale(locale)} />
+          {actions}
+        </div>
       </header>
       <main className={styles.main}>
-        <Card className={styles.card}>
-          <Suspense fallback={<Spinner />}>{children}</Suspense>
-        </Card>
+        {wide ? (
+          <div className={styles.wide}>{content}</div>
+        ) : (
+          <div className={styles.card}>{content}</div>
+        )}
       </main>
     </div>
   );
@@ -73,6 +96,7 @@ export function PublicForm({
   busy,
   onSubmit,
   children,
+  footer,
 }: {
   title: string;
   lead?: ReactNode;
@@ -80,6 +104,8 @@ export function PublicForm({
   busy: boolean;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
   children: ReactNode;
+  /** Below the form, e.g. a link to the public storefront. */
+  footer?: ReactNode;
 }) {
   const styles = useFormStyles();
   return (
@@ -96,6 +122,7 @@ export function PublicForm({
           </Button>
         </div>
       </form>
+      {footer}
     </PublicLayout>
   );
 }

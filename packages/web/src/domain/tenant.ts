@@ -55,6 +55,8 @@ export const PERMISSIONS = {
   'program.read': ['program-admin', 'reviewer', 'seller'],
   'offers.read': ['owner', 'manager', 'contributor', 'referrals-admin', 'referrals-user', 'viewer'],
   'offers.write': ['owner', 'manager', 'contributor'],
+  'profile.write': ['owner', 'manager'],
+  'review.decide': ['program-admin', 'reviewer'],
 } as const satisfies Partial<Record<Permission, readonly Role[]>>;
 
 export type WebPermission = keyof typeof PERMISSIONS;

@@ -26,6 +26,11 @@ import { focusField } from './offers/focus-field';
 import { useVocabularyLabels } from './offers/labels';
 import { LifecycleBadge } from './offers/offer-badges';
 import { OfferSetupTab } from './offers/offer-setup-tab';
+import { PublishStatusBadge } from './offers/publish-badges';
+import { PublishTab } from './offers/publish-tab';
+import { FIELD_ALIASES } from './offers/publish-targets';
+import type { FixTarget, OfferTabId } from './offers/publish-types';
+import { StatusTab } from './offers/status-tab';
 import { UnsavedChangesGuard } from './offers/unsaved-changes';
 
 const useStyles = makeStyles({
@@ -46,9 +51,28 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
 });
 
-type TabId = 'cosell' | 'setup';
+type TabId = OfferTabId;
 
-/** One offer: its co-sell tab (the default) and its setup. */
+const TAB_IDS: readonly TabId[] = ['cosell', 'setup', 'publish', 'status'];
+const tabOf = (value: string | null): TabId =>
+  TAB_IDS.find((id) => id !== 'cosell' && id === value) ?? 'cosell';
+
+/** Focuses a field by its id, or by the id the page gives it when the server names it otherwise. */
+const focusTarget = (field: string) =>
+  focusField(field) || (FIELD_ALIASES[field] ?? []).some((alias) => focusField(alias));
+
+/** The newer of two copies of the offer (publishing changes it without a new version). */
+const newerOffer = (current: Offer | null, next: Offer) =>
+  current &&
+  (current.version > next.version ||
+    (current.version === next.version && current.updatedAt > next.updatedAt))
+    ? current
+    : next;
+
+/**
+ * One offer: its co-sell tab (the default), its setup, "Review and publish" and its co-sell
+ * status.
+ */
 export default function OfferPage() {
   const { active } = useSignedIn();
   const { offerId = '' } = useParams();
@@ -76,13 +100,16 @@ function OfferView({
   const styles = useStyles();
   const labels = useVocabularyLabels();
   const [params, setParams] = useSearchParams();
-  const tab: TabId = params.get('tab') === 'setup' ? 'setup' : 'cosell';
+  const tab: TabId = tabOf(params.get('tab'));
+  /** Publish and status load when first opened, then stay mounted like the others. */
+  const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set([tab]));
+  if (!opened.has(tab)) setOpened(new Set([...opened, tab]));
   const [offer, setOffer] = useState<Offer | null>(null);
   const [problem, setProblem] = useState<ClientProblem | null>(null);
   const [loads, setLoads] = useState(0);
   const [cosellDirty, setCosellDirty] = useState(false);
   const [setupDirty, setSetupDirty] = useState(false);
-  const [pendingFocus, setPendingFocus] = useState<string | null>(null);
+  const [pendingFocus, setPendingFocus] = useState<Required<FixTarget> | null>(null);
   /** Bumped when "Offer setup" saved or reloaded the offer: the co-sell tab fetches again. */
   const [offerChanges, setOfferChanges] = useState(0);
   const target = useMemo(() => ({ organisationId, offerId }), [organisationId, offerId]);
@@ -110,8 +137,7 @@ function OfferView({
 
   // Keep the newest offer whichever tab brought it.
   const adoptOffer = useCallback(
-    (next: Offer) =>
-      setOffer((current) => (current && current.version > next.version ? current : next)),
+    (next: Offer) => setOffer((current) => newerOffer(current, next)),
     [],
   );
 
@@ -126,19 +152,26 @@ function OfferView({
       { replace: true },
     );
 
-  // A checklist link to an offer field opens "Offer setup" first, then focuses the field.
-  const go = (field: string) => {
-    if (field.startsWith('offer-') && tab !== 'setup') {
-      selectTab('setup');
-      setPendingFocus(field);
-    } else {
-      focusField(field);
-    }
+  // A link to a field (checklist, blocking item, status requirement) opens its tab first,
+  // then focuses the field once the tab shows.
+  const goTo = (target: FixTarget) => {
+    if (target.tab !== tab) selectTab(target.tab);
+    if (!target.field) return;
+    if (target.tab === tab) focusTarget(target.field);
+    else setPendingFocus({ tab: target.tab, field: target.field });
   };
+  // The co-sell checklist names fields only: offer fields are on "Offer setup", and the
+  // marketplace status is set by publishing.
+  const goField = (field: string) =>
+    goTo(
+      field === 'offer-lifecycle'
+        ? { tab: 'publish', field: 'publish-button' }
+        : { tab: field.startsWith('offer-') ? 'setup' : 'cosell', field },
+    );
   useEffect(() => {
-    if (!pendingFocus || tab !== 'setup') return;
+    if (!pendingFocus || tab !== pendingFocus.tab) return;
     const frame = requestAnimationFrame(() => {
-      focusField(pendingFocus);
+      focusTarget(pendingFocus.field);
       setPendingFocus(null);
     });
     return () => cancelAnimationFrame(frame);
@@ -173,6 +206,9 @@ function OfferView({
         actions={
           <span className={styles.badges}>
             <LifecycleBadge state={offer.lifecycleState} />
+            {offer.publishStatus !== offer.lifecycleState ? (
+              <PublishStatusBadge status={offer.publishStatus} />
+            ) : null}
             {offer.archivedAt ? (
               <Badge appearance="filled" color="subtle">
                 {t('offers.archived')}
@@ -205,8 +241,14 @@ function OfferView({
         <Tab value="setup" id="offer-tab-setup">
           {t('offer.setupTab')}
         </Tab>
+        <Tab value="publish" id="offer-tab-publish" data-testid="offer-tab-publish">
+          {t('offer.publishTab')}
+        </Tab>
+        <Tab value="status" id="offer-tab-status" data-testid="offer-tab-status">
+          {t('offer.statusTab')}
+        </Tab>
       </TabList>
-      {/* Both tabs stay mounted: switching never loses unsaved edits. */}
+      {/* Tabs stay mounted once opened: switching never loses unsaved edits. */}
       <div
         role="tabpanel"
         aria-labelledby="offer-tab-cosell"
@@ -218,7 +260,7 @@ function OfferView({
           canWrite={canWrite}
           onOffer={adoptOffer}
           onDirtyChange={setCosellDirty}
-          onGo={go}
+          onGo={goField}
         />
       </div>
       <div
@@ -241,6 +283,30 @@ function OfferView({
           onDirtyChange={setSetupDirty}
         />
       </div>
+      {opened.has('publish') ? (
+        <div
+          role="tabpanel"
+          aria-labelledby="offer-tab-publish"
+          className={tab === 'publish' ? undefined : styles.hidden}
+        >
+          <PublishTab
+            target={target}
+            active={tab === 'publish'}
+            canWrite={canWrite}
+            onOffer={adoptOffer}
+            onGo={goTo}
+          />
+        </div>
+      ) : null}
+      {opened.has('status') ? (
+        <div
+          role="tabpanel"
+          aria-labelledby="offer-tab-status"
+          className={tab === 'status' ? undefined : styles.hidden}
+        >
+          <StatusTab target={target} active={tab === 'status'} onGo={goTo} />
+        </div>
+      ) : null}
       <UnsavedChangesGuard when={cosellDirty || setupDirty} />
     </>
   );

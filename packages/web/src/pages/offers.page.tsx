@@ -42,6 +42,7 @@ import { useSignedIn } from '../session/session-context';
 import { CreateOfferDialog } from './offers/create-offer-dialog';
 import { useVocabularyLabels } from './offers/labels';
 import { LifecycleBadge } from './offers/offer-badges';
+import { PublishStatusBadge } from './offers/publish-badges';
 import {
   nextSort,
   parseListQuery,
@@ -81,14 +82,30 @@ const useStyles = makeStyles({
   actionCell: { textAlign: 'end' },
   actionsHead: { width: '136px' },
   actionsHeadNarrow: { width: '48px' },
-  nameHead: { width: '24%' },
-  typeHead: { width: '19%' },
+  nameHead: { width: '22%' },
+  typeHead: { width: '17%' },
   narrowHead: { width: '11%' },
+  statusHead: { width: '16%' },
   typeCell: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   notEligible: { color: tokens.colorPaletteDarkOrangeForeground2 },
   empty: { color: tokens.colorNeutralForeground2 },
   number: { fontVariantNumeric: 'tabular-nums' },
 });
+
+/**
+ * Where the offer stands: its publish status (Draft, Publish in progress, Attention needed,
+ * Preview, Live), and "Stop sold" when the marketplace stopped selling it.
+ */
+function StatusBadges({ offer }: { offer: Offer }) {
+  return (
+    <>
+      <PublishStatusBadge status={offer.publishStatus} />
+      {offer.lifecycleState === 'stop-sold' ? (
+        <LifecycleBadge state={offer.lifecycleState} />
+      ) : null}
+    </>
+  );
+}
 
 /** The partner's marketplace offers: search, sort, page, create, archive and restore. */
 export default function OffersPage() {
@@ -247,7 +264,7 @@ function OffersList({ organisationId, canWrite }: { organisationId: string; canW
                             className={styles.typeHead}
                             {...sortHeader('offerType', t('offers.type'))}
                           />
-                          <TableHeaderCell className={styles.narrowHead}>
+                          <TableHeaderCell className={styles.statusHead}>
                             {t('offers.lifecycle')}
                           </TableHeaderCell>
                           <TableHeaderCell className={styles.narrowHead}>
@@ -286,7 +303,7 @@ function OffersList({ organisationId, canWrite }: { organisationId: string; canW
                                   {offer.alias} · {labels.offerType[offer.offerType]}
                                 </Text>
                                 <span className={styles.badges}>
-                                  <LifecycleBadge state={offer.lifecycleState} />
+                                  <StatusBadges offer={offer} />
                                 </span>
                               </>
                             ) : null}
@@ -306,7 +323,9 @@ function OffersList({ organisationId, canWrite }: { organisationId: string; canW
                               </span>
                             </TableCell>
                             <TableCell>
-                              <LifecycleBadge state={offer.lifecycleState} />
+                              <span className={styles.badges}>
+                                <StatusBadges offer={offer} />
+                              </span>
                             </TableCell>
                             <TableCell className={styles.number}>{offer.markets.length}</TableCell>
                             <TableCell>{formatDate(offer.updatedAt)}</TableCell>

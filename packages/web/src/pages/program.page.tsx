@@ -18,7 +18,12 @@ import { useNotify } from '../components/toast';
 import { useDocumentTitle } from '../components/use-document-title';
 import { hasPermission } from '../domain/tenant';
 import { useSignedIn } from '../session/session-context';
+import { SectionAnchor, useSectionParam } from './settings/section-anchor';
+import { ClockSection } from './program/clock-section';
 import { OrganisationsSection } from './program/organisations-section';
+import { policyName, usePolicyLabels } from './program/policy-labels';
+import { PolicySection } from './program/policy-section';
+import { ProfilesSection } from './program/profiles-section';
 import { fromDraft, toDraft, type Draft } from './program/taxonomy-draft';
 import { TaxonomyEditor } from './program/taxonomy-editor';
 
@@ -41,13 +46,19 @@ const useStyles = makeStyles({
 /** The note repeats "SAMPLE DATA." which our localized lead-in already says. */
 const withoutLeadIn = (note: string) => note.replace(/^\s*sample data\.?\s*/i, '');
 
-/** Program data for the vendor: the taxonomy, and (program admins) partner and reseller organisations. */
+/**
+ * Program data for the vendor: the taxonomy, the program policy, partner profiles (reviewers
+ * and program admins), partner and reseller organisations (program admins), and the clock when
+ * the server lets program admins move it. `?section=<id>` scrolls to one of them.
+ */
 export default function ProgramPage() {
   const { t } = useTranslation();
   const styles = useStyles();
   const notify = useNotify();
   const { active } = useSignedIn();
   const canManage = hasPermission(active?.roles ?? [], 'program.manage');
+  const canReadProfiles = hasPermission(active?.roles ?? [], 'review.decide');
+  const policyLabels = usePolicyLabels();
   const [program, setProgram] = useState<Program | null>(null);
   const [etag, setEtag] = useState<string | undefined>();
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -55,6 +66,7 @@ export default function ProgramPage() {
   const [loadProblem, setLoadProblem] = useState<ClientProblem | null>(null);
   const [busy, setBusy] = useState(false);
   useDocumentTitle(t('program.title'));
+  useSectionParam();
 
   /** Bumped by "Reload" (after a 412) to fetch the program again. */
   const [loads, setLoads] = useState(0);
@@ -118,12 +130,33 @@ export default function ProgramPage() {
         actions={
           program ? (
             <Badge appearance="tint" size="large">
-              {t('program.activePolicy', { policy: program.activePolicy })}
+              {t('program.activePolicy', {
+                policy: policyName(policyLabels, program.activePolicy),
+              })}
             </Badge>
           ) : undefined
         }
       />
       <ProblemBar problem={loadProblem} />
+      {program ? (
+        <SectionAnchor id="policy">
+          <PolicySection
+            program={program}
+            etag={etag}
+            canManage={canManage}
+            onReload={reload}
+            onActivated={(next, nextEtag) => {
+              setProgram(next);
+              setEtag(nextEtag);
+            }}
+          />
+        </SectionAnchor>
+      ) : null}
+      {canReadProfiles ? (
+        <SectionAnchor id="profiles">
+          <ProfilesSection canManage={canManage} />
+        </SectionAnchor>
+      ) : null}
       {program?.taxonomyIsSample ? (
         <MessageBar
           intent="warning"
@@ -138,56 +171,67 @@ export default function ProgramPage() {
         </MessageBar>
       ) : null}
       {program && draft ? (
-        <Section
-          title={t('taxonomy.title')}
-          description={canManage ? t('taxonomy.description') : t('taxonomy.readOnly')}
-          testId="taxonomy-section"
-        >
-          <ProblemBar
-            problem={problem}
-            intent={stale ? 'warning' : 'error'}
-            shownFields={Object.keys(problem?.fields ?? {})}
-            actions={
-              stale ? (
-                <Button onClick={reload} data-testid="taxonomy-reload">
-                  {t('taxonomy.reload')}
+        <SectionAnchor id="taxonomy">
+          <Section
+            title={t('taxonomy.title')}
+            description={canManage ? t('taxonomy.description') : t('taxonomy.readOnly')}
+            testId="taxonomy-section"
+          >
+            <ProblemBar
+              problem={problem}
+              intent={stale ? 'warning' : 'error'}
+              shownFields={Object.keys(problem?.fields ?? {})}
+              actions={
+                stale ? (
+                  <Button onClick={reload} data-testid="taxonomy-reload">
+                    {t('taxonomy.reload')}
+                  </Button>
+                ) : undefined
+              }
+            />
+            <TaxonomyEditor
+              draft={draft}
+              readOnly={!canManage}
+              errors={problem?.fields ?? {}}
+              onChange={(next, structural) => {
+                setDraft(next);
+                // Field messages are addressed by position; after adding/removing they would point
+                // at the wrong rows.
+                if (structural && problem && !stale) setProblem({ ...problem, fields: {} });
+              }}
+            />
+            {canManage ? (
+              <div className={dirty ? `${styles.footer} ${styles.sticky}` : styles.footer}>
+                <Button appearance="primary" disabled={busy || !dirty} onClick={() => void save()}>
+                  {t('common.save')}
                 </Button>
-              ) : undefined
-            }
-          />
-          <TaxonomyEditor
-            draft={draft}
-            readOnly={!canManage}
-            errors={problem?.fields ?? {}}
-            onChange={(next, structural) => {
-              setDraft(next);
-              // Field messages are addressed by position; after adding/removing they would point
-              // at the wrong rows.
-              if (structural && problem && !stale) setProblem({ ...problem, fields: {} });
-            }}
-          />
-          {canManage ? (
-            <div className={dirty ? `${styles.footer} ${styles.sticky}` : styles.footer}>
-              <Button appearance="primary" disabled={busy || !dirty} onClick={() => void save()}>
-                {t('common.save')}
-              </Button>
-              <Button
-                disabled={busy || !dirty}
-                onClick={() => {
-                  setDraft(toDraft(program.taxonomy));
-                  setProblem(null);
-                }}
-              >
-                {t('taxonomy.discard')}
-              </Button>
-              {dirty ? <span className={styles.unsaved}>{t('taxonomy.unsaved')}</span> : null}
-            </div>
-          ) : null}
-        </Section>
+                <Button
+                  disabled={busy || !dirty}
+                  onClick={() => {
+                    setDraft(toDraft(program.taxonomy));
+                    setProblem(null);
+                  }}
+                >
+                  {t('taxonomy.discard')}
+                </Button>
+                {dirty ? <span className={styles.unsaved}>{t('taxonomy.unsaved')}</span> : null}
+              </div>
+            ) : null}
+          </Section>
+        </SectionAnchor>
       ) : loadProblem ? null : (
         <Spinner />
       )}
-      {canManage ? <OrganisationsSection /> : null}
+      {canManage ? (
+        <SectionAnchor id="organisations">
+          <OrganisationsSection />
+        </SectionAnchor>
+      ) : null}
+      {canManage ? (
+        <SectionAnchor id="clock">
+          <ClockSection />
+        </SectionAnchor>
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type ClientProblem, type Member } from '../api/client';
 import { PageHeader } from '../components/page-header';
@@ -9,9 +9,16 @@ import { useSignedIn } from '../session/session-context';
 import { AuditSection } from './settings/audit-section';
 import { InvitationsSection } from './settings/invitations-section';
 import { MembersSection } from './settings/members-section';
+import { NotificationsSection } from './settings/notifications-section';
 import { OrganisationSection } from './settings/organisation-section';
+import { ProfileSection } from './settings/profile-section';
+import { SectionAnchor, useSectionParam } from './settings/section-anchor';
 
-/** The active organisation: its name, members, open invitations and audit log. */
+/**
+ * The active organisation: its name, program profile (partners), members, open invitations and
+ * audit log; and the signed-in person's notifications. `?section=<id>` scrolls to one of them
+ * (organisation, profile, members, invitations, audit, notifications).
+ */
 export default function SettingsPage() {
   const { t } = useTranslation();
   const { active } = useSignedIn();
@@ -30,6 +37,7 @@ export default function SettingsPage() {
         canRead={hasPermission(roles, 'members.read')}
         canManage={hasPermission(roles, 'members.manage')}
         canRename={hasPermission(roles, 'organisation.update')}
+        canWriteProfile={hasPermission(roles, 'profile.write')}
       />
     </>
   );
@@ -40,11 +48,13 @@ function SettingsSections({
   canRead,
   canManage,
   canRename,
+  canWriteProfile,
 }: {
   organisation: { id: string; name: string; kind: 'vendor' | 'partner' | 'reseller' };
   canRead: boolean;
   canManage: boolean;
   canRename: boolean;
+  canWriteProfile: boolean;
 }) {
   const { t } = useTranslation();
   const [members, setMembers] = useState<Member[] | null>(null);
@@ -54,6 +64,11 @@ function SettingsSections({
   const changed = useCallback(() => setChanges((n) => n + 1), []);
 
   const [memberLoads, setMemberLoads] = useState(0);
+  const names = useMemo(
+    () => new Map((members ?? []).map((member) => [member.user.id, member.user.name])),
+    [members],
+  );
+  useSectionParam();
 
   useEffect(() => {
     if (!canRead) return;
@@ -78,28 +93,43 @@ function SettingsSections({
 
   return (
     <>
-      <OrganisationSection
-        organisationId={organisation.id}
-        canRename={canRename}
-        onChanged={changed}
-      />
+      <SectionAnchor id="organisation">
+        <OrganisationSection
+          organisationId={organisation.id}
+          canRename={canRename}
+          onChanged={changed}
+        />
+      </SectionAnchor>
+      {organisation.kind === 'partner' ? (
+        <SectionAnchor id="profile">
+          <ProfileSection
+            organisationId={organisation.id}
+            canWrite={canWriteProfile}
+            names={names}
+          />
+        </SectionAnchor>
+      ) : null}
       {canRead ? (
         <>
-          <MembersSection
-            organisation={organisation}
-            members={members}
-            problem={membersProblem}
-            canManage={canManage}
-            onChanged={() => {
-              setMemberLoads((n) => n + 1);
-              changed();
-            }}
-          />
-          <InvitationsSection
-            organisation={organisation}
-            canManage={canManage}
-            onChanged={changed}
-          />
+          <SectionAnchor id="members">
+            <MembersSection
+              organisation={organisation}
+              members={members}
+              problem={membersProblem}
+              canManage={canManage}
+              onChanged={() => {
+                setMemberLoads((n) => n + 1);
+                changed();
+              }}
+            />
+          </SectionAnchor>
+          <SectionAnchor id="invitations">
+            <InvitationsSection
+              organisation={organisation}
+              canManage={canManage}
+              onChanged={changed}
+            />
+          </SectionAnchor>
         </>
       ) : (
         <MessageBar intent="info">
@@ -108,8 +138,17 @@ function SettingsSections({
       )}
       {/* The server lets those who may rename the organisation read its audit log. */}
       {canRename ? (
-        <AuditSection organisationId={organisation.id} members={members ?? []} changes={changes} />
+        <SectionAnchor id="audit">
+          <AuditSection
+            organisationId={organisation.id}
+            members={members ?? []}
+            changes={changes}
+          />
+        </SectionAnchor>
       ) : null}
+      <SectionAnchor id="notifications">
+        <NotificationsSection />
+      </SectionAnchor>
     </>
   );
 }

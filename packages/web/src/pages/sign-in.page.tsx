@@ -1,15 +1,46 @@
-import { Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import {
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  tokens,
+} from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { api, call, type ClientProblem } from '../api/client';
 import { ProblemBar } from '../components/problem-bar';
 import { PublicForm } from '../components/public-layout';
 import { useDocumentTitle } from '../components/use-document-title';
 import { useSession } from '../session/session-context';
 
-/** Sign in with e-mail and password; the route then returns to the page that was asked for. */
+const useStyles = makeStyles({
+  footer: {
+    marginTop: tokens.spacingVerticalXL,
+    paddingTop: tokens.spacingVerticalL,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  // A plain link styled like Fluent's: the sign-in route's JavaScript budget is tight.
+  link: {
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: 'none',
+    ':hover': { textDecorationLine: 'underline', color: tokens.colorBrandForegroundLinkHover },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      borderRadius: tokens.borderRadiusSmall,
+    },
+  },
+});
+
+/**
+ * Sign in with e-mail and password; the route then returns to the page that was asked for.
+ * Below the form, a link to the public storefront for those without an account.
+ */
 export default function SignInPage() {
   const { t } = useTranslation();
+  const styles = useStyles();
+  const navigate = useNavigate();
   const { adoptSession, ended } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -39,6 +70,22 @@ export default function SignInPage() {
       submitLabel={busy ? t('signIn.busy') : t('signIn.submit')}
       busy={busy}
       onSubmit={submit}
+      footer={
+        <div className={styles.footer}>
+          <a
+            href="/storefront"
+            className={styles.link}
+            data-testid="sign-in-storefront"
+            onClick={(event) => {
+              if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+              event.preventDefault();
+              void navigate('/storefront');
+            }}
+          >
+            {t('storefront.browse')}
+          </a>
+        </div>
+      }
     >
       {ended === 'expired' && !problem ? (
         <MessageBar intent="info">

@@ -22,6 +22,7 @@ import { NARROW_QUERY, useMediaQuery } from '../components/use-media-query';
 import { useSignedIn } from '../session/session-context';
 import { useHeaderStyles } from './header-styles';
 import { navItemsFor } from './nav-items';
+import { NotificationBell } from './notification-bell';
 import { OrgSwitcher } from './org-switcher';
 import { UserMenu } from './user-menu';
 
@@ -183,6 +184,7 @@ export default function AppShell() {
           className={header.button}
           onChange={(locale) => void onLocale(locale)}
         />
+        <NotificationBell />
         <UserMenu />
       </header>
       <div className={styles.body}>

@@ -2,6 +2,8 @@ import {
   BoxMultipleFilled,
   BoxMultipleRegular,
   bundleIcon,
+  BuildingShopFilled,
+  BuildingShopRegular,
   ClipboardTaskListLtrFilled,
   ClipboardTaskListLtrRegular,
   HandshakeFilled,
@@ -31,6 +33,7 @@ const Catalog = bundleIcon(LibraryFilled, LibraryRegular);
 const ReviewQueue = bundleIcon(ClipboardTaskListLtrFilled, ClipboardTaskListLtrRegular);
 const ProgramIcon = bundleIcon(RibbonFilled, RibbonRegular);
 const SettingsIcon = bundleIcon(SettingsFilled, SettingsRegular);
+const StorefrontIcon = bundleIcon(BuildingShopFilled, BuildingShopRegular);
 
 /** The left navigation of the active organisation, which follows its kind. */
 export function navItemsFor(kind: OrganisationKind, t: TFunction): NavEntry[] {
@@ -49,6 +52,12 @@ export function navItemsFor(kind: OrganisationKind, t: TFunction): NavEntry[] {
     icon: ReviewQueue,
   };
   const program = { id: 'program', path: '/program', label: t('nav.program'), icon: ProgramIcon };
+  const storefront = {
+    id: 'storefront',
+    path: '/storefront',
+    label: t('nav.storefront'),
+    icon: StorefrontIcon,
+  };
   const settings = {
     id: 'settings',
     path: '/settings',
@@ -57,10 +66,10 @@ export function navItemsFor(kind: OrganisationKind, t: TFunction): NavEntry[] {
   };
   switch (kind) {
     case 'partner':
-      return [offers, opportunities, settings];
+      return [offers, opportunities, storefront, settings];
     case 'vendor':
-      return [catalog, review, opportunities, program, settings];
+      return [catalog, review, opportunities, program, storefront, settings];
     case 'reseller':
-      return [catalog, opportunities, settings];
+      return [catalog, opportunities, storefront, settings];
   }
 }

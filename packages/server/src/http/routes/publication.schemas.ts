@@ -1,7 +1,7 @@
 /** Response schemas of publication, review, statuses, profiles, notifications and the storefront. */
 import {
   CosellStatusIdSchema,
-  cosellStatusName,
+  statusLabel,
   describeEvaluation,
   describeProblems,
   DocumentKindIdSchema,
@@ -208,7 +208,7 @@ export const toStatusView = (v: StatusView, locale: Locale): z.infer<typeof Stat
   return {
     offerId: v.offerId,
     status: v.status,
-    statusName: v.statusName,
+    statusName: statusLabel(v.status, locale, policy.namingEra),
     policyId: v.policyId,
     basis: v.basis,
     tiers: describeEvaluation(v.evaluation, locale, policy),
@@ -225,7 +225,7 @@ export const toStatusView = (v: StatusView, locale: Locale): z.infer<typeof Stat
     history: v.history.map((h) => ({
       id: h.id,
       status: h.status,
-      statusName: cosellStatusName(h.status, policyById(h.policyId).namingEra),
+      statusName: statusLabel(h.status, locale, policyById(h.policyId).namingEra),
       previousStatus: h.previousStatus,
       policyId: h.policyId,
       cause: h.cause,

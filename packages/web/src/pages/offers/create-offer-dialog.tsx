@@ -22,15 +22,7 @@ const useStyles = makeStyles({
 });
 
 /** Fields whose messages the form shows beside them (the rest go to the problem bar). */
-const SHOWN_FIELDS = [
-  'name',
-  'alias',
-  'offerType',
-  'summary',
-  'description',
-  'markets',
-  'lifecycleState',
-];
+const SHOWN_FIELDS = ['name', 'alias', 'offerType', 'summary', 'description', 'markets'];
 
 /** "New offer": every offer field; the server's field messages appear under their fields. */
 export function CreateOfferDialog({

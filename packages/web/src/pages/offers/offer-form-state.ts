@@ -1,8 +1,9 @@
 /**
  * The offer form's working copy (create dialog and "Offer setup" tab): from an offer, to a
- * create body, and to a patch that names only what changed.
+ * create body, and to a patch that names only what changed. The marketplace status
+ * (lifecycle) is not part of it: publishing sets it (draft → preview → live).
  */
-import type { LifecycleState, MarketCode, Offer, OfferTypeId } from '../../api/client';
+import type { MarketCode, Offer, OfferTypeId } from '../../api/client';
 
 export interface OfferFormValues {
   name: string;
@@ -15,7 +16,6 @@ export interface OfferFormValues {
   transactable: boolean;
   pricedAboveZero: boolean;
   cspOptIn: boolean;
-  lifecycleState: LifecycleState;
 }
 
 export type OfferBody = Omit<OfferFormValues, 'offerType'> & { offerType: OfferTypeId };
@@ -33,7 +33,6 @@ export const emptyOfferForm = (): OfferFormValues => ({
   transactable: false,
   pricedAboveZero: false,
   cspOptIn: false,
-  lifecycleState: 'draft',
 });
 
 export const offerFormOf = (offer: Offer): OfferFormValues => ({
@@ -46,7 +45,6 @@ export const offerFormOf = (offer: Offer): OfferFormValues => ({
   transactable: offer.transactable,
   pricedAboveZero: offer.pricedAboveZero,
   cspOptIn: offer.cspOptIn,
-  lifecycleState: offer.lifecycleState,
 });
 
 /** Applies a change; turning "transactable" off also clears "priced above zero". */

@@ -19,7 +19,7 @@ import { currentLocale } from '../../i18n/i18n';
 import { sortedCountries } from './countries';
 import { useVocabularyLabels } from './labels';
 import { OFFER_LIMITS, updateOfferForm, type OfferFormValues } from './offer-form-state';
-import { isCosellEligibleType, LIFECYCLE_STATES, OFFER_TYPE_IDS } from './vocabulary';
+import { isCosellEligibleType, OFFER_TYPE_IDS } from './vocabulary';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -50,14 +50,17 @@ export function OfferForm({
   errors,
   readOnly = false,
   withIds = false,
+  lifecycleState,
 }: {
   values: OfferFormValues;
   onChange: (values: OfferFormValues) => void;
   /** The server's field messages by field name. */
   errors: Record<string, string>;
   readOnly?: boolean;
-  /** Gives the type, lifecycle and markets fields the ids the co-sell checklist links to. */
+  /** Gives the type, lifecycle, markets and transactable fields the ids checklists link to. */
   withIds?: boolean;
+  /** The offer's marketplace status, shown read-only (publishing sets it); none for a new offer. */
+  lifecycleState?: LifecycleState;
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
@@ -134,32 +137,23 @@ export function OfferForm({
             ))}
           </Dropdown>
         </Field>
-        <Field
-          label={
-            withIds
-              ? { children: t('offerForm.lifecycleState'), htmlFor: 'offer-lifecycle' }
-              : t('offerForm.lifecycleState')
-          }
-          hint={t('offerForm.lifecycleHint')}
-          validationMessage={errors.lifecycleState}
-        >
-          <Dropdown
-            id={withIds ? 'offer-lifecycle' : undefined}
-            className={styles.dropdown}
-            disabled={readOnly}
-            value={labels.lifecycle[values.lifecycleState]}
-            selectedOptions={[values.lifecycleState]}
-            onOptionSelect={(_event, data) =>
-              data.optionValue && set({ lifecycleState: data.optionValue as LifecycleState })
+        {lifecycleState ? (
+          <Field
+            label={
+              withIds
+                ? { children: t('offerForm.lifecycleState'), htmlFor: 'offer-lifecycle' }
+                : t('offerForm.lifecycleState')
             }
+            hint={`${t('offerForm.lifecycleHint')} ${t('offer.lifecycleSetByPublishing')}`}
           >
-            {LIFECYCLE_STATES.map((state) => (
-              <Option key={state} value={state}>
-                {labels.lifecycle[state]}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
+            <Input
+              id={withIds ? 'offer-lifecycle' : undefined}
+              appearance="filled-darker"
+              readOnly
+              value={labels.lifecycle[lifecycleState]}
+            />
+          </Field>
+        ) : null}
       </div>
       {values.offerType && !isCosellEligibleType(values.offerType) ? (
         <MessageBar intent="warning" layout="multiline">
@@ -205,6 +199,7 @@ export function OfferForm({
       />
       <div className={styles.switches} role="group" aria-label={t('offerForm.commerce')}>
         <Switch
+          id={withIds ? 'offer-transactable' : undefined}
           label={t('offerForm.transactable')}
           checked={values.transactable}
           disabled={readOnly}

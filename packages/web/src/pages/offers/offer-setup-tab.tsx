@@ -113,15 +113,9 @@ export function OfferSetupTab({
           }
           intent={stale ? 'warning' : 'error'}
           shownFields={Object.keys(problem?.fields ?? {}).filter((field) =>
-            [
-              'name',
-              'alias',
-              'offerType',
-              'summary',
-              'description',
-              'markets',
-              'lifecycleState',
-            ].some((name) => field === name || field.startsWith(`${name}.`)),
+            ['name', 'alias', 'offerType', 'summary', 'description', 'markets'].some(
+              (name) => field === name || field.startsWith(`${name}.`),
+            ),
           )}
           actions={
             stale ? (
@@ -143,6 +137,7 @@ export function OfferSetupTab({
           errors={problem?.fields ?? {}}
           readOnly={!canWrite}
           withIds
+          lifecycleState={offer.lifecycleState}
         />
         {canWrite ? (
           <div className={dirty ? `${styles.footer} ${styles.sticky}` : styles.footer}>
