@@ -7,46 +7,20 @@
  * runs on the offers list and the co-sell tab, and the tab is checked at 320 px.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePdf, samplePptx } from '../helpers/files';
 import {
   accessibilityProblems,
+  ApiSession,
   launchBrowser,
-  ROOT,
   screenshot,
   startServer,
+  translator,
   type RunningServer,
 } from './server';
 
 type Locale = 'en' | 'sv-SE';
-
-/** Every leaf string of a locale file, by dotted key. */
-function leaves(tree: Record<string, unknown>, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const full = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(full, value);
-    else if (value && typeof value === 'object')
-      for (const [k, v] of leaves(value as Record<string, unknown>, full)) out.set(k, v);
-  }
-  return out;
-}
-
-/** The UI text of `key` in `locale`, placeholders filled. */
-function translator(locale: Locale) {
-  const catalogue = leaves(
-    JSON.parse(
-      readFileSync(path.join(ROOT, `packages/web/src/locales/${locale}.json`), 'utf8'),
-    ) as Record<string, unknown>,
-  );
-  return (key: string, vars: Record<string, string | number> = {}) => {
-    const text = catalogue.get(key);
-    if (text === undefined) throw new Error(`no ${key} in ${locale}`);
-    return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => String(vars[name] ?? ''));
-  };
-}
 
 const ADMIN = {
   organisationName: 'Microsoft',
@@ -55,33 +29,6 @@ const ADMIN = {
   password: 'a long enough password',
 };
 const PASSWORD = 'partner password 123';
-
-/** A JSON API client for seeding, holding one session cookie and its CSRF token. */
-class ApiSession {
-  private cookie = '';
-  private csrf = '';
-  constructor(private readonly base: string) {}
-
-  async send<T>(method: string, url: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.base}${url}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(this.cookie ? { cookie: this.cookie } : {}),
-        ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const setCookie = response.headers.getSetCookie().find((c) => c.includes('cosell_session'));
-    if (setCookie) this.cookie = setCookie.split(';')[0]!;
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-    const data = (text ? JSON.parse(text) : null) as T;
-    const token = (data as { csrfToken?: unknown } | null)?.csrfToken;
-    if (typeof token === 'string') this.csrf = token;
-    return data;
-  }
-}
 
 interface Taxonomy {
   platforms: { id: string; name: string }[];

@@ -3,7 +3,7 @@
  * Chromium driven by playwright-core. Screenshots go to test-results/e2e/.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -31,7 +31,10 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_000) {
 }
 
 /** Starts the built server on its own port and empty data folder. */
-export async function startServer(port: number): Promise<RunningServer> {
+export async function startServer(
+  port: number,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cosell-e2e-'));
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/cosell.js'), 'serve'], {
     env: {
@@ -41,6 +44,7 @@ export async function startServer(port: number): Promise<RunningServer> {
       DATA_DIR: dataDir,
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -93,4 +97,71 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
       (v) =>
         `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)} ${n.failureSummary ?? ''}`).join(', ')}`,
     );
+}
+
+/** Every leaf string of a locale file, by dotted key. */
+function leaves(tree: Record<string, unknown>, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const full = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(full, value);
+    else if (value && typeof value === 'object')
+      for (const [k, v] of leaves(value as Record<string, unknown>, full)) out.set(k, v);
+  }
+  return out;
+}
+
+/** The UI text of `key` in `locale`, placeholders filled. */
+export function translator(locale: string) {
+  const catalogue = leaves(
+    JSON.parse(
+      readFileSync(path.join(ROOT, `packages/web/src/locales/${locale}.json`), 'utf8'),
+    ) as Record<string, unknown>,
+  );
+  return (key: string, vars: Record<string, string | number> = {}) => {
+    const text = catalogue.get(key);
+    if (text === undefined) throw new Error(`no ${key} in ${locale}`);
+    return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => String(vars[name] ?? ''));
+  };
+}
+
+/** A JSON API client for seeding, holding one session cookie and its CSRF token. */
+export class ApiSession {
+  private cookie = '';
+  private csrf = '';
+  constructor(private readonly base: string) {}
+
+  /** The ETag of the last answer (for If-Match). */
+  etag = '';
+
+  /** Sends JSON, or a Buffer as a raw file body. */
+  async send<T>(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
+    const raw = Buffer.isBuffer(body);
+    const response = await fetch(`${this.base}${url}`, {
+      method,
+      headers: {
+        ...(body === undefined
+          ? {}
+          : { 'content-type': raw ? 'application/octet-stream' : 'application/json' }),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : raw ? new Uint8Array(body) : JSON.stringify(body),
+    });
+    this.etag = response.headers.get('etag') ?? '';
+    const setCookie = response.headers.getSetCookie().find((c) => c.includes('cosell_session'));
+    if (setCookie) this.cookie = setCookie.split(';')[0]!;
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
+    const data = (text ? JSON.parse(text) : null) as T;
+    const token = (data as { csrfToken?: unknown } | null)?.csrfToken;
+    if (typeof token === 'string') this.csrf = token;
+    return data;
+  }
 }

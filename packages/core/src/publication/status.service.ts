@@ -563,6 +563,8 @@ export async function grantDueBadges(
   deps: NotifyDeps,
   limit = 500,
 ): Promise<number> {
+  // Before the first set-up there is no program, and nothing to grant.
+  if (!(await repos.findVendorOrganisation())) return 0;
   const { policy } = await loadProgramContext(repos);
   const now = deps.clock.now();
   const qualifiedBefore = new Date(

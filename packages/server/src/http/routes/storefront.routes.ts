@@ -31,7 +31,7 @@ export const storefrontRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
     },
     handler: async (request, reply) => {
       const page = await searchStorefront(store, request.query);
-      reply.header('cache-control', 'public, max-age=30');
+      reply.header('cache-control', 'public, no-cache');
       return { items: page.items.map(toStorefrontListing), total: page.total };
     },
   });
@@ -46,7 +46,7 @@ export const storefrontRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
     },
     handler: async (request, reply) => {
       const listing = await getStorefrontListing(store, request.params.offerId);
-      reply.header('cache-control', 'public, max-age=30');
+      reply.header('cache-control', 'public, no-cache');
       return toStorefrontListing(listing);
     },
   });

@@ -199,7 +199,8 @@ export function OfferForm({
       />
       <div className={styles.switches} role="group" aria-label={t('offerForm.commerce')}>
         <Switch
-          id={withIds ? 'offer-transactable' : undefined}
+          // Spread, not `id={undefined}`: an explicit undefined would unhook the label.
+          {...(withIds ? { id: 'offer-transactable' } : {})}
           label={t('offerForm.transactable')}
           checked={values.transactable}
           disabled={readOnly}
