@@ -336,7 +336,14 @@ export interface TenantScope {
 
 /** Runs `work` in one transaction: everything it writes commits together or not at all. */
 export interface UnitOfWork {
-  run<T>(work: (repos: Repositories) => Promise<T>, scope?: TenantScope): Promise<T>;
+  run<T>(
+    work: (repos: Repositories) => Promise<T>,
+    scope?: TenantScope,
+    options?: {
+      /** A read-only view of one consistent state of the database (for views made of several reads). */
+      snapshot?: boolean;
+    },
+  ): Promise<T>;
 }
 
 /** Facts stored with a blob. */

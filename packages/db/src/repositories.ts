@@ -595,21 +595,29 @@ export function createRepositories(db: Executor, initialScope: TenantScope = {})
  */
 export function createUnitOfWork(db: Database | Promise<Database>): UnitOfWork {
   return {
-    run: async (work, scope = {}) =>
-      withTenantScope(await db, scope, (tx) => work(createRepositories(tx, scope))),
+    run: async (work, scope = {}, options = {}) =>
+      withTenantScope(await db, scope, (tx) => work(createRepositories(tx, scope)), options),
   };
 }
 
-/** One transaction as the application role (cosell_app) within `scope`. */
+/**
+ * One transaction as the application role (cosell_app) within `scope`. A `snapshot` read sees
+ * one state of the database for all its statements (REPEATABLE READ, read only), so a view
+ * made of several reads never shows half of a concurrent change.
+ */
 export function withTenantScope<T>(
   db: Database,
   scope: TenantScope,
   work: (tx: Transaction) => Promise<T>,
+  options: { snapshot?: boolean } = {},
 ): Promise<T> {
-  return db.transaction(async (tx) => {
-    await applyScope(tx, scope);
-    return work(tx);
-  });
+  return db.transaction(
+    async (tx) => {
+      await applyScope(tx, scope);
+      return work(tx);
+    },
+    options.snapshot ? { isolationLevel: 'repeatable read', accessMode: 'read only' } : undefined,
+  );
 }
 
 export type { OrganisationKind };

@@ -119,7 +119,7 @@ export async function getPublishView(
   return deps.uow.run(async (repos) => {
     const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.read');
     return readPublishView(repos, offer);
-  }, scopeOf(actor));
+  }, scopeOf(actor), { snapshot: true });
 }
 
 async function readPublishView(repos: Repositories, offer: OfferRecord): Promise<PublishView> {

@@ -318,7 +318,7 @@ export async function getOfferStatus(
   return deps.uow.run(async (repos) => {
     const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.read');
     return readStatusView(repos, offer);
-  }, scopeOf(actor));
+  }, scopeOf(actor), { snapshot: true });
 }
 
 /**
