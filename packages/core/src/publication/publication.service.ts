@@ -116,10 +116,14 @@ export async function getPublishView(
   organisationId: string,
   offerId: string,
 ): Promise<PublishView> {
-  return deps.uow.run(async (repos) => {
-    const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.read');
-    return readPublishView(repos, offer);
-  }, scopeOf(actor), { snapshot: true });
+  return deps.uow.run(
+    async (repos) => {
+      const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.read');
+      return readPublishView(repos, offer);
+    },
+    scopeOf(actor),
+    { snapshot: true },
+  );
 }
 
 async function readPublishView(repos: Repositories, offer: OfferRecord): Promise<PublishView> {

@@ -208,8 +208,11 @@ export interface StatusView {
   status: CosellStatusId;
   statusName: string;
   policyId: PolicyId;
-  /** What the requirements were checked against: the live version, or the draft before it. */
-  basis: 'live' | 'draft';
+  /**
+   * What the requirements were checked against: the live version, the draft before the first
+   * publication, or (for a reviewer) the submitted version as if it were live.
+   */
+  basis: 'live' | 'draft' | 'submission';
   evaluation: StatusEvaluation;
   benefits: Benefits;
   stored: OfferStatusRecord | null;
@@ -315,10 +318,14 @@ export async function getOfferStatus(
   organisationId: string,
   offerId: string,
 ): Promise<StatusView> {
-  return deps.uow.run(async (repos) => {
-    const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.read');
-    return readStatusView(repos, offer);
-  }, scopeOf(actor), { snapshot: true });
+  return deps.uow.run(
+    async (repos) => {
+      const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.read');
+      return readStatusView(repos, offer);
+    },
+    scopeOf(actor),
+    { snapshot: true },
+  );
 }
 
 /**
@@ -344,7 +351,7 @@ export async function submittedStatusView(
     status: evaluation.status,
     statusName: cosellStatusName(evaluation.status, policy.namingEra),
     policyId: policy.id,
-    basis: 'draft',
+    basis: 'submission',
     evaluation,
     benefits: computeBenefits(
       {

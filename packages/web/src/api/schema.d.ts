@@ -9640,7 +9640,7 @@ export interface components {
             /** @enum {string} */
             policyId: "2019" | "2020" | "2023" | "2021-09";
             /** @enum {string} */
-            basis: "live" | "draft";
+            basis: "live" | "draft" | "submission";
             tiers: {
                 /** @enum {string} */
                 status: "not-cosell-ready" | "cosell-ready" | "azure-ip-cosell-incentivized" | "business-applications-standard" | "business-applications-premium";
@@ -10243,7 +10243,7 @@ export interface components {
             /** @enum {string} */
             policyId: "2019" | "2020" | "2023" | "2021-09";
             /** @enum {string} */
-            basis: "live" | "draft";
+            basis: "live" | "draft" | "submission";
             tiers: {
                 /** @enum {string} */
                 status: "not-cosell-ready" | "cosell-ready" | "azure-ip-cosell-incentivized" | "business-applications-standard" | "business-applications-premium";

@@ -164,7 +164,7 @@ export const StatusViewSchema = z
     /** The status's name in the active policy's era ("Not co-sell ready", "In market"…). */
     statusName: z.string(),
     policyId: z.enum(POLICY_IDS),
-    basis: z.enum(['live', 'draft']),
+    basis: z.enum(['live', 'draft', 'submission']),
     tiers: z.array(
       z.object({
         status: CosellStatusIdSchema,

@@ -280,7 +280,11 @@ export function StatusSummary({ status }: { status: OfferStatus }) {
     <div className={styles.summary}>
       <CosellStatusBadge status={status.status} name={status.statusName} />
       <Body1 className={styles.facts}>
-        {status.basis === 'live' ? t('status.basisLive') : t('status.basisDraft')}
+        {status.basis === 'live'
+          ? t('status.basisLive')
+          : status.basis === 'submission'
+            ? t('status.basisSubmission')
+            : t('status.basisDraft')}
       </Body1>
       <Caption1 className={styles.facts}>
         {[
