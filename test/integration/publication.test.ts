@@ -393,6 +393,11 @@ describe('review and publish', () => {
     ]);
     expect(result.lost).toBe(1);
     expect(
+      json<{ sample: { offerName: string; organisationName: string }[] }>(preview).sample,
+    ).toEqual([
+      expect.objectContaining({ offerName: 'Contoso Insights', organisationName: 'Partner A' }),
+    ]);
+    expect(
       (await reviewer().post('/api/program/policy/preview', { policyId: '2023' })).statusCode,
     ).toBe(403);
 

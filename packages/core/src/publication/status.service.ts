@@ -426,6 +426,8 @@ export interface PolicySwitchPreview {
   /** The first changed offers (up to `sampleSize`), for the admin to look at. */
   sample: {
     organisationId: string;
+    /** The partner, so the admin knows whose offer it is. */
+    organisationName: string;
     offerId: string;
     offerName: string;
     from: CosellStatusId;
@@ -471,6 +473,7 @@ export async function previewPolicySwitch(
           if (sample.length < sampleSize) {
             sample.push({
               organisationId: row.organisationId,
+              organisationName: '',
               offerId: row.offerId,
               offerName: row.offerName,
               from,
@@ -481,6 +484,14 @@ export async function previewPolicySwitch(
         if (page.length < PAGE) break;
         const last = page[page.length - 1]!;
         after = { organisationId: last.organisationId, offerId: last.offerId };
+      }
+      const names = new Map<string, string>();
+      for (const entry of sample) {
+        if (!names.has(entry.organisationId)) {
+          const organisation = await repos.findOrganisation(entry.organisationId);
+          names.set(entry.organisationId, organisation?.name ?? '');
+        }
+        entry.organisationName = names.get(entry.organisationId)!;
       }
       return {
         from: active.id,

@@ -9896,6 +9896,7 @@ export interface components {
             }[];
             sample: {
                 organisationId: string;
+                organisationName: string;
                 offerId: string;
                 offerName: string;
                 /** @enum {string} */
@@ -10499,6 +10500,7 @@ export interface components {
             }[];
             sample: {
                 organisationId: string;
+                organisationName: string;
                 offerId: string;
                 offerName: string;
                 /** @enum {string} */

@@ -71,6 +71,7 @@ export const programRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       sample: z.array(
         z.object({
           organisationId: z.string(),
+          organisationName: z.string(),
           offerId: z.string(),
           offerName: z.string(),
           from: z.enum(COSELL_STATUS_IDS),

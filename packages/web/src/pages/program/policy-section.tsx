@@ -350,6 +350,7 @@ function PreviewResult({ preview }: { preview: Preview }) {
               <li key={`${entry.organisationId}/${entry.offerId}`}>
                 {t('policy.sampleItem', {
                   offer: entry.offerName,
+                  partner: entry.organisationName,
                   from: labels.status[entry.from],
                   to: labels.status[entry.to],
                 })}
