@@ -87,6 +87,18 @@ export async function screenshot(page: Page, name: string) {
 /** Serious or critical accessibility violations on the page (QUALITY W1), as readable lines. */
 export async function accessibilityProblems(page: Page): Promise<string[]> {
   const { default: AxeBuilder } = await import('@axe-core/playwright');
+  // A toast or panel still fading in has a colour between its own and the background's: let
+  // finite animations end first (spinners run forever, so waiting is bounded).
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => {});
   // Fluent UI's focus manager (tabster) inserts aria-hidden focus sentinels at the edges of
   // focus traps; they hand focus on and are never read out. axe flags them as
   // aria-hidden-focus, so they are left out of the analysis (and nothing else is).

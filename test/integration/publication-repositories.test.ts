@@ -348,8 +348,25 @@ describe('submissions', () => {
   });
 
   it('lists an offer’s submissions newest first', async () => {
-    const { offer, version } = await submitted(partnerA, userA);
+    const { offer, version, submission } = await submitted(partnerA, userA);
+    // One submission on its way per offer: a second is refused until the first is closed.
+    await expect(
+      within(tenant(partnerA), (repos) =>
+        repos.createSubmission({
+          organisationId: partnerA.id,
+          offerId: offer.id,
+          versionId: version.id,
+          sections: ['cosell'],
+          offerWasLive: true,
+          submittedBy: userA.id,
+          at: at(5),
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     await within(tenant(partnerA), async (repos) => {
+      const close = (id: string) =>
+        repos.transitionSubmission(partnerA.id, id, ['validating'], { state: 'cancelled' }, at(1));
+      await close(submission.id);
       const later = await repos.createSubmission({
         organisationId: partnerA.id,
         offerId: offer.id,
@@ -359,9 +376,10 @@ describe('submissions', () => {
         submittedBy: userA.id,
         at: at(10),
       });
+      await close(later.id);
       const list = await repos.listSubmissions(partnerA.id, offer.id, 10);
       expect(list.map((s) => s.submittedAt)).toEqual([at(10), T0]);
-      expect(list[0]).toEqual(later);
+      expect(list[0]!.id).toEqual(later.id);
       // Submissions made at the same instant: the last one made comes first.
       const ids: string[] = [];
       for (let i = 0; i < 5; i++) {
@@ -374,6 +392,7 @@ describe('submissions', () => {
           submittedBy: userA.id,
           at: at(20),
         });
+        await close(tie.id);
         ids.unshift(tie.id);
       }
       const newest = await repos.listSubmissions(partnerA.id, offer.id, 5);
