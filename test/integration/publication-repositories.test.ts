@@ -861,7 +861,7 @@ describe('storefront', () => {
         ['preferred-solution'],
       ],
       ['alpha backup', 'Backups', 'azure-application', ['DE'], []],
-      ['Mango CRM', 'Sales', 'saas', ['FR'], ['azure-benefit-eligible']],
+      ['Mango CRM', 'Sales', 'saas', ['FR'], ['azure-benefit-eligible', 'preferred-solution']],
     ] as const) {
       const offer = await newOffer(partnerA, name);
       listings.push({
@@ -883,7 +883,7 @@ describe('storefront', () => {
     });
     // The storefront is public: an empty scope reads it.
     await within({}, async (repos) => {
-      const search = (query: Record<string, string>) =>
+      const search = (query: Record<string, string | string[]>) =>
         repos
           .searchStorefront({ limit: 10, offset: 0, ...query })
           .then((page) => ({ names: page.items.map((l) => l.name), total: page.total }));
@@ -898,7 +898,15 @@ describe('storefront', () => {
       expect((await search({ search: '%' })).names).toEqual(['Zebra Analytics']);
       expect((await search({ offerType: 'saas' })).names).toEqual(['Mango CRM', 'Zebra Analytics']);
       expect((await search({ market: 'DE' })).names).toEqual(['alpha backup', 'Zebra Analytics']);
-      expect((await search({ badge: 'azure-benefit-eligible' })).names).toEqual(['Mango CRM']);
+      expect((await search({ badges: ['azure-benefit-eligible'] })).names).toEqual(['Mango CRM']);
+      expect((await search({ badges: ['preferred-solution'] })).names).toEqual([
+        'Mango CRM',
+        'Zebra Analytics',
+      ]);
+      // Several badges: offers holding all of them.
+      expect(
+        (await search({ badges: ['preferred-solution', 'azure-benefit-eligible'] })).names,
+      ).toEqual(['Mango CRM']);
       expect((await search({ market: 'DE', offerType: 'saas' })).names).toEqual([
         'Zebra Analytics',
       ]);

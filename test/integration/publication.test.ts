@@ -347,6 +347,15 @@ describe('review and publish', () => {
     expect((await status()).benefits.preferredSolutionBadge.granted).toBe(true);
     page = json(await anonymous.get('/api/storefront/offers?badge=preferred-solution'));
     expect(page.items.map((i) => i.offerId)).toEqual([offerId]);
+    page = json(
+      await anonymous.get(
+        '/api/storefront/offers?badge=preferred-solution&badge=azure-benefit-eligible',
+      ),
+    );
+    expect(page.items.map((i) => i.offerId)).toEqual([offerId]);
+    expect((await anonymous.get('/api/storefront/offers?badge=no-such-badge')).statusCode).toBe(
+      400,
+    );
     const notes = json<{ items: { kind: string }[] }>(await owner().get('/api/notifications'));
     expect(notes.items.map((n) => n.kind)).toContain('badge.granted');
   });

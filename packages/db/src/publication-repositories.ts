@@ -775,7 +775,9 @@ export function createPublicationRepositories(db: Executor): PublicationReposito
           : undefined,
         query.offerType ? eq(storefrontListings.offerType, query.offerType) : undefined,
         query.market ? sql`${query.market} = any(${storefrontListings.markets})` : undefined,
-        query.badge ? sql`${query.badge} = any(${storefrontListings.badges})` : undefined,
+        query.badges?.length
+          ? sql`${storefrontListings.badges} @> ${`{${query.badges.join(',')}}`}::text[]`
+          : undefined,
       );
       const rows = await db
         .select()

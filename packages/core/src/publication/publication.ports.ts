@@ -85,7 +85,8 @@ export interface StorefrontQuery {
   search?: string | undefined;
   offerType?: OfferTypeId | undefined;
   market?: string | undefined;
-  badge?: string | undefined;
+  /** Only offers holding every one of these badges. */
+  badges?: readonly string[] | undefined;
   limit: number;
   offset: number;
 }

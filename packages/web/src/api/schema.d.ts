@@ -8808,7 +8808,7 @@ export interface paths {
                     offset?: number;
                     offerType?: "azure-application" | "azure-container" | "azure-virtual-machine" | "consulting-service" | "dynamics-365-dataverse-power-apps" | "dynamics-365-operations-apps" | "dynamics-365-business-central" | "iot-edge-module" | "managed-service" | "power-bi-app" | "saas" | "office-add-in";
                     market?: string;
-                    badge?: "preferred-solution" | "azure-benefit-eligible";
+                    badge?: ("preferred-solution" | "azure-benefit-eligible") | ("preferred-solution" | "azure-benefit-eligible")[];
                 };
                 header?: never;
                 path?: never;

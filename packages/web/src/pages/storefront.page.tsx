@@ -41,11 +41,6 @@ import {
 } from './storefront/listing-parts';
 
 const PAGE_SIZE = 12;
-/**
- * The API filters by one badge. With both ticked, the page asks for the first and keeps the
- * offers that also hold the other, from this many (badge holders are few).
- */
-const BOTH_BADGES_LIMIT = 200;
 /** Markets a card names before "+n". */
 const MARKETS_SHOWN = 3;
 
@@ -173,18 +168,17 @@ export default function StorefrontPage() {
   const key = params.toString();
   useEffect(() => {
     const q = readQuery(new URLSearchParams(key));
-    const both = q.badges.length > 1;
     let cancelled = false;
     void call(
       api.GET('/api/storefront/offers', {
         params: {
           query: {
-            limit: both ? BOTH_BADGES_LIMIT : PAGE_SIZE,
-            offset: both ? 0 : q.offset,
+            limit: PAGE_SIZE,
+            offset: q.offset,
             ...(q.search ? { search: q.search } : {}),
             ...(q.offerType ? { offerType: q.offerType } : {}),
             ...(q.market ? { market: q.market } : {}),
-            ...(q.badges[0] ? { badge: q.badges[0] } : {}),
+            ...(q.badges.length > 0 ? { badge: q.badges } : {}),
           },
         },
       }),
@@ -196,17 +190,7 @@ export default function StorefrontPage() {
         return;
       }
       setProblem(null);
-      if (!both) {
-        setResult(answer.data);
-        return;
-      }
-      const matching = answer.data.items.filter((item) =>
-        q.badges.every((badge) => item.badges.includes(badge)),
-      );
-      setResult({
-        items: matching.slice(q.offset, q.offset + PAGE_SIZE),
-        total: matching.length,
-      });
+      setResult(answer.data);
     });
     return () => {
       cancelled = true;

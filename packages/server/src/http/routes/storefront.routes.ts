@@ -11,6 +11,8 @@ import { problemResponses } from '../problem';
 import { IdSchema, pageOf, PageQuerySchema } from '../schemas';
 import { StorefrontListingSchema, toStorefrontListing } from './publication.schemas';
 
+const StorefrontBadgeSchema = z.enum(['preferred-solution', 'azure-benefit-eligible']);
+
 export const storefrontRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const store = deps.offers;
 
@@ -25,12 +27,17 @@ export const storefrontRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
           .string()
           .regex(/^[A-Z]{2}$/)
           .optional(),
-        badge: z.enum(['preferred-solution', 'azure-benefit-eligible']).optional(),
+        /** Repeat to require several badges (`?badge=a&badge=b`). */
+        badge: z
+          .union([StorefrontBadgeSchema, z.array(StorefrontBadgeSchema).max(2)])
+          .optional()
+          .transform((value) => (value === undefined ? [] : [value].flat())),
       }),
       response: { 200: pageOf(StorefrontListingSchema), ...problemResponses },
     },
     handler: async (request, reply) => {
-      const page = await searchStorefront(store, request.query);
+      const { badge, ...rest } = request.query;
+      const page = await searchStorefront(store, { ...rest, badges: badge });
       reply.header('cache-control', 'public, no-cache');
       return { items: page.items.map(toStorefrontListing), total: page.total };
     },
