@@ -57,22 +57,4 @@ export const contactIncomplete = (fields: ContactFields) =>
   !fields.jobTitle.trim() ||
   fields.countries.length === 0;
 
-/** One problem of a refused contacts file, as the import dialog lists them. */
-export interface ImportIssue {
-  /** Spreadsheet row (the header is row 1); null for problems of the whole file. */
-  row: number | null;
-  /** The column's key (`email`…), or null for problems of the whole row or file. */
-  column: string | null;
-  message: string;
-}
-
-/** The server's field messages (`rows.3.email`, `rows.7`, `file`) as table rows, by row. */
-export function importIssues(fields: Record<string, string>): ImportIssue[] {
-  return Object.entries(fields)
-    .map(([field, message]): ImportIssue => {
-      const match = /^rows\.(\d+)(?:\.(\w+))?/.exec(field);
-      if (!match) return { row: null, column: null, message };
-      return { row: Number(match[1]), column: match[2] ?? null, message };
-    })
-    .sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-}
+export { importIssues, type ImportIssue } from '../../components/import-errors-dialog';

@@ -11,12 +11,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   tokens,
 } from '@fluentui/react-components';
@@ -30,23 +24,15 @@ import {
   type ClientProblem,
   type ContactImportPreview,
 } from '../../api/client';
+import { ImportErrorsDialog as SharedImportErrorsDialog } from '../../components/import-errors-dialog';
 import { ProblemBar } from '../../components/problem-bar';
 import { currentLocale } from '../../i18n/i18n';
-import { importIssues } from './contact-form-state';
 import { countryName } from './countries';
 import { useVocabularyLabels } from './labels';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '760px', width: 'calc(100vw - 32px)' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  scroll: {
-    maxHeight: '50vh',
-    overflow: 'auto',
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  rowCell: { width: '64px', fontVariantNumeric: 'tabular-nums' },
-  columnCell: { width: '140px' },
   counts: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))',
@@ -111,7 +97,7 @@ export function stageContactImport(
   );
 }
 
-/** A refused file: every bad row and column with its message; nothing was imported. */
+/** A refused contacts file: every bad row and column with its message; nothing was imported. */
 export function ImportErrorsDialog({
   fileName,
   problem,
@@ -122,65 +108,21 @@ export function ImportErrorsDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const styles = useStyles();
-  const issues = importIssues(problem.fields);
   return (
-    <Dialog open onOpenChange={(_event, data) => (data.open ? undefined : onClose())}>
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>{t('contactImport.refusedTitle')}</DialogTitle>
-          <DialogContent className={styles.content}>
-            <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>
-                  {t('contactImport.nothingImported', { fileName })}
-                </MessageBarTitle>
-                {problem.detail ?? problem.title}
-              </MessageBarBody>
-            </MessageBar>
-            {issues.length > 0 ? (
-              <div
-                className={styles.scroll}
-                tabIndex={0}
-                role="region"
-                aria-label={t('contactImport.problems')}
-              >
-                <Table size="small" aria-label={t('contactImport.problems')}>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell className={styles.rowCell}>
-                        {t('contactImport.row')}
-                      </TableHeaderCell>
-                      <TableHeaderCell className={styles.columnCell}>
-                        {t('contactImport.column')}
-                      </TableHeaderCell>
-                      <TableHeaderCell>{t('contactImport.problem')}</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {issues.map((issue, index) => (
-                      <TableRow key={index}>
-                        <TableCell className={styles.rowCell}>{issue.row ?? '—'}</TableCell>
-                        <TableCell className={styles.columnCell}>
-                          {issue.column ? (CSV_COLUMNS[issue.column] ?? issue.column) : '—'}
-                        </TableCell>
-                        <TableCell>{issue.message}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </div>
-            ) : null}
-            <Text className={styles.muted}>{t('contactImport.fixAndRetry')}</Text>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={onClose}>
-              {t('common.close')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <SharedImportErrorsDialog
+      texts={{
+        title: t('contactImport.refusedTitle'),
+        nothingImported: t('contactImport.nothingImported', { fileName }),
+        problems: t('contactImport.problems'),
+        row: t('contactImport.row'),
+        column: t('contactImport.column'),
+        problem: t('contactImport.problem'),
+        fixAndRetry: t('contactImport.fixAndRetry'),
+      }}
+      problem={problem}
+      onClose={onClose}
+      columnLabel={(column) => CSV_COLUMNS[column] ?? column}
+    />
   );
 }
 

@@ -1,16 +1,7 @@
 import {
   Badge,
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   SearchBox,
   Spinner,
   Table,
@@ -31,6 +22,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type ClientProblem } from '../../api/client';
 import { formatDate } from '../../components/format';
+import { ImportErrorsDialog } from '../../components/import-errors-dialog';
 import { Pager } from '../../components/pager';
 import { ProblemBar } from '../../components/problem-bar';
 import { Section, TableScroll } from '../../components/section';
@@ -41,7 +33,7 @@ import {
   useProfileLabels,
   type ProgramProfile,
 } from '../settings/profile-fields';
-import { importIssues, importProfiles } from './profile-import';
+import { importProfiles } from './profile-import';
 import { ProfileDialog } from './profile-dialog';
 
 const PAGE_SIZE = 20;
@@ -69,14 +61,6 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
   muted: { color: tokens.colorNeutralForeground3 },
-  surface: { maxWidth: '760px', width: 'calc(100vw - 32px)' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  scroll: {
-    maxHeight: '50vh',
-    overflow: 'auto',
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
 });
 
 /**
@@ -302,76 +286,20 @@ export function ProfilesSection({ canManage }: { canManage: boolean }) {
       ) : null}
       {refused ? (
         <ImportErrorsDialog
-          fileName={refused.fileName}
+          texts={{
+            title: t('profile.importRefused'),
+            nothingImported: t('profile.nothingImported', { fileName: refused.fileName }),
+            problems: t('profile.importProblems'),
+            row: t('profile.importRow'),
+            column: t('profile.importColumn'),
+            problem: t('profile.importProblem'),
+            fixAndRetry: t('profile.fixAndRetry'),
+          }}
           problem={refused.problem}
           onClose={() => setRefused(null)}
+          issueTestId="profile-import-issue"
         />
       ) : null}
     </Section>
-  );
-}
-
-/** A refused file: every bad row and column with its message; nothing was imported. */
-function ImportErrorsDialog({
-  fileName,
-  problem,
-  onClose,
-}: {
-  fileName: string;
-  problem: ClientProblem;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const styles = useStyles();
-  const issues = importIssues(problem.fields);
-  return (
-    <Dialog open onOpenChange={(_event, data) => (data.open ? undefined : onClose())}>
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>{t('profile.importRefused')}</DialogTitle>
-          <DialogContent className={styles.content}>
-            <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>{t('profile.nothingImported', { fileName })}</MessageBarTitle>
-                {problem.detail ?? problem.title}
-              </MessageBarBody>
-            </MessageBar>
-            {issues.length > 0 ? (
-              <div
-                className={styles.scroll}
-                tabIndex={0}
-                role="region"
-                aria-label={t('profile.importProblems')}
-              >
-                <Table size="small" aria-label={t('profile.importProblems')}>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>{t('profile.importRow')}</TableHeaderCell>
-                      <TableHeaderCell>{t('profile.importColumn')}</TableHeaderCell>
-                      <TableHeaderCell>{t('profile.importProblem')}</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {issues.map((issue, index) => (
-                      <TableRow key={index} data-testid="profile-import-issue">
-                        <TableCell className={styles.number}>{issue.row ?? '—'}</TableCell>
-                        <TableCell>{issue.column ?? '—'}</TableCell>
-                        <TableCell>{issue.message}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </div>
-            ) : null}
-            <Text className={styles.muted}>{t('profile.fixAndRetry')}</Text>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={onClose}>
-              {t('common.close')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
   );
 }
