@@ -18,7 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call, etagOf, type ClientProblem } from '../../api/client';
+import { api, call } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { formatDateTime } from '../../components/format';
 import { ProblemBar } from '../../components/problem-bar';
@@ -33,6 +33,7 @@ import {
   type PartnerField,
   type ProfileField,
   type ProgramProfile,
+  useProfileDraft,
 } from '../settings/profile-fields';
 
 type PatchBody =
@@ -135,37 +136,13 @@ export function ProfileDialog({
   const labels = useProfileLabels();
   const { active } = useSignedIn();
   const headingId = useId();
-  const [profile, setProfile] = useState<ProgramProfile | null>(null);
-  const [etag, setEtag] = useState<string | undefined>();
-  const [draft, setDraft] = useState<Draft | null>(null);
   const [verify, setVerify] = useState<PartnerField[]>([]);
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ClientProblem | null>(null);
-  const [loads, setLoads] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    void call(
-      api.GET('/api/organisations/{organisationId}/program-profile', {
-        params: { path: { organisationId } },
-      }),
-    ).then((result) => {
-      if (cancelled) return;
-      if (!result.ok) {
-        setProblem(result.problem);
-        return;
-      }
-      setProfile(result.data);
-      setEtag(etagOf(result.response));
-      setDraft(toDraft(result.data));
-      setVerify([]);
-      setProblem(null);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [organisationId, loads]);
+  const { profile, draft, setDraft, busy, problem, reload, save } = useProfileDraft(
+    organisationId,
+    toDraft,
+    () => setVerify([]),
+  );
 
   // The API names who set a value by user id: resolve the partner's and the program's people.
   const vendorId = active?.organisation.id;
@@ -210,23 +187,8 @@ export function ProfileDialog({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!profile || !dirty || !valid) return;
-    setBusy(true);
-    setProblem(null);
-    const result = await call(
-      api.PATCH('/api/organisations/{organisationId}/program-profile', {
-        params: {
-          path: { organisationId },
-          header: { 'if-match': etag ?? `"v${profile.version}"` },
-        },
-        body,
-      }),
-    );
-    setBusy(false);
-    if (!result.ok) {
-      setProblem(result.problem);
-      return;
-    }
-    onSaved(result.data);
+    const saved = await save(body);
+    if (saved) onSaved(saved);
   };
 
   const message = (field: ProfileField) =>
@@ -369,7 +331,7 @@ export function ProfileDialog({
                 shownFields={[...PROFILE_FIELDS]}
                 actions={
                   stale ? (
-                    <Button onClick={() => setLoads((n) => n + 1)} data-testid="profile-reload">
+                    <Button onClick={reload} data-testid="profile-reload">
                       {t('common.reload')}
                     </Button>
                   ) : undefined

@@ -5,8 +5,9 @@
  */
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleRegular, InfoRegular } from '@fluentui/react-icons';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api, call, etagOf, type ClientProblem } from '../../api/client';
 import type { components, paths } from '../../api/schema';
 import { formatDateTime } from '../../components/format';
 import { currentLocale } from '../../i18n/i18n';
@@ -173,4 +174,90 @@ export function ProvenanceNote({
       )}
     </Caption1>
   );
+}
+
+type ProfilePatch = NonNullable<
+  paths['/api/organisations/{organisationId}/program-profile']['patch']['requestBody']
+>['content']['application/json'];
+
+/**
+ * An organisation's program profile as an editable draft: loaded (again on `reload`), saved
+ * with If-Match; `onLoad` runs after each load (e.g. to clear other per-load state).
+ */
+export function useProfileDraft<D>(
+  organisationId: string,
+  toDraft: (profile: ProgramProfile) => D,
+  onLoad?: () => void,
+) {
+  const [profile, setProfile] = useState<ProgramProfile | null>(null);
+  const [etag, setEtag] = useState<string | undefined>();
+  const [draft, setDraft] = useState<D | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ClientProblem | null>(null);
+  const [loads, setLoads] = useState(0);
+  const loaded = useRef(onLoad);
+  useEffect(() => {
+    loaded.current = onLoad;
+  });
+
+  const show = (next: ProgramProfile, response: Response) => {
+    setProfile(next);
+    setEtag(etagOf(response));
+    setDraft(toDraft(next));
+  };
+
+  useEffect(() => {
+    let cancelled = false;
+    void call(
+      api.GET('/api/organisations/{organisationId}/program-profile', {
+        params: { path: { organisationId } },
+      }),
+    ).then((result) => {
+      if (cancelled) return;
+      if (!result.ok) {
+        setProblem(result.problem);
+        return;
+      }
+      show(result.data, result.response);
+      loaded.current?.();
+      setProblem(null);
+    });
+    return () => {
+      cancelled = true;
+    };
+    // `toDraft` is a module-level function of the caller; `show` only uses it and setters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [organisationId, loads]);
+
+  /** Saves `body`; the saved profile, or null when refused (then `problem` says why). */
+  const save = async (body: ProfilePatch): Promise<ProgramProfile | null> => {
+    setBusy(true);
+    setProblem(null);
+    const result = await call(
+      api.PATCH('/api/organisations/{organisationId}/program-profile', {
+        params: {
+          path: { organisationId },
+          header: { 'if-match': etag ?? `"v${profile?.version ?? 0}"` },
+        },
+        body,
+      }),
+    );
+    setBusy(false);
+    if (!result.ok) {
+      setProblem(result.problem);
+      return null;
+    }
+    show(result.data, result.response);
+    return result.data;
+  };
+
+  return {
+    profile,
+    draft,
+    setDraft,
+    busy,
+    problem,
+    reload: () => setLoads((n) => n + 1),
+    save,
+  };
 }

@@ -10,9 +10,8 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call, etagOf, type ClientProblem } from '../../api/client';
 import { ProblemBar } from '../../components/problem-bar';
 import { Section } from '../../components/section';
 import { useNotify } from '../../components/toast';
@@ -24,6 +23,7 @@ import {
   useProfileLabels,
   type PartnerField,
   type ProgramProfile,
+  useProfileDraft,
 } from './profile-fields';
 
 const useStyles = makeStyles({
@@ -95,34 +95,10 @@ export function ProfileSection({
   const labels = useProfileLabels();
   const notify = useNotify();
   const ids = useId();
-  const [profile, setProfile] = useState<ProgramProfile | null>(null);
-  const [etag, setEtag] = useState<string | undefined>();
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ClientProblem | null>(null);
-  const [loads, setLoads] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    void call(
-      api.GET('/api/organisations/{organisationId}/program-profile', {
-        params: { path: { organisationId } },
-      }),
-    ).then((result) => {
-      if (cancelled) return;
-      if (!result.ok) {
-        setProblem(result.problem);
-        return;
-      }
-      setProfile(result.data);
-      setEtag(etagOf(result.response));
-      setDraft(toDraft(result.data));
-      setProblem(null);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [organisationId, loads]);
+  const { profile, draft, setDraft, busy, problem, reload, save } = useProfileDraft(
+    organisationId,
+    toDraft,
+  );
 
   const body = profile && draft ? changes(profile, draft) : {};
   const dirty = Object.keys(body).length > 0;
@@ -130,26 +106,7 @@ export function ProfileSection({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!dirty) return;
-    setBusy(true);
-    setProblem(null);
-    const result = await call(
-      api.PATCH('/api/organisations/{organisationId}/program-profile', {
-        params: {
-          path: { organisationId },
-          header: { 'if-match': etag ?? `"v${profile?.version ?? 0}"` },
-        },
-        body,
-      }),
-    );
-    setBusy(false);
-    if (!result.ok) {
-      setProblem(result.problem);
-      return;
-    }
-    setProfile(result.data);
-    setEtag(etagOf(result.response));
-    setDraft(toDraft(result.data));
-    notify(t('profile.saved'));
+    if (await save(body)) notify(t('profile.saved'));
   };
 
   const stale = problem?.status === 412;
@@ -214,7 +171,7 @@ export function ProfileSection({
         shownFields={[...PARTNER_FIELDS]}
         actions={
           stale ? (
-            <Button onClick={() => setLoads((n) => n + 1)} data-testid="profile-reload">
+            <Button onClick={reload} data-testid="profile-reload">
               {t('common.reload')}
             </Button>
           ) : undefined
