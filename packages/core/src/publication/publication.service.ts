@@ -12,7 +12,7 @@ import { AppError, getOrNotFound, type FieldIssue } from '../errors';
 import { translate } from '../i18n/messages';
 import { evaluateCosellTab, validateCosellDraft } from '../offers/cosell-tab';
 import type { OfferRecord } from '../offers/offer';
-import { loadProgramContext, requireOffer } from '../offers/offer.service';
+import { loadProgramContext, requireOffer, type ProgramContext } from '../offers/offer.service';
 import type { Clock, ExpectedVersions, Page, Repositories, UnitOfWork } from '../ports';
 import type { TechnicalValidation } from '../program/status-engine';
 import { requireVendorPermission, scopeOf, type Actor } from '../tenant/access';
@@ -20,6 +20,7 @@ import type { Locale } from '../tenant/tenant.types';
 import { notify } from './notifications.service';
 import {
   CANCELLABLE_STATES,
+  OPEN_SUBMISSION_STATES,
   compareSnapshots,
   offerSetupChanged,
   publishStatusOf,
@@ -82,13 +83,12 @@ function sectionRules(offer: OfferRecord, changes: readonly SnapshotChange[]) {
 }
 
 /** Automated validation of a snapshot: the co-sell checklist and the listing against the taxonomy. */
-async function validateSnapshot(
-  repos: Repositories,
+function validateSnapshot(
+  { policy, taxonomy }: ProgramContext,
   offer: Pick<OfferRecord, 'lifecycleState'>,
   snapshot: OfferSnapshot,
   sections: readonly PublishSection[],
-): Promise<ValidationProblem[]> {
-  const { policy, taxonomy } = await loadProgramContext(repos);
+): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   const evaluation = evaluateCosellTab({
     offer: { ...snapshot.fields, lifecycleState: offer.lifecycleState },
@@ -127,7 +127,16 @@ export async function getPublishView(
 }
 
 async function readPublishView(repos: Repositories, offer: OfferRecord): Promise<PublishView> {
-  const { policy } = await loadProgramContext(repos);
+  return (await inspectDraft(repos, offer)).view;
+}
+
+/** The publish view of the offer, with the draft snapshot it was computed from. */
+async function inspectDraft(
+  repos: Repositories,
+  offer: OfferRecord,
+): Promise<{ view: PublishView; draft: OfferSnapshot }> {
+  const program = await loadProgramContext(repos);
+  const { policy } = program;
   const draft = await draftSnapshot(repos, offer);
   const live = await liveSnapshotOf(repos, offer);
   const changes = compareSnapshots(live?.snapshot ?? null, draft);
@@ -156,11 +165,10 @@ async function readPublishView(repos: Repositories, offer: OfferRecord): Promise
   ];
   const submissions = await repos.listSubmissions(offer.organisationId, offer.id, 20);
   const latest = submissions[0] ?? null;
-  const open =
-    latest && !['published', 'cancelled', 'rejected', 'attention-needed'].includes(latest.state);
+  const open = latest !== null && OPEN_SUBMISSION_STATES.includes(latest.state);
   const rules = sectionRules(offer, changes);
-  const blocking = await validateSnapshot(repos, offer, draft, rules.required);
-  return {
+  const blocking = validateSnapshot(program, offer, draft, rules.required);
+  const view: PublishView = {
     offer,
     sections,
     selectable: [...rules.selectable],
@@ -172,6 +180,7 @@ async function readPublishView(repos: Repositories, offer: OfferRecord): Promise
     submissions,
     blocking,
   };
+  return { view, draft };
 }
 
 /** Keeps the offer's publish status in step with its latest submission. */
@@ -216,7 +225,7 @@ export async function submitForPublish(
     if (offer.archivedAt) {
       throw new AppError('CONFLICT', { messageKey: 'publishing.archived' });
     }
-    const view = await readPublishView(repos, offer);
+    const { view, draft: snapshot } = await inspectDraft(repos, offer);
     if (view.current) throw new AppError('CONFLICT', { messageKey: 'publishing.inProgress' });
     if (!view.hasChanges) throw new AppError('CONFLICT', { messageKey: 'publishing.noChanges' });
     const chosen = [...new Set(sections)];
@@ -241,7 +250,6 @@ export async function submitForPublish(
       });
     }
     const at = deps.clock.now();
-    const snapshot = await draftSnapshot(repos, offer);
     const version = await repos.insertOfferVersion({
       organisationId,
       offerId,
@@ -415,7 +423,12 @@ export async function runValidateStep(ctx: StepContext): Promise<void> {
   const { submission, offer, organisationId } = found;
   const version = await ctx.repos.findOfferVersion(organisationId, offer.id, submission.versionId);
   if (!version) return;
-  const problems = await validateSnapshot(ctx.repos, offer, version.snapshot, submission.sections);
+  const problems = validateSnapshot(
+    await loadProgramContext(ctx.repos),
+    offer,
+    version.snapshot,
+    submission.sections,
+  );
   const at = ctx.clock.now();
   const next = await ctx.repos.transitionSubmission(
     organisationId,

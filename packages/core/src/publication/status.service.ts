@@ -8,7 +8,12 @@ import { translate } from '../i18n/messages';
 import { loadProgramContext, requireOffer } from '../offers/offer.service';
 import type { OfferRecord } from '../offers/offer';
 import type { Clock, ExpectedVersions, Repositories, UnitOfWork } from '../ports';
-import { computeBenefits, qualifiesForBadge, type Benefits } from '../program/benefits';
+import {
+  computeBenefits,
+  qualifiesForBadge,
+  type BenefitFacts,
+  type Benefits,
+} from '../program/benefits';
 import { POLICIES, type PolicyId, type ProgramPolicy } from '../program/policies';
 import { pickFacts } from '../program/profile';
 import {
@@ -84,6 +89,27 @@ export function nextStatusRecord(
   };
 }
 
+/** The benefits of `status` for an offer with these commercial facts and its stored badge timing. */
+function benefitsOf(
+  status: CosellStatusId,
+  offer: Pick<BenefitFacts, 'offerType' | 'live' | 'transactable' | 'pricedAboveZero'>,
+  stored: OfferStatusRecord | null | undefined,
+  policy: ProgramPolicy,
+): Benefits {
+  return computeBenefits(
+    {
+      status,
+      offerType: offer.offerType,
+      live: offer.live,
+      transactable: offer.transactable,
+      pricedAboveZero: offer.pricedAboveZero,
+      qualifiedSince: stored?.qualifiedSince ?? null,
+      badgeGrantedAt: stored?.badgeGrantedAt ?? null,
+    },
+    policy,
+  );
+}
+
 /** The storefront's badges of a live offer. */
 function storefrontBadges(benefits: Benefits): string[] {
   const badges: string[] = [];
@@ -105,18 +131,7 @@ export async function refreshStorefront(
   }
   const status = record?.status ?? 'not-cosell-ready';
   const fields = row.live.fields;
-  const benefits = computeBenefits(
-    {
-      status,
-      offerType: fields.offerType,
-      live: true,
-      transactable: fields.transactable,
-      pricedAboveZero: fields.pricedAboveZero,
-      qualifiedSince: record?.qualifiedSince ?? null,
-      badgeGrantedAt: record?.badgeGrantedAt ?? null,
-    },
-    policy,
-  );
+  const benefits = benefitsOf(status, { ...fields, live: true }, record, policy);
   const organisation = await repos.findOrganisation(row.organisationId);
   const listing: StorefrontListing = {
     offerId: row.offerId,
@@ -353,18 +368,7 @@ export async function submittedStatusView(
     policyId: policy.id,
     basis: 'submission',
     evaluation,
-    benefits: computeBenefits(
-      {
-        status: evaluation.status,
-        offerType: snapshot.fields.offerType,
-        live: true,
-        transactable: snapshot.fields.transactable,
-        pricedAboveZero: snapshot.fields.pricedAboveZero,
-        qualifiedSince: stored?.qualifiedSince ?? null,
-        badgeGrantedAt: stored?.badgeGrantedAt ?? null,
-      },
-      policy,
-    ),
+    benefits: benefitsOf(evaluation.status, { ...snapshot.fields, live: true }, stored, policy),
     stored,
     history: await repos.listStatusHistory(offer.organisationId, offer.id, 50),
   };
@@ -389,16 +393,10 @@ export async function readStatusView(repos: Repositories, offer: OfferRecord): P
   const evaluation = evaluateStatus(facts, policy);
   const stored = row.current;
   const status = row.live ? evaluation.status : 'not-cosell-ready';
-  const benefits = computeBenefits(
-    {
-      status,
-      offerType: offer.offerType,
-      live: facts.offer.live,
-      transactable: facts.offer.transactable,
-      pricedAboveZero: facts.offer.pricedAboveZero,
-      qualifiedSince: stored?.qualifiedSince ?? null,
-      badgeGrantedAt: stored?.badgeGrantedAt ?? null,
-    },
+  const benefits = benefitsOf(
+    status,
+    { ...facts.offer, offerType: offer.offerType },
+    stored,
     policy,
   );
   return {

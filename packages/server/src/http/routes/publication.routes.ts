@@ -34,6 +34,7 @@ import {
   toPublishView,
   toQueueItem,
   toSnapshot,
+  toChange,
   toStatusView,
   toSubmission,
 } from './publication.schemas';
@@ -230,11 +231,7 @@ export const publicationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
         offer: toOffer(detail.offer),
         organisationName: detail.organisationName,
         snapshot: toSnapshot(detail.snapshot),
-        changes: detail.changes.map((c) => ({
-          ...c,
-          before: c.before ?? null,
-          after: c.after ?? null,
-        })),
+        changes: detail.changes.map(toChange),
         status: toStatusView(detail.status, request.locale),
         profile: toProfile(organisationId, detail.profile),
       });

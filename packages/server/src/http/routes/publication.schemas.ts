@@ -99,7 +99,7 @@ export const ChangeSchema = z
     after: z.unknown(),
   })
   .meta({ id: 'SnapshotChange' });
-const toChange = (c: SnapshotChange): z.infer<typeof ChangeSchema> => ({
+export const toChange = (c: SnapshotChange): z.infer<typeof ChangeSchema> => ({
   ...c,
   before: c.before ?? null,
   after: c.after ?? null,
