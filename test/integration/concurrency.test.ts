@@ -11,7 +11,7 @@ import {
   IDEMPOTENCY_LEASE_MS,
   IDEMPOTENCY_TTL_MS,
   sampleTaxonomy,
-  type Repositories,
+  type Tx,
   type Role,
   type Taxonomy,
   type UnitOfWork,
@@ -453,8 +453,11 @@ describe('idempotency keys (QUALITY R6)', () => {
             (repos) =>
               work({
                 ...repos,
-                createOrganisation: () => Promise.reject(new Error('disk on fire')),
-              } satisfies Repositories),
+                organisations: {
+                  ...repos.organisations,
+                  createOrganisation: () => Promise.reject(new Error('disk on fire')),
+                },
+              } satisfies Tx),
             scope,
           ),
       }),

@@ -26,7 +26,7 @@ describe('demo seed', () => {
       }),
     ]);
     const queue = await ctx.deps.offers.uow.run(
-      (repos) => repos.listReviewQueue({ states: ['in-review'], limit: 10, offset: 0 }),
+      (repos) => repos.submissions.listReviewQueue({ states: ['in-review'], limit: 10, offset: 0 }),
       { programStaff: true },
     );
     expect(queue.items.map((i) => i.offerName)).toEqual(['Fabrikam Threat Guard']);

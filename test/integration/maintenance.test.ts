@@ -46,7 +46,7 @@ describe('maintenance sweep', () => {
   const sweep = async () => {
     await ctx.deps.offers.uow.run(
       (repos) =>
-        repos.enqueueJob({
+        repos.jobs.enqueueJob({
           kind: 'maintenance.sweep',
           payload: {},
           organisationId: null,
@@ -87,7 +87,7 @@ describe('maintenance sweep', () => {
   it('prunes finished jobs after seven days', async () => {
     await ctx.deps.offers.uow.run(
       (repos) =>
-        repos.enqueueJob({
+        repos.jobs.enqueueJob({
           kind: 'no-such-kind',
           payload: {},
           organisationId: null,

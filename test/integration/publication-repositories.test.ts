@@ -9,7 +9,7 @@ import type {
   OfferSnapshot,
   OrganisationRecord,
   ProgramProfileRecord,
-  Repositories,
+  Tx,
   SnapshotDocument,
   StorefrontListing,
   TenantScope,
@@ -38,8 +38,8 @@ async function owner(query: SQL): Promise<Row[]> {
   return ((await database.db.execute(query)) as unknown as { rows: Row[] }).rows;
 }
 
-/** Repositories in one transaction as cosell_app within `scope`. */
-function within<T>(scope: TenantScope, work: (repos: Repositories) => Promise<T>): Promise<T> {
+/** Tx in one transaction as cosell_app within `scope`. */
+function within<T>(scope: TenantScope, work: (repos: Tx) => Promise<T>): Promise<T> {
   return withTenantScope(database.db, scope, (tx) => work(createRepositories(tx, scope)));
 }
 const tenant = (organisation: OrganisationRecord) => ({ organisationIds: [organisation.id] });
@@ -48,7 +48,7 @@ const staff: TenantScope = { programStaff: true };
 let offerCounter = 0;
 async function newOffer(organisation: OrganisationRecord, name = `Offer ${++offerCounter}`) {
   return within(tenant(organisation), (repos) =>
-    repos.createOffer(
+    repos.offers.createOffer(
       organisation.id,
       {
         name,
@@ -115,14 +115,14 @@ const profileOf = (organisation: OrganisationRecord, patch: Partial<ProfileInput
 async function submitted(organisation: OrganisationRecord, by: UserRecord) {
   const offer = await newOffer(organisation);
   return within(tenant(organisation), async (repos) => {
-    const version = await repos.insertOfferVersion({
+    const version = await repos.versions.insertOfferVersion({
       organisationId: organisation.id,
       offerId: offer.id,
       snapshot: snapshot(offer.name),
       createdBy: by.id,
       at: T0,
     });
-    const submission = await repos.createSubmission({
+    const submission = await repos.submissions.createSubmission({
       organisationId: organisation.id,
       offerId: offer.id,
       versionId: version.id,
@@ -139,21 +139,35 @@ beforeAll(async () => {
   database = await createTestDatabase({ poolSize: 5 });
   // Organisations, people and memberships as the owner role (set-up, not under test).
   const repos = createRepositories(database.db);
-  await repos.createOrganisation({ kind: 'vendor', name: 'Vendor' });
-  partnerA = await repos.createOrganisation({ kind: 'partner', name: 'Alpha Partner' });
-  partnerB = await repos.createOrganisation({ kind: 'partner', name: 'Beta Partner' });
+  await repos.organisations.createOrganisation({ kind: 'vendor', name: 'Vendor' });
+  partnerA = await repos.organisations.createOrganisation({
+    kind: 'partner',
+    name: 'Alpha Partner',
+  });
+  partnerB = await repos.organisations.createOrganisation({
+    kind: 'partner',
+    name: 'Beta Partner',
+  });
   const person = (email: string) =>
-    repos.createUser({ email, name: email.split('@')[0]!, passwordHash: 'x', locale: 'en' });
+    repos.users.createUser({ email, name: email.split('@')[0]!, passwordHash: 'x', locale: 'en' });
   userA = await person('ada@a.test');
   userA2 = await person('bob@a.test');
   userB = await person('cy@b.test');
-  await repos.createMembership({ organisationId: partnerA.id, userId: userA.id, roles: ['owner'] });
-  await repos.createMembership({
+  await repos.memberships.createMembership({
+    organisationId: partnerA.id,
+    userId: userA.id,
+    roles: ['owner'],
+  });
+  await repos.memberships.createMembership({
     organisationId: partnerA.id,
     userId: userA2.id,
     roles: ['viewer'],
   });
-  await repos.createMembership({ organisationId: partnerB.id, userId: userB.id, roles: ['owner'] });
+  await repos.memberships.createMembership({
+    organisationId: partnerB.id,
+    userId: userB.id,
+    roles: ['owner'],
+  });
 });
 afterAll(() => database?.destroy());
 
@@ -169,73 +183,78 @@ describe('offer versions and publication state', () => {
         createdBy: userA.id,
         at: T0,
       });
-      const v1 = await repos.insertOfferVersion(input(first.id));
-      const v2 = await repos.insertOfferVersion(input(first.id));
-      const other = await repos.insertOfferVersion(input(second.id));
-      const v3 = await repos.insertOfferVersion(input(first.id));
+      const v1 = await repos.versions.insertOfferVersion(input(first.id));
+      const v2 = await repos.versions.insertOfferVersion(input(first.id));
+      const other = await repos.versions.insertOfferVersion(input(second.id));
+      const v3 = await repos.versions.insertOfferVersion(input(first.id));
       expect([v1.number, v2.number, v3.number, other.number]).toEqual([1, 2, 3, 1]);
-      const found = await repos.findOfferVersion(partnerA.id, first.id, v2.id);
+      const found = await repos.versions.findOfferVersion(partnerA.id, first.id, v2.id);
       expect(found).toEqual(v2);
       expect(found?.createdAt).toEqual(T0);
-      expect(await repos.findOfferVersion(partnerA.id, second.id, v2.id)).toBeNull();
-      expect(await repos.findOfferVersion(partnerB.id, first.id, v2.id)).toBeNull();
+      expect(await repos.versions.findOfferVersion(partnerA.id, second.id, v2.id)).toBeNull();
+      expect(await repos.versions.findOfferVersion(partnerB.id, first.id, v2.id)).toBeNull();
     });
   });
 
   it('keeps a blob while a version refers to it, within the organisation only', async () => {
     const offer = await newOffer(partnerA);
     await within(tenant(partnerA), async (repos) => {
-      await repos.insertOfferVersion({
+      await repos.versions.insertOfferVersion({
         organisationId: partnerA.id,
         offerId: offer.id,
         snapshot: snapshot('kept', [document('blobs/kept'), document('blobs/also-kept')]),
         createdBy: null,
         at: T0,
       });
-      expect(await repos.isBlobKeptByVersion(partnerA.id, 'blobs/kept')).toBe(true);
-      expect(await repos.isBlobKeptByVersion(partnerA.id, 'blobs/also-kept')).toBe(true);
-      expect(await repos.isBlobKeptByVersion(partnerA.id, 'blobs/other')).toBe(false);
-      expect(await repos.isBlobKeptByVersion(partnerA.id, 'blobs/kep')).toBe(false);
+      expect(await repos.versions.isBlobKeptByVersion(partnerA.id, 'blobs/kept')).toBe(true);
+      expect(await repos.versions.isBlobKeptByVersion(partnerA.id, 'blobs/also-kept')).toBe(true);
+      expect(await repos.versions.isBlobKeptByVersion(partnerA.id, 'blobs/other')).toBe(false);
+      expect(await repos.versions.isBlobKeptByVersion(partnerA.id, 'blobs/kep')).toBe(false);
     });
     await within({ organisationIds: [partnerA.id, partnerB.id] }, async (repos) => {
-      expect(await repos.isBlobKeptByVersion(partnerB.id, 'blobs/kept')).toBe(false);
+      expect(await repos.versions.isBlobKeptByVersion(partnerB.id, 'blobs/kept')).toBe(false);
     });
   });
 
   it('sets the publication state without changing the offer’s version', async () => {
     const offer = await newOffer(partnerA);
     await within(tenant(partnerA), async (repos) => {
-      expect(await repos.findOfferPublication(partnerA.id, offer.id)).toEqual({
+      expect(await repos.versions.findOfferPublication(partnerA.id, offer.id)).toEqual({
         publishStatus: 'draft',
         lifecycleState: 'draft',
         liveVersionId: null,
       });
-      const version = await repos.insertOfferVersion({
+      const version = await repos.versions.insertOfferVersion({
         organisationId: partnerA.id,
         offerId: offer.id,
         snapshot: snapshot('live'),
         createdBy: userA.id,
         at: T0,
       });
-      await repos.setOfferPublication(
+      await repos.versions.setOfferPublication(
         partnerA.id,
         offer.id,
         { publishStatus: 'live', lifecycleState: 'live', liveVersionId: version.id },
         at(5),
       );
-      await repos.setOfferPublication(partnerA.id, offer.id, { publishStatus: 'preview' }, at(6));
-      expect(await repos.findOfferPublication(partnerA.id, offer.id)).toEqual({
+      await repos.versions.setOfferPublication(
+        partnerA.id,
+        offer.id,
+        { publishStatus: 'preview' },
+        at(6),
+      );
+      expect(await repos.versions.findOfferPublication(partnerA.id, offer.id)).toEqual({
         publishStatus: 'preview',
         lifecycleState: 'live',
         liveVersionId: version.id,
       });
-      const after = await repos.findOffer(partnerA.id, offer.id);
+      const after = await repos.offers.findOffer(partnerA.id, offer.id);
       expect(after).toMatchObject({
         publishStatus: 'preview',
         liveVersionId: version.id,
         version: offer.version,
       });
-      expect(await repos.findOfferPublication(partnerB.id, offer.id)).toBeNull();
+      expect(await repos.versions.findOfferPublication(partnerB.id, offer.id)).toBeNull();
     });
   });
 });
@@ -250,7 +269,7 @@ describe('submissions', () => {
       review: null,
     });
     await within(tenant(partnerA), async (repos) => {
-      const moved = await repos.transitionSubmission(
+      const moved = await repos.submissions.transitionSubmission(
         partnerA.id,
         submission.id,
         ['validating'],
@@ -260,7 +279,7 @@ describe('submissions', () => {
       expect(moved).toMatchObject({ state: 'in-review', version: 2, updatedAt: at(1) });
       // The same move again (a job running twice) changes nothing.
       expect(
-        await repos.transitionSubmission(
+        await repos.submissions.transitionSubmission(
           partnerA.id,
           submission.id,
           ['validating'],
@@ -278,7 +297,7 @@ describe('submissions', () => {
       };
       // A stale version loses.
       expect(
-        await repos.transitionSubmission(
+        await repos.submissions.transitionSubmission(
           partnerA.id,
           submission.id,
           ['in-review'],
@@ -288,7 +307,7 @@ describe('submissions', () => {
         ),
       ).toBeNull();
       expect(
-        await repos.transitionSubmission(
+        await repos.submissions.transitionSubmission(
           partnerA.id,
           submission.id,
           ['in-review'],
@@ -297,7 +316,7 @@ describe('submissions', () => {
           [],
         ),
       ).toBeNull();
-      const approved = await repos.transitionSubmission(
+      const approved = await repos.submissions.transitionSubmission(
         partnerA.id,
         submission.id,
         ['in-review'],
@@ -308,7 +327,7 @@ describe('submissions', () => {
       expect(approved).toMatchObject({ state: 'approved', version: 3, review });
       expect(approved?.review?.decidedAt).toBeInstanceOf(Date);
       const problems = [{ id: 'documents', code: 'x.missing', params: { n: 1 } }];
-      const attention = await repos.transitionSubmission(
+      const attention = await repos.submissions.transitionSubmission(
         partnerA.id,
         submission.id,
         ['approved'],
@@ -317,9 +336,9 @@ describe('submissions', () => {
         'any',
       );
       expect(attention).toMatchObject({ state: 'attention-needed', problems, review });
-      expect(await repos.findSubmission(partnerA.id, submission.id)).toEqual(attention);
+      expect(await repos.submissions.findSubmission(partnerA.id, submission.id)).toEqual(attention);
       expect(
-        await repos.transitionSubmission(
+        await repos.submissions.transitionSubmission(
           partnerA.id,
           submission.id,
           [],
@@ -334,7 +353,7 @@ describe('submissions', () => {
     const { submission } = await submitted(partnerA, userA);
     const move = (state: 'in-review' | 'cancelled') =>
       within(tenant(partnerA), (repos) =>
-        repos.transitionSubmission(
+        repos.submissions.transitionSubmission(
           partnerA.id,
           submission.id,
           ['validating'],
@@ -352,7 +371,7 @@ describe('submissions', () => {
     // One submission on its way per offer: a second is refused until the first is closed.
     await expect(
       within(tenant(partnerA), (repos) =>
-        repos.createSubmission({
+        repos.submissions.createSubmission({
           organisationId: partnerA.id,
           offerId: offer.id,
           versionId: version.id,
@@ -365,9 +384,15 @@ describe('submissions', () => {
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     await within(tenant(partnerA), async (repos) => {
       const close = (id: string) =>
-        repos.transitionSubmission(partnerA.id, id, ['validating'], { state: 'cancelled' }, at(1));
+        repos.submissions.transitionSubmission(
+          partnerA.id,
+          id,
+          ['validating'],
+          { state: 'cancelled' },
+          at(1),
+        );
       await close(submission.id);
-      const later = await repos.createSubmission({
+      const later = await repos.submissions.createSubmission({
         organisationId: partnerA.id,
         offerId: offer.id,
         versionId: version.id,
@@ -377,13 +402,13 @@ describe('submissions', () => {
         at: at(10),
       });
       await close(later.id);
-      const list = await repos.listSubmissions(partnerA.id, offer.id, 10);
+      const list = await repos.submissions.listSubmissions(partnerA.id, offer.id, 10);
       expect(list.map((s) => s.submittedAt)).toEqual([at(10), T0]);
       expect(list[0]!.id).toEqual(later.id);
       // Submissions made at the same instant: the last one made comes first.
       const ids: string[] = [];
       for (let i = 0; i < 5; i++) {
-        const tie = await repos.createSubmission({
+        const tie = await repos.submissions.createSubmission({
           organisationId: partnerA.id,
           offerId: offer.id,
           versionId: version.id,
@@ -395,9 +420,9 @@ describe('submissions', () => {
         await close(tie.id);
         ids.unshift(tie.id);
       }
-      const newest = await repos.listSubmissions(partnerA.id, offer.id, 5);
+      const newest = await repos.submissions.listSubmissions(partnerA.id, offer.id, 5);
       expect(newest.map((s) => s.id)).toEqual(ids);
-      expect(await repos.listSubmissions(partnerB.id, offer.id, 10)).toEqual([]);
+      expect(await repos.submissions.listSubmissions(partnerB.id, offer.id, 10)).toEqual([]);
     });
   });
 
@@ -409,7 +434,7 @@ describe('submissions', () => {
       [partnerB, b],
     ] as const) {
       await within(tenant(organisation), (repos) =>
-        repos.transitionSubmission(
+        repos.submissions.transitionSubmission(
           organisation.id,
           item.submission.id,
           ['validating'],
@@ -419,7 +444,7 @@ describe('submissions', () => {
       );
     }
     const queue = await within(staff, (repos) =>
-      repos.listReviewQueue({ states: ['in-review'], limit: 100, offset: 0 }),
+      repos.submissions.listReviewQueue({ states: ['in-review'], limit: 100, offset: 0 }),
     );
     const ids = queue.items.map((item) => item.id);
     expect(ids).toContain(a.submission.id);
@@ -436,19 +461,22 @@ describe('submissions', () => {
     const times = queue.items.map((item) => item.submittedAt.getTime());
     expect(times).toEqual([...times].sort((x, y) => x - y));
     const paged = await within(staff, (repos) =>
-      repos.listReviewQueue({ states: ['in-review'], limit: 1, offset: 1 }),
+      repos.submissions.listReviewQueue({ states: ['in-review'], limit: 1, offset: 1 }),
     );
     expect(paged.items.map((item) => item.id)).toEqual([ids[1]]);
     expect(paged.total).toBe(queue.total);
     // A partner's own scope sees its own submissions only.
     const own = await within(tenant(partnerA), (repos) =>
-      repos.listReviewQueue({ states: ['in-review'], limit: 100, offset: 0 }),
+      repos.submissions.listReviewQueue({ states: ['in-review'], limit: 100, offset: 0 }),
     );
     expect(own.items.every((item) => item.organisationId === partnerA.id)).toBe(true);
     expect(own.items.map((item) => item.id)).toContain(a.submission.id);
     expect(
-      (await within(staff, (repos) => repos.listReviewQueue({ states: [], limit: 10, offset: 0 })))
-        .total,
+      (
+        await within(staff, (repos) =>
+          repos.submissions.listReviewQueue({ states: [], limit: 10, offset: 0 }),
+        )
+      ).total,
     ).toBe(0);
   });
 });
@@ -457,18 +485,22 @@ describe('program staff under row-level security', () => {
   it('reads another tenant’s submission, which a plain tenant scope cannot', async () => {
     const { offer, submission } = await submitted(partnerB, userB);
     expect(
-      await within(staff, (repos) => repos.findSubmission(partnerB.id, submission.id)),
+      await within(staff, (repos) => repos.submissions.findSubmission(partnerB.id, submission.id)),
     ).toEqual(submission);
-    expect(await within(staff, (repos) => repos.findOffer(partnerB.id, offer.id))).not.toBeNull();
     expect(
-      await within(tenant(partnerA), (repos) => repos.findSubmission(partnerB.id, submission.id)),
+      await within(staff, (repos) => repos.offers.findOffer(partnerB.id, offer.id)),
+    ).not.toBeNull();
+    expect(
+      await within(tenant(partnerA), (repos) =>
+        repos.submissions.findSubmission(partnerB.id, submission.id),
+      ),
     ).toBeNull();
     expect(
-      await within(tenant(partnerA), (repos) => repos.findOffer(partnerB.id, offer.id)),
+      await within(tenant(partnerA), (repos) => repos.offers.findOffer(partnerB.id, offer.id)),
     ).toBeNull();
     // Without the flag, the same empty scope sees nothing.
     expect(
-      await within({}, (repos) => repos.findSubmission(partnerB.id, submission.id)),
+      await within({}, (repos) => repos.submissions.findSubmission(partnerB.id, submission.id)),
     ).toBeNull();
   });
 
@@ -477,7 +509,7 @@ describe('program staff under row-level security', () => {
     const staffOfA: TenantScope = { programStaff: true, organisationIds: [partnerA.id] };
     await expect(
       within(staffOfA, (repos) =>
-        repos.createSubmission({
+        repos.submissions.createSubmission({
           organisationId: partnerB.id,
           offerId: offer.id,
           versionId: version.id,
@@ -490,7 +522,7 @@ describe('program staff under row-level security', () => {
     ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/row-level security/) } });
     await expect(
       within(staffOfA, (repos) =>
-        repos.saveOfferStatus({
+        repos.statuses.saveOfferStatus({
           organisationId: partnerB.id,
           offerId: offer.id,
           status: 'cosell-ready',
@@ -502,11 +534,11 @@ describe('program staff under row-level security', () => {
       ),
     ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/row-level security/) } });
     await expect(
-      within(staffOfA, (repos) => repos.saveProfile(profileOf(partnerB), 'any', T0)),
+      within(staffOfA, (repos) => repos.profiles.saveProfile(profileOf(partnerB), 'any', T0)),
     ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/row-level security/) } });
     expect(
       await within(staffOfA, (repos) =>
-        repos.transitionSubmission(
+        repos.submissions.transitionSubmission(
           partnerB.id,
           submission.id,
           ['validating'],
@@ -516,7 +548,7 @@ describe('program staff under row-level security', () => {
       ),
     ).toBeNull();
     await within(staffOfA, (repos) =>
-      repos.setOfferPublication(partnerB.id, offer.id, { publishStatus: 'live' }, at(1)),
+      repos.versions.setOfferPublication(partnerB.id, offer.id, { publishStatus: 'live' }, at(1)),
     );
     const [row] = await owner(
       sql`select state from submissions where organisation_id = ${partnerB.id} and id = ${submission.id}`,
@@ -529,7 +561,7 @@ describe('program staff under row-level security', () => {
     // Widened to the organisation (as a use case does once it has the right), the write goes.
     expect(
       await within({ ...staffOfA, organisationIds: [partnerB.id] }, (repos) =>
-        repos.transitionSubmission(
+        repos.submissions.transitionSubmission(
           partnerB.id,
           submission.id,
           ['validating'],
@@ -543,17 +575,17 @@ describe('program staff under row-level security', () => {
 
 describe('program profiles', () => {
   it('inserts only when none exists (0) and replaces only the expected version', async () => {
-    const organisation = await createRepositories(database.db).createOrganisation({
+    const organisation = await createRepositories(database.db).organisations.createOrganisation({
       kind: 'partner',
       name: 'Gamma Partner',
     });
     const scope = tenant(organisation);
     await within(scope, async (repos) => {
-      expect(await repos.findProfile(organisation.id)).toBeNull();
+      expect(await repos.profiles.findProfile(organisation.id)).toBeNull();
       // A version other than 0 does not create a profile.
-      expect(await repos.saveProfile(profileOf(organisation), [1], T0)).toBeNull();
-      expect(await repos.findProfile(organisation.id)).toBeNull();
-      const created = await repos.saveProfile(
+      expect(await repos.profiles.saveProfile(profileOf(organisation), [1], T0)).toBeNull();
+      expect(await repos.profiles.findProfile(organisation.id)).toBeNull();
+      const created = await repos.profiles.saveProfile(
         profileOf(organisation, {
           azureConsumedRevenueUsd: 1234.56,
           marketplaceBilledRevenueUsd: 99_999_999_999.99,
@@ -580,51 +612,59 @@ describe('program profiles', () => {
         solutionsPartnerDesignations: ['Infrastructure (Azure)'],
         isvConnect: 'premium',
       });
-      expect(await repos.findProfile(organisation.id)).toEqual(created);
-      expect(await repos.saveProfile(profileOf(organisation), [0], at(1))).toBeNull();
-      expect(await repos.saveProfile(profileOf(organisation), [2], at(1))).toBeNull();
-      const second = await repos.saveProfile(
+      expect(await repos.profiles.findProfile(organisation.id)).toEqual(created);
+      expect(await repos.profiles.saveProfile(profileOf(organisation), [0], at(1))).toBeNull();
+      expect(await repos.profiles.saveProfile(profileOf(organisation), [2], at(1))).toBeNull();
+      const second = await repos.profiles.saveProfile(
         profileOf(organisation, { goldCompetency: true }),
         [0, 1],
         at(1),
       );
       expect(second).toMatchObject({ version: 2, goldCompetency: true, updatedAt: at(1) });
-      expect(await repos.saveProfile(profileOf(organisation), [1], at(2))).toBeNull();
-      expect(await repos.saveProfile(profileOf(organisation), [], at(2))).toBeNull();
-      const third = await repos.saveProfile(profileOf(organisation), 'any', at(2));
+      expect(await repos.profiles.saveProfile(profileOf(organisation), [1], at(2))).toBeNull();
+      expect(await repos.profiles.saveProfile(profileOf(organisation), [], at(2))).toBeNull();
+      const third = await repos.profiles.saveProfile(profileOf(organisation), 'any', at(2));
       expect(third).toMatchObject({ version: 3, goldCompetency: false });
     });
     // 'any' creates a missing profile too.
-    const delta = await createRepositories(database.db).createOrganisation({
+    const delta = await createRepositories(database.db).organisations.createOrganisation({
       kind: 'partner',
       name: 'Delta Partner',
     });
     expect(
-      await within(tenant(delta), (repos) => repos.saveProfile(profileOf(delta), 'any', T0)),
+      await within(tenant(delta), (repos) =>
+        repos.profiles.saveProfile(profileOf(delta), 'any', T0),
+      ),
     ).toMatchObject({ version: 1 });
   });
 
   it('gives a PartnerID to one organisation only (CONFLICT)', async () => {
     await within(tenant(partnerA), (repos) =>
-      repos.saveProfile(profileOf(partnerA, { partnerId: '1234567' }), 'any', T0),
+      repos.profiles.saveProfile(profileOf(partnerA, { partnerId: '1234567' }), 'any', T0),
     );
     await expect(
       within(tenant(partnerB), (repos) =>
-        repos.saveProfile(profileOf(partnerB, { partnerId: '1234567' }), 'any', T0),
+        repos.profiles.saveProfile(profileOf(partnerB, { partnerId: '1234567' }), 'any', T0),
       ),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect(await within(tenant(partnerB), (repos) => repos.findProfile(partnerB.id))).toBeNull();
-    expect(await within(staff, (repos) => repos.findProfileByPartnerId('1234567'))).toMatchObject({
+    expect(
+      await within(tenant(partnerB), (repos) => repos.profiles.findProfile(partnerB.id)),
+    ).toBeNull();
+    expect(
+      await within(staff, (repos) => repos.profiles.findProfileByPartnerId('1234567')),
+    ).toMatchObject({
       organisationId: partnerA.id,
       partnerId: '1234567',
     });
     expect(
-      await within(tenant(partnerB), (repos) => repos.findProfileByPartnerId('1234567')),
+      await within(tenant(partnerB), (repos) => repos.profiles.findProfileByPartnerId('1234567')),
     ).toBeNull();
   });
 
   it('lists partner organisations with their profiles, searchable by name or PartnerID', async () => {
-    const all = await within(staff, (repos) => repos.listProfiles({ limit: 100, offset: 0 }));
+    const all = await within(staff, (repos) =>
+      repos.profiles.listProfiles({ limit: 100, offset: 0 }),
+    );
     const names = all.items.map((item) => item.organisationName);
     expect(names).toContain('Alpha Partner');
     expect(names).toContain('Beta Partner');
@@ -634,17 +674,19 @@ describe('program profiles', () => {
     const alpha = all.items.find((item) => item.organisationId === partnerA.id);
     expect(alpha?.profile).toMatchObject({ partnerId: '1234567' });
     const byId = await within(staff, (repos) =>
-      repos.listProfiles({ search: '34567', limit: 10, offset: 0 }),
+      repos.profiles.listProfiles({ search: '34567', limit: 10, offset: 0 }),
     );
     expect(byId.items.map((item) => item.organisationId)).toEqual([partnerA.id]);
     const byName = await within(staff, (repos) =>
-      repos.listProfiles({ search: 'BETA', limit: 10, offset: 0 }),
+      repos.profiles.listProfiles({ search: 'BETA', limit: 10, offset: 0 }),
     );
     expect(byName).toEqual({
       items: [{ organisationId: partnerB.id, organisationName: 'Beta Partner', profile: null }],
       total: 1,
     });
-    const page = await within(staff, (repos) => repos.listProfiles({ limit: 1, offset: 1 }));
+    const page = await within(staff, (repos) =>
+      repos.profiles.listProfiles({ limit: 1, offset: 1 }),
+    );
     expect(page.items.map((item) => item.organisationId)).toEqual([all.items[1]!.organisationId]);
     expect(page.total).toBe(all.total);
   });
@@ -665,27 +707,27 @@ describe('computed statuses', () => {
       ...patch,
     });
     await within(tenant(partnerA), async (repos) => {
-      await repos.saveOfferStatuses([]);
-      await repos.saveOfferStatuses([
+      await repos.statuses.saveOfferStatuses([]);
+      await repos.statuses.saveOfferStatuses([
         status(first.id),
         status(second.id, { status: 'azure-ip-cosell-incentivized', qualifiedSince: at(-90) }),
         // The last record of an offer wins.
         status(first.id, { status: 'not-cosell-ready', evaluatedAt: at(1) }),
       ]);
-      expect(await repos.findOfferStatus(partnerA.id, first.id)).toEqual(
+      expect(await repos.statuses.findOfferStatus(partnerA.id, first.id)).toEqual(
         status(first.id, { status: 'not-cosell-ready', evaluatedAt: at(1) }),
       );
-      await repos.saveOfferStatus(status(first.id, { evaluatedAt: at(2) }));
-      expect(await repos.findOfferStatus(partnerA.id, first.id)).toEqual(
+      await repos.statuses.saveOfferStatus(status(first.id, { evaluatedAt: at(2) }));
+      expect(await repos.statuses.findOfferStatus(partnerA.id, first.id)).toEqual(
         status(first.id, { evaluatedAt: at(2) }),
       );
-      const listed = await repos.listOfferStatuses(partnerA.id, [first.id, second.id]);
+      const listed = await repos.statuses.listOfferStatuses(partnerA.id, [first.id, second.id]);
       expect(listed.map((s) => s.offerId).sort()).toEqual([first.id, second.id].sort());
-      expect(await repos.listOfferStatuses(partnerA.id, [])).toEqual([]);
-      expect(await repos.listOfferStatuses(partnerB.id, [first.id])).toEqual([]);
-      expect(await repos.findOfferStatus(partnerB.id, first.id)).toBeNull();
+      expect(await repos.statuses.listOfferStatuses(partnerA.id, [])).toEqual([]);
+      expect(await repos.statuses.listOfferStatuses(partnerB.id, [first.id])).toEqual([]);
+      expect(await repos.statuses.findOfferStatus(partnerB.id, first.id)).toBeNull();
 
-      await repos.appendStatusHistory([
+      await repos.statuses.appendStatusHistory([
         { ...status(first.id), previousStatus: null, cause: 'publish', at: at(1) },
         {
           ...status(first.id, { status: 'not-cosell-ready' }),
@@ -694,31 +736,33 @@ describe('computed statuses', () => {
           at: at(2),
         },
       ]);
-      const history = await repos.listStatusHistory(partnerA.id, first.id, 10);
+      const history = await repos.statuses.listStatusHistory(partnerA.id, first.id, 10);
       expect(history.map((h) => [h.status, h.previousStatus, h.cause, h.at])).toEqual([
         ['not-cosell-ready', 'cosell-ready', 'policy', at(2)],
         ['cosell-ready', null, 'publish', at(1)],
       ]);
-      expect(await repos.listStatusHistory(partnerA.id, first.id, 1)).toHaveLength(1);
+      expect(await repos.statuses.listStatusHistory(partnerA.id, first.id, 1)).toHaveLength(1);
       // Changes recorded at the same instant: the last one recorded comes first.
       for (const cause of ['publish', 'profile', 'policy', 'badge']) {
-        await repos.appendStatusHistory([
+        await repos.statuses.appendStatusHistory([
           { ...status(first.id), previousStatus: null, cause, at: at(9) },
         ]);
       }
-      const ties = await repos.listStatusHistory(partnerA.id, first.id, 4);
+      const ties = await repos.statuses.listStatusHistory(partnerA.id, first.id, 4);
       expect(ties.map((h) => h.cause)).toEqual(['badge', 'policy', 'profile', 'publish']);
-      expect(await repos.listStatusHistory(partnerB.id, first.id, 10)).toEqual([]);
+      expect(await repos.statuses.listStatusHistory(partnerB.id, first.id, 10)).toEqual([]);
     });
-    const due = await within(staff, (repos) => repos.listBadgesDue(at(-60), 100));
+    const due = await within(staff, (repos) => repos.statuses.listBadgesDue(at(-60), 100));
     expect(due).toContainEqual({ organisationId: partnerA.id, offerId: second.id });
     expect(due).not.toContainEqual({ organisationId: partnerA.id, offerId: first.id });
-    expect(await within(staff, (repos) => repos.listBadgesDue(at(-120), 100))).not.toContainEqual({
+    expect(
+      await within(staff, (repos) => repos.statuses.listBadgesDue(at(-120), 100)),
+    ).not.toContainEqual({
       organisationId: partnerA.id,
       offerId: second.id,
     });
     await within(tenant(partnerA), (repos) =>
-      repos.saveOfferStatus(
+      repos.statuses.saveOfferStatus(
         status(second.id, {
           status: 'azure-ip-cosell-incentivized',
           qualifiedSince: at(-90),
@@ -726,7 +770,9 @@ describe('computed statuses', () => {
         }),
       ),
     );
-    expect(await within(staff, (repos) => repos.listBadgesDue(at(-60), 100))).not.toContainEqual({
+    expect(
+      await within(staff, (repos) => repos.statuses.listBadgesDue(at(-60), 100)),
+    ).not.toContainEqual({
       organisationId: partnerA.id,
       offerId: second.id,
     });
@@ -744,14 +790,14 @@ describe('computed statuses', () => {
         const kind = i % 3;
         await within(tenant(organisation), async (repos) => {
           if (kind === 0) {
-            const version = await repos.insertOfferVersion({
+            const version = await repos.versions.insertOfferVersion({
               organisationId: organisation.id,
               offerId: offer.id,
               snapshot: snapshot(`live ${offer.name}`),
               createdBy: null,
               at: T0,
             });
-            const submission = await repos.createSubmission({
+            const submission = await repos.submissions.createSubmission({
               organisationId: organisation.id,
               offerId: offer.id,
               versionId: version.id,
@@ -760,7 +806,7 @@ describe('computed statuses', () => {
               submittedBy: userB.id,
               at: T0,
             });
-            await repos.transitionSubmission(
+            await repos.submissions.transitionSubmission(
               organisation.id,
               submission.id,
               ['validating'],
@@ -777,7 +823,7 @@ describe('computed statuses', () => {
               },
               at(1),
             );
-            await repos.setOfferPublication(
+            await repos.versions.setOfferPublication(
               organisation.id,
               offer.id,
               { publishStatus: 'live', lifecycleState: 'live', liveVersionId: version.id },
@@ -785,7 +831,7 @@ describe('computed statuses', () => {
             );
             reviewedOffer = offer.id;
           } else if (kind === 1) {
-            await repos.saveOfferStatus({
+            await repos.statuses.saveOfferStatus({
               organisationId: organisation.id,
               offerId: offer.id,
               status: 'not-cosell-ready',
@@ -802,7 +848,7 @@ describe('computed statuses', () => {
     const seen: string[] = [];
     let after: { organisationId: string; offerId: string } | null = null;
     for (let pages = 0; pages < 100; pages++) {
-      const page = await within(staff, (repos) => repos.listStatusInputs(after, 4));
+      const page = await within(staff, (repos) => repos.statuses.listStatusInputs(after, 4));
       if (page.length === 0) break;
       seen.push(...page.map((row) => `${row.organisationId}/${row.offerId}`));
       const last = page.at(-1)!;
@@ -813,7 +859,9 @@ describe('computed statuses', () => {
     for (const key of expected) expect(seen).toContain(key);
     for (const key of left) expect(seen).not.toContain(key);
 
-    const input = await within(staff, (repos) => repos.findStatusInput(partnerB.id, reviewedOffer));
+    const input = await within(staff, (repos) =>
+      repos.statuses.findStatusInput(partnerB.id, reviewedOffer),
+    );
     expect(input).toMatchObject({
       organisationId: partnerB.id,
       offerId: reviewedOffer,
@@ -823,7 +871,7 @@ describe('computed statuses', () => {
       current: null,
     });
     expect(input?.createdAt).toEqual(T0);
-    const everything = await within(staff, (repos) => repos.listStatusInputs(null, 1000));
+    const everything = await within(staff, (repos) => repos.statuses.listStatusInputs(null, 1000));
     const rowsOfA = everything.filter((row) => row.organisationId === partnerA.id);
     const rowsOfB = everything.filter((row) => row.organisationId === partnerB.id);
     // A status row without a live version.
@@ -833,17 +881,22 @@ describe('computed statuses', () => {
     expect(rowsOfB.length).toBeGreaterThan(0);
     expect(rowsOfB.every((row) => row.profile === null)).toBe(true);
     // A tenant's own scope pages its own offers only.
-    const own = await within(tenant(partnerA), (repos) => repos.listStatusInputs(null, 1000));
+    const own = await within(tenant(partnerA), (repos) =>
+      repos.statuses.listStatusInputs(null, 1000),
+    );
     expect(own.length).toBeGreaterThan(0);
     expect(own.every((row) => row.organisationId === partnerA.id)).toBe(true);
     // One offer, evaluated or not; null for an unknown one.
     const draft = [...left][0]!.split('/') as [string, string];
-    expect(await within(staff, (repos) => repos.findStatusInput(draft[0], draft[1]))).toMatchObject(
-      { live: null, review: null, current: null },
-    );
+    expect(
+      await within(staff, (repos) => repos.statuses.findStatusInput(draft[0], draft[1])),
+    ).toMatchObject({ live: null, review: null, current: null });
     expect(
       await within(staff, (repos) =>
-        repos.findStatusInput(draft[0] === partnerA.id ? partnerB.id : partnerA.id, draft[1]),
+        repos.statuses.findStatusInput(
+          draft[0] === partnerA.id ? partnerB.id : partnerA.id,
+          draft[1],
+        ),
       ),
     ).toBeNull();
   });
@@ -878,13 +931,16 @@ describe('storefront', () => {
       });
     }
     await within(tenant(partnerA), async (repos) => {
-      for (const listing of listings) await repos.upsertStorefrontListing(listing);
-      await repos.upsertStorefrontListing({ ...listings[2]!, summary: 'Sales and service' });
+      for (const listing of listings) await repos.storefront.upsertStorefrontListing(listing);
+      await repos.storefront.upsertStorefrontListing({
+        ...listings[2]!,
+        summary: 'Sales and service',
+      });
     });
     // The storefront is public: an empty scope reads it.
     await within({}, async (repos) => {
       const search = (query: Record<string, string | string[]>) =>
-        repos
+        repos.storefront
           .searchStorefront({ limit: 10, offset: 0, ...query })
           .then((page) => ({ names: page.items.map((l) => l.name), total: page.total }));
       expect(await search({})).toEqual({
@@ -910,15 +966,15 @@ describe('storefront', () => {
       expect((await search({ market: 'DE', offerType: 'saas' })).names).toEqual([
         'Zebra Analytics',
       ]);
-      const page = await repos.searchStorefront({ limit: 1, offset: 1 });
+      const page = await repos.storefront.searchStorefront({ limit: 1, offset: 1 });
       expect(page.items.map((l) => l.name)).toEqual(['Mango CRM']);
       expect(page.total).toBe(3);
-      expect(await repos.findStorefrontListing(listings[2]!.offerId)).toEqual({
+      expect(await repos.storefront.findStorefrontListing(listings[2]!.offerId)).toEqual({
         ...listings[2],
         summary: 'Sales and service',
       });
-      await repos.deleteStorefrontListing(listings[0]!.offerId);
-      expect(await repos.findStorefrontListing(listings[0]!.offerId)).toBeNull();
+      await repos.storefront.deleteStorefrontListing(listings[0]!.offerId);
+      expect(await repos.storefront.findStorefrontListing(listings[0]!.offerId)).toBeNull();
       expect((await search({})).total).toBe(2);
     });
   });
@@ -928,7 +984,7 @@ describe('notifications', () => {
   it('lists, counts and marks read a user’s own notifications only', async () => {
     const offer = await newOffer(partnerA);
     await within(tenant(partnerA), async (repos) => {
-      const created = await repos.createNotifications([
+      const created = await repos.notifications.createNotifications([
         {
           organisationId: partnerA.id,
           userId: userA.id,
@@ -956,9 +1012,9 @@ describe('notifications', () => {
       ]);
       expect(created).toHaveLength(3);
       expect(created[0]).toMatchObject({ readAt: null, params: { offer: offer.name, n: 2 } });
-      expect(await repos.createNotifications([])).toEqual([]);
+      expect(await repos.notifications.createNotifications([])).toEqual([]);
 
-      const list = await repos.listNotifications(userA.id, {
+      const list = await repos.notifications.listNotifications(userA.id, {
         unreadOnly: false,
         limit: 10,
         offset: 0,
@@ -966,34 +1022,53 @@ describe('notifications', () => {
       // Created at the same instant: the later one comes first.
       expect(list.items.map((n) => n.kind)).toEqual(['status.changed', 'review.passed']);
       expect(list).toMatchObject({ total: 2, unread: 2 });
-      expect(await repos.findNotification(userA.id, created[2]!.id)).toBeNull();
-      expect(await repos.findNotification(userA.id, created[0]!.id)).toEqual(created[0]);
+      expect(await repos.notifications.findNotification(userA.id, created[2]!.id)).toBeNull();
+      expect(await repos.notifications.findNotification(userA.id, created[0]!.id)).toEqual(
+        created[0],
+      );
 
       expect(
-        await repos.markNotificationsRead(userA.id, [created[0]!.id, created[2]!.id], at(4)),
+        await repos.notifications.markNotificationsRead(
+          userA.id,
+          [created[0]!.id, created[2]!.id],
+          at(4),
+        ),
       ).toBe(1);
-      expect(await repos.markNotificationsRead(userA.id, [created[0]!.id], at(5))).toBe(0);
-      expect(await repos.markNotificationsRead(userA.id, [], at(5))).toBe(0);
-      const unread = await repos.listNotifications(userA.id, {
+      expect(
+        await repos.notifications.markNotificationsRead(userA.id, [created[0]!.id], at(5)),
+      ).toBe(0);
+      expect(await repos.notifications.markNotificationsRead(userA.id, [], at(5))).toBe(0);
+      const unread = await repos.notifications.listNotifications(userA.id, {
         unreadOnly: true,
         limit: 10,
         offset: 0,
       });
       expect(unread).toMatchObject({ total: 1, unread: 1 });
       expect(unread.items.map((n) => n.kind)).toEqual(['status.changed']);
-      expect((await repos.findNotification(userA.id, created[0]!.id))?.readAt).toEqual(at(4));
-      expect(await repos.markNotificationsRead(userA.id, 'all', at(6))).toBe(1);
       expect(
-        await repos.listNotifications(userA.id, { unreadOnly: false, limit: 1, offset: 0 }),
+        (await repos.notifications.findNotification(userA.id, created[0]!.id))?.readAt,
+      ).toEqual(at(4));
+      expect(await repos.notifications.markNotificationsRead(userA.id, 'all', at(6))).toBe(1);
+      expect(
+        await repos.notifications.listNotifications(userA.id, {
+          unreadOnly: false,
+          limit: 1,
+          offset: 0,
+        }),
       ).toMatchObject({ total: 2, unread: 0 });
       // Another user's notifications stay unread.
       expect(
-        (await repos.listNotifications(userA2.id, { unreadOnly: true, limit: 10, offset: 0 }))
-          .unread,
+        (
+          await repos.notifications.listNotifications(userA2.id, {
+            unreadOnly: true,
+            limit: 10,
+            offset: 0,
+          })
+        ).unread,
       ).toBe(1);
     });
     await within(tenant(partnerB), async (repos) => {
-      await repos.createNotifications([
+      await repos.notifications.createNotifications([
         {
           organisationId: partnerB.id,
           userId: userA.id,
@@ -1006,26 +1081,26 @@ describe('notifications', () => {
     });
     // Only the organisations of the scope: A's scope does not see what A's user got in B.
     const inA = await within(tenant(partnerA), (repos) =>
-      repos.listNotifications(userA.id, { unreadOnly: false, limit: 10, offset: 0 }),
+      repos.notifications.listNotifications(userA.id, { unreadOnly: false, limit: 10, offset: 0 }),
     );
     expect(inA.items.every((n) => n.organisationId === partnerA.id)).toBe(true);
     const inBoth = await within({ organisationIds: [partnerA.id, partnerB.id] }, (repos) =>
-      repos.listNotifications(userA.id, { unreadOnly: false, limit: 10, offset: 0 }),
+      repos.notifications.listNotifications(userA.id, { unreadOnly: false, limit: 10, offset: 0 }),
     );
     expect(inBoth).toMatchObject({ total: 3, unread: 1 });
   });
 
   it('lists the recipients of an organisation with their muted kinds', async () => {
     await within({}, async (repos) => {
-      const muted = await repos.updateUser(userA2.id, {
+      const muted = await repos.users.updateUser(userA2.id, {
         mutedNotificationKinds: ['status.changed', 'badge.granted'],
         disabledAt: T0,
       });
       expect(muted?.mutedNotificationKinds).toEqual(['status.changed', 'badge.granted']);
-      expect((await repos.findUser(userA.id))?.mutedNotificationKinds).toEqual([]);
+      expect((await repos.users.findUser(userA.id))?.mutedNotificationKinds).toEqual([]);
     });
     const recipients = await within(tenant(partnerA), (repos) =>
-      repos.listNotificationRecipients(partnerA.id),
+      repos.notifications.listNotificationRecipients(partnerA.id),
     );
     expect(recipients).toEqual([
       {
@@ -1048,7 +1123,9 @@ describe('notifications', () => {
       },
     ]);
     expect(
-      await within(tenant(partnerB), (repos) => repos.listNotificationRecipients(partnerA.id)),
+      await within(tenant(partnerB), (repos) =>
+        repos.notifications.listNotificationRecipients(partnerA.id),
+      ),
     ).toEqual([]);
   });
 });
@@ -1066,15 +1143,19 @@ describe('job queue', () => {
   it('enqueues a deduplicated job once and claims only due jobs, oldest first', async () => {
     await clearJobs();
     await within({}, async (repos) => {
-      await repos.enqueueJob(job('later', at(10)));
-      await repos.enqueueJob(job('second', at(-1), 'key-1'));
-      await repos.enqueueJob(job('duplicate', at(-5), 'key-1'));
-      await repos.enqueueJob({ ...job('first', at(-2)), maxAttempts: 2, organisationId: null });
-      expect(await repos.countPendingJobs()).toBe(3);
-      expect(await repos.countPendingJobs(['first', 'later'])).toBe(2);
-      expect(await repos.countPendingJobs([])).toBe(0);
+      await repos.jobs.enqueueJob(job('later', at(10)));
+      await repos.jobs.enqueueJob(job('second', at(-1), 'key-1'));
+      await repos.jobs.enqueueJob(job('duplicate', at(-5), 'key-1'));
+      await repos.jobs.enqueueJob({
+        ...job('first', at(-2)),
+        maxAttempts: 2,
+        organisationId: null,
+      });
+      expect(await repos.jobs.countPendingJobs()).toBe(3);
+      expect(await repos.jobs.countPendingJobs(['first', 'later'])).toBe(2);
+      expect(await repos.jobs.countPendingJobs([])).toBe(0);
 
-      const first = await repos.claimJob('w1', T0, at(1));
+      const first = await repos.jobs.claimJob('w1', T0, at(1));
       expect(first).toMatchObject({
         kind: 'first',
         attempts: 1,
@@ -1084,14 +1165,14 @@ describe('job queue', () => {
         organisationId: null,
         doneAt: null,
       });
-      const second = await repos.claimJob('w1', T0, at(1));
+      const second = await repos.jobs.claimJob('w1', T0, at(1));
       expect(second).toMatchObject({ kind: 'second', payload: { kind: 'second' }, maxAttempts: 5 });
       // The third is not due yet.
-      expect(await repos.claimJob('w1', T0, at(1))).toBeNull();
-      expect(await repos.completeJob(first!.id, 'w1', at(1))).toBe(true);
-      expect(await repos.completeJob(second!.id, 'w1', at(1))).toBe(true);
-      expect(await repos.claimJob('w1', at(10), at(11))).toMatchObject({ kind: 'later' });
-      expect(await repos.findJob(second!.id)).toEqual({
+      expect(await repos.jobs.claimJob('w1', T0, at(1))).toBeNull();
+      expect(await repos.jobs.completeJob(first!.id, 'w1', at(1))).toBe(true);
+      expect(await repos.jobs.completeJob(second!.id, 'w1', at(1))).toBe(true);
+      expect(await repos.jobs.claimJob('w1', at(10), at(11))).toMatchObject({ kind: 'later' });
+      expect(await repos.jobs.findJob(second!.id)).toEqual({
         ...second,
         doneAt: at(1),
         lockedBy: null,
@@ -1103,35 +1184,35 @@ describe('job queue', () => {
   it('gives a job whose lease ran out to another worker, and only the holder completes it', async () => {
     await clearJobs();
     await within({}, async (repos) => {
-      await repos.enqueueJob(job('leased', at(-1)));
-      const held = await repos.claimJob('w1', T0, at(5));
+      await repos.jobs.enqueueJob(job('leased', at(-1)));
+      const held = await repos.jobs.claimJob('w1', T0, at(5));
       expect(held).toMatchObject({ lockedBy: 'w1', attempts: 1 });
       // Still leased.
-      expect(await repos.claimJob('w2', at(4), at(9))).toBeNull();
-      const taken = await repos.claimJob('w2', at(6), at(11));
+      expect(await repos.jobs.claimJob('w2', at(4), at(9))).toBeNull();
+      const taken = await repos.jobs.claimJob('w2', at(6), at(11));
       expect(taken).toMatchObject({ id: held!.id, lockedBy: 'w2', attempts: 2 });
-      expect(await repos.completeJob(held!.id, 'w1', at(7))).toBe(false);
-      await repos.failJob(held!.id, 'w1', 'late', null, at(7));
-      expect(await repos.findJob(held!.id)).toMatchObject({ doneAt: null, lastError: null });
-      expect(await repos.completeJob(held!.id, 'w2', at(7))).toBe(true);
-      expect(await repos.findJob(held!.id)).toMatchObject({
+      expect(await repos.jobs.completeJob(held!.id, 'w1', at(7))).toBe(false);
+      await repos.jobs.failJob(held!.id, 'w1', 'late', null, at(7));
+      expect(await repos.jobs.findJob(held!.id)).toMatchObject({ doneAt: null, lastError: null });
+      expect(await repos.jobs.completeJob(held!.id, 'w2', at(7))).toBe(true);
+      expect(await repos.jobs.findJob(held!.id)).toMatchObject({
         doneAt: at(7),
         lockedBy: null,
         lockedUntil: null,
       });
-      expect(await repos.completeJob(held!.id, 'w2', at(8))).toBe(false);
-      expect(await repos.countPendingJobs()).toBe(0);
-      expect(await repos.claimJob('w3', at(60), at(61))).toBeNull();
+      expect(await repos.jobs.completeJob(held!.id, 'w2', at(8))).toBe(false);
+      expect(await repos.jobs.countPendingJobs()).toBe(0);
+      expect(await repos.jobs.claimJob('w3', at(60), at(61))).toBeNull();
     });
   });
 
   it('retries a failed job at its retry time, or gives up', async () => {
     await clearJobs();
     await within({}, async (repos) => {
-      await repos.enqueueJob(job('flaky', at(-1)));
-      const claimed = await repos.claimJob('w1', T0, at(5));
-      await repos.failJob(claimed!.id, 'w1', 'boom', at(3), at(1));
-      expect(await repos.findJob(claimed!.id)).toMatchObject({
+      await repos.jobs.enqueueJob(job('flaky', at(-1)));
+      const claimed = await repos.jobs.claimJob('w1', T0, at(5));
+      await repos.jobs.failJob(claimed!.id, 'w1', 'boom', at(3), at(1));
+      expect(await repos.jobs.findJob(claimed!.id)).toMatchObject({
         runAt: at(3),
         lockedBy: null,
         lockedUntil: null,
@@ -1139,18 +1220,18 @@ describe('job queue', () => {
         doneAt: null,
         attempts: 1,
       });
-      expect(await repos.claimJob('w1', at(2), at(7))).toBeNull();
-      const again = await repos.claimJob('w2', at(3), at(8));
+      expect(await repos.jobs.claimJob('w1', at(2), at(7))).toBeNull();
+      const again = await repos.jobs.claimJob('w2', at(3), at(8));
       expect(again).toMatchObject({ id: claimed!.id, attempts: 2, lockedBy: 'w2' });
-      await repos.failJob(claimed!.id, 'w2', 'boom again', null, at(4));
-      expect(await repos.findJob(claimed!.id)).toMatchObject({
+      await repos.jobs.failJob(claimed!.id, 'w2', 'boom again', null, at(4));
+      expect(await repos.jobs.findJob(claimed!.id)).toMatchObject({
         doneAt: at(4),
         lastError: 'boom again',
         lockedBy: null,
       });
-      expect(await repos.claimJob('w3', at(60), at(61))).toBeNull();
-      expect(await repos.countPendingJobs()).toBe(0);
-      expect(await repos.findJob('00000000-0000-4000-8000-000000000000')).toBeNull();
+      expect(await repos.jobs.claimJob('w3', at(60), at(61))).toBeNull();
+      expect(await repos.jobs.countPendingJobs()).toBe(0);
+      expect(await repos.jobs.findJob('00000000-0000-4000-8000-000000000000')).toBeNull();
     });
   });
 
@@ -1159,8 +1240,8 @@ describe('job queue', () => {
     async () => {
       await clearJobs();
       await within({}, async (repos) => {
-        await repos.enqueueJob(job('one', at(-2)));
-        await repos.enqueueJob(job('two', at(-1)));
+        await repos.jobs.enqueueJob(job('one', at(-2)));
+        await repos.jobs.enqueueJob(job('two', at(-1)));
       });
       // Claimer 1 holds its transaction open while claimer 2 claims.
       let release!: () => void;
@@ -1168,18 +1249,18 @@ describe('job queue', () => {
       let claimedFirst!: (id: string | undefined) => void;
       const firstClaim = new Promise<string | undefined>((resolve) => (claimedFirst = resolve));
       const claimer1 = within({}, async (repos) => {
-        const claimed = await repos.claimJob('w1', T0, at(5));
+        const claimed = await repos.jobs.claimJob('w1', T0, at(5));
         claimedFirst(claimed?.id);
         await held;
         return claimed;
       });
       const firstId = await firstClaim;
-      const claimer2 = await within({}, (repos) => repos.claimJob('w2', T0, at(5)));
+      const claimer2 = await within({}, (repos) => repos.jobs.claimJob('w2', T0, at(5)));
       // While both transactions run, a third claimer finds nothing free.
       let release3!: () => void;
       const held3 = new Promise<void>((resolve) => (release3 = resolve));
       const claimer3 = within({}, async (repos) => {
-        const claimed = await repos.claimJob('w3', T0, at(5));
+        const claimed = await repos.jobs.claimJob('w3', T0, at(5));
         await held3;
         return claimed;
       });
@@ -1194,14 +1275,16 @@ describe('job queue', () => {
       // Many claimers at once over many jobs: every job exactly once.
       await clearJobs();
       await within({}, async (repos) => {
-        for (let i = 0; i < 20; i++) await repos.enqueueJob(job(`job-${i}`, at(-i)));
+        for (let i = 0; i < 20; i++) await repos.jobs.enqueueJob(job(`job-${i}`, at(-i)));
       });
       const claims = await Promise.all(
         Array.from({ length: 5 }, (_, worker) =>
           (async () => {
             const got: string[] = [];
             for (;;) {
-              const claimed = await within({}, (repos) => repos.claimJob(`w${worker}`, T0, at(5)));
+              const claimed = await within({}, (repos) =>
+                repos.jobs.claimJob(`w${worker}`, T0, at(5)),
+              );
               if (!claimed) return got;
               got.push(claimed.id);
             }

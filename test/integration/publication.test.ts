@@ -495,7 +495,7 @@ describe('review and publish', () => {
     const published = (await publishView()).submissions.find((s) => s.state === 'published')!;
     await ctx.deps.offers.uow.run(
       (repos) =>
-        repos.enqueueJob({
+        repos.jobs.enqueueJob({
           kind: 'publish.go-live',
           payload: { submissionId: published.id },
           organisationId: world.partnerA.organisation.id,

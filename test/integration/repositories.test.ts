@@ -46,12 +46,12 @@ describe('repository tenant filters', () => {
   it('lists members, invitations and audit entries of the named organisation only', async () => {
     const a = world.partnerA.organisation.id;
     await broad(async (repos) => {
-      const members = await repos.listMembers(a);
+      const members = await repos.memberships.listMembers(a);
       expect(members.length).toBeGreaterThan(0);
       expect(members.every((m) => m.organisationId === a)).toBe(true);
-      const invitations = await repos.listOpenInvitations(a, ctx.clock.now());
+      const invitations = await repos.invitations.listOpenInvitations(a, ctx.clock.now());
       expect(invitations.every((i) => i.organisationId === a)).toBe(true);
-      const audit = await repos.listAudit(a, { limit: 500, offset: 0 });
+      const audit = await repos.audit.listAudit(a, { limit: 500, offset: 0 });
       expect(audit.items.length).toBeGreaterThan(0);
       expect(audit.items.every((e) => e.organisationId === a)).toBe(true);
     });
@@ -61,17 +61,26 @@ describe('repository tenant filters', () => {
     const a = world.partnerA.organisation.id;
     const userOfB = world.partnerB.viewer.user.id;
     await broad(async (repos) => {
-      expect(await repos.findMembership(a, userOfB)).toBeNull();
-      expect(await repos.updateMembershipRoles(a, userOfB, ['owner'], 'any')).toBeNull();
-      expect(await repos.deleteMembership(a, userOfB)).toBe(false);
-      expect(await repos.revokeInvitation(a, invitationOfB, ctx.clock.now())).toBe(false);
-      expect(await repos.markInvitationAccepted(a, invitationOfB, ctx.clock.now())).toBe(false);
+      expect(await repos.memberships.findMembership(a, userOfB)).toBeNull();
+      expect(
+        await repos.memberships.updateMembershipRoles(a, userOfB, ['owner'], 'any'),
+      ).toBeNull();
+      expect(await repos.memberships.deleteMembership(a, userOfB)).toBe(false);
+      expect(await repos.invitations.revokeInvitation(a, invitationOfB, ctx.clock.now())).toBe(
+        false,
+      );
+      expect(
+        await repos.invitations.markInvitationAccepted(a, invitationOfB, ctx.clock.now()),
+      ).toBe(false);
     });
     await broad(async (repos) => {
-      expect((await repos.findMembership(world.partnerB.organisation.id, userOfB))?.roles).toEqual([
-        'viewer',
-      ]);
-      const open = await repos.listOpenInvitations(world.partnerB.organisation.id, ctx.clock.now());
+      expect(
+        (await repos.memberships.findMembership(world.partnerB.organisation.id, userOfB))?.roles,
+      ).toEqual(['viewer']);
+      const open = await repos.invitations.listOpenInvitations(
+        world.partnerB.organisation.id,
+        ctx.clock.now(),
+      );
       expect(open.map((i) => i.id)).toContain(invitationOfB);
     });
   });

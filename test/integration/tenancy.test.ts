@@ -88,7 +88,7 @@ describe('tenant isolation in the database', () => {
     const at = ctx.clock.now();
     await withTenantScope(await handle(), scope, async (tx) => {
       const repos = createRepositories(tx, scope);
-      const version = await repos.insertOfferVersion({
+      const version = await repos.versions.insertOfferVersion({
         organisationId,
         offerId,
         snapshot: {
@@ -113,7 +113,7 @@ describe('tenant isolation in the database', () => {
         createdBy: userId,
         at,
       });
-      await repos.createSubmission({
+      await repos.submissions.createSubmission({
         organisationId,
         offerId,
         versionId: version.id,
@@ -122,7 +122,7 @@ describe('tenant isolation in the database', () => {
         submittedBy: userId,
         at,
       });
-      const profile = await repos.saveProfile(
+      const profile = await repos.profiles.saveProfile(
         {
           organisationId,
           partnerId: null,
@@ -148,9 +148,11 @@ describe('tenant isolation in the database', () => {
         badgeGrantedAt: null,
         evaluatedAt: at,
       } as const;
-      await repos.saveOfferStatus(status);
-      await repos.appendStatusHistory([{ ...status, previousStatus: null, cause: 'publish', at }]);
-      await repos.createNotifications([
+      await repos.statuses.saveOfferStatus(status);
+      await repos.statuses.appendStatusHistory([
+        { ...status, previousStatus: null, cause: 'publish', at },
+      ]);
+      await repos.notifications.createNotifications([
         { organisationId, userId, kind: 'review.passed', offerId, params: {}, createdAt: at },
       ]);
     });

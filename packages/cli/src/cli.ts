@@ -59,21 +59,21 @@ async function prompt(question: string): Promise<string> {
 
 /** The first program admin acts for commands that need an actor. */
 async function programAdminActor(deps: AppDeps, email?: string): Promise<Actor> {
-  return deps.account.uow.run(async (repos) => {
-    const vendor = await repos.findVendorOrganisation();
+  return deps.account.uow.run(async (tx) => {
+    const vendor = await tx.organisations.findVendorOrganisation();
     if (!vendor) throw new Error('cosell is not set up yet: run `cosell setup` first');
     // The operator at the command line acts inside the vendor organisation.
-    await repos.widenScope({ organisationIds: [vendor.id] });
-    const members = await repos.listMembers(vendor.id);
+    await tx.widenScope({ organisationIds: [vendor.id] });
+    const members = await tx.memberships.listMembers(vendor.id);
     const admin = members.find(
       (m) => m.roles.includes('program-admin') && (!email || m.user.email === email),
     );
     if (!admin) throw new Error('no program admin found');
-    await repos.widenScope({ userId: admin.userId });
+    await tx.widenScope({ userId: admin.userId });
     return {
       userId: admin.userId,
       sessionId: null,
-      memberships: await repos.listMembershipsOfUser(admin.userId),
+      memberships: await tx.memberships.listMembershipsOfUser(admin.userId),
     };
   });
 }
@@ -156,8 +156,12 @@ export async function run(argv: string[]) {
     .option('--kind <kind>', 'vendor | partner | reseller')
     .action((o: { kind?: 'vendor' | 'partner' | 'reseller' }) =>
       withDeps(async (deps) => {
-        const page = await deps.account.uow.run((repos) =>
-          repos.listOrganisations({ limit: 1000, offset: 0, kinds: o.kind ? [o.kind] : undefined }),
+        const page = await deps.account.uow.run((tx) =>
+          tx.organisations.listOrganisations({
+            limit: 1000,
+            offset: 0,
+            kinds: o.kind ? [o.kind] : undefined,
+          }),
         );
         for (const item of page.items)
           console.log(`${item.id}  ${item.kind.padEnd(8)}  ${item.name}`);
@@ -184,8 +188,8 @@ export async function run(argv: string[]) {
   const user = program.command('user').description('people');
   user.command('list').action(() =>
     withDeps(async (deps) => {
-      const page = await deps.account.uow.run((repos) =>
-        repos.listUsers({ limit: 1000, offset: 0 }),
+      const page = await deps.account.uow.run((tx) =>
+        tx.users.listUsers({ limit: 1000, offset: 0 }),
       );
       for (const item of page.items)
         console.log(
@@ -221,11 +225,11 @@ export async function run(argv: string[]) {
     .argument('<email>')
     .action((email: string) =>
       withDeps(async (deps) => {
-        await deps.account.uow.run(async (repos) => {
-          const found = await repos.findUserByEmail(email);
+        await deps.account.uow.run(async (tx) => {
+          const found = await tx.users.findUserByEmail(email);
           if (!found) throw new Error(`no user ${email}`);
-          await repos.updateUser(found.id, { disabledAt: deps.clock.now() });
-          await repos.deleteSessionsOfUser(found.id);
+          await tx.users.updateUser(found.id, { disabledAt: deps.clock.now() });
+          await tx.sessions.deleteSessionsOfUser(found.id);
         });
         console.log(`${email} disabled and signed out everywhere`);
       }),
@@ -242,11 +246,11 @@ export async function run(argv: string[]) {
           'password',
         );
         const hash = await deps.account.passwords.hash(password);
-        await deps.account.uow.run(async (repos) => {
-          const found = await repos.findUserByEmail(email);
+        await deps.account.uow.run(async (tx) => {
+          const found = await tx.users.findUserByEmail(email);
           if (!found) throw new Error(`no user ${email}`);
-          await repos.updateUser(found.id, { passwordHash: hash });
-          await repos.deleteSessionsOfUser(found.id);
+          await tx.users.updateUser(found.id, { passwordHash: hash });
+          await tx.sessions.deleteSessionsOfUser(found.id);
         });
         console.log(`password of ${email} changed; their sessions ended`);
       }),

@@ -12,7 +12,10 @@ import type {
   DocumentRecord,
   OfferLifecycleState,
   OfferRecord,
-  OfferRepositories,
+  OfferRepository,
+  DocumentRepository,
+  ContactRepository,
+  ContactImportRepository,
   OfferTypeId,
   PublishStatus,
 } from '@cosell/core';
@@ -95,7 +98,12 @@ function rowsOf<T>(result: unknown): T[] {
 const sortedArray = (expr: SQL) =>
   sql`(select coalesce(array_agg(x order by x), '{}') from unnest(${expr}) x)`;
 
-export function createOfferRepositories(db: Executor): OfferRepositories {
+export function createOfferRepositories(
+  db: Executor,
+): OfferRepository &
+  Omit<DocumentRepository, 'findReferencedBlobKeys'> &
+  ContactRepository &
+  ContactImportRepository {
   const offerKey = (organisationId: string, id: string) =>
     and(eq(offers.organisationId, organisationId), eq(offers.id, id));
   const contactsOf = (organisationId: string, offerId: string) =>

@@ -21,7 +21,14 @@ import type {
   OfferVersionRecord,
   PolicyId,
   ProgramProfileRecord,
-  PublicationRepositories,
+  VersionRepository,
+  SubmissionRepository,
+  ProfileRepository,
+  StatusRepository,
+  StorefrontRepository,
+  NotificationRepository,
+  JobRepository,
+  DocumentRepository,
   PublishSection,
   PublishStatus,
   ReviewQueueItem,
@@ -263,7 +270,16 @@ const rawToStatusInput = (row: RawStatusInput): StatusInputRow => ({
         },
 });
 
-export function createPublicationRepositories(db: Executor): PublicationRepositories {
+export function createPublicationRepositories(
+  db: Executor,
+): VersionRepository &
+  SubmissionRepository &
+  ProfileRepository &
+  StatusRepository &
+  StorefrontRepository &
+  NotificationRepository &
+  JobRepository &
+  Pick<DocumentRepository, 'findReferencedBlobKeys'> {
   const offerKey = (organisationId: string, offerId: string) =>
     and(eq(offers.organisationId, organisationId), eq(offers.id, offerId));
   const submissionKey = (organisationId: string, id: string) =>

@@ -13,7 +13,16 @@ import type {
   NotificationKind,
   OrganisationRecord,
   ProgramRecord,
-  Repositories,
+  Tx,
+  OrganisationRepository,
+  UserRepository,
+  MembershipRepository,
+  InvitationRepository,
+  SessionRepository,
+  ThrottleRepository,
+  ProgramRepository,
+  IdempotencyRepository,
+  AuditRepository,
   SessionRecord,
   TenantScope,
   UnitOfWork,
@@ -37,6 +46,7 @@ import {
 } from 'drizzle-orm';
 import type { Database, Executor, Transaction } from './client';
 import { createOfferRepositories } from './offer-repositories';
+import { createOutboxRepository } from './outbox.repository';
 import { createPublicationRepositories } from './publication-repositories';
 import { likePattern, translateDbError, versionIn } from './sql-helpers';
 import {
@@ -104,7 +114,8 @@ async function applyScope(db: Executor, scope: TenantScope) {
     set_config('cosell.user_id', ${scope.userId ?? ''}, true),
     set_config('cosell.program_admin', ${scope.programAdmin ? 'on' : ''}, true),
     set_config('cosell.program_staff', ${scope.programStaff ? 'on' : ''}, true),
-    set_config('cosell.invitation_token_hash', ${scope.invitationTokenHash ?? ''}, true)`);
+    set_config('cosell.invitation_token_hash', ${scope.invitationTokenHash ?? ''}, true),
+    set_config('cosell.outbox_relay', ${scope.outboxRelay ? 'on' : ''}, true)`);
 }
 
 const mergeScopes = (a: TenantScope, b: TenantScope): TenantScope => ({
@@ -113,13 +124,53 @@ const mergeScopes = (a: TenantScope, b: TenantScope): TenantScope => ({
   programAdmin: a.programAdmin || b.programAdmin,
   programStaff: a.programStaff || b.programStaff,
   invitationTokenHash: b.invitationTokenHash ?? a.invitationTokenHash,
+  outboxRelay: a.outboxRelay || b.outboxRelay,
 });
 
-export function createRepositories(db: Executor, initialScope: TenantScope = {}): Repositories {
+type AccountRepositories = OrganisationRepository &
+  UserRepository &
+  MembershipRepository &
+  InvitationRepository &
+  SessionRepository &
+  ThrottleRepository &
+  ProgramRepository &
+  IdempotencyRepository &
+  AuditRepository & { widenScope: Tx['widenScope'] };
+
+/** The repositories of one transaction (`tx.offers`, `tx.contacts`…) over `db`. */
+export function createRepositories(db: Executor, initialScope: TenantScope = {}): Tx {
+  const accounts = createAccountRepositories(db, initialScope);
+  const offers = createOfferRepositories(db);
+  const publication = createPublicationRepositories(db);
+  return {
+    widenScope: accounts.widenScope,
+    organisations: accounts,
+    users: accounts,
+    memberships: accounts,
+    invitations: accounts,
+    sessions: accounts,
+    throttles: accounts,
+    programs: accounts,
+    idempotency: accounts,
+    audit: accounts,
+    offers,
+    documents: { ...offers, findReferencedBlobKeys: publication.findReferencedBlobKeys },
+    contacts: offers,
+    contactImports: offers,
+    versions: publication,
+    submissions: publication,
+    profiles: publication,
+    statuses: publication,
+    storefront: publication,
+    notifications: publication,
+    jobs: publication,
+    outbox: createOutboxRepository(db),
+  };
+}
+
+function createAccountRepositories(db: Executor, initialScope: TenantScope): AccountRepositories {
   let scope = initialScope;
   return {
-    ...createOfferRepositories(db),
-    ...createPublicationRepositories(db),
     async widenScope(more) {
       scope = mergeScopes(scope, more);
       await applyScope(db, scope);

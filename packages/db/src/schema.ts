@@ -644,3 +644,38 @@ export const GLOBAL_TABLES = {
 export const SHARED_READ_TABLES = {
   programs: 'program data (active policy, taxonomy) that every participant works against',
 } as const;
+
+/**
+ * The outbox: domain events appended in the transaction of the command that caused them, then
+ * relayed by the job worker to each subscriber as a job (at least once, deduplicated per
+ * subscriber and event id). A tenant table: the organisation leads the key (S1) and row-level
+ * security isolates it; only the relay (scope `outboxRelay`) reads across organisations.
+ */
+export const domainEvents = pgTable(
+  'domain_events',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull(),
+    /** Insertion order, for relaying oldest first. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    type: text('type').notNull(),
+    version: integer('version').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    data: jsonb('data').notNull(),
+    actorKind: text('actor_kind').notNull(),
+    actorId: text('actor_id'),
+    requestId: text('request_id'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    index('domain_events_pending_idx')
+      .on(t.seq)
+      .where(sql`${t.dispatchedAt} is null`),
+    index('domain_events_subject_idx').on(t.organisationId, t.subjectType, t.subjectId, t.seq),
+  ],
+);

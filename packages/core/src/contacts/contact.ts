@@ -18,7 +18,7 @@ import {
   type CosellCountryCode,
 } from '../reference/countries';
 import { STATE_CODES, isStateCode, stateCountry, type StateCode } from '../reference/states';
-import { EmailSchema } from '../tenant/tenant.types';
+import { EmailSchema } from '../accounts/accounts.types';
 
 /** One contact: a person in one role, covering some markets. */
 export interface ContactInput {

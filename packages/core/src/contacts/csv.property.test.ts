@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTACT_ROLE_IDS, contactRoleLabel } from '../reference/contact-roles';
 import { COUNTRY_CODES, type CosellCountryCode } from '../reference/countries';
 import { STATES, type StateCode } from '../reference/states';
-import { EmailSchema } from '../tenant/tenant.types';
+import { EmailSchema } from '../accounts/accounts.types';
 import type { ContactInput } from './contact';
 import {
   CONTACT_CSV_COLUMNS,

@@ -22,3 +22,5 @@ export {
   type ParsedContactRow,
 } from './csv';
 export { partnerSalesCoverage, type PartnerSalesCoverage } from './coverage';
+export * from './contacts.ports';
+export * from './contacts.service';

@@ -1,4 +1,4 @@
-import type { Locale } from '../tenant/tenant.types';
+import type { Locale } from '../accounts/accounts.types';
 
 /**
  * A feature area's messages in every locale: English defines the keys, every other locale

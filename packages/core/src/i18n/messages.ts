@@ -1,8 +1,8 @@
-import { PUBLICATION_MESSAGES } from '../publication/publication.messages';
+import { PUBLICATION_MESSAGES } from '../publishing/publishing.messages';
 import { CONTACT_MESSAGES } from '../contacts/contacts.messages';
 import { DOCUMENT_MESSAGES } from '../documents/documents.messages';
 import { OFFER_MESSAGES } from '../offers/offers.messages';
-import type { Locale } from '../tenant/tenant.types';
+import type { Locale } from '../accounts/accounts.types';
 
 /**
  * User-facing messages of the core and the API (errors and field problems), in every shipped

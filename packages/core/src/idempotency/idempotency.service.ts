@@ -5,7 +5,9 @@
  * replays or is refused.
  */
 import { AppError } from '../errors';
-import type { Clock, StoredResponse, UnitOfWork } from '../ports';
+import type { Clock } from '../ports';
+import type { StoredResponse } from './idempotency.ports';
+import type { UnitOfWork } from '../transaction';
 
 /** How long a key is kept: within this window a retry replays, after it the key may be reused. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -57,8 +59,8 @@ export async function claimIdempotencyKey(
   for (let round = 0; round < 2; round++) {
     const now = deps.clock.now();
     const claimed = await deps.uow.run(
-      (repos) =>
-        repos.claimIdempotencyKey({
+      (tx) =>
+        tx.idempotency.claimIdempotencyKey({
           ...request,
           claimId,
           now,
@@ -69,7 +71,7 @@ export async function claimIdempotencyKey(
     );
     if (claimed) return { kind: 'run', claimId };
     const existing = await deps.uow.run(
-      (repos) => repos.findIdempotencyKey(request.userId, request.keyHash),
+      (tx) => tx.idempotency.findIdempotencyKey(request.userId, request.keyHash),
       scope,
     );
     if (!existing) continue;
@@ -96,8 +98,8 @@ export async function recordIdempotentResponse(
   response: StoredResponse,
 ): Promise<boolean> {
   return deps.uow.run(
-    (repos) =>
-      repos.completeIdempotencyKey(
+    (tx) =>
+      tx.idempotency.completeIdempotencyKey(
         request.userId,
         request.keyHash,
         claimId,
@@ -115,7 +117,7 @@ export async function releaseIdempotencyKey(
   claimId: string,
 ): Promise<void> {
   await deps.uow.run(
-    (repos) => repos.releaseIdempotencyKey(request.userId, request.keyHash, claimId),
+    (tx) => tx.idempotency.releaseIdempotencyKey(request.userId, request.keyHash, claimId),
     { userId: request.userId },
   );
 }
@@ -135,7 +137,9 @@ export async function deleteExpiredIdempotencyKeys(
   let deleted = 0;
   for (let batch = 0; batch < maxBatches; batch++) {
     // One short transaction per batch: a large backlog never holds locks for long.
-    const n = await deps.uow.run((repos) => repos.deleteExpiredIdempotencyKeys(now, batchSize));
+    const n = await deps.uow.run((tx) =>
+      tx.idempotency.deleteExpiredIdempotencyKeys(now, batchSize),
+    );
     deleted += n;
     if (n < batchSize) break;
   }

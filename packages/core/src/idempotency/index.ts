@@ -1,1 +1,3 @@
+// The idempotency module: what other packages may use of it.
+export * from './idempotency.ports';
 export * from './idempotency.service';

@@ -1,6 +1,5 @@
-export * from './offer';
-export * from './offer.ports';
+// The offers module: what other packages may use of it.
 export * from './cosell-tab';
+export * from './offer.ports';
 export * from './offer.service';
-export * from './contacts.service';
-export * from './documents.service';
+export * from './offer';

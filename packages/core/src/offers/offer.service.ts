@@ -4,11 +4,11 @@
  * entry, and honours the version the caller edited (If-Match).
  */
 import { AppError, getOrNotFound, type FieldIssue } from '../errors';
-import type { Clock, ExpectedVersions, Page, Repositories, UnitOfWork } from '../ports';
+import type { Clock, ExpectedVersions, Page } from '../ports';
 import { policyById, type ProgramPolicy } from '../program/policies';
 import { TaxonomySchema, type Taxonomy } from '../program/taxonomy';
-import { requireOrganisationAccess, scopeOf, type Actor } from '../tenant/access';
-import type { Permission } from '../tenant/permissions';
+import { requireOrganisationAccess, scopeOf, type Actor } from '../accounts/access';
+import type { Permission } from '../accounts/permissions';
 import { evaluateCosellTab, validateCosellDraft, type CosellTabEvaluation } from './cosell-tab';
 import {
   normaliseOfferFields,
@@ -18,7 +18,10 @@ import {
   type OfferRecord,
   type UpdateOfferInput,
 } from './offer';
-import type { ContactImportRecord, DocumentRecord } from './offer.ports';
+import type { Tx } from '../transaction';
+import type { UnitOfWork } from '../transaction';
+import type { ContactImportRecord } from '../contacts/contacts.ports';
+import type { DocumentRecord } from '../documents/documents.ports';
 
 export interface OfferDeps {
   uow: UnitOfWork;
@@ -32,9 +35,9 @@ export interface ProgramContext {
 }
 
 /** Reads the active policy and taxonomy of the installation's program. */
-export async function loadProgramContext(repos: Repositories): Promise<ProgramContext> {
-  const vendor = await repos.findVendorOrganisation();
-  const program = vendor && (await repos.findProgram(vendor.id));
+export async function loadProgramContext(tx: Tx): Promise<ProgramContext> {
+  const vendor = await tx.organisations.findVendorOrganisation();
+  const program = vendor && (await tx.programs.findProgram(vendor.id));
   if (!program) throw new AppError('NOT_FOUND', { message: 'program not set up' });
   return {
     policy: policyById(program.activePolicy),
@@ -47,14 +50,14 @@ export async function loadProgramContext(repos: Repositories): Promise<ProgramCo
  * the actor cannot see and for an offer that is not there (or is another organisation's).
  */
 export async function requireOffer(
-  repos: Repositories,
+  tx: Tx,
   actor: Actor,
   organisationId: string,
   offerId: string,
   permission: Permission,
 ): Promise<OfferRecord> {
-  await requireOrganisationAccess(repos, actor, organisationId, permission);
-  return getOrNotFound(await repos.findOffer(organisationId, offerId), 'offer');
+  await requireOrganisationAccess(tx, actor, organisationId, permission);
+  return getOrNotFound(await tx.offers.findOffer(organisationId, offerId), 'offer');
 }
 
 const aliasTaken = () =>
@@ -83,14 +86,14 @@ export async function createOffer(
   requestId?: string,
 ): Promise<OfferRecord> {
   return mapAliasConflict(() =>
-    deps.uow.run(async (repos) => {
-      await requireOrganisationAccess(repos, actor, organisationId, 'offers.write');
-      const offer = await repos.createOffer(
+    deps.uow.run(async (tx) => {
+      await requireOrganisationAccess(tx, actor, organisationId, 'offers.write');
+      const offer = await tx.offers.createOffer(
         organisationId,
         normaliseOfferFields({ ...fields, lifecycleState: 'draft' }),
         deps.clock.now(),
       );
-      await repos.appendAudit({
+      await tx.audit.appendAudit({
         organisationId,
         actorUserId: actor.userId,
         action: 'offer.create',
@@ -110,9 +113,9 @@ export async function listOffers(
   organisationId: string,
   query: OfferListQuery,
 ): Promise<Page<OfferRecord>> {
-  return deps.uow.run(async (repos) => {
-    await requireOrganisationAccess(repos, actor, organisationId, 'offers.read');
-    return repos.listOffers(organisationId, query);
+  return deps.uow.run(async (tx) => {
+    await requireOrganisationAccess(tx, actor, organisationId, 'offers.read');
+    return tx.offers.listOffers(organisationId, query);
   }, scopeOf(actor));
 }
 
@@ -123,7 +126,7 @@ export async function getOffer(
   offerId: string,
 ): Promise<OfferRecord> {
   return deps.uow.run(
-    (repos) => requireOffer(repos, actor, organisationId, offerId, 'offers.read'),
+    (tx) => requireOffer(tx, actor, organisationId, offerId, 'offers.read'),
     scopeOf(actor),
   );
 }
@@ -160,12 +163,12 @@ export async function updateOffer(
   requestId?: string,
 ): Promise<OfferRecord> {
   return mapAliasConflict(() =>
-    deps.uow.run(async (repos) => {
-      const before = await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
+    deps.uow.run(async (tx) => {
+      const before = await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
       // Only a transactable offer can be priced above zero, whichever field the patch touches.
       const transactable = patch.transactable ?? before.transactable;
       const fields = transactable ? patch : { ...patch, pricedAboveZero: false };
-      const updated = await repos.updateOffer(
+      const updated = await tx.offers.updateOffer(
         organisationId,
         offerId,
         fields,
@@ -173,7 +176,7 @@ export async function updateOffer(
         deps.clock.now(),
       );
       if (!updated) throw new AppError('PRECONDITION_FAILED');
-      await repos.appendAudit({
+      await tx.audit.appendAudit({
         organisationId,
         actorUserId: actor.userId,
         action: 'offer.update',
@@ -197,11 +200,11 @@ export async function setOfferArchived(
   expected: ExpectedVersions,
   requestId?: string,
 ): Promise<OfferRecord> {
-  return deps.uow.run(async (repos) => {
-    const before = await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
+  return deps.uow.run(async (tx) => {
+    const before = await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
     if (Boolean(before.archivedAt) === archived) return before;
     const at = deps.clock.now();
-    const updated = await repos.updateOffer(
+    const updated = await tx.offers.updateOffer(
       organisationId,
       offerId,
       { archivedAt: archived ? at : null },
@@ -209,7 +212,7 @@ export async function setOfferArchived(
       at,
     );
     if (!updated) throw new AppError('PRECONDITION_FAILED');
-    await repos.appendAudit({
+    await tx.audit.appendAudit({
       organisationId,
       actorUserId: actor.userId,
       action: archived ? 'offer.archive' : 'offer.restore',
@@ -237,15 +240,18 @@ export interface CosellTabView {
 
 /** Reads the tab inside a transaction (also used after each write to answer with fresh state). */
 export async function readCosellTab(
-  repos: Repositories,
+  tx: Tx,
   offer: OfferRecord,
   program?: ProgramContext,
 ): Promise<CosellTabView> {
-  const { policy, taxonomy } = program ?? (await loadProgramContext(repos));
+  const { policy, taxonomy } = program ?? (await loadProgramContext(tx));
   // In turn: the transaction's one connection runs one query at a time.
-  const documents = await repos.listDocuments(offer.organisationId, offer.id);
-  const contacts = await repos.listContacts(offer.organisationId, offer.id);
-  const latestImport = await repos.findLatestAppliedContactImport(offer.organisationId, offer.id);
+  const documents = await tx.documents.listDocuments(offer.organisationId, offer.id);
+  const contacts = await tx.contacts.listContacts(offer.organisationId, offer.id);
+  const latestImport = await tx.contactImports.findLatestAppliedContactImport(
+    offer.organisationId,
+    offer.id,
+  );
   return {
     offer,
     documents,
@@ -264,9 +270,9 @@ export async function getCosellTab(
   organisationId: string,
   offerId: string,
 ): Promise<CosellTabView> {
-  return deps.uow.run(async (repos) => {
-    const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.read');
-    return readCosellTab(repos, offer);
+  return deps.uow.run(async (tx) => {
+    const offer = await requireOffer(tx, actor, organisationId, offerId, 'offers.read');
+    return readCosellTab(tx, offer);
   }, scopeOf(actor));
 }
 
@@ -284,12 +290,12 @@ export async function saveCosellDraft(
   expected: ExpectedVersions,
   requestId?: string,
 ): Promise<CosellTabView> {
-  return deps.uow.run(async (repos) => {
-    const before = await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
-    const program = await loadProgramContext(repos);
+  return deps.uow.run(async (tx) => {
+    const before = await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
+    const program = await loadProgramContext(tx);
     const issues: FieldIssue[] = validateCosellDraft(draft, program.taxonomy, program.policy);
     if (issues.length > 0) throw new AppError('VALIDATION', { issues });
-    const updated = await repos.updateOffer(
+    const updated = await tx.offers.updateOffer(
       organisationId,
       offerId,
       { cosell: draft },
@@ -297,7 +303,7 @@ export async function saveCosellDraft(
       deps.clock.now(),
     );
     if (!updated) throw new AppError('PRECONDITION_FAILED');
-    await repos.appendAudit({
+    await tx.audit.appendAudit({
       organisationId,
       actorUserId: actor.userId,
       action: 'offer.cosell.save',
@@ -307,6 +313,6 @@ export async function saveCosellDraft(
       after: draft,
       requestId,
     });
-    return readCosellTab(repos, updated, program);
+    return readCosellTab(tx, updated, program);
   }, scopeOf(actor));
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CountryCodeSchema, type CountryCode } from '../reference/countries';
 import { OFFER_TYPES, OfferTypeIdSchema, type OfferTypeId } from '../reference/offer-types';
 import { SolutionTypeIdSchema, type SolutionTypeId } from '../reference/solution-types';
-import type { PublishStatus } from '../publication/publication';
+import type { PublishStatus } from '../publishing/publication';
 
 /**
  * Where the offer stands in the marketplace. cosell mirrors it; the 2023 policy only lets live

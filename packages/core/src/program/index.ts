@@ -1,5 +1,6 @@
-export * from './taxonomy';
-export * from './policies';
-export * from './profile';
-export * from './status-engine';
+// The program module: what other packages may use of it.
 export * from './benefits';
+export * from './policies';
+export * from './program.ports';
+export * from './status-engine';
+export * from './taxonomy';

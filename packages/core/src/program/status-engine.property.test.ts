@@ -18,7 +18,7 @@ import { DOCUMENT_KIND_IDS } from '../reference/documents';
 import { OFFER_TYPE_IDS } from '../reference/offer-types';
 import { SOLUTION_TYPE_IDS } from '../reference/solution-types';
 import { POLICIES, POLICY_IDS, type ProgramPolicy } from './policies';
-import { EMPTY_PROFILE, ISV_CONNECT_LEVELS, type ProgramProfileFacts } from './profile';
+import { EMPTY_PROFILE, ISV_CONNECT_LEVELS, type ProgramProfileFacts } from '../profiles/profile';
 import {
   TECHNICAL_VALIDATIONS,
   evaluateStatus,

@@ -24,7 +24,7 @@ import {
   type RequirementId,
   type TierStatusId,
 } from './policies';
-import { EMPTY_PROFILE } from './profile';
+import { EMPTY_PROFILE } from '../profiles/profile';
 import {
   TIER_ORDER,
   evaluateStatus,

@@ -21,7 +21,7 @@ import type {
   RequirementRule,
   TierStatusId,
 } from './policies';
-import type { ProgramProfileFacts } from './profile';
+import type { ProgramProfileFacts } from '../profiles/profile';
 
 /** The offer as the engine sees it: its live (published) version where there is one. */
 export interface StatusOfferFacts {

@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
 import type { ExpectedVersions } from '../ports';
-import type { Actor } from '../tenant/access';
-import { requireVendorPermission, scopeOf } from '../tenant/access';
-import type { AccountDeps } from '../tenant/account.service';
+import type { Actor } from '../accounts/access';
+import { requireVendorPermission, scopeOf } from '../accounts/access';
+import type { AccountDeps } from '../accounts/accounts.service';
 import {
   SAMPLE_MICROSOFT_PLATFORMS,
   SAMPLE_SEGMENTS,
@@ -94,9 +94,9 @@ export interface ProgramView {
 
 /** The program of this installation (taxonomy and active policy); every signed-in user reads it. */
 export async function getProgram(deps: Pick<AccountDeps, 'uow'>): Promise<ProgramView> {
-  return deps.uow.run(async (repos) => {
-    const vendor = await repos.findVendorOrganisation();
-    const program = vendor && (await repos.findProgram(vendor.id));
+  return deps.uow.run(async (tx) => {
+    const vendor = await tx.organisations.findVendorOrganisation();
+    const program = vendor && (await tx.programs.findProgram(vendor.id));
     if (!program) throw new AppError('NOT_FOUND', { message: 'program not set up' });
     return { ...program, taxonomy: TaxonomySchema.parse(program.taxonomy) };
   });
@@ -111,17 +111,17 @@ export async function updateTaxonomy(
   requestId?: string,
 ): Promise<ProgramView> {
   const membership = requireVendorPermission(actor, 'program.manage');
-  return deps.uow.run(async (repos) => {
-    const before = await repos.findProgram(membership.organisationId);
+  return deps.uow.run(async (tx) => {
+    const before = await tx.programs.findProgram(membership.organisationId);
     if (!before) throw new AppError('NOT_FOUND', { message: 'program not set up' });
-    const updated = await repos.updateProgramTaxonomy(
+    const updated = await tx.programs.updateProgramTaxonomy(
       membership.organisationId,
       taxonomy,
       expected,
       deps.clock.now(),
     );
     if (!updated) throw new AppError('PRECONDITION_FAILED');
-    await repos.appendAudit({
+    await tx.audit.appendAudit({
       organisationId: membership.organisationId,
       actorUserId: actor.userId,
       action: 'program.taxonomy.update',

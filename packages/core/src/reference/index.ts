@@ -9,3 +9,4 @@ export * from './referral';
 export * from './solution-types';
 export * from './states';
 export * from './taxonomy-sample';
+export * from './notification-kinds';

@@ -71,16 +71,16 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   async function runOne(): Promise<boolean> {
     const now = options.clock.now();
     const job = await options.uow.run(
-      (repos) => repos.claimJob(id, now, new Date(now.getTime() + leaseMs)),
+      (tx) => tx.jobs.claimJob(id, now, new Date(now.getTime() + leaseMs)),
       {},
     );
     if (!job) return false;
     const handler = JOB_HANDLERS[job.kind];
     try {
-      await options.uow.run(async (repos) => {
+      await options.uow.run(async (tx) => {
         if (handler) {
           await handler({
-            repos,
+            tx,
             clock: options.clock,
             job,
             mailer: options.mailer(),
@@ -91,7 +91,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
         } else {
           options.log().warn({ job: job.id, kind: job.kind }, 'no handler for job kind; dropped');
         }
-        await repos.completeJob(job.id, id, options.clock.now());
+        await tx.jobs.completeJob(job.id, id, options.clock.now());
       }, scopeFor(job));
     } catch (error) {
       const retry =
@@ -101,8 +101,8 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       options.log().warn({ err: error, job: job.id, kind: job.kind, retry }, 'job failed');
       await options.uow
         .run(
-          (repos) =>
-            repos.failJob(
+          (tx) =>
+            tx.jobs.failJob(
               job.id,
               id,
               String((error as Error)?.message ?? error),
@@ -141,8 +141,10 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   async function scheduleBadgeSweep(unique = false) {
     const job = badgeSweepJob(options.clock.now(), badgePeriodMs);
     await options.uow.run(
-      (repos) =>
-        repos.enqueueJob(unique ? { ...job, dedupeKey: `${job.dedupeKey}:${randomUUID()}` } : job),
+      (tx) =>
+        tx.jobs.enqueueJob(
+          unique ? { ...job, dedupeKey: `${job.dedupeKey}:${randomUUID()}` } : job,
+        ),
       {},
     );
     wake?.();
@@ -158,8 +160,8 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
         scheduleBadgeSweep()
           .then(() =>
             options.uow.run(
-              (repos) =>
-                repos.enqueueJob(
+              (tx) =>
+                tx.jobs.enqueueJob(
                   maintenanceJob((options.wallClock ?? systemClock).now(), 3_600_000),
                 ),
               {},

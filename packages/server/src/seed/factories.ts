@@ -36,9 +36,12 @@ export interface SeededPerson {
 }
 
 async function actorFor(deps: AppDeps, userId: string): Promise<Actor> {
-  const memberships = await deps.account.uow.run((repos) => repos.listMembershipsOfUser(userId), {
-    userId,
-  });
+  const memberships = await deps.account.uow.run(
+    (tx) => tx.memberships.listMembershipsOfUser(userId),
+    {
+      userId,
+    },
+  );
   return { userId, sessionId: null, memberships };
 }
 
@@ -58,7 +61,9 @@ export async function createVendor(
     },
     ORIGIN,
   );
-  const organisation = (await deps.account.uow.run((repos) => repos.findVendorOrganisation()))!;
+  const organisation = (await deps.account.uow.run((tx) =>
+    tx.organisations.findVendorOrganisation(),
+  ))!;
   return {
     organisation,
     admin: {

@@ -55,8 +55,8 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       const isProgramAdmin = actor.memberships.some(
         (m) => m.organisation.kind === 'vendor' && m.roles.includes('program-admin'),
       );
-      const page = await uow.run((repos) =>
-        repos.listOrganisations({
+      const page = await uow.run((tx) =>
+        tx.organisations.listOrganisations({
           ...request.query,
           kinds: request.query.kind ? [request.query.kind] : undefined,
           ids: isProgramAdmin ? undefined : actor.memberships.map((m) => m.organisationId),
@@ -99,9 +99,9 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         ? own.organisation
         : (
             await uow.run(
-              (repos) =>
+              (tx) =>
                 requireOrganisationAccess(
-                  repos,
+                  tx,
                   actor,
                   request.params.organisationId,
                   'organisation.update',
@@ -144,14 +144,9 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     },
     handler: async (request) => {
       const actor = requireActor(request);
-      const members = await uow.run(async (repos) => {
-        await requireOrganisationAccess(
-          repos,
-          actor,
-          request.params.organisationId,
-          'members.read',
-        );
-        return repos.listMembers(request.params.organisationId);
+      const members = await uow.run(async (tx) => {
+        await requireOrganisationAccess(tx, actor, request.params.organisationId, 'members.read');
+        return tx.memberships.listMembers(request.params.organisationId);
       }, scopeOf(actor));
       return {
         items: members.map((m) => ({
@@ -225,14 +220,9 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     },
     handler: async (request) => {
       const actor = requireActor(request);
-      const items = await uow.run(async (repos) => {
-        await requireOrganisationAccess(
-          repos,
-          actor,
-          request.params.organisationId,
-          'members.read',
-        );
-        return repos.listOpenInvitations(request.params.organisationId, deps.clock.now());
+      const items = await uow.run(async (tx) => {
+        await requireOrganisationAccess(tx, actor, request.params.organisationId, 'members.read');
+        return tx.invitations.listOpenInvitations(request.params.organisationId, deps.clock.now());
       }, scopeOf(actor));
       return { items: items.map(toInvitation) };
     },
@@ -316,14 +306,14 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     },
     handler: async (request) => {
       const actor = requireActor(request);
-      const page = await uow.run(async (repos) => {
+      const page = await uow.run(async (tx) => {
         await requireOrganisationAccess(
-          repos,
+          tx,
           actor,
           request.params.organisationId,
           'organisation.update',
         );
-        return repos.listAudit(request.params.organisationId, { ...request.query });
+        return tx.audit.listAudit(request.params.organisationId, { ...request.query });
       }, scopeOf(actor));
       return {
         total: page.total,

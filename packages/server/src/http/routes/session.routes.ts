@@ -53,7 +53,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   ) {
     setSessionCookie(request, reply, issued.token, deps.account.settings.sessionAbsoluteMs);
     const memberships = await deps.account.uow.run(
-      (repos) => repos.listMembershipsOfUser(issued.user.id),
+      (tx) => tx.memberships.listMembershipsOfUser(issued.user.id),
       { userId: issued.user.id },
     );
     request.locale = issued.user.locale;

@@ -13,11 +13,11 @@ import { translate } from '../i18n/messages';
 import { evaluateCosellTab, validateCosellDraft } from '../offers/cosell-tab';
 import type { OfferRecord } from '../offers/offer';
 import { loadProgramContext, requireOffer, type ProgramContext } from '../offers/offer.service';
-import type { Clock, ExpectedVersions, Page, Repositories, UnitOfWork } from '../ports';
+import type { Clock, ExpectedVersions, Page } from '../ports';
 import type { TechnicalValidation } from '../program/status-engine';
-import { requireVendorPermission, scopeOf, type Actor } from '../tenant/access';
-import type { Locale } from '../tenant/tenant.types';
-import { notify } from './notifications.service';
+import { requireVendorPermission, scopeOf, type Actor } from '../accounts/access';
+import type { Locale } from '../accounts/accounts.types';
+import { notify } from '../notifications/notifications.service';
 import {
   CANCELLABLE_STATES,
   OPEN_SUBMISSION_STATES,
@@ -31,13 +31,16 @@ import {
   type SubmissionRecord,
   type ValidationProblem,
 } from './publication';
-import type { JobRecord, ReviewQueueItem } from './publication.ports';
+import type { ReviewQueueItem } from './publishing.ports';
 import {
   draftSnapshot,
   submittedStatusView,
   recomputeOfferStatus,
   type StatusView,
-} from './status.service';
+} from '../status/status.service';
+import type { Tx } from '../transaction';
+import type { UnitOfWork } from '../transaction';
+import type { JobRecord } from '../jobs/jobs.ports';
 
 export interface PublicationDeps {
   uow: UnitOfWork;
@@ -66,9 +69,9 @@ export interface PublishView {
   blocking: ValidationProblem[];
 }
 
-async function liveSnapshotOf(repos: Repositories, offer: OfferRecord) {
+async function liveSnapshotOf(tx: Tx, offer: OfferRecord) {
   if (!offer.liveVersionId) return null;
-  return repos.findOfferVersion(offer.organisationId, offer.id, offer.liveVersionId);
+  return tx.versions.findOfferVersion(offer.organisationId, offer.id, offer.liveVersionId);
 }
 
 /** Which sections a submission must and may include (SPEC §6 step 3). */
@@ -117,28 +120,28 @@ export async function getPublishView(
   offerId: string,
 ): Promise<PublishView> {
   return deps.uow.run(
-    async (repos) => {
-      const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.read');
-      return readPublishView(repos, offer);
+    async (tx) => {
+      const offer = await requireOffer(tx, actor, organisationId, offerId, 'offers.read');
+      return readPublishView(tx, offer);
     },
     scopeOf(actor),
     { snapshot: true },
   );
 }
 
-async function readPublishView(repos: Repositories, offer: OfferRecord): Promise<PublishView> {
-  return (await inspectDraft(repos, offer)).view;
+async function readPublishView(tx: Tx, offer: OfferRecord): Promise<PublishView> {
+  return (await inspectDraft(tx, offer)).view;
 }
 
 /** The publish view of the offer, with the draft snapshot it was computed from. */
 async function inspectDraft(
-  repos: Repositories,
+  tx: Tx,
   offer: OfferRecord,
 ): Promise<{ view: PublishView; draft: OfferSnapshot }> {
-  const program = await loadProgramContext(repos);
+  const program = await loadProgramContext(tx);
   const { policy } = program;
-  const draft = await draftSnapshot(repos, offer);
-  const live = await liveSnapshotOf(repos, offer);
+  const draft = await draftSnapshot(tx, offer);
+  const live = await liveSnapshotOf(tx, offer);
   const changes = compareSnapshots(live?.snapshot ?? null, draft);
   const tab = evaluateCosellTab({
     offer,
@@ -163,7 +166,7 @@ async function inspectDraft(
       state: tab.sections[id],
     })),
   ];
-  const submissions = await repos.listSubmissions(offer.organisationId, offer.id, 20);
+  const submissions = await tx.submissions.listSubmissions(offer.organisationId, offer.id, 20);
   const latest = submissions[0] ?? null;
   const open = latest !== null && OPEN_SUBMISSION_STATES.includes(latest.state);
   const rules = sectionRules(offer, changes);
@@ -185,14 +188,14 @@ async function inspectDraft(
 
 /** Keeps the offer's publish status in step with its latest submission. */
 async function syncPublishStatus(
-  repos: Repositories,
+  tx: Tx,
   offer: Pick<OfferRecord, 'organisationId' | 'id' | 'liveVersionId'>,
   submission: SubmissionRecord,
   at: Date,
   extra: { lifecycleState?: OfferRecord['lifecycleState']; liveVersionId?: string } = {},
 ) {
   const liveVersionId = extra.liveVersionId ?? offer.liveVersionId;
-  await repos.setOfferPublication(
+  await tx.versions.setOfferPublication(
     offer.organisationId,
     offer.id,
     {
@@ -217,15 +220,15 @@ export async function submitForPublish(
   expected: ExpectedVersions,
   requestId?: string,
 ): Promise<PublishView> {
-  return deps.uow.run(async (repos) => {
-    const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
+  return deps.uow.run(async (tx) => {
+    const offer = await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
     if (expected !== 'any' && !expected.includes(offer.version)) {
       throw new AppError('PRECONDITION_FAILED');
     }
     if (offer.archivedAt) {
       throw new AppError('CONFLICT', { messageKey: 'publishing.archived' });
     }
-    const { view, draft: snapshot } = await inspectDraft(repos, offer);
+    const { view, draft: snapshot } = await inspectDraft(tx, offer);
     if (view.current) throw new AppError('CONFLICT', { messageKey: 'publishing.inProgress' });
     if (!view.hasChanges) throw new AppError('CONFLICT', { messageKey: 'publishing.noChanges' });
     const chosen = [...new Set(sections)];
@@ -250,14 +253,14 @@ export async function submitForPublish(
       });
     }
     const at = deps.clock.now();
-    const version = await repos.insertOfferVersion({
+    const version = await tx.versions.insertOfferVersion({
       organisationId,
       offerId,
       snapshot,
       createdBy: actor.userId,
       at,
     });
-    const submission = await repos
+    const submission = await tx.submissions
       .createSubmission({
         organisationId,
         offerId,
@@ -274,15 +277,15 @@ export async function submitForPublish(
         }
         throw error;
       });
-    await syncPublishStatus(repos, offer, submission, at);
-    await repos.enqueueJob({
+    await syncPublishStatus(tx, offer, submission, at);
+    await tx.jobs.enqueueJob({
       kind: 'publish.validate',
       payload: { submissionId: submission.id },
       organisationId,
       runAt: at,
       dedupeKey: `publish.validate:${submission.id}`,
     });
-    await repos.appendAudit({
+    await tx.audit.appendAudit({
       organisationId,
       actorUserId: actor.userId,
       action: 'offer.publish.submit',
@@ -291,7 +294,7 @@ export async function submitForPublish(
       after: { submissionId: submission.id, version: version.number, sections: chosen },
       requestId,
     });
-    return readPublishView(repos, (await repos.findOffer(organisationId, offerId))!);
+    return readPublishView(tx, (await tx.offers.findOffer(organisationId, offerId))!);
   }, scopeOf(actor));
 }
 
@@ -304,13 +307,13 @@ export async function cancelPublish(
   submissionId: string,
   requestId?: string,
 ): Promise<PublishView> {
-  return deps.uow.run(async (repos) => {
-    const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
-    const found = await repos.findSubmission(organisationId, submissionId);
+  return deps.uow.run(async (tx) => {
+    const offer = await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
+    const found = await tx.submissions.findSubmission(organisationId, submissionId);
     if (!found || found.offerId !== offerId)
       throw new AppError('NOT_FOUND', { message: 'submission not found' });
     const at = deps.clock.now();
-    const cancelled = await repos.transitionSubmission(
+    const cancelled = await tx.submissions.transitionSubmission(
       organisationId,
       submissionId,
       CANCELLABLE_STATES,
@@ -318,10 +321,10 @@ export async function cancelPublish(
       at,
     );
     if (!cancelled) throw new AppError('CONFLICT', { messageKey: 'publishing.cannotCancel' });
-    await syncPublishStatus(repos, offer, cancelled, at, {
+    await syncPublishStatus(tx, offer, cancelled, at, {
       lifecycleState: offer.liveVersionId ? 'live' : 'draft',
     });
-    await repos.appendAudit({
+    await tx.audit.appendAudit({
       organisationId,
       actorUserId: actor.userId,
       action: 'offer.publish.cancel',
@@ -331,7 +334,7 @@ export async function cancelPublish(
       after: { state: 'cancelled', submissionId },
       requestId,
     });
-    return readPublishView(repos, (await repos.findOffer(organisationId, offerId))!);
+    return readPublishView(tx, (await tx.offers.findOffer(organisationId, offerId))!);
   }, scopeOf(actor));
 }
 
@@ -344,13 +347,13 @@ export async function goLive(
   submissionId: string,
   requestId?: string,
 ): Promise<PublishView> {
-  return deps.uow.run(async (repos) => {
-    const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
-    const found = await repos.findSubmission(organisationId, submissionId);
+  return deps.uow.run(async (tx) => {
+    const offer = await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
+    const found = await tx.submissions.findSubmission(organisationId, submissionId);
     if (!found || found.offerId !== offerId)
       throw new AppError('NOT_FOUND', { message: 'submission not found' });
     const at = deps.clock.now();
-    const moved = await repos.transitionSubmission(
+    const moved = await tx.submissions.transitionSubmission(
       organisationId,
       submissionId,
       ['preview'],
@@ -358,15 +361,15 @@ export async function goLive(
       at,
     );
     if (!moved) throw new AppError('CONFLICT', { messageKey: 'publishing.notInPreview' });
-    await syncPublishStatus(repos, offer, moved, at);
-    await repos.enqueueJob({
+    await syncPublishStatus(tx, offer, moved, at);
+    await tx.jobs.enqueueJob({
       kind: 'publish.go-live',
       payload: { submissionId },
       organisationId,
       runAt: at,
       dedupeKey: `publish.go-live:${submissionId}`,
     });
-    await repos.appendAudit({
+    await tx.audit.appendAudit({
       organisationId,
       actorUserId: actor.userId,
       action: 'offer.publish.golive',
@@ -375,7 +378,7 @@ export async function goLive(
       after: { submissionId },
       requestId,
     });
-    return readPublishView(repos, (await repos.findOffer(organisationId, offerId))!);
+    return readPublishView(tx, (await tx.offers.findOffer(organisationId, offerId))!);
   }, scopeOf(actor));
 }
 
@@ -387,10 +390,10 @@ export async function getOfferVersion(
   offerId: string,
   versionId: string,
 ) {
-  return deps.uow.run(async (repos) => {
-    await requireOffer(repos, actor, organisationId, offerId, 'offers.read');
+  return deps.uow.run(async (tx) => {
+    await requireOffer(tx, actor, organisationId, offerId, 'offers.read');
     return getOrNotFound(
-      await repos.findOfferVersion(organisationId, offerId, versionId),
+      await tx.versions.findOfferVersion(organisationId, offerId, versionId),
       'version',
     );
   }, scopeOf(actor));
@@ -399,19 +402,19 @@ export async function getOfferVersion(
 // ---------------------------------------------------------------- pipeline steps (jobs)
 
 interface StepContext {
-  repos: Repositories;
+  tx: Tx;
   clock: Clock;
   job: JobRecord;
 }
 
 async function stepSubmission(ctx: StepContext) {
   const organisationId = ctx.job.organisationId!;
-  const submission = await ctx.repos.findSubmission(
+  const submission = await ctx.tx.submissions.findSubmission(
     organisationId,
     String(ctx.job.payload.submissionId),
   );
   if (!submission) return null;
-  const offer = await ctx.repos.findOffer(organisationId, submission.offerId);
+  const offer = await ctx.tx.offers.findOffer(organisationId, submission.offerId);
   if (!offer) return null;
   return { submission, offer, organisationId };
 }
@@ -421,16 +424,20 @@ export async function runValidateStep(ctx: StepContext): Promise<void> {
   const found = await stepSubmission(ctx);
   if (!found || found.submission.state !== 'validating') return;
   const { submission, offer, organisationId } = found;
-  const version = await ctx.repos.findOfferVersion(organisationId, offer.id, submission.versionId);
+  const version = await ctx.tx.versions.findOfferVersion(
+    organisationId,
+    offer.id,
+    submission.versionId,
+  );
   if (!version) return;
   const problems = validateSnapshot(
-    await loadProgramContext(ctx.repos),
+    await loadProgramContext(ctx.tx),
     offer,
     version.snapshot,
     submission.sections,
   );
   const at = ctx.clock.now();
-  const next = await ctx.repos.transitionSubmission(
+  const next = await ctx.tx.submissions.transitionSubmission(
     organisationId,
     submission.id,
     ['validating'],
@@ -438,9 +445,9 @@ export async function runValidateStep(ctx: StepContext): Promise<void> {
     at,
   );
   if (!next) return;
-  await syncPublishStatus(ctx.repos, offer, next, at);
+  await syncPublishStatus(ctx.tx, offer, next, at);
   if (problems.length > 0) {
-    await notify(ctx.repos, ctx, {
+    await notify(ctx.tx, ctx, {
       organisationId,
       kind: 'review.failed',
       offerId: offer.id,
@@ -456,7 +463,7 @@ export async function runPreviewStep(ctx: StepContext): Promise<void> {
   const { submission, offer, organisationId } = found;
   const at = ctx.clock.now();
   const straightOn = offer.liveVersionId !== null;
-  const next = await ctx.repos.transitionSubmission(
+  const next = await ctx.tx.submissions.transitionSubmission(
     organisationId,
     submission.id,
     ['approved'],
@@ -464,15 +471,9 @@ export async function runPreviewStep(ctx: StepContext): Promise<void> {
     at,
   );
   if (!next) return;
-  await syncPublishStatus(
-    ctx.repos,
-    offer,
-    next,
-    at,
-    straightOn ? {} : { lifecycleState: 'preview' },
-  );
+  await syncPublishStatus(ctx.tx, offer, next, at, straightOn ? {} : { lifecycleState: 'preview' });
   if (straightOn) {
-    await ctx.repos.enqueueJob({
+    await ctx.tx.jobs.enqueueJob({
       kind: 'publish.go-live',
       payload: { submissionId: submission.id },
       organisationId,
@@ -488,7 +489,7 @@ export async function runGoLiveStep(ctx: StepContext): Promise<void> {
   if (!found || found.submission.state !== 'publishing') return;
   const { submission, offer, organisationId } = found;
   const at = ctx.clock.now();
-  const next = await ctx.repos.transitionSubmission(
+  const next = await ctx.tx.submissions.transitionSubmission(
     organisationId,
     submission.id,
     ['publishing'],
@@ -496,11 +497,11 @@ export async function runGoLiveStep(ctx: StepContext): Promise<void> {
     at,
   );
   if (!next) return;
-  await syncPublishStatus(ctx.repos, offer, next, at, {
+  await syncPublishStatus(ctx.tx, offer, next, at, {
     lifecycleState: 'live',
     liveVersionId: submission.versionId,
   });
-  await recomputeOfferStatus(ctx.repos, ctx, organisationId, offer.id, 'publish');
+  await recomputeOfferStatus(ctx.tx, ctx, organisationId, offer.id, 'publish');
 }
 
 // ---------------------------------------------------------------- review (vendor)
@@ -512,8 +513,8 @@ export async function listReviewQueue(
 ): Promise<Page<ReviewQueueItem>> {
   requireVendorPermission(actor, 'review.decide');
   return deps.uow.run(
-    (repos) =>
-      repos.listReviewQueue({
+    (tx) =>
+      tx.submissions.listReviewQueue({
         states:
           query.state === 'open'
             ? ['in-review']
@@ -533,7 +534,7 @@ export interface ReviewDetail {
   /** What the live version was before (to see what changed), if any. */
   changes: SnapshotChange[];
   status: StatusView;
-  profile: Awaited<ReturnType<Repositories['findProfile']>>;
+  profile: Awaited<ReturnType<Tx['profiles']['findProfile']>>;
 }
 
 /** A reviewer's view of one submission: everything submitted, the partner profile and the status checklist. */
@@ -545,21 +546,21 @@ export async function getReviewDetail(
 ): Promise<ReviewDetail> {
   requireVendorPermission(actor, 'review.decide');
   return deps.uow.run(
-    async (repos) => {
+    async (tx) => {
       const submission = getOrNotFound(
-        await repos.findSubmission(organisationId, submissionId),
+        await tx.submissions.findSubmission(organisationId, submissionId),
         'submission',
       );
       const offer = getOrNotFound(
-        await repos.findOffer(organisationId, submission.offerId),
+        await tx.offers.findOffer(organisationId, submission.offerId),
         'offer',
       );
       const version = getOrNotFound(
-        await repos.findOfferVersion(organisationId, offer.id, submission.versionId),
+        await tx.versions.findOfferVersion(organisationId, offer.id, submission.versionId),
         'version',
       );
-      const live = await liveSnapshotOf(repos, offer);
-      const organisation = await repos.findOrganisation(organisationId);
+      const live = await liveSnapshotOf(tx, offer);
+      const organisation = await tx.organisations.findOrganisation(organisationId);
       return {
         submission,
         offer,
@@ -569,8 +570,8 @@ export async function getReviewDetail(
           live && live.id !== version.id ? live.snapshot : null,
           version.snapshot,
         ),
-        status: await submittedStatusView(repos, offer, version.snapshot),
-        profile: await repos.findProfile(organisationId),
+        status: await submittedStatusView(tx, offer, version.snapshot),
+        profile: await tx.profiles.findProfile(organisationId),
       };
     },
     { ...scopeOf(actor), programStaff: true },
@@ -587,13 +588,17 @@ export async function findSubmittedDocument(
 ) {
   requireVendorPermission(actor, 'review.decide');
   return deps.uow.run(
-    async (repos) => {
+    async (tx) => {
       const submission = getOrNotFound(
-        await repos.findSubmission(organisationId, submissionId),
+        await tx.submissions.findSubmission(organisationId, submissionId),
         'submission',
       );
       const version = getOrNotFound(
-        await repos.findOfferVersion(organisationId, submission.offerId, submission.versionId),
+        await tx.versions.findOfferVersion(
+          organisationId,
+          submission.offerId,
+          submission.versionId,
+        ),
         'version',
       );
       return getOrNotFound(
@@ -629,13 +634,13 @@ export async function decideReview(
     });
   }
   return deps.uow.run(
-    async (repos) => {
+    async (tx) => {
       const found = getOrNotFound(
-        await repos.findSubmission(organisationId, submissionId),
+        await tx.submissions.findSubmission(organisationId, submissionId),
         'submission',
       );
       // The reviewer acts in the partner's organisation from here on (notifications, jobs, audit).
-      await repos.widenScope({ organisationIds: [organisationId] });
+      await tx.widenScope({ organisationIds: [organisationId] });
       const at = deps.clock.now();
       const review = {
         reviewerId: actor.userId,
@@ -645,7 +650,7 @@ export async function decideReview(
         revenueVerified: input.revenueVerified,
         decidedAt: at,
       };
-      const next = await repos.transitionSubmission(
+      const next = await tx.submissions.transitionSubmission(
         organisationId,
         submissionId,
         ['in-review'],
@@ -658,10 +663,13 @@ export async function decideReview(
           throw new AppError('CONFLICT', { messageKey: 'reviewing.notInReview' });
         throw new AppError('PRECONDITION_FAILED');
       }
-      const offer = getOrNotFound(await repos.findOffer(organisationId, found.offerId), 'offer');
-      await syncPublishStatus(repos, offer, next, at);
+      const offer = getOrNotFound(
+        await tx.offers.findOffer(organisationId, found.offerId),
+        'offer',
+      );
+      await syncPublishStatus(tx, offer, next, at);
       if (input.decision === 'approve') {
-        await repos.enqueueJob({
+        await tx.jobs.enqueueJob({
           kind: 'publish.preview',
           payload: { submissionId },
           organisationId,
@@ -669,13 +677,13 @@ export async function decideReview(
           dedupeKey: `publish.preview:${submissionId}`,
         });
       }
-      await notify(repos, deps, {
+      await notify(tx, deps, {
         organisationId,
         kind: input.decision === 'approve' ? 'review.passed' : 'review.failed',
         offerId: offer.id,
         params: { offerName: offer.name, stage: 'review' },
       });
-      await repos.appendAudit({
+      await tx.audit.appendAudit({
         organisationId,
         actorUserId: actor.userId,
         action: 'offer.review.decide',

@@ -6,13 +6,16 @@
  * with the import), and confirming swaps the whole list in one transaction. The file is read
  * as a stream and staged in batches, so memory stays flat whatever its size (QUALITY P5).
  */
-import { parseContactsCsv, type ContactInput } from '../contacts';
-import { contactsCsvChunks, contactsCsvTemplate } from '../contacts/csv';
+import { parseContactsCsv, type ContactInput } from './index';
+import { contactsCsvChunks, contactsCsvTemplate } from './csv';
 import { AppError, getOrNotFound, type FieldIssue } from '../errors';
-import type { ExpectedVersions, Repositories } from '../ports';
-import { scopeOf, type Actor } from '../tenant/access';
-import type { ContactImportDiff, ContactImportRecord, ContactRecord } from './offer.ports';
-import { requireOffer, type OfferDeps } from './offer.service';
+import type { ExpectedVersions } from '../ports';
+import { scopeOf, type Actor } from '../accounts/access';
+import { requireOffer, type OfferDeps } from '../offers/offer.service';
+import type { Tx } from '../transaction';
+import type { ContactImportDiff } from './contacts.ports';
+import type { ContactImportRecord } from './contacts.ports';
+import type { ContactRecord } from './contacts.ports';
 
 /** Tunables of imports; the defaults suit the API. */
 export interface ContactImportSettings {
@@ -41,10 +44,10 @@ export async function listContacts(
   organisationId: string,
   offerId: string,
 ): Promise<ContactListView> {
-  return deps.uow.run(async (repos) => {
-    const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.read');
+  return deps.uow.run(async (tx) => {
+    const offer = await requireOffer(tx, actor, organisationId, offerId, 'offers.read');
     return {
-      contacts: await repos.listContacts(organisationId, offerId),
+      contacts: await tx.contacts.listContacts(organisationId, offerId),
       contactsVersion: offer.contactsVersion,
     };
   }, scopeOf(actor));
@@ -80,10 +83,10 @@ export async function addContact(
   requestId?: string,
 ): Promise<ContactChange> {
   return mapDuplicate(() =>
-    deps.uow.run(async (repos) => {
-      await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
-      const contact = await repos.createContact(organisationId, offerId, input);
-      const contactsVersion = await recordContactChange(repos, deps, actor, {
+    deps.uow.run(async (tx) => {
+      await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
+      const contact = await tx.contacts.createContact(organisationId, offerId, input);
+      const contactsVersion = await recordContactChange(tx, deps, actor, {
         organisationId,
         offerId,
         action: 'offer.contact.create',
@@ -107,13 +110,13 @@ export async function updateContact(
   requestId?: string,
 ): Promise<ContactChange> {
   return mapDuplicate(() =>
-    deps.uow.run(async (repos) => {
-      await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
+    deps.uow.run(async (tx) => {
+      await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
       const before = getOrNotFound(
-        await repos.findContact(organisationId, offerId, contactId),
+        await tx.contacts.findContact(organisationId, offerId, contactId),
         'contact',
       );
-      const contact = await repos.updateContact(
+      const contact = await tx.contacts.updateContact(
         organisationId,
         offerId,
         contactId,
@@ -121,7 +124,7 @@ export async function updateContact(
         expected,
       );
       if (!contact) throw new AppError('PRECONDITION_FAILED');
-      const contactsVersion = await recordContactChange(repos, deps, actor, {
+      const contactsVersion = await recordContactChange(tx, deps, actor, {
         organisationId,
         offerId,
         action: 'offer.contact.update',
@@ -143,12 +146,12 @@ export async function removeContact(
   expected: ExpectedVersions,
   requestId?: string,
 ): Promise<{ contactsVersion: number }> {
-  return deps.uow.run(async (repos) => {
-    await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
-    getOrNotFound(await repos.findContact(organisationId, offerId, contactId), 'contact');
-    const removed = await repos.deleteContact(organisationId, offerId, contactId, expected);
+  return deps.uow.run(async (tx) => {
+    await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
+    getOrNotFound(await tx.contacts.findContact(organisationId, offerId, contactId), 'contact');
+    const removed = await tx.contacts.deleteContact(organisationId, offerId, contactId, expected);
     if (!removed) throw new AppError('PRECONDITION_FAILED');
-    const contactsVersion = await recordContactChange(repos, deps, actor, {
+    const contactsVersion = await recordContactChange(tx, deps, actor, {
       organisationId,
       offerId,
       action: 'offer.contact.delete',
@@ -165,7 +168,7 @@ export async function removeContact(
  * preview of a staged import compares against it) and write the audit entry.
  */
 async function recordContactChange(
-  repos: Repositories,
+  tx: Tx,
   deps: OfferDeps,
   actor: Actor,
   change: {
@@ -177,13 +180,13 @@ async function recordContactChange(
     requestId: string | undefined;
   },
 ): Promise<number> {
-  const contactsVersion = await repos.bumpContactsVersion(
+  const contactsVersion = await tx.offers.bumpContactsVersion(
     change.organisationId,
     change.offerId,
     'any',
     deps.clock.now(),
   );
-  await repos.appendAudit({
+  await tx.audit.appendAudit({
     organisationId: change.organisationId,
     actorUserId: actor.userId,
     action: change.action,
@@ -222,9 +225,9 @@ export async function stageContactImport(
   settings: ContactImportSettings = DEFAULT_CONTACT_IMPORT_SETTINGS,
 ): Promise<ContactImportPreview> {
   const scope = scopeOf(actor);
-  const record = await deps.uow.run(async (repos) => {
-    const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
-    return repos.createContactImport({
+  const record = await deps.uow.run(async (tx) => {
+    const offer = await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
+    return tx.contactImports.createContactImport({
       organisationId,
       offerId,
       fileName,
@@ -238,7 +241,7 @@ export async function stageContactImport(
   // holds a transaction (or PGlite's only connection) open. Staged rows of a refused or
   // abandoned import are not contacts; they go with the import.
   const discard = () =>
-    deps.uow.run((repos) => repos.deleteContactImport(organisationId, record.id), scope);
+    deps.uow.run((tx) => tx.contactImports.deleteContactImport(organisationId, record.id), scope);
   try {
     const issues: FieldIssue[] = [];
     let badRows = 0;
@@ -249,7 +252,7 @@ export async function stageContactImport(
       const rows = batch;
       batch = [];
       await deps.uow.run(
-        (repos) => repos.stageContactImportRows(organisationId, record.id, rows),
+        (tx) => tx.contactImports.stageContactImportRows(organisationId, record.id, rows),
         scope,
       );
     };
@@ -275,7 +278,12 @@ export async function stageContactImport(
     }
     if (badRows === 0) {
       const duplicates = await deps.uow.run(
-        (repos) => repos.findContactImportDuplicates(organisationId, record.id, settings.maxIssues),
+        (tx) =>
+          tx.contactImports.findContactImportDuplicates(
+            organisationId,
+            record.id,
+            settings.maxIssues,
+          ),
         scope,
       );
       for (const duplicate of duplicates) {
@@ -294,16 +302,19 @@ export async function stageContactImport(
         issues,
       });
     }
-    return await deps.uow.run(async (repos) => {
-      await repos.setContactImportRowCount(organisationId, record.id, rowCount);
+    return await deps.uow.run(async (tx) => {
+      await tx.contactImports.setContactImportRowCount(organisationId, record.id, rowCount);
       // Keep this import and the one "Undo" may still revert; older ones are spent.
-      const latest = await repos.findLatestAppliedContactImport(organisationId, offerId);
-      await repos.pruneContactImports(
+      const latest = await tx.contactImports.findLatestAppliedContactImport(
+        organisationId,
+        offerId,
+      );
+      await tx.contactImports.pruneContactImports(
         organisationId,
         offerId,
         [record.id, latest?.id].filter((id): id is string => Boolean(id)),
       );
-      const diff = await repos.diffContactImport(
+      const diff = await tx.contactImports.diffContactImport(
         organisationId,
         offerId,
         record.id,
@@ -327,19 +338,19 @@ export async function applyContactImport(
   expected: ExpectedVersions,
   requestId?: string,
 ): Promise<ContactImportRecord> {
-  return deps.uow.run(async (repos) => {
-    await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
+  return deps.uow.run(async (tx) => {
+    await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
     const staged = getOrNotFound(
-      await repos.findContactImport(organisationId, offerId, importId),
+      await tx.contactImports.findContactImport(organisationId, offerId, importId),
       'import',
     );
     if (staged.state !== 'pending') {
       throw new AppError('CONFLICT', { messageKey: 'import.notPending' });
     }
-    const before = await repos.countContacts(organisationId, offerId);
+    const before = await tx.contacts.countContacts(organisationId, offerId);
     // The preview was computed against `baseContactsVersion`: without If-Match, that is the
     // version the confirmation is for.
-    const applied = await repos.applyContactImport(
+    const applied = await tx.contactImports.applyContactImport(
       organisationId,
       offerId,
       importId,
@@ -347,8 +358,8 @@ export async function applyContactImport(
       deps.clock.now(),
     );
     if (!applied) throw new AppError('PRECONDITION_FAILED');
-    await repos.pruneContactImports(organisationId, offerId, [importId]);
-    await repos.appendAudit({
+    await tx.contactImports.pruneContactImports(organisationId, offerId, [importId]);
+    await tx.audit.appendAudit({
       organisationId,
       actorUserId: actor.userId,
       action: 'offer.contacts.import',
@@ -371,30 +382,30 @@ export async function undoContactImport(
   importId: string,
   requestId?: string,
 ): Promise<ContactImportRecord> {
-  return deps.uow.run(async (repos) => {
-    await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
+  return deps.uow.run(async (tx) => {
+    await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
     const applied = getOrNotFound(
-      await repos.findContactImport(organisationId, offerId, importId),
+      await tx.contactImports.findContactImport(organisationId, offerId, importId),
       'import',
     );
     if (applied.state !== 'applied') {
       throw new AppError('CONFLICT', { messageKey: 'import.notApplied' });
     }
-    const undone = await repos.undoContactImport(
+    const undone = await tx.contactImports.undoContactImport(
       organisationId,
       offerId,
       importId,
       deps.clock.now(),
     );
     if (!undone) throw new AppError('CONFLICT', { messageKey: 'import.undoStale' });
-    await repos.appendAudit({
+    await tx.audit.appendAudit({
       organisationId,
       actorUserId: actor.userId,
       action: 'offer.contacts.importUndo',
       entityType: 'offer',
       entityId: offerId,
       before: { contacts: applied.rowCount, importId },
-      after: { contacts: await repos.countContacts(organisationId, offerId) },
+      after: { contacts: await tx.contacts.countContacts(organisationId, offerId) },
       requestId,
     });
     return undone;
@@ -414,7 +425,7 @@ export async function exportContacts(
 ): Promise<AsyncIterable<string>> {
   const scope = scopeOf(actor);
   await deps.uow.run(
-    (repos) => requireOffer(repos, actor, organisationId, offerId, 'offers.read'),
+    (tx) => requireOffer(tx, actor, organisationId, offerId, 'offers.read'),
     scope,
   );
   async function* chunks(): AsyncGenerator<string> {
@@ -422,7 +433,7 @@ export async function exportContacts(
     let after = 0;
     for (;;) {
       const page = await deps.uow.run(
-        (repos) => repos.listContactsAfter(organisationId, offerId, after, pageSize),
+        (tx) => tx.contacts.listContactsAfter(organisationId, offerId, after, pageSize),
         scope,
       );
       // contactsCsvChunks gives the BOM and header first, then a line per contact.

@@ -7,7 +7,7 @@ import { AppError, getOrNotFound } from '../errors';
 import { translate } from '../i18n/messages';
 import { loadProgramContext, requireOffer } from '../offers/offer.service';
 import type { OfferRecord } from '../offers/offer';
-import type { Clock, ExpectedVersions, Repositories, UnitOfWork } from '../ports';
+import type { Clock, ExpectedVersions } from '../ports';
 import {
   computeBenefits,
   qualifiesForBadge,
@@ -15,7 +15,7 @@ import {
   type Benefits,
 } from '../program/benefits';
 import { POLICIES, type PolicyId, type ProgramPolicy } from '../program/policies';
-import { pickFacts } from '../program/profile';
+import { pickFacts } from '../profiles/profile';
 import {
   evaluateStatus,
   statusOf,
@@ -24,18 +24,18 @@ import {
   type StatusFacts,
 } from '../program/status-engine';
 import { cosellStatusName, type CosellStatusId } from '../reference/cosell-statuses';
-import { requireVendorPermission, scopeOf, type Actor } from '../tenant/access';
-import type { Locale } from '../tenant/tenant.types';
-import { notify, type NotifyDeps } from './notifications.service';
+import { requireVendorPermission, scopeOf, type Actor } from '../accounts/access';
+import type { Locale } from '../accounts/accounts.types';
+import { notify, type NotifyDeps } from '../notifications/notifications.service';
 import type { DocumentKindId } from '../reference/documents';
-import { DOCUMENT_KIND_NAMES, statusLabel } from './names';
-import { snapshotStatusFacts, type OfferSnapshot } from './publication';
-import type {
-  OfferStatusRecord,
-  StatusHistoryRecord,
-  StatusInputRow,
-  StorefrontListing,
-} from './publication.ports';
+import { DOCUMENT_KIND_NAMES, statusLabel } from '../i18n/names';
+import { snapshotStatusFacts, type OfferSnapshot } from '../publishing/publication';
+import type { Tx } from '../transaction';
+import type { UnitOfWork } from '../transaction';
+import type { OfferStatusRecord } from './status.ports';
+import type { StatusHistoryRecord } from './status.ports';
+import type { StatusInputRow } from './status.ports';
+import type { StorefrontListing } from '../storefront/storefront.ports';
 
 export interface StatusDeps {
   uow: UnitOfWork;
@@ -120,19 +120,19 @@ function storefrontBadges(benefits: Benefits): string[] {
 
 /** Puts a live offer's public facts on the storefront, or takes a non-live one off. */
 export async function refreshStorefront(
-  repos: Repositories,
+  tx: Tx,
   row: StatusInputRow,
   record: OfferStatusRecord | null,
   policy: ProgramPolicy,
 ): Promise<void> {
   if (!row.live || row.lifecycleState !== 'live') {
-    await repos.deleteStorefrontListing(row.offerId);
+    await tx.storefront.deleteStorefrontListing(row.offerId);
     return;
   }
   const status = record?.status ?? 'not-cosell-ready';
   const fields = row.live.fields;
   const benefits = benefitsOf(status, { ...fields, live: true }, record, policy);
-  const organisation = await repos.findOrganisation(row.organisationId);
+  const organisation = await tx.organisations.findOrganisation(row.organisationId);
   const listing: StorefrontListing = {
     offerId: row.offerId,
     organisationId: row.organisationId,
@@ -145,7 +145,7 @@ export async function refreshStorefront(
     cosellStatus: status,
     publishedAt: record?.evaluatedAt ?? new Date(0),
   };
-  await repos.upsertStorefrontListing(listing);
+  await tx.storefront.upsertStorefrontListing(listing);
 }
 
 /**
@@ -154,21 +154,21 @@ export async function refreshStorefront(
  * Idempotent: running it twice changes nothing the second time.
  */
 export async function recomputeOfferStatus(
-  repos: Repositories,
+  tx: Tx,
   deps: NotifyDeps,
   organisationId: string,
   offerId: string,
   cause: string,
   policy?: ProgramPolicy,
 ): Promise<OfferStatusRecord | null> {
-  const row = await repos.findStatusInput(organisationId, offerId);
+  const row = await tx.statuses.findStatusInput(organisationId, offerId);
   if (!row) return null;
-  const active = policy ?? (await loadProgramContext(repos)).policy;
-  return storeStatus(repos, deps, row, statusOfInput(row, active), active, cause);
+  const active = policy ?? (await loadProgramContext(tx)).policy;
+  return storeStatus(tx, deps, row, statusOfInput(row, active), active, cause);
 }
 
 async function storeStatus(
-  repos: Repositories,
+  tx: Tx,
   deps: NotifyDeps,
   row: StatusInputRow,
   status: CosellStatusId,
@@ -183,12 +183,12 @@ async function storeStatus(
     previous?.qualifiedSince?.getTime() !== next.qualifiedSince?.getTime() ||
     previous?.badgeGrantedAt?.getTime() !== next.badgeGrantedAt?.getTime();
   if (!changed && !badgeChanged && previous) {
-    await refreshStorefront(repos, row, previous, policy);
+    await refreshStorefront(tx, row, previous, policy);
     return previous;
   }
-  await repos.saveOfferStatus(next);
+  await tx.statuses.saveOfferStatus(next);
   if (changed) {
-    await repos.appendStatusHistory([
+    await tx.statuses.appendStatusHistory([
       {
         organisationId: row.organisationId,
         offerId: row.offerId,
@@ -200,7 +200,7 @@ async function storeStatus(
       },
     ]);
     if (previous?.status !== next.status && (previous || next.status !== 'not-cosell-ready')) {
-      await notify(repos, deps, {
+      await notify(tx, deps, {
         organisationId: row.organisationId,
         kind: 'status.changed',
         offerId: row.offerId,
@@ -213,7 +213,7 @@ async function storeStatus(
       });
     }
   }
-  await refreshStorefront(repos, row, next, policy);
+  await refreshStorefront(tx, row, next, policy);
   return next;
 }
 
@@ -235,12 +235,9 @@ export interface StatusView {
 }
 
 /** The draft as a snapshot (what "Review and publish" would submit). */
-export async function draftSnapshot(
-  repos: Repositories,
-  offer: OfferRecord,
-): Promise<OfferSnapshot> {
-  const documents = await repos.listDocuments(offer.organisationId, offer.id);
-  const contacts = await repos.listContacts(offer.organisationId, offer.id);
+export async function draftSnapshot(tx: Tx, offer: OfferRecord): Promise<OfferSnapshot> {
+  const documents = await tx.documents.listDocuments(offer.organisationId, offer.id);
+  const contacts = await tx.contacts.listContacts(offer.organisationId, offer.id);
   const { lifecycleState: _state, ...fields } = {
     name: offer.name,
     alias: offer.alias,
@@ -334,9 +331,9 @@ export async function getOfferStatus(
   offerId: string,
 ): Promise<StatusView> {
   return deps.uow.run(
-    async (repos) => {
-      const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.read');
-      return readStatusView(repos, offer);
+    async (tx) => {
+      const offer = await requireOffer(tx, actor, organisationId, offerId, 'offers.read');
+      return readStatusView(tx, offer);
     },
     scopeOf(actor),
     { snapshot: true },
@@ -348,19 +345,19 @@ export async function getOfferStatus(
  * submission, the partner's current profile and no review yet (the reviewer's part).
  */
 export async function submittedStatusView(
-  repos: Repositories,
+  tx: Tx,
   offer: OfferRecord,
   snapshot: OfferSnapshot,
 ): Promise<StatusView> {
-  const { policy } = await loadProgramContext(repos);
-  const profile = await repos.findProfile(offer.organisationId);
+  const { policy } = await loadProgramContext(tx);
+  const profile = await tx.profiles.findProfile(offer.organisationId);
   const facts: StatusFacts = {
     offer: snapshotStatusFacts(snapshot, { live: true, createdAt: offer.createdAt }),
     profile: profile ? pickFacts(profile) : null,
     review: null,
   };
   const evaluation = evaluateStatus(facts, policy);
-  const stored = await repos.findOfferStatus(offer.organisationId, offer.id);
+  const stored = await tx.statuses.findOfferStatus(offer.organisationId, offer.id);
   return {
     offerId: offer.id,
     status: evaluation.status,
@@ -370,14 +367,17 @@ export async function submittedStatusView(
     evaluation,
     benefits: benefitsOf(evaluation.status, { ...snapshot.fields, live: true }, stored, policy),
     stored,
-    history: await repos.listStatusHistory(offer.organisationId, offer.id, 50),
+    history: await tx.statuses.listStatusHistory(offer.organisationId, offer.id, 50),
   };
 }
 
 /** The status view of an offer the caller may read. */
-export async function readStatusView(repos: Repositories, offer: OfferRecord): Promise<StatusView> {
-  const { policy } = await loadProgramContext(repos);
-  const row: StatusInputRow = (await repos.findStatusInput(offer.organisationId, offer.id)) ?? {
+export async function readStatusView(tx: Tx, offer: OfferRecord): Promise<StatusView> {
+  const { policy } = await loadProgramContext(tx);
+  const row: StatusInputRow = (await tx.statuses.findStatusInput(
+    offer.organisationId,
+    offer.id,
+  )) ?? {
     organisationId: offer.organisationId,
     offerId: offer.id,
     offerName: offer.name,
@@ -385,11 +385,11 @@ export async function readStatusView(repos: Repositories, offer: OfferRecord): P
     live: null,
     lifecycleState: offer.lifecycleState,
     review: null,
-    profile: await repos.findProfile(offer.organisationId),
+    profile: await tx.profiles.findProfile(offer.organisationId),
     current: null,
   };
   const basis = row.live ? 'live' : 'draft';
-  const facts = factsOfInput(row, row.live ? undefined : await draftSnapshot(repos, offer))!;
+  const facts = factsOfInput(row, row.live ? undefined : await draftSnapshot(tx, offer))!;
   const evaluation = evaluateStatus(facts, policy);
   const stored = row.current;
   const status = row.live ? evaluation.status : 'not-cosell-ready';
@@ -408,7 +408,7 @@ export async function readStatusView(repos: Repositories, offer: OfferRecord): P
     evaluation,
     benefits,
     stored,
-    history: await repos.listStatusHistory(offer.organisationId, offer.id, 50),
+    history: await tx.statuses.listStatusHistory(offer.organisationId, offer.id, 50),
   };
 }
 
@@ -446,8 +446,8 @@ export async function previewPolicySwitch(
   requireVendorPermission(actor, 'program.manage');
   const started = performance.now();
   return deps.uow.run(
-    async (repos) => {
-      const { policy: active } = await loadProgramContext(repos);
+    async (tx) => {
+      const { policy: active } = await loadProgramContext(tx);
       const candidate = POLICIES[policyId];
       const moves = new Map<string, { from: CosellStatusId; to: CosellStatusId; count: number }>();
       const sample: PolicySwitchPreview['sample'] = [];
@@ -456,7 +456,7 @@ export async function previewPolicySwitch(
       let lost = 0;
       let after: { organisationId: string; offerId: string } | null = null;
       for (;;) {
-        const page = await repos.listStatusInputs(after, PAGE);
+        const page = await tx.statuses.listStatusInputs(after, PAGE);
         for (const row of page) {
           offers += 1;
           const from = statusOfInput(row, active);
@@ -486,7 +486,7 @@ export async function previewPolicySwitch(
       const names = new Map<string, string>();
       for (const entry of sample) {
         if (!names.has(entry.organisationId)) {
-          const organisation = await repos.findOrganisation(entry.organisationId);
+          const organisation = await tx.organisations.findOrganisation(entry.organisationId);
           names.set(entry.organisationId, organisation?.name ?? '');
         }
         entry.organisationName = names.get(entry.organisationId)!;
@@ -519,17 +519,20 @@ export async function activatePolicy(
   requestId?: string,
 ) {
   const membership = requireVendorPermission(actor, 'program.manage');
-  return deps.uow.run(async (repos) => {
-    const program = getOrNotFound(await repos.findProgram(membership.organisationId), 'program');
+  return deps.uow.run(async (tx) => {
+    const program = getOrNotFound(
+      await tx.programs.findProgram(membership.organisationId),
+      'program',
+    );
     const at = deps.clock.now();
-    const updated = await repos.updateProgramPolicy(
+    const updated = await tx.programs.updateProgramPolicy(
       membership.organisationId,
       policyId,
       expected,
       at,
     );
     if (!updated) throw new AppError('PRECONDITION_FAILED');
-    await repos.appendAudit({
+    await tx.audit.appendAudit({
       organisationId: membership.organisationId,
       actorUserId: actor.userId,
       action: 'program.policy.activate',
@@ -540,7 +543,7 @@ export async function activatePolicy(
       requestId,
     });
     if (program.activePolicy !== policyId) {
-      await repos.enqueueJob({
+      await tx.jobs.enqueueJob({
         kind: 'status.reevaluate',
         payload: { cause: 'policy', policyId, after: null },
         organisationId: null,
@@ -554,19 +557,19 @@ export async function activatePolicy(
 
 /** One page of the program-wide re-evaluation; returns the cursor of the next page, if any. */
 export async function reevaluatePage(
-  repos: Repositories,
+  tx: Tx,
   deps: NotifyDeps,
   after: { organisationId: string; offerId: string } | null,
   cause: string,
   pageSize = 1_000,
 ): Promise<{ organisationId: string; offerId: string } | null> {
-  const { policy } = await loadProgramContext(repos);
-  const page = await repos.listStatusInputs(after, pageSize);
+  const { policy } = await loadProgramContext(tx);
+  const page = await tx.statuses.listStatusInputs(after, pageSize);
   for (const row of page) {
     const status = statusOfInput(row, policy);
     if (row.current?.status === status && row.current.policyId === policy.id) continue;
-    await repos.widenScope({ organisationIds: [row.organisationId] });
-    await storeStatus(repos, deps, row, status, policy, cause);
+    await tx.widenScope({ organisationIds: [row.organisationId] });
+    await storeStatus(tx, deps, row, status, policy, cause);
   }
   if (page.length < pageSize) return null;
   const last = page[page.length - 1]!;
@@ -574,29 +577,25 @@ export async function reevaluatePage(
 }
 
 /** Grants the Preferred Solution badge to offers that held a qualifying status long enough. */
-export async function grantDueBadges(
-  repos: Repositories,
-  deps: NotifyDeps,
-  limit = 500,
-): Promise<number> {
+export async function grantDueBadges(tx: Tx, deps: NotifyDeps, limit = 500): Promise<number> {
   // Before the first set-up there is no program, and nothing to grant.
-  if (!(await repos.findVendorOrganisation())) return 0;
-  const { policy } = await loadProgramContext(repos);
+  if (!(await tx.organisations.findVendorOrganisation())) return 0;
+  const { policy } = await loadProgramContext(tx);
   const now = deps.clock.now();
   const qualifiedBefore = new Date(
     now.getTime() - policy.benefits.preferredSolutionBadge.delayDays * 86_400_000,
   );
-  const due = await repos.listBadgesDue(qualifiedBefore, limit);
+  const due = await tx.statuses.listBadgesDue(qualifiedBefore, limit);
   let granted = 0;
   for (const { organisationId, offerId } of due) {
-    await repos.widenScope({ organisationIds: [organisationId] });
-    const row = await repos.findStatusInput(organisationId, offerId);
+    await tx.widenScope({ organisationIds: [organisationId] });
+    const row = await tx.statuses.findStatusInput(organisationId, offerId);
     const current = row?.current;
     if (!row || !current || current.badgeGrantedAt || !current.qualifiedSince) continue;
     if (!qualifiesForBadge(current.status, policy)) continue;
     const next = { ...current, badgeGrantedAt: now };
-    await repos.saveOfferStatus(next);
-    await repos.appendStatusHistory([
+    await tx.statuses.saveOfferStatus(next);
+    await tx.statuses.appendStatusHistory([
       {
         organisationId,
         offerId,
@@ -607,13 +606,13 @@ export async function grantDueBadges(
         at: now,
       },
     ]);
-    await notify(repos, deps, {
+    await notify(tx, deps, {
       organisationId,
       kind: 'badge.granted',
       offerId,
       params: { offerName: row.offerName },
     });
-    await refreshStorefront(repos, row, next, policy);
+    await refreshStorefront(tx, row, next, policy);
     granted += 1;
   }
   return granted;

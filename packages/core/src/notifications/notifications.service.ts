@@ -5,20 +5,20 @@
  */
 import { AppError } from '../errors';
 import { translate } from '../i18n/messages';
-import type { Clock, Mailer, Repositories, UnitOfWork } from '../ports';
+import type { Clock, Mailer } from '../ports';
 import { COSELL_POLICY_ERAS, type CosellStatusId } from '../reference/cosell-statuses';
-import { statusLabel } from './names';
-import { negotiateLocale } from '../tenant/tenant.types';
-import { hasPermission } from '../tenant/permissions';
-import { scopeOf, type Actor } from '../tenant/access';
-import {
-  NOTIFICATION_KINDS,
-  type JobRecord,
-  type NotificationKind,
-  type NotificationRecord,
-} from './publication.ports';
+import { statusLabel } from '../i18n/names';
+import { negotiateLocale } from '../accounts/accounts.types';
+import { hasPermission } from '../accounts/permissions';
+import { scopeOf, type Actor } from '../accounts/access';
 import type { Page } from '../ports';
-import type { Role } from '../tenant/tenant.types';
+import type { Role } from '../accounts/accounts.types';
+import type { Tx } from '../transaction';
+import type { UnitOfWork } from '../transaction';
+import { NOTIFICATION_KINDS } from '../reference/notification-kinds';
+import type { JobRecord } from '../jobs/jobs.ports';
+import type { NotificationKind } from '../reference/notification-kinds';
+import type { NotificationRecord } from './notifications.ports';
 
 export interface NotifyDeps {
   clock: Clock;
@@ -29,7 +29,7 @@ export interface NotifyDeps {
  * not muted the kind, and queues one e-mail each. Runs inside the caller's transaction.
  */
 export async function notify(
-  repos: Repositories,
+  tx: Tx,
   deps: NotifyDeps,
   event: {
     organisationId: string;
@@ -39,7 +39,9 @@ export async function notify(
   },
 ): Promise<NotificationRecord[]> {
   const at = deps.clock.now();
-  const recipients = (await repos.listNotificationRecipients(event.organisationId)).filter(
+  const recipients = (
+    await tx.notifications.listNotificationRecipients(event.organisationId)
+  ).filter(
     (r) =>
       !r.disabled &&
       !r.mutedKinds.includes(event.kind) &&
@@ -47,7 +49,7 @@ export async function notify(
         hasPermission(r.roles as Role[], 'profile.write')),
   );
   if (recipients.length === 0) return [];
-  const created = await repos.createNotifications(
+  const created = await tx.notifications.createNotifications(
     recipients.map((r) => ({
       organisationId: event.organisationId,
       userId: r.userId,
@@ -58,7 +60,7 @@ export async function notify(
     })),
   );
   for (const notification of created) {
-    await repos.enqueueJob({
+    await tx.jobs.enqueueJob({
       kind: 'mail.notification',
       payload: { notificationId: notification.id, userId: notification.userId },
       organisationId: event.organisationId,
@@ -110,16 +112,16 @@ export function renderNotification(
 
 /** Job 'mail.notification': sends the e-mail of one notification unless the kind was muted since. */
 export async function sendNotificationMail(
-  repos: Repositories,
+  tx: Tx,
   mailer: Mailer,
   job: JobRecord,
   appUrl: string,
 ): Promise<void> {
   const notificationId = String(job.payload.notificationId);
   const userId = String(job.payload.userId);
-  const notification = await repos.findNotification(userId, notificationId);
+  const notification = await tx.notifications.findNotification(userId, notificationId);
   if (!notification) return;
-  const user = await repos.findUser(userId);
+  const user = await tx.users.findUser(userId);
   if (!user || user.disabledAt || user.mutedNotificationKinds.includes(notification.kind)) return;
   const { subject, text } = renderNotification(notification, user.locale);
   const link = notification.offerId
@@ -138,7 +140,10 @@ export async function listNotifications(
   actor: Actor,
   query: { unreadOnly: boolean; limit: number; offset: number },
 ): Promise<Page<NotificationRecord> & { unread: number }> {
-  return deps.uow.run((repos) => repos.listNotifications(actor.userId, query), scopeOf(actor));
+  return deps.uow.run(
+    (tx) => tx.notifications.listNotifications(actor.userId, query),
+    scopeOf(actor),
+  );
 }
 
 export async function markNotificationsRead(
@@ -147,7 +152,7 @@ export async function markNotificationsRead(
   ids: readonly string[] | 'all',
 ): Promise<number> {
   return deps.uow.run(
-    (repos) => repos.markNotificationsRead(actor.userId, ids, deps.clock.now()),
+    (tx) => tx.notifications.markNotificationsRead(actor.userId, ids, deps.clock.now()),
     scopeOf(actor),
   );
 }
@@ -156,8 +161,8 @@ export async function getNotificationPreferences(
   deps: NotificationDeps,
   actor: Actor,
 ): Promise<{ muted: NotificationKind[]; kinds: readonly NotificationKind[] }> {
-  return deps.uow.run(async (repos) => {
-    const user = await repos.findUser(actor.userId);
+  return deps.uow.run(async (tx) => {
+    const user = await tx.users.findUser(actor.userId);
     if (!user) throw new AppError('UNAUTHENTICATED');
     return { muted: user.mutedNotificationKinds, kinds: NOTIFICATION_KINDS };
   }, scopeOf(actor));
@@ -168,8 +173,8 @@ export async function setNotificationPreferences(
   actor: Actor,
   muted: NotificationKind[],
 ): Promise<{ muted: NotificationKind[]; kinds: readonly NotificationKind[] }> {
-  return deps.uow.run(async (repos) => {
-    const user = await repos.updateUser(actor.userId, {
+  return deps.uow.run(async (tx) => {
+    const user = await tx.users.updateUser(actor.userId, {
       mutedNotificationKinds: [...new Set(muted)],
     });
     if (!user) throw new AppError('UNAUTHENTICATED');

@@ -1,4 +1,4 @@
-import type { OrganisationKind, Role } from './tenant.types';
+import type { OrganisationKind, Role } from './accounts.types';
 
 /**
  * What a membership may do inside its own organisation. Cross-organisation powers (a program

@@ -8,7 +8,7 @@ import {
   type CosellStatusId,
 } from '../reference/cosell-statuses';
 import type { DocumentKindId } from '../reference/documents';
-import type { Locale } from '../tenant/tenant.types';
+import type { Locale } from '../accounts/accounts.types';
 
 export const DOCUMENT_KIND_NAMES: Record<Locale, Record<DocumentKindId, string>> = {
   en: {

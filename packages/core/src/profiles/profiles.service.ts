@@ -5,7 +5,7 @@
  */
 import { readCsvRecords } from '../contacts/csv';
 import { AppError, type FieldIssue } from '../errors';
-import type { Clock, ExpectedVersions, Page, Repositories, UnitOfWork } from '../ports';
+import type { Clock, ExpectedVersions, Page } from '../ports';
 import {
   applyProfilePatch,
   ISV_CONNECT_LEVELS,
@@ -16,15 +16,17 @@ import {
   type ProfilePatch,
   type ProfileSource,
   type ProgramProfileRecord,
-} from '../program/profile';
+} from './profile';
 import {
   requireOrganisationAccess,
   requireVendorPermission,
   scopeOf,
   type Actor,
-} from '../tenant/access';
-import { hasPermission } from '../tenant/permissions';
-import { recomputeOfferStatus } from './status.service';
+} from '../accounts/access';
+import { hasPermission } from '../accounts/permissions';
+import { recomputeOfferStatus } from '../status/status.service';
+import type { Tx } from '../transaction';
+import type { UnitOfWork } from '../transaction';
 
 export interface ProfileDeps {
   uow: UnitOfWork;
@@ -42,7 +44,7 @@ const isProgramStaff = (actor: Actor) =>
 
 /** The organisation must be a partner the actor belongs to, or any partner for program staff. */
 async function requireProfileAccess(
-  repos: Repositories,
+  tx: Tx,
   actor: Actor,
   organisationId: string,
   write: boolean,
@@ -50,7 +52,7 @@ async function requireProfileAccess(
   const own = actor.memberships.find((m) => m.organisationId === organisationId);
   if (own) {
     await requireOrganisationAccess(
-      repos,
+      tx,
       actor,
       organisationId,
       write ? 'profile.write' : 'offers.read',
@@ -58,13 +60,13 @@ async function requireProfileAccess(
     return 'partner';
   }
   if (isProgramStaff(actor)) {
-    const organisation = await repos.findOrganisation(organisationId);
+    const organisation = await tx.organisations.findOrganisation(organisationId);
     if (organisation?.kind === 'partner') {
       // Reviewers see partner profiles; only program admins change them.
       if (write && !isProgramAdmin(actor)) {
         throw new AppError('FORBIDDEN', { message: 'missing permission program.manage' });
       }
-      await repos.widenScope({ organisationIds: [organisationId] });
+      await tx.widenScope({ organisationIds: [organisationId] });
       return 'program';
     }
   }
@@ -77,23 +79,19 @@ export async function getProgramProfile(
   organisationId: string,
 ): Promise<ProgramProfileRecord | null> {
   return deps.uow.run(
-    async (repos) => {
-      await requireProfileAccess(repos, actor, organisationId, false);
-      return repos.findProfile(organisationId);
+    async (tx) => {
+      await requireProfileAccess(tx, actor, organisationId, false);
+      return tx.profiles.findProfile(organisationId);
     },
     { ...scopeOf(actor) },
   );
 }
 
 /** Re-evaluates every published offer of the organisation (its profile changed). */
-async function recomputeOrganisation(
-  repos: Repositories,
-  deps: ProfileDeps,
-  organisationId: string,
-) {
+async function recomputeOrganisation(tx: Tx, deps: ProfileDeps, organisationId: string) {
   let offset = 0;
   for (;;) {
-    const page = await repos.listOffers(organisationId, {
+    const page = await tx.offers.listOffers(organisationId, {
       sort: 'createdAt',
       direction: 'asc',
       archived: 'all',
@@ -102,7 +100,7 @@ async function recomputeOrganisation(
     });
     for (const offer of page.items) {
       if (offer.liveVersionId)
-        await recomputeOfferStatus(repos, deps, organisationId, offer.id, 'profile');
+        await recomputeOfferStatus(tx, deps, organisationId, offer.id, 'profile');
     }
     offset += page.items.length;
     if (page.items.length === 0 || offset >= page.total) break;
@@ -110,7 +108,7 @@ async function recomputeOrganisation(
 }
 
 async function saveProfilePatch(
-  repos: Repositories,
+  tx: Tx,
   deps: ProfileDeps,
   actor: Actor,
   organisationId: string,
@@ -119,17 +117,17 @@ async function saveProfilePatch(
   expected: ExpectedVersions,
   requestId?: string,
 ): Promise<ProgramProfileRecord> {
-  const before = await repos.findProfile(organisationId);
+  const before = await tx.profiles.findProfile(organisationId);
   const at = deps.clock.now();
   const next = applyProfilePatch(before, organisationId, patch, {
     userId: actor.userId,
     source,
     at,
   });
-  const saved = await repos.saveProfile(next, expected, at);
+  const saved = await tx.profiles.saveProfile(next, expected, at);
   if (!saved) throw new AppError('PRECONDITION_FAILED');
   const changed = patchedFields(patch);
-  await repos.appendAudit({
+  await tx.audit.appendAudit({
     organisationId,
     actorUserId: actor.userId,
     action: 'program.profile.update',
@@ -143,7 +141,7 @@ async function saveProfilePatch(
     },
     requestId,
   });
-  await recomputeOrganisation(repos, deps, organisationId);
+  await recomputeOrganisation(tx, deps, organisationId);
   return saved;
 }
 
@@ -160,8 +158,8 @@ export async function updateProgramProfile(
   expected: ExpectedVersions,
   requestId?: string,
 ): Promise<ProgramProfileRecord> {
-  return deps.uow.run(async (repos) => {
-    const as = await requireProfileAccess(repos, actor, organisationId, true);
+  return deps.uow.run(async (tx) => {
+    const as = await requireProfileAccess(tx, actor, organisationId, true);
     if (as === 'partner') {
       const issues: FieldIssue[] = patchedFields(patch)
         .filter((field) => !PARTNER_EDITABLE_FIELDS.includes(field))
@@ -172,7 +170,7 @@ export async function updateProgramProfile(
         throw new AppError('FORBIDDEN', { messageKey: 'programProfile.programOnly', issues });
     }
     return saveProfilePatch(
-      repos,
+      tx,
       deps,
       actor,
       organisationId,
@@ -192,7 +190,7 @@ export async function listProgramProfiles(
   Page<{ organisationId: string; organisationName: string; profile: ProgramProfileRecord | null }>
 > {
   requireVendorPermission(actor, 'review.decide');
-  return deps.uow.run((repos) => repos.listProfiles(query), {
+  return deps.uow.run((tx) => tx.profiles.listProfiles(query), {
     ...scopeOf(actor),
     programStaff: true,
   });
@@ -352,14 +350,14 @@ export async function importProfilesCsv(
     throw new AppError('VALIDATION', { messageKey: 'profileImport.refused', issues });
 
   return deps.uow.run(
-    async (repos) => {
+    async (tx) => {
       const problems: FieldIssue[] = [];
       const targets: { row: number; organisationId: string; patch: ProfilePatch }[] = [];
       const seen = new Map<string, number>();
       for (const entry of rows) {
         let organisationId = entry.organisationId;
         if (organisationId) {
-          const organisation = await repos.findOrganisation(organisationId);
+          const organisation = await tx.organisations.findOrganisation(organisationId);
           if (organisation?.kind !== 'partner') {
             problems.push({
               path: ['rows', entry.row, PROFILE_CSV_COLUMNS.organisationId],
@@ -369,7 +367,7 @@ export async function importProfilesCsv(
             continue;
           }
         } else {
-          const profile = await repos.findProfileByPartnerId(entry.partnerId!);
+          const profile = await tx.profiles.findProfileByPartnerId(entry.partnerId!);
           if (!profile) {
             problems.push({
               path: ['rows', entry.row, PROFILE_CSV_COLUMNS.partnerId],
@@ -397,9 +395,9 @@ export async function importProfilesCsv(
       let updated = 0;
       for (const target of targets) {
         if (patchedFields(target.patch).length === 0) continue;
-        await repos.widenScope({ organisationIds: [target.organisationId] });
+        await tx.widenScope({ organisationIds: [target.organisationId] });
         await saveProfilePatch(
-          repos,
+          tx,
           deps,
           actor,
           target.organisationId,

@@ -7,9 +7,9 @@
 import { AppError, getOrNotFound } from '../errors';
 import type { BlobStore, ExpectedVersions } from '../ports';
 import { DOCUMENT_KINDS, MAX_OTHER_DOCUMENTS, type DocumentKindId } from '../reference/documents';
-import { scopeOf, type Actor } from '../tenant/access';
-import type { DocumentRecord } from './offer.ports';
-import { readCosellTab, requireOffer, type OfferDeps } from './offer.service';
+import { scopeOf, type Actor } from '../accounts/access';
+import { readCosellTab, requireOffer, type OfferDeps } from '../offers/offer.service';
+import type { DocumentRecord } from './documents.ports';
 
 export interface DocumentDeps extends OfferDeps {
   blobs: BlobStore;
@@ -43,9 +43,9 @@ export async function prepareDocumentUpload(
   offerId: string,
   upload: { kind: DocumentKindId; replaceId?: undefined } | { kind?: undefined; replaceId: string },
 ): Promise<DocumentKindId> {
-  return deps.uow.run(async (repos) => {
-    await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
-    const documents = await repos.listDocuments(organisationId, offerId);
+  return deps.uow.run(async (tx) => {
+    await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
+    const documents = await tx.documents.listDocuments(organisationId, offerId);
     if (upload.replaceId !== undefined) {
       return getOrNotFound(
         documents.find((d) => d.id === upload.replaceId),
@@ -82,10 +82,10 @@ export async function storeDocument(
     contentType: file.contentType,
   });
   try {
-    const result = await deps.uow.run(async (repos) => {
+    const result = await deps.uow.run(async (tx) => {
       let replaced: DocumentRecord | null = null;
-      const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
-      const documents = await repos.listDocuments(organisationId, offerId);
+      const offer = await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
+      const documents = await tx.documents.listDocuments(organisationId, offerId);
       let storedKind = kind;
       if (options.replaceId) {
         const target = getOrNotFound(
@@ -93,7 +93,7 @@ export async function storeDocument(
           'document',
         );
         storedKind = target.kind;
-        replaced = await repos.deleteDocument(
+        replaced = await tx.documents.deleteDocument(
           organisationId,
           offerId,
           target.id,
@@ -103,11 +103,11 @@ export async function storeDocument(
       } else if (DOCUMENT_KINDS[kind].maxCount === 1) {
         const existing = documents.find((d) => d.kind === kind);
         if (existing)
-          replaced = await repos.deleteDocument(organisationId, offerId, existing.id, 'any');
+          replaced = await tx.documents.deleteDocument(organisationId, offerId, existing.id, 'any');
       } else if (countOther(documents) >= MAX_OTHER_DOCUMENTS) {
         throw tooManyOther();
       }
-      const document = await repos.insertDocument({
+      const document = await tx.documents.insertDocument({
         organisationId,
         offerId,
         id,
@@ -120,7 +120,7 @@ export async function storeDocument(
         uploadedBy: actor.userId,
         uploadedAt: deps.clock.now(),
       });
-      await repos.appendAudit({
+      await tx.audit.appendAudit({
         organisationId,
         actorUserId: actor.userId,
         action: replaced ? 'offer.document.replace' : 'offer.document.upload',
@@ -132,8 +132,9 @@ export async function storeDocument(
       });
       // A published version may still show the replaced file: its bytes then stay.
       const dropBlob =
-        replaced !== null && !(await repos.isBlobKeptByVersion(organisationId, replaced.blobKey));
-      return { document, replaced, dropBlob, tab: await readCosellTab(repos, offer) };
+        replaced !== null &&
+        !(await tx.versions.isBlobKeptByVersion(organisationId, replaced.blobKey));
+      return { document, replaced, dropBlob, tab: await readCosellTab(tx, offer) };
     }, scopeOf(actor));
     // The old bytes go once the new row has committed; failing here leaves an orphan only.
     if (result.replaced && result.dropBlob) {
@@ -161,12 +162,17 @@ export async function deleteDocument(
   expected: ExpectedVersions,
   requestId?: string,
 ) {
-  const result = await deps.uow.run(async (repos) => {
-    const offer = await requireOffer(repos, actor, organisationId, offerId, 'offers.write');
-    getOrNotFound(await repos.findDocument(organisationId, offerId, documentId), 'document');
-    const removed = await repos.deleteDocument(organisationId, offerId, documentId, expected);
+  const result = await deps.uow.run(async (tx) => {
+    const offer = await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
+    getOrNotFound(await tx.documents.findDocument(organisationId, offerId, documentId), 'document');
+    const removed = await tx.documents.deleteDocument(
+      organisationId,
+      offerId,
+      documentId,
+      expected,
+    );
     if (!removed) throw new AppError('PRECONDITION_FAILED');
-    await repos.appendAudit({
+    await tx.audit.appendAudit({
       organisationId,
       actorUserId: actor.userId,
       action: 'offer.document.delete',
@@ -175,8 +181,8 @@ export async function deleteDocument(
       before: documentFacts(removed),
       requestId,
     });
-    const dropBlob = !(await repos.isBlobKeptByVersion(organisationId, removed.blobKey));
-    return { removed, dropBlob, tab: await readCosellTab(repos, offer) };
+    const dropBlob = !(await tx.versions.isBlobKeptByVersion(organisationId, removed.blobKey));
+    return { removed, dropBlob, tab: await readCosellTab(tx, offer) };
   }, scopeOf(actor));
   if (result.dropBlob) await deps.blobs.delete(result.removed.blobKey).catch(() => {});
   return result.tab;
@@ -188,9 +194,9 @@ export async function listDocuments(
   organisationId: string,
   offerId: string,
 ): Promise<DocumentRecord[]> {
-  return deps.uow.run(async (repos) => {
-    await requireOffer(repos, actor, organisationId, offerId, 'offers.read');
-    return repos.listDocuments(organisationId, offerId);
+  return deps.uow.run(async (tx) => {
+    await requireOffer(tx, actor, organisationId, offerId, 'offers.read');
+    return tx.documents.listDocuments(organisationId, offerId);
   }, scopeOf(actor));
 }
 
@@ -202,9 +208,12 @@ export async function openDocument(
   offerId: string,
   documentId: string,
 ): Promise<{ document: DocumentRecord; stream: NodeJS.ReadableStream }> {
-  const document = await deps.uow.run(async (repos) => {
-    await requireOffer(repos, actor, organisationId, offerId, 'offers.read');
-    return getOrNotFound(await repos.findDocument(organisationId, offerId, documentId), 'document');
+  const document = await deps.uow.run(async (tx) => {
+    await requireOffer(tx, actor, organisationId, offerId, 'offers.read');
+    return getOrNotFound(
+      await tx.documents.findDocument(organisationId, offerId, documentId),
+      'document',
+    );
   }, scopeOf(actor));
   return { document, stream: await deps.blobs.open(document.blobKey) };
 }

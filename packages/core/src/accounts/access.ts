@@ -1,12 +1,10 @@
 import { AppError } from '../errors';
-import type {
-  MembershipWithOrganisation,
-  OrganisationRecord,
-  Repositories,
-  TenantScope,
-} from '../ports';
+import type { TenantScope } from '../ports';
 import { canAdministerOrganisation, hasPermission, type Permission } from './permissions';
-import type { Role } from './tenant.types';
+import type { Role } from './accounts.types';
+import type { MembershipWithOrganisation } from './accounts.ports';
+import type { OrganisationRecord } from './accounts.ports';
+import type { Tx } from '../transaction';
 
 /** Who is acting: a signed-in user with their memberships, as loaded for the request. */
 export interface Actor {
@@ -52,7 +50,7 @@ export interface OrganisationAccess {
  * not act on answers FORBIDDEN.
  */
 export async function requireOrganisationAccess(
-  repos: Repositories,
+  tx: Tx,
   actor: Actor,
   organisationId: string,
   permission: Permission,
@@ -66,7 +64,7 @@ export async function requireOrganisationAccess(
   }
   const admin = actor.memberships.find((m) => m.roles.includes('program-admin'));
   if (admin && ADMINISTRABLE.has(permission)) {
-    const organisation = await repos.findOrganisation(organisationId);
+    const organisation = await tx.organisations.findOrganisation(organisationId);
     if (
       organisation &&
       canAdministerOrganisation({ kind: admin.organisation.kind, roles: admin.roles }, organisation)

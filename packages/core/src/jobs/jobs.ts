@@ -3,14 +3,16 @@
  * runs its handler in a transaction scoped to the job's organisation (program-wide jobs get the
  * program staff's read scope) and marks it done in that same transaction.
  */
-import type { BlobStore, Clock, Mailer, Repositories } from '../ports';
-import { sendNotificationMail } from './notifications.service';
-import { runGoLiveStep, runPreviewStep, runValidateStep } from './publication.service';
-import type { EnqueueJob, JobRecord } from './publication.ports';
-import { grantDueBadges, reevaluatePage } from './status.service';
+import type { BlobStore, Clock, Mailer } from '../ports';
+import { sendNotificationMail } from '../notifications/notifications.service';
+import { runGoLiveStep, runPreviewStep, runValidateStep } from '../publishing/publishing.service';
+import { grantDueBadges, reevaluatePage } from '../status/status.service';
+import type { Tx } from '../transaction';
+import type { EnqueueJob } from './jobs.ports';
+import type { JobRecord } from './jobs.ports';
 
 export interface JobContext {
-  repos: Repositories;
+  tx: Tx;
   clock: Clock;
   job: JobRecord;
   mailer: Mailer;
@@ -35,7 +37,7 @@ export async function sweepOrphanBlobs(ctx: JobContext): Promise<number> {
   let removed = 0;
   let batch: string[] = [];
   const flush = async () => {
-    const kept = new Set(await ctx.repos.findReferencedBlobKeys(batch));
+    const kept = new Set(await ctx.tx.documents.findReferencedBlobKeys(batch));
     for (const key of batch) {
       if (kept.has(key)) continue;
       await ctx.blobs.delete(key);
@@ -59,18 +61,18 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   'publish.validate': runValidateStep,
   'publish.preview': runPreviewStep,
   'publish.go-live': runGoLiveStep,
-  'mail.notification': (ctx) => sendNotificationMail(ctx.repos, ctx.mailer, ctx.job, ctx.appUrl),
+  'mail.notification': (ctx) => sendNotificationMail(ctx.tx, ctx.mailer, ctx.job, ctx.appUrl),
   /** Re-evaluates every offer, one page per run; the next page is the next job. */
   'status.reevaluate': async (ctx) => {
     const cause = String(ctx.job.payload.cause ?? 'policy');
     const next = await reevaluatePage(
-      ctx.repos,
+      ctx.tx,
       ctx,
       (ctx.job.payload.after as Cursor) ?? null,
       cause,
     );
     if (next) {
-      await ctx.repos.enqueueJob({
+      await ctx.tx.jobs.enqueueJob({
         kind: 'status.reevaluate',
         payload: { ...ctx.job.payload, after: next },
         organisationId: null,
@@ -83,15 +85,15 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   'maintenance.sweep': async (ctx) => {
     await sweepOrphanBlobs(ctx);
     const before = new Date(ctx.wallClock.now().getTime() - DONE_JOB_RETENTION_MS);
-    while ((await ctx.repos.deleteDoneJobs(before, 5_000)) === 5_000) {
+    while ((await ctx.tx.jobs.deleteDoneJobs(before, 5_000)) === 5_000) {
       // keep deleting in bounded statements
     }
   },
   /** Grants badges that are due (scheduled, and after the clock moves). */
   'benefits.badges': async (ctx) => {
-    const granted = await grantDueBadges(ctx.repos, ctx);
+    const granted = await grantDueBadges(ctx.tx, ctx);
     if (granted === 500) {
-      await ctx.repos.enqueueJob({
+      await ctx.tx.jobs.enqueueJob({
         kind: 'benefits.badges',
         payload: {},
         organisationId: null,

@@ -4,8 +4,10 @@
  * contacts, review reports or program profiles.
  */
 import { getOrNotFound } from '../errors';
-import type { Page, UnitOfWork } from '../ports';
-import type { StorefrontListing, StorefrontQuery } from './publication.ports';
+import type { Page } from '../ports';
+import type { UnitOfWork } from '../transaction';
+import type { StorefrontListing } from './storefront.ports';
+import type { StorefrontQuery } from './storefront.ports';
 
 export interface StorefrontDeps {
   uow: UnitOfWork;
@@ -15,7 +17,7 @@ export async function searchStorefront(
   deps: StorefrontDeps,
   query: StorefrontQuery,
 ): Promise<Page<StorefrontListing>> {
-  return deps.uow.run((repos) => repos.searchStorefront(query), {});
+  return deps.uow.run((tx) => tx.storefront.searchStorefront(query), {});
 }
 
 export async function getStorefrontListing(
@@ -23,7 +25,7 @@ export async function getStorefrontListing(
   offerId: string,
 ): Promise<StorefrontListing> {
   return deps.uow.run(
-    async (repos) => getOrNotFound(await repos.findStorefrontListing(offerId), 'offer'),
+    async (tx) => getOrNotFound(await tx.storefront.findStorefrontListing(offerId), 'offer'),
     {},
   );
 }

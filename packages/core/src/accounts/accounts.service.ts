@@ -1,19 +1,14 @@
 import { AppError } from '../errors';
-import type {
-  Clock,
-  ExpectedVersions,
-  InvitationRecord,
-  MembershipWithOrganisation,
-  OrganisationRecord,
-  PasswordHasher,
-  Repositories,
-  Secrets,
-  SessionRecord,
-  UnitOfWork,
-  UserRecord,
-} from '../ports';
+import type { Clock, ExpectedVersions, PasswordHasher, Secrets } from '../ports';
 import { requireOrganisationAccess, requireVendorPermission, scopeOf, type Actor } from './access';
-import { rolesForKind, type Locale, type OrganisationKind, type Role } from './tenant.types';
+import { rolesForKind, type Locale, type OrganisationKind, type Role } from './accounts.types';
+import type { InvitationRecord } from './accounts.ports';
+import type { MembershipWithOrganisation } from './accounts.ports';
+import type { OrganisationRecord } from './accounts.ports';
+import type { Tx } from '../transaction';
+import type { SessionRecord } from './accounts.ports';
+import type { UnitOfWork } from '../transaction';
+import type { UserRecord } from './accounts.ports';
 
 export interface AccountSettings {
   /** A session unused for this long is over (milliseconds). */
@@ -69,7 +64,7 @@ export interface RequestOrigin {
 
 /** True when the installation has no account yet and the set-up page must be shown. */
 export async function isSetupNeeded(deps: Pick<AccountDeps, 'uow'>): Promise<boolean> {
-  return deps.uow.run(async (repos) => (await repos.countUsers()) === 0);
+  return deps.uow.run(async (tx) => (await tx.users.countUsers()) === 0);
 }
 
 /** Creates the vendor organisation, its program and first program admin, then signs them in. */
@@ -85,32 +80,35 @@ export async function completeSetup(
   origin: RequestOrigin,
 ): Promise<IssuedSession> {
   const passwordHash = await deps.passwords.hash(input.password);
-  return deps.uow.run(async (repos) => {
-    if ((await repos.countUsers()) > 0 || (await repos.findVendorOrganisation())) {
+  return deps.uow.run(async (tx) => {
+    if ((await tx.users.countUsers()) > 0 || (await tx.organisations.findVendorOrganisation())) {
       throw new AppError('SETUP_DONE');
     }
     // The partial unique index on the vendor kind stops a concurrent second set-up here.
-    const vendor = await repos
+    const vendor = await tx.organisations
       .createOrganisation({ kind: 'vendor', name: input.organisationName })
       .catch((error: unknown) => {
         if (error instanceof AppError && error.code === 'CONFLICT')
           throw new AppError('SETUP_DONE');
         throw error;
       });
-    await repos.widenScope({ organisationIds: [vendor.id] });
-    await repos.createProgram({ organisationId: vendor.id, taxonomy: deps.initialTaxonomy() });
-    const user = await repos.createUser({
+    await tx.widenScope({ organisationIds: [vendor.id] });
+    await tx.programs.createProgram({
+      organisationId: vendor.id,
+      taxonomy: deps.initialTaxonomy(),
+    });
+    const user = await tx.users.createUser({
       email: input.email,
       name: input.name,
       passwordHash,
       locale: input.locale,
     });
-    await repos.createMembership({
+    await tx.memberships.createMembership({
       organisationId: vendor.id,
       userId: user.id,
       roles: ['program-admin'],
     });
-    await repos.appendAudit({
+    await tx.audit.appendAudit({
       organisationId: vendor.id,
       actorUserId: user.id,
       action: 'program.setup',
@@ -118,20 +116,20 @@ export async function completeSetup(
       entityId: vendor.id,
       after: { name: vendor.name },
     });
-    return issueSession(deps, repos, user, vendor.id, origin);
+    return issueSession(deps, tx, user, vendor.id, origin);
   });
 }
 
 async function issueSession(
   deps: AccountDeps,
-  repos: Repositories,
+  tx: Tx,
   user: UserRecord,
   activeOrganisationId: string | null,
   origin: RequestOrigin,
 ): Promise<IssuedSession> {
   const token = deps.secrets.token();
   const now = deps.clock.now();
-  const session = await repos.createSession({
+  const session = await tx.sessions.createSession({
     id: deps.secrets.hashToken(token),
     userId: user.id,
     activeOrganisationId,
@@ -146,9 +144,9 @@ async function issueSession(
 const throttleKeys = (email: string, ip: string) => [`email:${email.toLowerCase()}`, `ip:${ip}`];
 
 /** RATE_LIMITED while any of `keys` is locked after too many wrong passwords. */
-async function assertNotThrottled(repos: Repositories, keys: string[], now: Date) {
+async function assertNotThrottled(tx: Tx, keys: string[], now: Date) {
   for (const key of keys) {
-    const throttle = await repos.findThrottle(key);
+    const throttle = await tx.throttles.findThrottle(key);
     if (throttle?.lockedUntil && throttle.lockedUntil > now) {
       const seconds = Math.ceil((throttle.lockedUntil.getTime() - now.getTime()) / 1000);
       throw new AppError('RATE_LIMITED', { params: { seconds }, retryAfterSeconds: seconds });
@@ -168,9 +166,9 @@ export async function signIn(
 ): Promise<IssuedSession> {
   const now = deps.clock.now();
   const keys = throttleKeys(input.email, origin.ip);
-  const user = await deps.uow.run(async (repos) => {
-    await assertNotThrottled(repos, keys, now);
-    return repos.findUserByEmail(input.email);
+  const user = await deps.uow.run(async (tx) => {
+    await assertNotThrottled(tx, keys, now);
+    return tx.users.findUserByEmail(input.email);
   });
   // Verify against a dummy hash when the user is unknown so timing does not reveal accounts.
   const ok =
@@ -179,18 +177,18 @@ export async function signIn(
       : (await deps.passwords.verify(await dummyHash(deps.passwords), input.password), false);
   if (!ok || !user) {
     // Committed on its own: the failure must count even though the request fails.
-    await deps.uow.run(async (repos) => {
-      for (const key of keys) await recordFailure(deps, repos, key, now);
+    await deps.uow.run(async (tx) => {
+      for (const key of keys) await recordFailure(deps, tx, key, now);
     });
     throw new AppError('INVALID_CREDENTIALS');
   }
   return deps.uow.run(
-    async (repos) => {
-      for (const key of keys) await repos.clearThrottle(key);
+    async (tx) => {
+      for (const key of keys) await tx.throttles.clearThrottle(key);
       if (input.previousToken)
-        await repos.deleteSession(deps.secrets.hashToken(input.previousToken));
-      const memberships = await repos.listMembershipsOfUser(user.id);
-      return issueSession(deps, repos, user, memberships[0]?.organisationId ?? null, origin);
+        await tx.sessions.deleteSession(deps.secrets.hashToken(input.previousToken));
+      const memberships = await tx.memberships.listMembershipsOfUser(user.id);
+      return issueSession(deps, tx, user, memberships[0]?.organisationId ?? null, origin);
     },
     { userId: user.id },
   );
@@ -200,12 +198,12 @@ let cachedDummyHash: Promise<string> | undefined;
 const dummyHash = (passwords: PasswordHasher) =>
   (cachedDummyHash ??= passwords.hash('not-a-real-password-but-the-same-cost'));
 
-async function recordFailure(deps: AccountDeps, repos: Repositories, key: string, now: Date) {
+async function recordFailure(deps: AccountDeps, tx: Tx, key: string, now: Date) {
   const { throttleMaxFailures, throttleWindowMs, throttleLockMs } = deps.settings;
-  const current = await repos.findThrottle(key);
+  const current = await tx.throttles.findThrottle(key);
   const fresh = !current || now.getTime() - current.windowStartedAt.getTime() > throttleWindowMs;
   const failures = fresh ? 1 : current.failures + 1;
-  await repos.saveThrottle({
+  await tx.throttles.saveThrottle({
     key,
     failures,
     windowStartedAt: fresh ? now : current.windowStartedAt,
@@ -223,28 +221,29 @@ export async function authenticate(
 ): Promise<AuthenticatedSession | null> {
   const now = deps.clock.now();
   const id = deps.secrets.hashToken(token);
-  return deps.uow.run(async (repos) => {
-    const session = await repos.findSession(id);
+  return deps.uow.run(async (tx) => {
+    const session = await tx.sessions.findSession(id);
     if (!session) return null;
     const idle = now.getTime() - session.lastSeenAt.getTime() > deps.settings.sessionIdleMs;
     if (idle || session.expiresAt <= now) {
-      await repos.deleteSession(id);
+      await tx.sessions.deleteSession(id);
       return null;
     }
-    const user = await repos.findUser(session.userId);
+    const user = await tx.users.findUser(session.userId);
     if (!user || user.disabledAt) return null;
     // Writing lastSeenAt on every request would turn reads into writes; a minute's
     // granularity is plenty for an idle timeout measured in tens of minutes.
-    if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await repos.touchSession(id, now);
-    await repos.widenScope({ userId: user.id });
-    const memberships = await repos.listMembershipsOfUser(user.id);
+    if (now.getTime() - session.lastSeenAt.getTime() > 60_000)
+      await tx.sessions.touchSession(id, now);
+    await tx.widenScope({ userId: user.id });
+    const memberships = await tx.memberships.listMembershipsOfUser(user.id);
     return { session, user, memberships };
   });
 }
 
 /** Ends the session server-side; the cookie alone is worthless afterwards. */
 export async function signOut(deps: Pick<AccountDeps, 'uow' | 'secrets'>, token: string) {
-  await deps.uow.run((repos) => repos.deleteSession(deps.secrets.hashToken(token)));
+  await deps.uow.run((tx) => tx.sessions.deleteSession(deps.secrets.hashToken(token)));
 }
 
 /** Makes another of the actor's organisations the active one of this session. */
@@ -257,7 +256,7 @@ export async function switchOrganisation(
   if (!actor.memberships.some((m) => m.organisationId === organisationId)) {
     throw new AppError('NOT_FOUND', { message: 'organisation not found' });
   }
-  await deps.uow.run((repos) => repos.setSessionOrganisation(actor.sessionId!, organisationId));
+  await deps.uow.run((tx) => tx.sessions.setSessionOrganisation(actor.sessionId!, organisationId));
 }
 
 /** Updates the actor's own name and language; `expected` guards against a concurrent change. */
@@ -267,8 +266,8 @@ export async function updateProfile(
   patch: { name?: string | undefined; locale?: Locale | undefined },
   expected: ExpectedVersions = 'any',
 ): Promise<UserRecord> {
-  return deps.uow.run(async (repos) => {
-    const updated = await repos.updateUser(
+  return deps.uow.run(async (tx) => {
+    const updated = await tx.users.updateUser(
       actor.userId,
       {
         ...(patch.name !== undefined && { name: patch.name }),
@@ -287,21 +286,21 @@ export async function changePassword(
   actor: Actor,
   input: { currentPassword: string; newPassword: string },
 ) {
-  const user = await deps.uow.run(async (repos) => getUser(repos, actor.userId));
+  const user = await deps.uow.run(async (tx) => getUser(tx, actor.userId));
   if (!(await deps.passwords.verify(user.passwordHash, input.currentPassword))) {
     throw new AppError('VALIDATION', {
       issues: [{ path: ['currentPassword'], code: 'password.wrong' }],
     });
   }
   const passwordHash = await deps.passwords.hash(input.newPassword);
-  await deps.uow.run(async (repos) => {
-    await repos.updateUser(actor.userId, { passwordHash });
-    await repos.deleteSessionsOfUser(actor.userId, actor.sessionId ?? undefined);
+  await deps.uow.run(async (tx) => {
+    await tx.users.updateUser(actor.userId, { passwordHash });
+    await tx.sessions.deleteSessionsOfUser(actor.userId, actor.sessionId ?? undefined);
   });
 }
 
-async function getUser(repos: Repositories, id: string): Promise<UserRecord> {
-  const user = await repos.findUser(id);
+async function getUser(tx: Tx, id: string): Promise<UserRecord> {
+  const user = await tx.users.findUser(id);
   if (!user) throw new AppError('NOT_FOUND', { message: 'user not found' });
   return user;
 }
@@ -324,16 +323,18 @@ export async function createOrganisation(
   requestId?: string,
 ): Promise<OrganisationRecord> {
   requireVendorPermission(actor, 'program.manage');
-  return deps.uow.run(async (repos) => {
-    const organisation = await repos.createOrganisation(input).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === 'CONFLICT') {
-        throw new AppError('VALIDATION', {
-          issues: [{ path: ['name'], code: 'error.CONFLICT' }],
-        });
-      }
-      throw error;
-    });
-    await repos.appendAudit({
+  return deps.uow.run(async (tx) => {
+    const organisation = await tx.organisations
+      .createOrganisation(input)
+      .catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'CONFLICT') {
+          throw new AppError('VALIDATION', {
+            issues: [{ path: ['name'], code: 'error.CONFLICT' }],
+          });
+        }
+        throw error;
+      });
+    await tx.audit.appendAudit({
       organisationId: organisation.id,
       actorUserId: actor.userId,
       action: 'organisation.create',
@@ -359,14 +360,14 @@ export async function renameOrganisation(
   expected: ExpectedVersions,
   requestId?: string,
 ): Promise<OrganisationRecord> {
-  return deps.uow.run(async (repos) => {
+  return deps.uow.run(async (tx) => {
     const { organisation } = await requireOrganisationAccess(
-      repos,
+      tx,
       actor,
       organisationId,
       'organisation.update',
     );
-    const updated = await repos
+    const updated = await tx.organisations
       .renameOrganisation(organisationId, name, expected)
       .catch((error: unknown) => {
         if (error instanceof AppError && error.code === 'CONFLICT') {
@@ -377,7 +378,7 @@ export async function renameOrganisation(
         throw error;
       });
     if (!updated) throw new AppError('PRECONDITION_FAILED');
-    await repos.appendAudit({
+    await tx.audit.appendAudit({
       organisationId,
       actorUserId: actor.userId,
       action: 'organisation.rename',
@@ -405,22 +406,22 @@ export async function inviteMember(
   input: { email: string; roles: Role[] },
   requestId?: string,
 ): Promise<IssuedInvitation> {
-  return deps.uow.run(async (repos) => {
+  return deps.uow.run(async (tx) => {
     const { organisation } = await requireOrganisationAccess(
-      repos,
+      tx,
       actor,
       organisationId,
       'members.manage',
     );
     assertRolesFit(organisation.kind, input.roles);
-    const existing = await repos.findUserByEmail(input.email);
-    if (existing && (await repos.findMembership(organisationId, existing.id))) {
+    const existing = await tx.users.findUserByEmail(input.email);
+    if (existing && (await tx.memberships.findMembership(organisationId, existing.id))) {
       throw new AppError('VALIDATION', {
         issues: [{ path: ['email'], code: 'error.alreadyMember' }],
       });
     }
     const token = deps.secrets.token();
-    const invitation = await repos.createInvitation({
+    const invitation = await tx.invitations.createInvitation({
       organisationId,
       email: input.email,
       roles: input.roles,
@@ -428,7 +429,7 @@ export async function inviteMember(
       invitedBy: actor.userId,
       expiresAt: new Date(deps.clock.now().getTime() + deps.settings.invitationTtlMs),
     });
-    await repos.appendAudit({
+    await tx.audit.appendAudit({
       organisationId,
       actorUserId: actor.userId,
       action: 'invitation.create',
@@ -454,12 +455,12 @@ export interface InvitationPreview {
 
 async function findUsableInvitation(
   deps: Pick<AccountDeps, 'clock' | 'secrets'>,
-  repos: Repositories,
+  tx: Tx,
   token: string,
 ) {
   const tokenHash = deps.secrets.hashToken(token);
-  await repos.widenScope({ invitationTokenHash: tokenHash });
-  const invitation = await repos.findInvitationByTokenHash(tokenHash);
+  await tx.widenScope({ invitationTokenHash: tokenHash });
+  const invitation = await tx.invitations.findInvitationByTokenHash(tokenHash);
   if (
     !invitation ||
     invitation.acceptedAt ||
@@ -475,9 +476,9 @@ export async function previewInvitation(
   deps: Pick<AccountDeps, 'uow' | 'clock' | 'secrets'>,
   token: string,
 ): Promise<InvitationPreview> {
-  return deps.uow.run(async (repos) => {
-    const invitation = await findUsableInvitation(deps, repos, token);
-    const organisation = await repos.findOrganisation(invitation.organisationId);
+  return deps.uow.run(async (tx) => {
+    const invitation = await findUsableInvitation(deps, tx, token);
+    const organisation = await tx.organisations.findOrganisation(invitation.organisationId);
     if (!organisation) throw new AppError('INVITATION_INVALID');
     return {
       organisationName: organisation.name,
@@ -485,7 +486,7 @@ export async function previewInvitation(
       email: invitation.email,
       roles: invitation.roles,
       expiresAt: invitation.expiresAt,
-      accountExists: (await repos.findUserByEmail(invitation.email)) !== null,
+      accountExists: (await tx.users.findUserByEmail(invitation.email)) !== null,
     };
   });
 }
@@ -506,16 +507,16 @@ export async function acceptInvitation(
   // An existing account proves itself with its password, and wrong guesses count against the
   // sign-in throttle (committed on their own): otherwise any owner could invite an address
   // and guess its password through the link without limit.
-  const existing = await deps.uow.run(async (repos) => {
-    const invitation = await findUsableInvitation(deps, repos, token);
-    const user = await repos.findUserByEmail(invitation.email);
-    if (user) await assertNotThrottled(repos, throttleKeys(user.email, origin.ip), now);
+  const existing = await deps.uow.run(async (tx) => {
+    const invitation = await findUsableInvitation(deps, tx, token);
+    const user = await tx.users.findUserByEmail(invitation.email);
+    if (user) await assertNotThrottled(tx, throttleKeys(user.email, origin.ip), now);
     return user;
   });
   if (existing && !(await deps.passwords.verify(existing.passwordHash, input.password))) {
-    await deps.uow.run(async (repos) => {
+    await deps.uow.run(async (tx) => {
       for (const key of throttleKeys(existing.email, origin.ip)) {
-        await recordFailure(deps, repos, key, now);
+        await recordFailure(deps, tx, key, now);
       }
     });
     throw new AppError('INVALID_CREDENTIALS');
@@ -524,14 +525,14 @@ export async function acceptInvitation(
     new AppError('VALIDATION', { issues: [{ path: ['name'], code: 'name.required' }] });
   if (!existing && !input.name) throw nameRequired();
   const newHash = existing ? null : await deps.passwords.hash(input.password);
-  return deps.uow.run(async (repos) => {
-    const invitation = await findUsableInvitation(deps, repos, token);
+  return deps.uow.run(async (tx) => {
+    const invitation = await findUsableInvitation(deps, tx, token);
     // The valid link is the right to join its organisation.
-    await repos.widenScope({ organisationIds: [invitation.organisationId] });
+    await tx.widenScope({ organisationIds: [invitation.organisationId] });
     // Claim the link first: of simultaneous accepts one gets past this point; the others wait
     // for its row and then find it used.
     if (
-      !(await repos.markInvitationAccepted(
+      !(await tx.invitations.markInvitationAccepted(
         invitation.organisationId,
         invitation.id,
         deps.clock.now(),
@@ -539,28 +540,28 @@ export async function acceptInvitation(
     ) {
       throw new AppError('INVITATION_INVALID');
     }
-    let user = await repos.findUserByEmail(invitation.email);
+    let user = await tx.users.findUserByEmail(invitation.email);
     if (user) {
       // Only the account whose password was checked above may join.
       if (user.id !== existing?.id) throw new AppError('INVALID_CREDENTIALS');
-      for (const key of throttleKeys(user.email, origin.ip)) await repos.clearThrottle(key);
+      for (const key of throttleKeys(user.email, origin.ip)) await tx.throttles.clearThrottle(key);
     } else {
       if (!input.name) throw nameRequired();
-      user = await repos.createUser({
+      user = await tx.users.createUser({
         email: invitation.email,
         name: input.name,
         passwordHash: newHash ?? (await deps.passwords.hash(input.password)),
         locale: input.locale,
       });
     }
-    if (!(await repos.findMembership(invitation.organisationId, user.id))) {
-      await repos.createMembership({
+    if (!(await tx.memberships.findMembership(invitation.organisationId, user.id))) {
+      await tx.memberships.createMembership({
         organisationId: invitation.organisationId,
         userId: user.id,
         roles: invitation.roles,
       });
     }
-    await repos.appendAudit({
+    await tx.audit.appendAudit({
       organisationId: invitation.organisationId,
       actorUserId: user.id,
       action: 'invitation.accept',
@@ -568,7 +569,7 @@ export async function acceptInvitation(
       entityId: user.id,
       after: { roles: invitation.roles },
     });
-    return issueSession(deps, repos, user, invitation.organisationId, origin);
+    return issueSession(deps, tx, user, invitation.organisationId, origin);
   });
 }
 
@@ -580,12 +581,12 @@ export async function revokeInvitation(
   invitationId: string,
   requestId?: string,
 ) {
-  await deps.uow.run(async (repos) => {
-    await requireOrganisationAccess(repos, actor, organisationId, 'members.manage');
-    if (!(await repos.revokeInvitation(organisationId, invitationId, deps.clock.now()))) {
+  await deps.uow.run(async (tx) => {
+    await requireOrganisationAccess(tx, actor, organisationId, 'members.manage');
+    if (!(await tx.invitations.revokeInvitation(organisationId, invitationId, deps.clock.now()))) {
       throw new AppError('NOT_FOUND', { message: 'invitation not found' });
     }
-    await repos.appendAudit({
+    await tx.audit.appendAudit({
       organisationId,
       actorUserId: actor.userId,
       action: 'invitation.revoke',
@@ -600,12 +601,12 @@ export async function revokeInvitation(
 const ADMIN_ROLES: readonly Role[] = ['owner', 'program-admin', 'member'];
 
 async function assertKeepsAnAdmin(
-  repos: Repositories,
+  tx: Tx,
   organisationId: string,
   userId: string,
   nextRoles: Role[] | null,
 ) {
-  const members = await repos.listMembers(organisationId);
+  const members = await tx.memberships.listMembers(organisationId);
   const remainingAdmins = members.filter((m) =>
     (m.userId === userId ? (nextRoles ?? []) : m.roles).some((r) => ADMIN_ROLES.includes(r)),
   );
@@ -624,20 +625,25 @@ export async function changeMemberRoles(
   expected: ExpectedVersions,
   requestId?: string,
 ) {
-  return deps.uow.run(async (repos) => {
+  return deps.uow.run(async (tx) => {
     const { organisation } = await requireOrganisationAccess(
-      repos,
+      tx,
       actor,
       organisationId,
       'members.manage',
     );
     assertRolesFit(organisation.kind, roles);
-    const before = await repos.findMembership(organisationId, userId);
+    const before = await tx.memberships.findMembership(organisationId, userId);
     if (!before) throw new AppError('NOT_FOUND', { message: 'member not found' });
-    await assertKeepsAnAdmin(repos, organisationId, userId, roles);
-    const updated = await repos.updateMembershipRoles(organisationId, userId, roles, expected);
+    await assertKeepsAnAdmin(tx, organisationId, userId, roles);
+    const updated = await tx.memberships.updateMembershipRoles(
+      organisationId,
+      userId,
+      roles,
+      expected,
+    );
     if (!updated) throw new AppError('PRECONDITION_FAILED');
-    await repos.appendAudit({
+    await tx.audit.appendAudit({
       organisationId,
       actorUserId: actor.userId,
       action: 'membership.update',
@@ -660,15 +666,15 @@ export async function removeMember(
   expected: ExpectedVersions = 'any',
   requestId?: string,
 ) {
-  await deps.uow.run(async (repos) => {
-    await requireOrganisationAccess(repos, actor, organisationId, 'members.manage');
-    const before = await repos.findMembership(organisationId, userId);
+  await deps.uow.run(async (tx) => {
+    await requireOrganisationAccess(tx, actor, organisationId, 'members.manage');
+    const before = await tx.memberships.findMembership(organisationId, userId);
     if (!before) throw new AppError('NOT_FOUND', { message: 'member not found' });
-    await assertKeepsAnAdmin(repos, organisationId, userId, null);
-    if (!(await repos.deleteMembership(organisationId, userId, expected))) {
+    await assertKeepsAnAdmin(tx, organisationId, userId, null);
+    if (!(await tx.memberships.deleteMembership(organisationId, userId, expected))) {
       throw new AppError('PRECONDITION_FAILED');
     }
-    await repos.appendAudit({
+    await tx.audit.appendAudit({
       organisationId,
       actorUserId: actor.userId,
       action: 'membership.delete',

@@ -1,0 +1,172 @@
+/** Repository ports of organisations, people, memberships, invitations, sessions and sign-in throttling. */
+import type { OrganisationKind } from './accounts.types';
+import type { Locale } from './accounts.types';
+import type { NotificationKind } from '../reference/notification-kinds';
+import type { Role } from './accounts.types';
+import type { ListQuery } from '../ports';
+import type { Page } from '../ports';
+import type { ExpectedVersions } from '../ports';
+
+export interface OrganisationRecord {
+  id: string;
+  kind: OrganisationKind;
+  name: string;
+  createdAt: Date;
+  version: number;
+}
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  locale: Locale;
+  disabledAt: Date | null;
+  /** Notification kinds the user does not want (in the app and by e-mail). */
+  mutedNotificationKinds: NotificationKind[];
+  createdAt: Date;
+  version: number;
+}
+
+export interface MembershipRecord {
+  organisationId: string;
+  userId: string;
+  roles: Role[];
+  createdAt: Date;
+  version: number;
+}
+
+export interface MembershipWithOrganisation extends MembershipRecord {
+  organisation: OrganisationRecord;
+}
+
+export interface MemberRecord extends MembershipRecord {
+  user: Pick<UserRecord, 'id' | 'email' | 'name'>;
+}
+
+export interface InvitationRecord {
+  organisationId: string;
+  id: string;
+  email: string;
+  roles: Role[];
+  tokenHash: string;
+  invitedBy: string | null;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  activeOrganisationId: string | null;
+  csrfToken: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+}
+
+export interface ThrottleRecord {
+  key: string;
+  failures: number;
+  windowStartedAt: Date;
+  lockedUntil: Date | null;
+}
+
+/** Organisations (tenants). */
+export interface OrganisationRepository {
+  findVendorOrganisation(): Promise<OrganisationRecord | null>;
+  createOrganisation(input: { kind: OrganisationKind; name: string }): Promise<OrganisationRecord>;
+  findOrganisation(id: string): Promise<OrganisationRecord | null>;
+  /** Organisations whose id is in `ids` (when given) and whose kind is in `kinds`. */
+  listOrganisations(
+    query: ListQuery & { ids?: string[] | undefined; kinds?: OrganisationKind[] | undefined },
+  ): Promise<Page<OrganisationRecord>>;
+  /** Renames; returns null when the version is not one of `expected` or the row is gone. */
+  renameOrganisation(
+    id: string,
+    name: string,
+    expected: ExpectedVersions,
+  ): Promise<OrganisationRecord | null>;
+}
+
+/** People (global: a person may belong to several organisations). */
+export interface UserRepository {
+  countUsers(): Promise<number>;
+  createUser(input: {
+    email: string;
+    name: string;
+    passwordHash: string;
+    locale: Locale;
+  }): Promise<UserRecord>;
+  findUser(id: string): Promise<UserRecord | null>;
+  findUserByEmail(email: string): Promise<UserRecord | null>;
+  /** Updates; returns null when the version is not one of `expected` (default: any) or the row is gone. */
+  updateUser(
+    id: string,
+    patch: Partial<
+      Pick<UserRecord, 'name' | 'locale' | 'passwordHash' | 'disabledAt' | 'mutedNotificationKinds'>
+    >,
+    expected?: ExpectedVersions,
+  ): Promise<UserRecord | null>;
+  listUsers(query: ListQuery): Promise<Page<UserRecord>>;
+}
+
+/** Who belongs to which organisation, with which roles. */
+export interface MembershipRepository {
+  listMembershipsOfUser(userId: string): Promise<MembershipWithOrganisation[]>;
+  findMembership(organisationId: string, userId: string): Promise<MembershipRecord | null>;
+  listMembers(organisationId: string): Promise<MemberRecord[]>;
+  createMembership(input: {
+    organisationId: string;
+    userId: string;
+    roles: Role[];
+  }): Promise<MembershipRecord>;
+  /** Sets the roles; returns null when the version is not one of `expected` or the row is gone. */
+  updateMembershipRoles(
+    organisationId: string,
+    userId: string,
+    roles: Role[],
+    expected: ExpectedVersions,
+  ): Promise<MembershipRecord | null>;
+  /** Deletes; false when the version is not one of `expected` (default: any) or the row is gone. */
+  deleteMembership(
+    organisationId: string,
+    userId: string,
+    expected?: ExpectedVersions,
+  ): Promise<boolean>;
+}
+
+/** Invitations to join an organisation. */
+export interface InvitationRepository {
+  createInvitation(
+    input: Omit<InvitationRecord, 'id' | 'createdAt' | 'acceptedAt' | 'revokedAt'>,
+  ): Promise<InvitationRecord>;
+  findInvitationByTokenHash(tokenHash: string): Promise<InvitationRecord | null>;
+  listOpenInvitations(organisationId: string, now: Date): Promise<InvitationRecord[]>;
+  markInvitationAccepted(organisationId: string, id: string, at: Date): Promise<boolean>;
+  revokeInvitation(organisationId: string, id: string, at: Date): Promise<boolean>;
+}
+
+/** Signed-in sessions. */
+export interface SessionRepository {
+  createSession(
+    input: Omit<SessionRecord, 'createdAt' | 'lastSeenAt'> & {
+      now: Date;
+      userAgent?: string | undefined;
+    },
+  ): Promise<SessionRecord>;
+  findSession(id: string): Promise<SessionRecord | null>;
+  touchSession(id: string, at: Date): Promise<void>;
+  setSessionOrganisation(id: string, organisationId: string): Promise<void>;
+  deleteSession(id: string): Promise<void>;
+  deleteSessionsOfUser(userId: string, exceptSessionId?: string): Promise<void>;
+}
+
+/** Failed sign-in counters. */
+export interface ThrottleRepository {
+  findThrottle(key: string): Promise<ThrottleRecord | null>;
+  saveThrottle(record: ThrottleRecord): Promise<void>;
+  clearThrottle(key: string): Promise<void>;
+}

@@ -1,0 +1,140 @@
+/**
+ * The command envelope: every mutating use case runs through `runCommand`. It carries who acts
+ * (the principal), where (the organisation), the request id and the version the caller edited;
+ * checks the permission the route declares; runs the work in one transaction; writes the audit
+ * entries the work records; and appends the work's domain events to the outbox in that same
+ * transaction. Side effects (notifications, mail, the storefront, webhooks) are subscribers of
+ * those events, never calls from the use case.
+ */
+import {
+  requireOrganisationAccess,
+  scopeOf,
+  type Actor,
+  type OrganisationAccess,
+} from '../accounts/access';
+import type { Permission } from '../accounts/permissions';
+import type { AuditEntry } from '../audit/audit.ports';
+import { createEventSink, type EventActor, type EventSink } from '../events/events';
+import type { Clock, ExpectedVersions, TenantScope } from '../ports';
+import type { Tx, UnitOfWork } from '../transaction';
+
+/** Who runs a command, where, and for which request. */
+export interface CommandMeta {
+  /** The principal: a signed-in person (an API token acts as its user or organisation). */
+  actor: Actor;
+  /** The request id, kept with the audit entries and events. */
+  requestId?: string | null | undefined;
+  /** The version the caller edited (If-Match), when the command changes a versioned object. */
+  expected?: ExpectedVersions | undefined;
+}
+
+/** What a command declares about itself. */
+export interface CommandDefinition {
+  /** `area.verb`: the audit action (e.g. `offer.update`). */
+  name: string;
+  /** The organisation the command acts in; its access is checked before the work runs. */
+  organisationId?: string | undefined;
+  /** The permission the actor needs in that organisation (the route declares the same). */
+  permission?: Permission | undefined;
+  /** The transaction's tenant scope; defaults to the actor's own (`scopeOf`). */
+  scope?: TenantScope | undefined;
+}
+
+/** A record for the audit log; the envelope fills in organisation, actor, action and request. */
+export type AuditNote = Omit<
+  AuditEntry,
+  'organisationId' | 'actorUserId' | 'action' | 'requestId'
+> & {
+  /** Defaults to the command's organisation. */
+  organisationId?: string;
+  /** Defaults to the command's name. */
+  action?: string;
+};
+
+/** What the work of a command gets: the transaction, the access checked, and its recorders. */
+export interface CommandContext extends EventSink {
+  tx: Tx;
+  actor: Actor;
+  /** The actor's access to the command's organisation (null when the command names none). */
+  access: OrganisationAccess | null;
+  expected: ExpectedVersions;
+  requestId: string | null;
+  now: Date;
+  /** Records an audit entry, written before the transaction commits. */
+  audit(note: AuditNote): void;
+}
+
+export interface CommandDeps {
+  uow: UnitOfWork;
+  clock: Clock;
+  /** Event ids; random UUIDs unless a test needs fixed ones. */
+  newId?: () => string;
+}
+
+const randomId = () => globalThis.crypto.randomUUID();
+
+/** The event actor for a person, or for the system when there is none. */
+export const eventActorOf = (actor: Actor | null): EventActor =>
+  actor ? { kind: 'user', id: actor.userId } : { kind: 'system', id: null };
+
+/**
+ * Runs one command: access check, work, audit entries and outbox events in one transaction.
+ * The work throws AppError to refuse; nothing it wrote (entries, events) survives a refusal.
+ */
+export async function runCommand<T>(
+  deps: CommandDeps,
+  meta: CommandMeta,
+  definition: CommandDefinition,
+  work: (ctx: CommandContext) => Promise<T>,
+): Promise<T> {
+  const { actor } = meta;
+  return deps.uow.run(
+    async (tx) => {
+      const access =
+        definition.organisationId && definition.permission
+          ? await requireOrganisationAccess(
+              tx,
+              actor,
+              definition.organisationId,
+              definition.permission,
+            )
+          : null;
+      const now = deps.clock.now();
+      const requestId = meta.requestId ?? null;
+      const sink = createEventSink({
+        actor: eventActorOf(actor),
+        requestId,
+        now: () => now,
+        newId: deps.newId ?? randomId,
+      });
+      const audits: AuditEntry[] = [];
+      const ctx: CommandContext = {
+        tx,
+        actor,
+        access,
+        expected: meta.expected ?? 'any',
+        requestId,
+        now,
+        emit: sink.emit,
+        audit(note) {
+          const organisationId = note.organisationId ?? definition.organisationId;
+          if (!organisationId)
+            throw new Error(`audit entry of ${definition.name} names no organisation`);
+          audits.push({
+            ...note,
+            organisationId,
+            actorUserId: actor.userId,
+            action: note.action ?? definition.name,
+            requestId,
+          });
+        },
+      };
+      const result = await work(ctx);
+      for (const entry of audits) await tx.audit.appendAudit(entry);
+      const events = sink.drain();
+      if (events.length > 0) await tx.outbox.appendEvents(events);
+      return result;
+    },
+    definition.scope ?? scopeOf(actor),
+  );
+}

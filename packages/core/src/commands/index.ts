@@ -1,0 +1,2 @@
+// The command envelope every mutating use case runs through.
+export * from './command';

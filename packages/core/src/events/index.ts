@@ -1,0 +1,3 @@
+// Domain events and the outbox.
+export * from './events';
+export * from './events.ports';

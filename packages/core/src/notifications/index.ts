@@ -1,0 +1,3 @@
+// The notifications module: what other packages may use of it.
+export * from './notifications.ports';
+export * from './notifications.service';

@@ -1,0 +1,31 @@
+/** Repository port of the program (active policy and taxonomy). */
+import type { ExpectedVersions } from '../ports';
+
+export interface ProgramRecord {
+  organisationId: string;
+  activePolicy: string;
+  taxonomy: unknown;
+  taxonomyIsSample: boolean;
+  updatedAt: Date;
+  version: number;
+}
+
+/** The program of the installation: its active policy and taxonomy. */
+export interface ProgramRepository {
+  findProgram(organisationId: string): Promise<ProgramRecord | null>;
+  createProgram(input: { organisationId: string; taxonomy: unknown }): Promise<ProgramRecord>;
+  /** Replaces the taxonomy; returns null when the version is not one of `expected`. */
+  updateProgramTaxonomy(
+    organisationId: string,
+    taxonomy: unknown,
+    expected: ExpectedVersions,
+    at: Date,
+  ): Promise<ProgramRecord | null>;
+  /** Sets the active policy; returns null when the version is not one of `expected`. */
+  updateProgramPolicy(
+    organisationId: string,
+    policyId: string,
+    expected: ExpectedVersions,
+    at: Date,
+  ): Promise<ProgramRecord | null>;
+}

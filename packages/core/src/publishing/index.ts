@@ -1,0 +1,4 @@
+// The publishing module: what other packages may use of it.
+export * from './publication';
+export * from './publishing.ports';
+export * from './publishing.service';

@@ -1,0 +1,3 @@
+// The status module: what other packages may use of it.
+export * from './status.ports';
+export * from './status.service';

@@ -1,4 +1,0 @@
-export * from './tenant.types';
-export * from './permissions';
-export * from './access';
-export * from './account.service';

@@ -1,0 +1,71 @@
+/**
+ * The unit of work: one transaction that hands out each module's narrow repositories
+ * (`tx.offers`, `tx.contacts`, `tx.statuses`…). Use cases name only the repositories they use
+ * (`Pick<Tx, 'offers' | 'audit'>`), so a service test passes in-memory fakes of just those.
+ * Implemented by packages/db.
+ */
+import type {
+  InvitationRepository,
+  MembershipRepository,
+  OrganisationRepository,
+  SessionRepository,
+  ThrottleRepository,
+  UserRepository,
+} from './accounts/accounts.ports';
+import type { AuditRepository } from './audit/audit.ports';
+import type { ContactImportRepository, ContactRepository } from './contacts/contacts.ports';
+import type { DocumentRepository } from './documents/documents.ports';
+import type { OutboxRepository } from './events/events.ports';
+import type { IdempotencyRepository } from './idempotency/idempotency.ports';
+import type { JobRepository } from './jobs/jobs.ports';
+import type { NotificationRepository } from './notifications/notifications.ports';
+import type { OfferRepository } from './offers/offer.ports';
+import type { TenantScope } from './ports';
+import type { ProfileRepository } from './profiles/profiles.ports';
+import type { ProgramRepository } from './program/program.ports';
+import type { SubmissionRepository, VersionRepository } from './publishing/publishing.ports';
+import type { StatusRepository } from './status/status.ports';
+import type { StorefrontRepository } from './storefront/storefront.ports';
+
+/** The repositories of one transaction, one per module's aggregate. */
+export interface Tx {
+  /**
+   * Extends the transaction's tenant scope, once the use case has established the right to it
+   * (e.g. after creating an organisation, or after reading the invitation a token names).
+   */
+  widenScope(scope: TenantScope): Promise<void>;
+  organisations: OrganisationRepository;
+  users: UserRepository;
+  memberships: MembershipRepository;
+  invitations: InvitationRepository;
+  sessions: SessionRepository;
+  throttles: ThrottleRepository;
+  programs: ProgramRepository;
+  idempotency: IdempotencyRepository;
+  audit: AuditRepository;
+  offers: OfferRepository;
+  documents: DocumentRepository;
+  contacts: ContactRepository;
+  contactImports: ContactImportRepository;
+  versions: VersionRepository;
+  submissions: SubmissionRepository;
+  profiles: ProfileRepository;
+  statuses: StatusRepository;
+  storefront: StorefrontRepository;
+  notifications: NotificationRepository;
+  jobs: JobRepository;
+  /** Domain events of this transaction's command, relayed to subscribers after commit. */
+  outbox: OutboxRepository;
+}
+
+/** Runs `work` in one transaction: everything it writes commits together or not at all. */
+export interface UnitOfWork {
+  run<T>(
+    work: (tx: Tx) => Promise<T>,
+    scope?: TenantScope,
+    options?: {
+      /** A read-only view of one consistent state of the database (for views made of several reads). */
+      snapshot?: boolean;
+    },
+  ): Promise<T>;
+}
