@@ -330,6 +330,8 @@ describe('review and publish', () => {
 
   it('shows the offer on the storefront, and the badge 30 days later', async () => {
     const anonymous = as(ctx.app, null);
+    // The storefront is a projection kept by the job worker from domain events.
+    await drain();
     let page = json<{ items: { offerId: string; badges: string[] }[] }>(
       await anonymous.get('/api/storefront/offers?search=insights'),
     );

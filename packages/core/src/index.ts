@@ -18,3 +18,4 @@ export * from './profiles';
 export * from './storefront';
 export * from './notifications';
 export * from './jobs';
+export * from './modules';

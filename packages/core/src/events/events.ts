@@ -46,8 +46,10 @@ export interface EventPayloads {
   'profile.updated': { fields: string[] };
   'profiles.imported': { organisations: number };
   /** The publisher submitted the draft (a new version) for review and publishing. */
-  'offer.submitted': { offerId: string; submissionId: string; version: number };
+  'offer.submitted': { offerId: string; submissionId: string; versionId: string };
   'offer.submission-cancelled': { offerId: string; submissionId: string };
+  /** Automated validation found problems; the publisher must fix them and publish again. */
+  'offer.validation-failed': { offerId: string; offerName: string; submissionId: string };
   /** A reviewer approved or rejected a submission. */
   'review.decided': {
     offerId: string;
@@ -56,7 +58,7 @@ export interface EventPayloads {
     decision: 'approve' | 'reject';
   };
   /** A version became the live one (Go live, or an approved update of a live offer). */
-  'offer.published': { offerId: string; version: number };
+  'offer.published': { offerId: string; versionId: string };
   /**
    * The stored co-sell status record changed: the status, the policy that decides it, or the
    * badge timer. `from` equals `to` when only the policy or the timer moved.
@@ -106,6 +108,7 @@ export const EVENT_TYPES = [
   'profiles.imported',
   'offer.submitted',
   'offer.submission-cancelled',
+  'offer.validation-failed',
   'review.decided',
   'offer.published',
   'status.changed',

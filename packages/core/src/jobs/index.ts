@@ -1,3 +1,4 @@
-// The jobs module: what other packages may use of it.
+// The job queue: job definitions, the queue's port, housekeeping.
+export * from './job';
 export * from './jobs.ports';
-export * from './jobs';
+export * from './maintenance.jobs';

@@ -24,7 +24,8 @@ import {
   type Actor,
 } from '../accounts/access';
 import { hasPermission } from '../accounts/permissions';
-import { recomputeOfferStatus } from '../status/status.service';
+import { recomputeOfferStatus, type StatusEffects } from '../status/status.service';
+import { runCommand, type CommandContext } from '../commands/command';
 import type { Tx } from '../transaction';
 import type { UnitOfWork } from '../transaction';
 
@@ -88,7 +89,7 @@ export async function getProgramProfile(
 }
 
 /** Re-evaluates every published offer of the organisation (its profile changed). */
-async function recomputeOrganisation(tx: Tx, deps: ProfileDeps, organisationId: string) {
+async function recomputeOrganisation(tx: Tx, deps: StatusEffects, organisationId: string) {
   let offset = 0;
   for (;;) {
     const page = await tx.offers.listOffers(organisationId, {
@@ -108,29 +109,25 @@ async function recomputeOrganisation(tx: Tx, deps: ProfileDeps, organisationId: 
 }
 
 async function saveProfilePatch(
-  tx: Tx,
+  ctx: CommandContext,
   deps: ProfileDeps,
-  actor: Actor,
   organisationId: string,
   patch: ProfilePatch,
   source: ProfileSource,
   expected: ExpectedVersions,
-  requestId?: string,
 ): Promise<ProgramProfileRecord> {
+  const { tx, now: at } = ctx;
   const before = await tx.profiles.findProfile(organisationId);
-  const at = deps.clock.now();
   const next = applyProfilePatch(before, organisationId, patch, {
-    userId: actor.userId,
+    userId: ctx.actor.userId,
     source,
     at,
   });
   const saved = await tx.profiles.saveProfile(next, expected, at);
   if (!saved) throw new AppError('PRECONDITION_FAILED');
   const changed = patchedFields(patch);
-  await tx.audit.appendAudit({
+  ctx.audit({
     organisationId,
-    actorUserId: actor.userId,
-    action: 'program.profile.update',
     entityType: 'organisation',
     entityId: organisationId,
     before: before ? Object.fromEntries(changed.map((f) => [f, before[f]])) : null,
@@ -139,9 +136,14 @@ async function saveProfilePatch(
       source,
       verify: patch.verify ?? [],
     },
-    requestId,
   });
-  await recomputeOrganisation(tx, deps, organisationId);
+  ctx.emit({
+    type: 'profile.updated',
+    organisationId,
+    subject: { type: 'organisation', id: organisationId },
+    data: { fields: changed },
+  });
+  await recomputeOrganisation(tx, { clock: deps.clock, emit: ctx.emit }, organisationId);
   return saved;
 }
 
@@ -158,28 +160,31 @@ export async function updateProgramProfile(
   expected: ExpectedVersions,
   requestId?: string,
 ): Promise<ProgramProfileRecord> {
-  return deps.uow.run(async (tx) => {
-    const as = await requireProfileAccess(tx, actor, organisationId, true);
-    if (as === 'partner') {
-      const issues: FieldIssue[] = patchedFields(patch)
-        .filter((field) => !PARTNER_EDITABLE_FIELDS.includes(field))
-        .map((field) => ({ path: [field], code: 'programProfile.programOnly' }));
-      if (patch.verify?.length)
-        issues.push({ path: ['verify'], code: 'programProfile.programOnly' });
-      if (issues.length > 0)
-        throw new AppError('FORBIDDEN', { messageKey: 'programProfile.programOnly', issues });
-    }
-    return saveProfilePatch(
-      tx,
-      deps,
-      actor,
-      organisationId,
-      patch,
-      as === 'partner' ? 'partner' : 'program',
-      expected,
-      requestId,
-    );
-  }, scopeOf(actor));
+  return runCommand(
+    deps,
+    { actor, requestId, expected },
+    { name: 'program.profile.update', organisationId },
+    async (ctx) => {
+      const as = await requireProfileAccess(ctx.tx, actor, organisationId, true);
+      if (as === 'partner') {
+        const issues: FieldIssue[] = patchedFields(patch)
+          .filter((field) => !PARTNER_EDITABLE_FIELDS.includes(field))
+          .map((field) => ({ path: [field], code: 'programProfile.programOnly' }));
+        if (patch.verify?.length)
+          issues.push({ path: ['verify'], code: 'programProfile.programOnly' });
+        if (issues.length > 0)
+          throw new AppError('FORBIDDEN', { messageKey: 'programProfile.programOnly', issues });
+      }
+      return saveProfilePatch(
+        ctx,
+        deps,
+        organisationId,
+        patch,
+        as === 'partner' ? 'partner' : 'program',
+        expected,
+      );
+    },
+  );
 }
 
 export async function listProgramProfiles(
@@ -254,7 +259,7 @@ export async function importProfilesCsv(
   source: AsyncIterable<Uint8Array | string>,
   requestId?: string,
 ): Promise<ProfileImportResult> {
-  requireVendorPermission(actor, 'program.manage');
+  const vendorId = requireVendorPermission(actor, 'program.manage').organisationId;
   const issues: FieldIssue[] = [];
   const rows: { row: number; organisationId?: string; partnerId?: string; patch: ProfilePatch }[] =
     [];
@@ -349,8 +354,16 @@ export async function importProfilesCsv(
   if (issues.length > 0)
     throw new AppError('VALIDATION', { messageKey: 'profileImport.refused', issues });
 
-  return deps.uow.run(
-    async (tx) => {
+  return runCommand(
+    deps,
+    { actor, requestId },
+    {
+      name: 'program.profile.update',
+      organisationId: vendorId,
+      scope: { ...scopeOf(actor), programStaff: true },
+    },
+    async (ctx) => {
+      const { tx } = ctx;
       const problems: FieldIssue[] = [];
       const targets: { row: number; organisationId: string; patch: ProfilePatch }[] = [];
       const seen = new Map<string, number>();
@@ -396,20 +409,16 @@ export async function importProfilesCsv(
       for (const target of targets) {
         if (patchedFields(target.patch).length === 0) continue;
         await tx.widenScope({ organisationIds: [target.organisationId] });
-        await saveProfilePatch(
-          tx,
-          deps,
-          actor,
-          target.organisationId,
-          target.patch,
-          'import',
-          'any',
-          requestId,
-        );
+        await saveProfilePatch(ctx, deps, target.organisationId, target.patch, 'import', 'any');
         updated += 1;
       }
+      ctx.emit({
+        type: 'profiles.imported',
+        organisationId: vendorId,
+        subject: { type: 'program', id: vendorId },
+        data: { organisations: updated },
+      });
       return { rows: rows.length, updated };
     },
-    { ...scopeOf(actor), programStaff: true },
   );
 }

@@ -2,3 +2,4 @@
 export * from './publication';
 export * from './publishing.ports';
 export * from './publishing.service';
+export * from './publishing.jobs';

@@ -39,8 +39,8 @@ import {
   type StatusView,
 } from '../status/status.service';
 import type { Tx } from '../transaction';
+import type { JobContext } from '../jobs/job';
 import type { UnitOfWork } from '../transaction';
-import type { JobRecord } from '../jobs/jobs.ports';
 
 export interface PublicationDeps {
   uow: UnitOfWork;
@@ -401,11 +401,8 @@ export async function getOfferVersion(
 
 // ---------------------------------------------------------------- pipeline steps (jobs)
 
-interface StepContext {
-  tx: Tx;
-  clock: Clock;
-  job: JobRecord;
-}
+/** What a pipeline step needs of its job: the transaction, the program clock, the event sink. */
+type StepContext = Pick<JobContext, 'tx' | 'clock' | 'job' | 'emit'>;
 
 async function stepSubmission(ctx: StepContext) {
   const organisationId = ctx.job.organisationId!;
@@ -447,11 +444,15 @@ export async function runValidateStep(ctx: StepContext): Promise<void> {
   if (!next) return;
   await syncPublishStatus(ctx.tx, offer, next, at);
   if (problems.length > 0) {
-    await notify(ctx.tx, ctx, {
+    ctx.emit({
+      type: 'offer.validation-failed',
       organisationId,
-      kind: 'review.failed',
-      offerId: offer.id,
-      params: { offerName: version.snapshot.fields.name, stage: 'validation' },
+      subject: { type: 'offer', id: offer.id },
+      data: {
+        offerId: offer.id,
+        offerName: version.snapshot.fields.name,
+        submissionId: submission.id,
+      },
     });
   }
 }
@@ -500,6 +501,12 @@ export async function runGoLiveStep(ctx: StepContext): Promise<void> {
   await syncPublishStatus(ctx.tx, offer, next, at, {
     lifecycleState: 'live',
     liveVersionId: submission.versionId,
+  });
+  ctx.emit({
+    type: 'offer.published',
+    organisationId,
+    subject: { type: 'offer', id: offer.id },
+    data: { offerId: offer.id, versionId: submission.versionId },
   });
   await recomputeOfferStatus(ctx.tx, ctx, organisationId, offer.id, 'publish');
 }

@@ -26,7 +26,8 @@ import {
 import { cosellStatusName, type CosellStatusId } from '../reference/cosell-statuses';
 import { requireVendorPermission, scopeOf, type Actor } from '../accounts/access';
 import type { Locale } from '../accounts/accounts.types';
-import { notify, type NotifyDeps } from '../notifications/notifications.service';
+import type { EventSink } from '../events/events';
+import { runCommand } from '../commands/command';
 import type { DocumentKindId } from '../reference/documents';
 import { DOCUMENT_KIND_NAMES, statusLabel } from '../i18n/names';
 import { snapshotStatusFacts, type OfferSnapshot } from '../publishing/publication';
@@ -41,6 +42,9 @@ export interface StatusDeps {
   uow: UnitOfWork;
   clock: Clock;
 }
+
+/** What storing a status needs: the program clock, and where its events go. */
+export type StatusEffects = { clock: Clock } & EventSink;
 
 /** The engine's facts for a stored input row (its live version; nothing live → not co-sell ready). */
 export function factsOfInput(row: StatusInputRow, draft?: OfferSnapshot): StatusFacts | null {
@@ -150,12 +154,12 @@ export async function refreshStorefront(
 
 /**
  * Re-evaluates one offer with its current inputs and stores the result: status row, a history
- * entry when the status (or the deciding policy) changed, a notification, and the storefront.
+ * entry and a `status.changed` event when the status (or the deciding policy) changed.
  * Idempotent: running it twice changes nothing the second time.
  */
 export async function recomputeOfferStatus(
   tx: Tx,
-  deps: NotifyDeps,
+  deps: StatusEffects,
   organisationId: string,
   offerId: string,
   cause: string,
@@ -169,7 +173,7 @@ export async function recomputeOfferStatus(
 
 async function storeStatus(
   tx: Tx,
-  deps: NotifyDeps,
+  deps: StatusEffects,
   row: StatusInputRow,
   status: CosellStatusId,
   policy: ProgramPolicy,
@@ -182,10 +186,7 @@ async function storeStatus(
   const badgeChanged =
     previous?.qualifiedSince?.getTime() !== next.qualifiedSince?.getTime() ||
     previous?.badgeGrantedAt?.getTime() !== next.badgeGrantedAt?.getTime();
-  if (!changed && !badgeChanged && previous) {
-    await refreshStorefront(tx, row, previous, policy);
-    return previous;
-  }
+  if (!changed && !badgeChanged && previous) return previous;
   await tx.statuses.saveOfferStatus(next);
   if (changed) {
     await tx.statuses.appendStatusHistory([
@@ -199,21 +200,21 @@ async function storeStatus(
         at,
       },
     ]);
-    if (previous?.status !== next.status && (previous || next.status !== 'not-cosell-ready')) {
-      await notify(tx, deps, {
-        organisationId: row.organisationId,
-        kind: 'status.changed',
+    deps.emit({
+      type: 'status.changed',
+      organisationId: row.organisationId,
+      subject: { type: 'offer', id: row.offerId },
+      data: {
         offerId: row.offerId,
-        params: {
-          offerName: row.offerName,
-          from: previous?.status ?? 'not-cosell-ready',
-          to: next.status,
-          era: policy.namingEra,
-        },
-      });
-    }
+        offerName: row.offerName,
+        from: previous?.status ?? null,
+        to: next.status,
+        policyId: policy.id,
+        era: policy.namingEra,
+        cause,
+      },
+    });
   }
-  await refreshStorefront(tx, row, next, policy);
   return next;
 }
 
@@ -519,46 +520,50 @@ export async function activatePolicy(
   requestId?: string,
 ) {
   const membership = requireVendorPermission(actor, 'program.manage');
-  return deps.uow.run(async (tx) => {
-    const program = getOrNotFound(
-      await tx.programs.findProgram(membership.organisationId),
-      'program',
-    );
-    const at = deps.clock.now();
-    const updated = await tx.programs.updateProgramPolicy(
-      membership.organisationId,
-      policyId,
-      expected,
-      at,
-    );
-    if (!updated) throw new AppError('PRECONDITION_FAILED');
-    await tx.audit.appendAudit({
-      organisationId: membership.organisationId,
-      actorUserId: actor.userId,
-      action: 'program.policy.activate',
-      entityType: 'program',
-      entityId: membership.organisationId,
-      before: { activePolicy: program.activePolicy },
-      after: { activePolicy: policyId },
-      requestId,
-    });
-    if (program.activePolicy !== policyId) {
-      await tx.jobs.enqueueJob({
-        kind: 'status.reevaluate',
-        payload: { cause: 'policy', policyId, after: null },
-        organisationId: null,
-        runAt: at,
-        dedupeKey: `status.reevaluate:${policyId}:${updated.version}`,
+  const organisationId = membership.organisationId;
+  return runCommand(
+    deps,
+    { actor, requestId, expected },
+    { name: 'program.policy.activate', organisationId, permission: 'program.manage' },
+    async ({ tx, now, audit, emit }) => {
+      const program = getOrNotFound(await tx.programs.findProgram(organisationId), 'program');
+      const updated = await tx.programs.updateProgramPolicy(
+        organisationId,
+        policyId,
+        expected,
+        now,
+      );
+      if (!updated) throw new AppError('PRECONDITION_FAILED');
+      audit({
+        entityType: 'program',
+        entityId: organisationId,
+        before: { activePolicy: program.activePolicy },
+        after: { activePolicy: policyId },
       });
-    }
-    return updated;
-  }, scopeOf(actor));
+      if (program.activePolicy !== policyId) {
+        emit({
+          type: 'program.policy-activated',
+          organisationId,
+          subject: { type: 'program', id: organisationId },
+          data: { from: program.activePolicy, to: policyId },
+        });
+        await tx.jobs.enqueueJob({
+          kind: 'status.reevaluate',
+          payload: { cause: 'policy', policyId, after: null },
+          organisationId: null,
+          runAt: now,
+          dedupeKey: `status.reevaluate:${policyId}:${updated.version}`,
+        });
+      }
+      return updated;
+    },
+  );
 }
 
 /** One page of the program-wide re-evaluation; returns the cursor of the next page, if any. */
 export async function reevaluatePage(
   tx: Tx,
-  deps: NotifyDeps,
+  deps: StatusEffects,
   after: { organisationId: string; offerId: string } | null,
   cause: string,
   pageSize = 1_000,
@@ -577,7 +582,7 @@ export async function reevaluatePage(
 }
 
 /** Grants the Preferred Solution badge to offers that held a qualifying status long enough. */
-export async function grantDueBadges(tx: Tx, deps: NotifyDeps, limit = 500): Promise<number> {
+export async function grantDueBadges(tx: Tx, deps: StatusEffects, limit = 500): Promise<number> {
   // Before the first set-up there is no program, and nothing to grant.
   if (!(await tx.organisations.findVendorOrganisation())) return 0;
   const { policy } = await loadProgramContext(tx);
@@ -606,13 +611,12 @@ export async function grantDueBadges(tx: Tx, deps: NotifyDeps, limit = 500): Pro
         at: now,
       },
     ]);
-    await notify(tx, deps, {
+    deps.emit({
+      type: 'badge.granted',
       organisationId,
-      kind: 'badge.granted',
-      offerId,
-      params: { offerName: row.offerName },
+      subject: { type: 'offer', id: offerId },
+      data: { offerId, offerName: row.offerName, badge: 'preferred-solution' },
     });
-    await refreshStorefront(tx, row, next, policy);
     granted += 1;
   }
   return granted;

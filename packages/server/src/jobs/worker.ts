@@ -8,8 +8,11 @@
 import { randomUUID } from 'node:crypto';
 import {
   badgeSweepJob,
-  JOB_HANDLERS,
+  createEventSink,
+  jobTable,
   maintenanceJob,
+  relayOutbox,
+  subscribersOf,
   systemClock,
   type BlobStore,
   type Clock,
@@ -68,26 +71,50 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   let timer: NodeJS.Timeout | undefined;
   let scheduler: NodeJS.Timeout | undefined;
 
+  const table = jobTable();
+  const subscribers = subscribersOf();
+
+  /** Moves pending domain events from the outbox to their subscribers' delivery jobs. */
+  function relay(): Promise<number> {
+    return options.uow.run((tx) => relayOutbox({ tx, clock: options.clock }, subscribers), {
+      outboxRelay: true,
+    });
+  }
+
   async function runOne(): Promise<boolean> {
+    const relayed = await relay();
     const now = options.clock.now();
     const job = await options.uow.run(
       (tx) => tx.jobs.claimJob(id, now, new Date(now.getTime() + leaseMs)),
       {},
     );
-    if (!job) return false;
-    const handler = JOB_HANDLERS[job.kind];
+    if (!job) return relayed > 0;
+    const definition = table.get(job.kind);
     try {
       await options.uow.run(async (tx) => {
-        if (handler) {
-          await handler({
-            tx,
-            clock: options.clock,
-            job,
-            mailer: options.mailer(),
-            blobs: options.blobs,
-            wallClock: options.wallClock ?? systemClock,
-            appUrl: options.appUrl,
+        if (definition) {
+          // A payload that does not match its schema fails the job (kept with the error).
+          const payload = definition.payload.parse(job.payload);
+          const sink = createEventSink({
+            actor: { kind: 'system', id: null },
+            requestId: null,
+            now: () => options.clock.now(),
+            newId: randomUUID,
           });
+          await definition.run(
+            {
+              tx,
+              clock: options.clock,
+              job,
+              mailer: options.mailer(),
+              blobs: options.blobs,
+              wallClock: options.wallClock ?? systemClock,
+              appUrl: options.appUrl,
+              emit: sink.emit,
+            },
+            payload,
+          );
+          await tx.outbox.appendEvents(sink.drain());
         } else {
           options.log().warn({ job: job.id, kind: job.kind }, 'no handler for job kind; dropped');
         }
