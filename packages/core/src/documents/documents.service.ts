@@ -8,6 +8,7 @@ import { AppError, getOrNotFound } from '../errors';
 import type { BlobStore, ExpectedVersions } from '../ports';
 import { DOCUMENT_KINDS, MAX_OTHER_DOCUMENTS, type DocumentKindId } from '../reference/documents';
 import { scopeOf, type Actor } from '../accounts/access';
+import { runCommand } from '../commands/command';
 import { readCosellTab, requireOffer, type OfferDeps } from '../offers/offer.service';
 import type { DocumentRecord } from './documents.ports';
 
@@ -82,60 +83,86 @@ export async function storeDocument(
     contentType: file.contentType,
   });
   try {
-    const result = await deps.uow.run(async (tx) => {
-      let replaced: DocumentRecord | null = null;
-      const offer = await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
-      const documents = await tx.documents.listDocuments(organisationId, offerId);
-      let storedKind = kind;
-      if (options.replaceId) {
-        const target = getOrNotFound(
-          documents.find((d) => d.id === options.replaceId),
-          'document',
-        );
-        storedKind = target.kind;
-        replaced = await tx.documents.deleteDocument(
+    const result = await runCommand(
+      deps,
+      { actor, requestId: options.requestId, expected: options.expected },
+      { name: 'offer.document.upload', organisationId, permission: 'offers.write' },
+      async ({ tx, now, audit, emit }) => {
+        let replaced: DocumentRecord | null = null;
+        const offer = getOrNotFound(await tx.offers.findOffer(organisationId, offerId), 'offer');
+        const documents = await tx.documents.listDocuments(organisationId, offerId);
+        let storedKind = kind;
+        if (options.replaceId) {
+          const target = getOrNotFound(
+            documents.find((d) => d.id === options.replaceId),
+            'document',
+          );
+          storedKind = target.kind;
+          replaced = await tx.documents.deleteDocument(
+            organisationId,
+            offerId,
+            target.id,
+            options.expected ?? 'any',
+          );
+          if (!replaced) throw new AppError('PRECONDITION_FAILED');
+        } else if (DOCUMENT_KINDS[kind].maxCount === 1) {
+          const existing = documents.find((d) => d.kind === kind);
+          if (existing)
+            replaced = await tx.documents.deleteDocument(
+              organisationId,
+              offerId,
+              existing.id,
+              'any',
+            );
+        } else if (countOther(documents) >= MAX_OTHER_DOCUMENTS) {
+          throw tooManyOther();
+        }
+        const document = await tx.documents.insertDocument({
           organisationId,
           offerId,
-          target.id,
-          options.expected ?? 'any',
-        );
-        if (!replaced) throw new AppError('PRECONDITION_FAILED');
-      } else if (DOCUMENT_KINDS[kind].maxCount === 1) {
-        const existing = documents.find((d) => d.kind === kind);
-        if (existing)
-          replaced = await tx.documents.deleteDocument(organisationId, offerId, existing.id, 'any');
-      } else if (countOther(documents) >= MAX_OTHER_DOCUMENTS) {
-        throw tooManyOther();
-      }
-      const document = await tx.documents.insertDocument({
-        organisationId,
-        offerId,
-        id,
-        kind: storedKind,
-        fileName: file.fileName,
-        contentType: file.contentType,
-        sizeBytes: file.sizeBytes,
-        sha256: file.sha256,
-        blobKey,
-        uploadedBy: actor.userId,
-        uploadedAt: deps.clock.now(),
-      });
-      await tx.audit.appendAudit({
-        organisationId,
-        actorUserId: actor.userId,
-        action: replaced ? 'offer.document.replace' : 'offer.document.upload',
-        entityType: 'offer',
-        entityId: offerId,
-        before: replaced ? documentFacts(replaced) : undefined,
-        after: documentFacts(document),
-        requestId: options.requestId,
-      });
-      // A published version may still show the replaced file: its bytes then stay.
-      const dropBlob =
-        replaced !== null &&
-        !(await tx.versions.isBlobKeptByVersion(organisationId, replaced.blobKey));
-      return { document, replaced, dropBlob, tab: await readCosellTab(tx, offer) };
-    }, scopeOf(actor));
+          id,
+          kind: storedKind,
+          fileName: file.fileName,
+          contentType: file.contentType,
+          sizeBytes: file.sizeBytes,
+          sha256: file.sha256,
+          blobKey,
+          uploadedBy: actor.userId,
+          uploadedAt: now,
+        });
+        audit({
+          action: replaced ? 'offer.document.replace' : 'offer.document.upload',
+          entityType: 'offer',
+          entityId: offerId,
+          before: replaced ? documentFacts(replaced) : undefined,
+          after: documentFacts(document),
+        });
+        if (replaced) {
+          emit({
+            type: 'document.deleted',
+            organisationId,
+            subject: { type: 'offer', id: offerId },
+            data: { offerId, documentId: replaced.id, kind: replaced.kind },
+          });
+        }
+        emit({
+          type: 'document.uploaded',
+          organisationId,
+          subject: { type: 'offer', id: offerId },
+          data: {
+            offerId,
+            documentId: document.id,
+            kind: document.kind,
+            fileName: document.fileName,
+          },
+        });
+        // A published version may still show the replaced file: its bytes then stay.
+        const dropBlob =
+          replaced !== null &&
+          !(await tx.versions.isBlobKeptByVersion(organisationId, replaced.blobKey));
+        return { document, replaced, dropBlob, tab: await readCosellTab(tx, offer) };
+      },
+    );
     // The old bytes go once the new row has committed; failing here leaves an orphan only.
     if (result.replaced && result.dropBlob) {
       await deps.blobs.delete(result.replaced.blobKey).catch(() => {});
@@ -162,28 +189,34 @@ export async function deleteDocument(
   expected: ExpectedVersions,
   requestId?: string,
 ) {
-  const result = await deps.uow.run(async (tx) => {
-    const offer = await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
-    getOrNotFound(await tx.documents.findDocument(organisationId, offerId, documentId), 'document');
-    const removed = await tx.documents.deleteDocument(
-      organisationId,
-      offerId,
-      documentId,
-      expected,
-    );
-    if (!removed) throw new AppError('PRECONDITION_FAILED');
-    await tx.audit.appendAudit({
-      organisationId,
-      actorUserId: actor.userId,
-      action: 'offer.document.delete',
-      entityType: 'offer',
-      entityId: offerId,
-      before: documentFacts(removed),
-      requestId,
-    });
-    const dropBlob = !(await tx.versions.isBlobKeptByVersion(organisationId, removed.blobKey));
-    return { removed, dropBlob, tab: await readCosellTab(tx, offer) };
-  }, scopeOf(actor));
+  const result = await runCommand(
+    deps,
+    { actor, requestId, expected },
+    { name: 'offer.document.delete', organisationId, permission: 'offers.write' },
+    async ({ tx, audit, emit }) => {
+      const offer = getOrNotFound(await tx.offers.findOffer(organisationId, offerId), 'offer');
+      getOrNotFound(
+        await tx.documents.findDocument(organisationId, offerId, documentId),
+        'document',
+      );
+      const removed = await tx.documents.deleteDocument(
+        organisationId,
+        offerId,
+        documentId,
+        expected,
+      );
+      if (!removed) throw new AppError('PRECONDITION_FAILED');
+      audit({ entityType: 'offer', entityId: offerId, before: documentFacts(removed) });
+      emit({
+        type: 'document.deleted',
+        organisationId,
+        subject: { type: 'offer', id: offerId },
+        data: { offerId, documentId, kind: removed.kind },
+      });
+      const dropBlob = !(await tx.versions.isBlobKeptByVersion(organisationId, removed.blobKey));
+      return { removed, dropBlob, tab: await readCosellTab(tx, offer) };
+    },
+  );
   if (result.dropBlob) await deps.blobs.delete(result.removed.blobKey).catch(() => {});
   return result.tab;
 }

@@ -8,6 +8,7 @@ import type { Clock, ExpectedVersions, Page } from '../ports';
 import { policyById, type ProgramPolicy } from '../program/policies';
 import { TaxonomySchema, type Taxonomy } from '../program/taxonomy';
 import { requireOrganisationAccess, scopeOf, type Actor } from '../accounts/access';
+import { runCommand } from '../commands/command';
 import type { Permission } from '../accounts/permissions';
 import { evaluateCosellTab, validateCosellDraft, type CosellTabEvaluation } from './cosell-tab';
 import {
@@ -26,6 +27,8 @@ import type { DocumentRecord } from '../documents/documents.ports';
 export interface OfferDeps {
   uow: UnitOfWork;
   clock: Clock;
+  /** Event ids (random unless a test fixes them). */
+  newId?: () => string;
 }
 
 /** The program data a co-sell tab is checked against. */
@@ -86,24 +89,26 @@ export async function createOffer(
   requestId?: string,
 ): Promise<OfferRecord> {
   return mapAliasConflict(() =>
-    deps.uow.run(async (tx) => {
-      await requireOrganisationAccess(tx, actor, organisationId, 'offers.write');
-      const offer = await tx.offers.createOffer(
-        organisationId,
-        normaliseOfferFields({ ...fields, lifecycleState: 'draft' }),
-        deps.clock.now(),
-      );
-      await tx.audit.appendAudit({
-        organisationId,
-        actorUserId: actor.userId,
-        action: 'offer.create',
-        entityType: 'offer',
-        entityId: offer.id,
-        after: auditFields(offer),
-        requestId,
-      });
-      return offer;
-    }, scopeOf(actor)),
+    runCommand(
+      deps,
+      { actor, requestId },
+      { name: 'offer.create', organisationId, permission: 'offers.write' },
+      async ({ tx, now, audit, emit }) => {
+        const offer = await tx.offers.createOffer(
+          organisationId,
+          normaliseOfferFields({ ...fields, lifecycleState: 'draft' }),
+          now,
+        );
+        audit({ entityType: 'offer', entityId: offer.id, after: auditFields(offer) });
+        emit({
+          type: 'offer.created',
+          organisationId,
+          subject: { type: 'offer', id: offer.id },
+          data: { offerId: offer.id, name: offer.name, offerType: offer.offerType },
+        });
+        return offer;
+      },
+    ),
   );
 }
 
@@ -163,30 +168,28 @@ export async function updateOffer(
   requestId?: string,
 ): Promise<OfferRecord> {
   return mapAliasConflict(() =>
-    deps.uow.run(async (tx) => {
-      const before = await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
-      // Only a transactable offer can be priced above zero, whichever field the patch touches.
-      const transactable = patch.transactable ?? before.transactable;
-      const fields = transactable ? patch : { ...patch, pricedAboveZero: false };
-      const updated = await tx.offers.updateOffer(
-        organisationId,
-        offerId,
-        fields,
-        expected,
-        deps.clock.now(),
-      );
-      if (!updated) throw new AppError('PRECONDITION_FAILED');
-      await tx.audit.appendAudit({
-        organisationId,
-        actorUserId: actor.userId,
-        action: 'offer.update',
-        entityType: 'offer',
-        entityId: offerId,
-        ...changedFields(before, updated),
-        requestId,
-      });
-      return updated;
-    }, scopeOf(actor)),
+    runCommand(
+      deps,
+      { actor, requestId, expected },
+      { name: 'offer.update', organisationId, permission: 'offers.write' },
+      async ({ tx, now, audit, emit }) => {
+        const before = getOrNotFound(await tx.offers.findOffer(organisationId, offerId), 'offer');
+        // Only a transactable offer can be priced above zero, whichever field the patch touches.
+        const transactable = patch.transactable ?? before.transactable;
+        const fields = transactable ? patch : { ...patch, pricedAboveZero: false };
+        const updated = await tx.offers.updateOffer(organisationId, offerId, fields, expected, now);
+        if (!updated) throw new AppError('PRECONDITION_FAILED');
+        const changes = changedFields(before, updated);
+        audit({ entityType: 'offer', entityId: offerId, ...changes });
+        emit({
+          type: 'offer.updated',
+          organisationId,
+          subject: { type: 'offer', id: offerId },
+          data: { offerId, fields: Object.keys(changes.after) },
+        });
+        return updated;
+      },
+    ),
   );
 }
 
@@ -200,30 +203,40 @@ export async function setOfferArchived(
   expected: ExpectedVersions,
   requestId?: string,
 ): Promise<OfferRecord> {
-  return deps.uow.run(async (tx) => {
-    const before = await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
-    if (Boolean(before.archivedAt) === archived) return before;
-    const at = deps.clock.now();
-    const updated = await tx.offers.updateOffer(
+  return runCommand(
+    deps,
+    { actor, requestId, expected },
+    {
+      name: archived ? 'offer.archive' : 'offer.restore',
       organisationId,
-      offerId,
-      { archivedAt: archived ? at : null },
-      expected,
-      at,
-    );
-    if (!updated) throw new AppError('PRECONDITION_FAILED');
-    await tx.audit.appendAudit({
-      organisationId,
-      actorUserId: actor.userId,
-      action: archived ? 'offer.archive' : 'offer.restore',
-      entityType: 'offer',
-      entityId: offerId,
-      before: { archivedAt: before.archivedAt },
-      after: { archivedAt: updated.archivedAt },
-      requestId,
-    });
-    return updated;
-  }, scopeOf(actor));
+      permission: 'offers.write',
+    },
+    async ({ tx, now, audit, emit }) => {
+      const before = getOrNotFound(await tx.offers.findOffer(organisationId, offerId), 'offer');
+      if (Boolean(before.archivedAt) === archived) return before;
+      const updated = await tx.offers.updateOffer(
+        organisationId,
+        offerId,
+        { archivedAt: archived ? now : null },
+        expected,
+        now,
+      );
+      if (!updated) throw new AppError('PRECONDITION_FAILED');
+      audit({
+        entityType: 'offer',
+        entityId: offerId,
+        before: { archivedAt: before.archivedAt },
+        after: { archivedAt: updated.archivedAt },
+      });
+      emit({
+        type: archived ? 'offer.archived' : 'offer.restored',
+        organisationId,
+        subject: { type: 'offer', id: offerId },
+        data: { offerId },
+      });
+      return updated;
+    },
+  );
 }
 
 /** Everything the co-sell tab shows: the draft, documents, contacts summary and the checklist. */
@@ -290,29 +303,31 @@ export async function saveCosellDraft(
   expected: ExpectedVersions,
   requestId?: string,
 ): Promise<CosellTabView> {
-  return deps.uow.run(async (tx) => {
-    const before = await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
-    const program = await loadProgramContext(tx);
-    const issues: FieldIssue[] = validateCosellDraft(draft, program.taxonomy, program.policy);
-    if (issues.length > 0) throw new AppError('VALIDATION', { issues });
-    const updated = await tx.offers.updateOffer(
-      organisationId,
-      offerId,
-      { cosell: draft },
-      expected,
-      deps.clock.now(),
-    );
-    if (!updated) throw new AppError('PRECONDITION_FAILED');
-    await tx.audit.appendAudit({
-      organisationId,
-      actorUserId: actor.userId,
-      action: 'offer.cosell.save',
-      entityType: 'offer',
-      entityId: offerId,
-      before: before.cosell,
-      after: draft,
-      requestId,
-    });
-    return readCosellTab(tx, updated, program);
-  }, scopeOf(actor));
+  return runCommand(
+    deps,
+    { actor, requestId, expected },
+    { name: 'offer.cosell.save', organisationId, permission: 'offers.write' },
+    async ({ tx, now, audit, emit }) => {
+      const before = getOrNotFound(await tx.offers.findOffer(organisationId, offerId), 'offer');
+      const program = await loadProgramContext(tx);
+      const issues: FieldIssue[] = validateCosellDraft(draft, program.taxonomy, program.policy);
+      if (issues.length > 0) throw new AppError('VALIDATION', { issues });
+      const updated = await tx.offers.updateOffer(
+        organisationId,
+        offerId,
+        { cosell: draft },
+        expected,
+        now,
+      );
+      if (!updated) throw new AppError('PRECONDITION_FAILED');
+      audit({ entityType: 'offer', entityId: offerId, before: before.cosell, after: draft });
+      emit({
+        type: 'offer.draft-saved',
+        organisationId,
+        subject: { type: 'offer', id: offerId },
+        data: { offerId },
+      });
+      return readCosellTab(tx, updated, program);
+    },
+  );
 }
