@@ -28,7 +28,6 @@ import type {
   StorefrontRepository,
   NotificationRepository,
   JobRepository,
-  DocumentRepository,
   PublishSection,
   PublishStatus,
   ReviewQueueItem,
@@ -43,7 +42,7 @@ import type {
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from './client';
-import { likePattern, translateDbError, versionIn } from './sql-helpers';
+import { likePattern, rowsOf, translateDbError, versionIn } from './sql-helpers';
 import {
   jobs,
   memberships,
@@ -182,11 +181,6 @@ const toListing = (row: ListingRow): StorefrontListing => ({
   publishedAt: row.publishedAt,
 });
 
-/** Rows of a query result, whichever driver ran it (node-postgres or PGlite). */
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
-}
-
 /**
  * A timestamp from a raw query: both drivers hand drizzle's raw results timestamps as
  * PostgreSQL text ("2026-11-22 09:00:00+00"), which Date parses.
@@ -278,8 +272,7 @@ export function createPublicationRepositories(
   StatusRepository &
   StorefrontRepository &
   NotificationRepository &
-  JobRepository &
-  Pick<DocumentRepository, 'findReferencedBlobKeys'> {
+  JobRepository {
   const offerKey = (organisationId: string, offerId: string) =>
     and(eq(offers.organisationId, organisationId), eq(offers.id, offerId));
   const submissionKey = (organisationId: string, id: string) =>
@@ -984,20 +977,6 @@ export function createPublicationRepositories(
           limit ${limit}
         ) returning id`);
       return rowsOf<{ id: string }>(result).length;
-    },
-
-    async findReferencedBlobKeys(keys) {
-      if (keys.length === 0) return [];
-      // Program staff: documents and published versions of every organisation (RLS permitting).
-      const found = await db.execute(sql`
-        with wanted(key) as (select unnest(string_to_array(${keys.join('\n')}, E'\n')))
-        select w.key from wanted w
-        where exists (select 1 from offer_documents d where d.blob_key = w.key)
-           or exists (
-             select 1 from offer_versions v
-             where v.snapshot -> 'documents' @> jsonb_build_array(jsonb_build_object('blobKey', w.key))
-           )`);
-      return rowsOf<{ key: string }>(found).map((r) => r.key);
     },
 
     async countPendingJobs(kinds) {

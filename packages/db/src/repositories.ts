@@ -7,11 +7,14 @@
 import type { TenantScope, Tx, UnitOfWork } from '@cosell/core';
 import { sql } from 'drizzle-orm';
 import { createAuditRepository } from './audit.repository';
+import { createContactImportRepository } from './contact-import.repository';
+import { createContactRepository } from './contact.repository';
 import type { Database, Executor, Transaction } from './client';
+import { createDocumentRepository } from './document.repository';
 import { createIdempotencyRepository } from './idempotency.repository';
 import { createInvitationRepository } from './invitation.repository';
 import { createMembershipRepository } from './membership.repository';
-import { createOfferRepositories } from './offer-repositories';
+import { createOfferRepository } from './offer.repository';
 import { createOrganisationRepository } from './organisation.repository';
 import { createOutboxRepository } from './outbox.repository';
 import { createProgramRepository } from './program.repository';
@@ -44,7 +47,6 @@ const mergeScopes = (a: TenantScope, b: TenantScope): TenantScope => ({
 /** The repositories of one transaction (`tx.offers`, `tx.contacts`…) over `db`. */
 export function createRepositories(db: Executor, initialScope: TenantScope = {}): Tx {
   let scope = initialScope;
-  const offers = createOfferRepositories(db);
   const publication = createPublicationRepositories(db);
   return {
     async widenScope(more) {
@@ -60,10 +62,10 @@ export function createRepositories(db: Executor, initialScope: TenantScope = {})
     programs: createProgramRepository(db),
     idempotency: createIdempotencyRepository(db),
     audit: createAuditRepository(db),
-    offers,
-    documents: { ...offers, findReferencedBlobKeys: publication.findReferencedBlobKeys },
-    contacts: offers,
-    contactImports: offers,
+    offers: createOfferRepository(db),
+    documents: createDocumentRepository(db),
+    contacts: createContactRepository(db),
+    contactImports: createContactImportRepository(db),
     versions: publication,
     submissions: publication,
     profiles: publication,

@@ -31,3 +31,8 @@ export function translateDbError(error: unknown): never {
   }
   throw error;
 }
+
+/** Rows of a query result, whichever driver ran it (node-postgres or PGlite). */
+export function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+}
