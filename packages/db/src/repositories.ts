@@ -2,7 +2,9 @@
  * The unit of work over Drizzle: one transaction, run as the application role within a tenant
  * scope, that hands out one repository per core module port (`<name>.repository.ts`). Every
  * method runs on the executor it was built with, so all writes of a unit of work commit together.
- * Tenant tables are always filtered by organisation id, never by row id alone.
+ * Tenant tables are always filtered by organisation id, never by row id alone, except in the
+ * methods a port marks "Program staff": those read across partners, and row-level security (the
+ * program_staff policies) decides what the transaction's scope may see.
  */
 import type { TenantScope, Tx, UnitOfWork } from '@cosell/core';
 import { sql } from 'drizzle-orm';
@@ -13,15 +15,21 @@ import type { Database, Executor, Transaction } from './client';
 import { createDocumentRepository } from './document.repository';
 import { createIdempotencyRepository } from './idempotency.repository';
 import { createInvitationRepository } from './invitation.repository';
+import { createJobRepository } from './job.repository';
 import { createMembershipRepository } from './membership.repository';
+import { createNotificationRepository } from './notification.repository';
 import { createOfferRepository } from './offer.repository';
 import { createOrganisationRepository } from './organisation.repository';
 import { createOutboxRepository } from './outbox.repository';
+import { createProfileRepository } from './profile.repository';
 import { createProgramRepository } from './program.repository';
-import { createPublicationRepositories } from './publication-repositories';
 import { createSessionRepository } from './session.repository';
+import { createStatusRepository } from './status.repository';
+import { createStorefrontRepository } from './storefront.repository';
+import { createSubmissionRepository } from './submission.repository';
 import { createThrottleRepository } from './throttle.repository';
 import { createUserRepository } from './user.repository';
+import { createVersionRepository } from './version.repository';
 
 /** Makes the transaction run as cosell_app with `scope` in transaction-local settings. */
 async function applyScope(db: Executor, scope: TenantScope) {
@@ -47,7 +55,6 @@ const mergeScopes = (a: TenantScope, b: TenantScope): TenantScope => ({
 /** The repositories of one transaction (`tx.offers`, `tx.contacts`…) over `db`. */
 export function createRepositories(db: Executor, initialScope: TenantScope = {}): Tx {
   let scope = initialScope;
-  const publication = createPublicationRepositories(db);
   return {
     async widenScope(more) {
       scope = mergeScopes(scope, more);
@@ -66,13 +73,13 @@ export function createRepositories(db: Executor, initialScope: TenantScope = {})
     documents: createDocumentRepository(db),
     contacts: createContactRepository(db),
     contactImports: createContactImportRepository(db),
-    versions: publication,
-    submissions: publication,
-    profiles: publication,
-    statuses: publication,
-    storefront: publication,
-    notifications: publication,
-    jobs: publication,
+    versions: createVersionRepository(db),
+    submissions: createSubmissionRepository(db),
+    profiles: createProfileRepository(db),
+    statuses: createStatusRepository(db),
+    storefront: createStorefrontRepository(db),
+    notifications: createNotificationRepository(db),
+    jobs: createJobRepository(db),
     outbox: createOutboxRepository(db),
   };
 }
