@@ -1,6 +1,7 @@
 /** Small SQL building blocks shared by the repositories. */
 import { AppError, type ExpectedVersions } from '@cosell/core';
 import { inArray, sql, type Column, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /**
  * The WHERE term of a conditional write (ADR 003): the row's version is one of `expected`.
@@ -31,3 +32,15 @@ export function translateDbError(error: unknown): never {
   }
   throw error;
 }
+
+/** Rows of a query result, whichever driver ran it (node-postgres or PGlite). */
+export function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+}
+
+/** `column IN (…)`, matching nothing for an empty list. */
+export const oneOf = <T>(column: AnyPgColumn, values: readonly T[]): SQL =>
+  values.length > 0 ? inArray(column, [...values]) : sql`false`;
+
+/** Bulk writes go as one JSON parameter, whatever their size (65,535 parameters at most). */
+export const asJson = (value: unknown) => JSON.stringify(value);

@@ -1,65 +1,17 @@
 /**
- * Drizzle implementation of the offer repository ports: offers, documents, contacts and staged
- * contact imports. Like every repository here, each query names the organisation.
+ * Staged contact imports: the rows of a file, previewed against the offer's contacts, then
+ * applied or undone.
  */
-import type {
-  ContactImportRecord,
-  ContactInput,
-  ContactRecord,
-  CosellDraft,
-  CountryCode,
-  DocumentKindId,
-  DocumentRecord,
-  OfferLifecycleState,
-  OfferRecord,
-  OfferRepository,
-  DocumentRepository,
-  ContactRepository,
-  ContactImportRepository,
-  OfferTypeId,
-  PublishStatus,
-} from '@cosell/core';
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  gt,
-  ilike,
-  isNull,
-  isNotNull,
-  notInArray,
-  or,
-  sql,
-  type SQL,
-} from 'drizzle-orm';
+import type { ContactImportRecord, ContactImportRepository, ContactInput } from '@cosell/core';
+import { and, desc, eq, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from './client';
-import { likePattern, translateDbError, versionIn } from './sql-helpers';
-import { contactImports, offerContacts, offerDocuments, offers } from './schema';
+import { contactsOf } from './contact.repository';
+import { offerKey } from './offer.repository';
+import { contactImports, offerContacts, offers } from './schema';
+import { rowsOf, versionIn } from './sql-helpers';
 
-type OfferRow = typeof offers.$inferSelect;
-type ContactRow = typeof offerContacts.$inferSelect;
 type ImportRow = typeof contactImports.$inferSelect;
 
-const toOffer = (row: OfferRow): OfferRecord => ({
-  ...row,
-  offerType: row.offerType as OfferTypeId,
-  markets: row.markets as CountryCode[],
-  lifecycleState: row.lifecycleState as OfferLifecycleState,
-  cosell: row.cosell as CosellDraft,
-  publishStatus: row.publishStatus as PublishStatus,
-});
-const toDocument = (row: typeof offerDocuments.$inferSelect): DocumentRecord => ({
-  ...row,
-  kind: row.kind as DocumentKindId,
-});
-const toContact = (row: ContactRow): ContactRecord => ({
-  ...row,
-  role: row.role as ContactRecord['role'],
-  countries: row.countries as ContactRecord['countries'],
-  states: row.states as ContactRecord['states'],
-});
 const toImport = (row: ImportRow): ContactImportRecord => ({ ...row });
 
 /** The contact columns as they come out of SQL with snake-case names (raw queries). */
@@ -80,223 +32,15 @@ const rawToContact = (row: RawContact): ContactInput => ({
   states: row.states as ContactInput['states'],
 });
 
-/** Text columns sort the way people read lists: without regard to case. */
-const SORT_COLUMNS = {
-  name: sql`lower(${offers.name})`,
-  alias: sql`lower(${offers.alias})`,
-  offerType: offers.offerType,
-  updatedAt: offers.updatedAt,
-  createdAt: offers.createdAt,
-} as const;
-
-/** Rows of a query result, whichever driver ran it (node-postgres or PGlite). */
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
-}
-
 /** A text[] compared without regard to order (countries "US, CA" equal "CA, US"). */
 const sortedArray = (expr: SQL) =>
   sql`(select coalesce(array_agg(x order by x), '{}') from unnest(${expr}) x)`;
 
-export function createOfferRepositories(
-  db: Executor,
-): OfferRepository &
-  Omit<DocumentRepository, 'findReferencedBlobKeys'> &
-  ContactRepository &
-  ContactImportRepository {
-  const offerKey = (organisationId: string, id: string) =>
-    and(eq(offers.organisationId, organisationId), eq(offers.id, id));
-  const contactsOf = (organisationId: string, offerId: string) =>
-    and(eq(offerContacts.organisationId, organisationId), eq(offerContacts.offerId, offerId));
-  const contactRow = (organisationId: string, offerId: string, id: string) =>
-    and(contactsOf(organisationId, offerId), eq(offerContacts.id, id));
-  const documentsOf = (organisationId: string, offerId: string) =>
-    and(eq(offerDocuments.organisationId, organisationId), eq(offerDocuments.offerId, offerId));
-  const documentRow = (organisationId: string, offerId: string, id: string) =>
-    and(documentsOf(organisationId, offerId), eq(offerDocuments.id, id));
-  const importRow = (organisationId: string, id: string) =>
-    and(eq(contactImports.organisationId, organisationId), eq(contactImports.id, id));
+const importRow = (organisationId: string, id: string) =>
+  and(eq(contactImports.organisationId, organisationId), eq(contactImports.id, id));
 
+export function createContactImportRepository(db: Executor): ContactImportRepository {
   return {
-    async createOffer(organisationId, fields, at) {
-      const [row] = await db
-        .insert(offers)
-        .values({
-          organisationId,
-          ...fields,
-          cosell: {
-            listing: { platforms: [], segments: [], solutionType: null, solutionAreas: [] },
-            landingPageUrl: null,
-          },
-          createdAt: at,
-          updatedAt: at,
-        })
-        .returning()
-        .catch(translateDbError);
-      return toOffer(row!);
-    },
-
-    async findOffer(organisationId, id) {
-      const [row] = await db.select().from(offers).where(offerKey(organisationId, id));
-      return row ? toOffer(row) : null;
-    },
-
-    async listOffers(organisationId, query) {
-      const where = and(
-        eq(offers.organisationId, organisationId),
-        query.archived === 'active'
-          ? isNull(offers.archivedAt)
-          : query.archived === 'archived'
-            ? isNotNull(offers.archivedAt)
-            : undefined,
-        query.offerType ? eq(offers.offerType, query.offerType) : undefined,
-        query.search
-          ? or(
-              ilike(offers.name, likePattern(query.search)),
-              ilike(offers.alias, likePattern(query.search)),
-            )
-          : undefined,
-      );
-      const column = SORT_COLUMNS[query.sort];
-      const order = query.direction === 'asc' ? asc : desc;
-      // One after the other: a transaction's connection runs one query at a time anyway.
-      const rows = await db
-        .select()
-        .from(offers)
-        .where(where)
-        .orderBy(order(column), asc(offers.id))
-        .limit(query.limit)
-        .offset(query.offset);
-      const [total] = await db.select({ n: count() }).from(offers).where(where);
-      return { items: rows.map(toOffer), total: total?.n ?? 0 };
-    },
-
-    async updateOffer(organisationId, id, patch, expected, at) {
-      const [row] = await db
-        .update(offers)
-        .set({ ...patch, updatedAt: at, version: sql`${offers.version} + 1` })
-        .where(and(offerKey(organisationId, id), versionIn(offers.version, expected)))
-        .returning()
-        .catch(translateDbError);
-      return row ? toOffer(row) : null;
-    },
-
-    async listDocuments(organisationId, offerId) {
-      const rows = await db
-        .select()
-        .from(offerDocuments)
-        .where(documentsOf(organisationId, offerId))
-        .orderBy(asc(offerDocuments.uploadedAt), asc(offerDocuments.id));
-      return rows.map(toDocument);
-    },
-
-    async findDocument(organisationId, offerId, id) {
-      const [row] = await db
-        .select()
-        .from(offerDocuments)
-        .where(and(documentRow(organisationId, offerId, id)));
-      return row ? toDocument(row) : null;
-    },
-
-    async insertDocument(record) {
-      const [row] = await db.insert(offerDocuments).values(record).returning();
-      return toDocument(row!);
-    },
-
-    async deleteDocument(organisationId, offerId, id, expected) {
-      const [row] = await db
-        .delete(offerDocuments)
-        .where(
-          and(
-            documentRow(organisationId, offerId, id),
-            versionIn(offerDocuments.version, expected),
-          ),
-        )
-        .returning();
-      return row ? toDocument(row) : null;
-    },
-
-    async listContacts(organisationId, offerId) {
-      const rows = await db
-        .select()
-        .from(offerContacts)
-        .where(contactsOf(organisationId, offerId))
-        .orderBy(asc(offerContacts.position), asc(offerContacts.id));
-      return rows.map(toContact);
-    },
-
-    async listContactsAfter(organisationId, offerId, afterPosition, limit) {
-      const rows = await db
-        .select()
-        .from(offerContacts)
-        .where(and(contactsOf(organisationId, offerId), gt(offerContacts.position, afterPosition)))
-        .orderBy(asc(offerContacts.position), asc(offerContacts.id))
-        .limit(limit);
-      return rows.map(toContact);
-    },
-
-    async countContacts(organisationId, offerId) {
-      const [row] = await db
-        .select({ n: count() })
-        .from(offerContacts)
-        .where(contactsOf(organisationId, offerId));
-      return row?.n ?? 0;
-    },
-
-    async findContact(organisationId, offerId, id) {
-      const [row] = await db
-        .select()
-        .from(offerContacts)
-        .where(and(contactRow(organisationId, offerId, id)));
-      return row ? toContact(row) : null;
-    },
-
-    async createContact(organisationId, offerId, input) {
-      const [row] = await db
-        .insert(offerContacts)
-        .values({
-          organisationId,
-          offerId,
-          ...input,
-          position: sql`(select coalesce(max(position), 0) + 1 from offer_contacts
-            where organisation_id = ${organisationId} and offer_id = ${offerId})`,
-        })
-        .returning()
-        .catch(translateDbError);
-      return toContact(row!);
-    },
-
-    async updateContact(organisationId, offerId, id, input, expected) {
-      const [row] = await db
-        .update(offerContacts)
-        .set({ ...input, version: sql`${offerContacts.version} + 1` })
-        .where(
-          and(contactRow(organisationId, offerId, id), versionIn(offerContacts.version, expected)),
-        )
-        .returning()
-        .catch(translateDbError);
-      return row ? toContact(row) : null;
-    },
-
-    async deleteContact(organisationId, offerId, id, expected) {
-      const [row] = await db
-        .delete(offerContacts)
-        .where(
-          and(contactRow(organisationId, offerId, id), versionIn(offerContacts.version, expected)),
-        )
-        .returning();
-      return row ? toContact(row) : null;
-    },
-
-    async bumpContactsVersion(organisationId, offerId, expected, at) {
-      const [row] = await db
-        .update(offers)
-        .set({ contactsVersion: sql`${offers.contactsVersion} + 1`, updatedAt: at })
-        .where(and(offerKey(organisationId, offerId), versionIn(offers.contactsVersion, expected)))
-        .returning({ contactsVersion: offers.contactsVersion });
-      return row?.contactsVersion ?? null;
-    },
-
     async createContactImport(input) {
       const [row] = await db
         .insert(contactImports)

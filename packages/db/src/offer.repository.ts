@@ -1,0 +1,114 @@
+/** Offers. Each query names the organisation, like every tenant repository here. */
+import type {
+  CosellDraft,
+  CountryCode,
+  OfferLifecycleState,
+  OfferRecord,
+  OfferRepository,
+  OfferTypeId,
+  PublishStatus,
+} from '@cosell/core';
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import type { Executor } from './client';
+import { offers } from './schema';
+import { likePattern, translateDbError, versionIn } from './sql-helpers';
+
+type OfferRow = typeof offers.$inferSelect;
+
+const toOffer = (row: OfferRow): OfferRecord => ({
+  ...row,
+  offerType: row.offerType as OfferTypeId,
+  markets: row.markets as CountryCode[],
+  lifecycleState: row.lifecycleState as OfferLifecycleState,
+  cosell: row.cosell as CosellDraft,
+  publishStatus: row.publishStatus as PublishStatus,
+});
+
+/** Text columns sort the way people read lists: without regard to case. */
+const SORT_COLUMNS = {
+  name: sql`lower(${offers.name})`,
+  alias: sql`lower(${offers.alias})`,
+  offerType: offers.offerType,
+  updatedAt: offers.updatedAt,
+  createdAt: offers.createdAt,
+} as const;
+
+/** The key of one offer of an organisation. */
+export const offerKey = (organisationId: string, id: string) =>
+  and(eq(offers.organisationId, organisationId), eq(offers.id, id));
+
+export function createOfferRepository(db: Executor): OfferRepository {
+  return {
+    async createOffer(organisationId, fields, at) {
+      const [row] = await db
+        .insert(offers)
+        .values({
+          organisationId,
+          ...fields,
+          cosell: {
+            listing: { platforms: [], segments: [], solutionType: null, solutionAreas: [] },
+            landingPageUrl: null,
+          },
+          createdAt: at,
+          updatedAt: at,
+        })
+        .returning()
+        .catch(translateDbError);
+      return toOffer(row!);
+    },
+
+    async findOffer(organisationId, id) {
+      const [row] = await db.select().from(offers).where(offerKey(organisationId, id));
+      return row ? toOffer(row) : null;
+    },
+
+    async listOffers(organisationId, query) {
+      const where = and(
+        eq(offers.organisationId, organisationId),
+        query.archived === 'active'
+          ? isNull(offers.archivedAt)
+          : query.archived === 'archived'
+            ? isNotNull(offers.archivedAt)
+            : undefined,
+        query.offerType ? eq(offers.offerType, query.offerType) : undefined,
+        query.search
+          ? or(
+              ilike(offers.name, likePattern(query.search)),
+              ilike(offers.alias, likePattern(query.search)),
+            )
+          : undefined,
+      );
+      const column = SORT_COLUMNS[query.sort];
+      const order = query.direction === 'asc' ? asc : desc;
+      // One after the other: a transaction's connection runs one query at a time anyway.
+      const rows = await db
+        .select()
+        .from(offers)
+        .where(where)
+        .orderBy(order(column), asc(offers.id))
+        .limit(query.limit)
+        .offset(query.offset);
+      const [total] = await db.select({ n: count() }).from(offers).where(where);
+      return { items: rows.map(toOffer), total: total?.n ?? 0 };
+    },
+
+    async updateOffer(organisationId, id, patch, expected, at) {
+      const [row] = await db
+        .update(offers)
+        .set({ ...patch, updatedAt: at, version: sql`${offers.version} + 1` })
+        .where(and(offerKey(organisationId, id), versionIn(offers.version, expected)))
+        .returning()
+        .catch(translateDbError);
+      return row ? toOffer(row) : null;
+    },
+
+    async bumpContactsVersion(organisationId, offerId, expected, at) {
+      const [row] = await db
+        .update(offers)
+        .set({ contactsVersion: sql`${offers.contactsVersion} + 1`, updatedAt: at })
+        .where(and(offerKey(organisationId, offerId), versionIn(offers.contactsVersion, expected)))
+        .returning({ contactsVersion: offers.contactsVersion });
+      return row?.contactsVersion ?? null;
+    },
+  };
+}
