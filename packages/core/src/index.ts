@@ -11,6 +11,7 @@ export * from './idempotency';
 export * from './program';
 export * from './offers';
 export * from './contacts';
+export * from './csv';
 export * from './documents';
 export * from './publishing';
 export * from './status';

@@ -6,8 +6,8 @@
  * with the import), and confirming swaps the whole list in one transaction. The file is read
  * as a stream and staged in batches, so memory stays flat whatever its size (QUALITY P5).
  */
-import { parseContactsCsv, type ContactInput } from './index';
-import { contactsCsvChunks, contactsCsvTemplate } from './csv';
+import type { ContactInput } from './contact';
+import { contactsCsvChunks, contactsCsvTemplate, parseContactsCsv } from './csv';
 import { AppError, getOrNotFound, type FieldIssue } from '../errors';
 import type { ExpectedVersions } from '../ports';
 import { scopeOf, type Actor } from '../accounts/access';

@@ -15,9 +15,7 @@ export {
   contactsCsvTemplate,
   formatContactCountries,
   formatContactStates,
-  neutraliseFormula,
   parseContactsCsv,
-  restoreFormula,
   type ParseContactsCsvOptions,
   type ParsedContactRow,
 } from './csv';

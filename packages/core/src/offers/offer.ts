@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { CountryCodeSchema, type CountryCode } from '../reference/countries';
 import { OFFER_TYPES, OfferTypeIdSchema, type OfferTypeId } from '../reference/offer-types';
 import { SolutionTypeIdSchema, type SolutionTypeId } from '../reference/solution-types';
-import type { PublishStatus } from '../publishing/publication';
 
 /**
  * Where the offer stands in the marketplace. cosell mirrors it; the 2023 policy only lets live
@@ -15,6 +14,19 @@ import type { PublishStatus } from '../publishing/publication';
 export const OFFER_LIFECYCLE_STATES = ['draft', 'preview', 'live', 'stop-sold'] as const;
 export type OfferLifecycleState = (typeof OFFER_LIFECYCLE_STATES)[number];
 export const OfferLifecycleStateSchema = z.enum(OFFER_LIFECYCLE_STATES);
+
+/**
+ * Offer statuses as Partner Center shows them (SPEC §6 step 5), kept on the offer row and set
+ * by publishing.
+ */
+export const PUBLISH_STATUSES = [
+  'draft',
+  'publish-in-progress',
+  'attention-needed',
+  'preview',
+  'live',
+] as const;
+export type PublishStatus = (typeof PUBLISH_STATUSES)[number];
 
 /** Limits of the offer fields, after Partner Center's offer setup and listing pages. */
 export const OFFER_FIELD_LIMITS = {

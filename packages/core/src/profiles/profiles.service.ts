@@ -3,7 +3,7 @@
  * where the program allows it, set and verified by program admins by hand, CSV or API. Every
  * change re-evaluates the statuses of the organisation's offers in the same transaction.
  */
-import { readCsvRecords } from '../contacts/csv';
+import { readCsvRecords } from '../csv';
 import { AppError, type FieldIssue } from '../errors';
 import type { Clock, ExpectedVersions, Page } from '../ports';
 import {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { ContactInput } from '../contacts/contact';
-import type { CosellDraft, OfferFields, OfferLifecycleState } from '../offers/offer';
+import type { CosellDraft, OfferFields, OfferLifecycleState, PublishStatus } from '../offers/offer';
 import type { DocumentKindId } from '../reference/documents';
 import { TECHNICAL_VALIDATIONS, type StatusOfferFacts } from '../program/status-engine';
 
@@ -79,16 +79,6 @@ export const CANCELLABLE_STATES: readonly SubmissionState[] = [
   'approved',
   'preview',
 ];
-
-/** Offer statuses as Partner Center shows them (SPEC §6 step 5). */
-export const PUBLISH_STATUSES = [
-  'draft',
-  'publish-in-progress',
-  'attention-needed',
-  'preview',
-  'live',
-] as const;
-export type PublishStatus = (typeof PUBLISH_STATUSES)[number];
 
 export const REVIEW_DECISIONS = ['approve', 'reject'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];

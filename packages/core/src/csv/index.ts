@@ -1,0 +1,13 @@
+export {
+  CSV_SEPARATORS,
+  CsvFileReader,
+  CsvRecordReader,
+  MAX_RECORD_CHARS,
+  detectSeparator,
+  readCsvRecords,
+  type CsvReadOptions,
+  type CsvRecord,
+  type RankSplit,
+} from './csv-reader';
+export { csvChunks, csvHead, csvLine } from './csv-writer';
+export { neutraliseFormula, restoreFormula } from './formula';
