@@ -22,6 +22,14 @@ export function createOrganisationRepository(db: Executor): OrganisationReposito
       }
     },
 
+    async lockOrganisation(id) {
+      await db
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.id, id))
+        .for('update');
+    },
+
     async findOrganisation(id) {
       const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
       return row ? toOrganisation(row) : null;

@@ -76,6 +76,11 @@ export interface ThrottleRecord {
 
 /** Organisations (tenants). */
 export interface OrganisationRepository {
+  /**
+   * Locks the organisation's row until the transaction ends: changes that must see each other
+   * (the last owner's demotion or removal) are serialised per organisation.
+   */
+  lockOrganisation(id: string): Promise<void>;
   findVendorOrganisation(): Promise<OrganisationRecord | null>;
   createOrganisation(input: { kind: OrganisationKind; name: string }): Promise<OrganisationRecord>;
   findOrganisation(id: string): Promise<OrganisationRecord | null>;

@@ -1,6 +1,7 @@
 import { AppError } from '../errors';
+import { recordOutcome, runCommand } from '../commands/command';
 import type { Clock, ExpectedVersions, PasswordHasher, Secrets } from '../ports';
-import { requireOrganisationAccess, requireVendorPermission, scopeOf, type Actor } from './access';
+import { requireVendorPermission, type Actor } from './access';
 import { rolesForKind, type Locale, type OrganisationKind, type Role } from './accounts.types';
 import type { InvitationRecord } from './accounts.ports';
 import type { MembershipWithOrganisation } from './accounts.ports';
@@ -108,14 +109,26 @@ export async function completeSetup(
       userId: user.id,
       roles: ['program-admin'],
     });
-    await tx.audit.appendAudit({
-      organisationId: vendor.id,
-      actorUserId: user.id,
-      action: 'program.setup',
-      entityType: 'organisation',
-      entityId: vendor.id,
-      after: { name: vendor.name },
-    });
+    await recordOutcome(
+      tx,
+      deps,
+      { userId: user.id, requestId: null },
+      {
+        audit: {
+          organisationId: vendor.id,
+          action: 'program.setup',
+          entityType: 'organisation',
+          entityId: vendor.id,
+          after: { name: vendor.name },
+        },
+        event: {
+          type: 'setup.completed',
+          organisationId: vendor.id,
+          subject: { type: 'organisation', id: vendor.id },
+          data: { vendorName: vendor.name, adminUserId: user.id },
+        },
+      },
+    );
     return issueSession(deps, tx, user, vendor.id, origin);
   });
 }
@@ -317,34 +330,48 @@ function assertRolesFit(kind: OrganisationKind, roles: Role[]) {
 
 /** Creates a partner or reseller organisation (program admins only). */
 export async function createOrganisation(
-  deps: Pick<AccountDeps, 'uow'>,
+  deps: Pick<AccountDeps, 'uow' | 'clock'>,
   actor: Actor,
   input: { kind: Exclude<OrganisationKind, 'vendor'>; name: string },
   requestId?: string,
 ): Promise<OrganisationRecord> {
-  requireVendorPermission(actor, 'program.manage');
-  return deps.uow.run(async (tx) => {
-    const organisation = await tx.organisations
-      .createOrganisation(input)
-      .catch((error: unknown) => {
-        if (error instanceof AppError && error.code === 'CONFLICT') {
-          throw new AppError('VALIDATION', {
-            issues: [{ path: ['name'], code: 'error.CONFLICT' }],
-          });
-        }
-        throw error;
+  const vendor = requireVendorPermission(actor, 'program.manage');
+  return runCommand(
+    deps,
+    { actor, requestId },
+    {
+      name: 'organisation.create',
+      organisationId: vendor.organisationId,
+      permission: 'program.manage',
+    },
+    async ({ tx, audit, emit }) => {
+      const organisation = await tx.organisations
+        .createOrganisation(input)
+        .catch((error: unknown) => {
+          if (error instanceof AppError && error.code === 'CONFLICT') {
+            throw new AppError('VALIDATION', {
+              issues: [{ path: ['name'], code: 'error.CONFLICT' }],
+            });
+          }
+          throw error;
+        });
+      // The program admin created it: its audit entry and event belong to it.
+      await tx.widenScope({ organisationIds: [organisation.id] });
+      audit({
+        organisationId: organisation.id,
+        entityType: 'organisation',
+        entityId: organisation.id,
+        after: input,
       });
-    await tx.audit.appendAudit({
-      organisationId: organisation.id,
-      actorUserId: actor.userId,
-      action: 'organisation.create',
-      entityType: 'organisation',
-      entityId: organisation.id,
-      after: input,
-      requestId,
-    });
-    return organisation;
-  }, scopeOf(actor));
+      emit({
+        type: 'organisation.created',
+        organisationId: organisation.id,
+        subject: { type: 'organisation', id: organisation.id },
+        data: { kind: organisation.kind, name: organisation.name },
+      });
+      return organisation;
+    },
+  );
 }
 
 /**
@@ -353,43 +380,45 @@ export async function createOrganisation(
  * PRECONDITION_FAILED.
  */
 export async function renameOrganisation(
-  deps: Pick<AccountDeps, 'uow'>,
+  deps: Pick<AccountDeps, 'uow' | 'clock'>,
   actor: Actor,
   organisationId: string,
   name: string,
   expected: ExpectedVersions,
   requestId?: string,
 ): Promise<OrganisationRecord> {
-  return deps.uow.run(async (tx) => {
-    const { organisation } = await requireOrganisationAccess(
-      tx,
-      actor,
-      organisationId,
-      'organisation.update',
-    );
-    const updated = await tx.organisations
-      .renameOrganisation(organisationId, name, expected)
-      .catch((error: unknown) => {
-        if (error instanceof AppError && error.code === 'CONFLICT') {
-          throw new AppError('VALIDATION', {
-            issues: [{ path: ['name'], code: 'error.CONFLICT' }],
-          });
-        }
-        throw error;
+  return runCommand(
+    deps,
+    { actor, requestId, expected },
+    { name: 'organisation.rename', organisationId, permission: 'organisation.update' },
+    async ({ tx, access, audit, emit }) => {
+      const { organisation } = access!;
+      const updated = await tx.organisations
+        .renameOrganisation(organisationId, name, expected)
+        .catch((error: unknown) => {
+          if (error instanceof AppError && error.code === 'CONFLICT') {
+            throw new AppError('VALIDATION', {
+              issues: [{ path: ['name'], code: 'error.CONFLICT' }],
+            });
+          }
+          throw error;
+        });
+      if (!updated) throw new AppError('PRECONDITION_FAILED');
+      audit({
+        entityType: 'organisation',
+        entityId: organisationId,
+        before: { name: organisation.name },
+        after: { name },
       });
-    if (!updated) throw new AppError('PRECONDITION_FAILED');
-    await tx.audit.appendAudit({
-      organisationId,
-      actorUserId: actor.userId,
-      action: 'organisation.rename',
-      entityType: 'organisation',
-      entityId: organisationId,
-      before: { name: organisation.name },
-      after: { name },
-      requestId,
-    });
-    return updated;
-  }, scopeOf(actor));
+      emit({
+        type: 'organisation.renamed',
+        organisationId,
+        subject: { type: 'organisation', id: organisationId },
+        data: { from: organisation.name, to: name },
+      });
+      return updated;
+    },
+  );
 }
 
 /** A new invitation and the secret link token (shown once, to the inviter). */
@@ -406,40 +435,42 @@ export async function inviteMember(
   input: { email: string; roles: Role[] },
   requestId?: string,
 ): Promise<IssuedInvitation> {
-  return deps.uow.run(async (tx) => {
-    const { organisation } = await requireOrganisationAccess(
-      tx,
-      actor,
-      organisationId,
-      'members.manage',
-    );
-    assertRolesFit(organisation.kind, input.roles);
-    const existing = await tx.users.findUserByEmail(input.email);
-    if (existing && (await tx.memberships.findMembership(organisationId, existing.id))) {
-      throw new AppError('VALIDATION', {
-        issues: [{ path: ['email'], code: 'error.alreadyMember' }],
+  return runCommand(
+    deps,
+    { actor, requestId },
+    { name: 'invitation.create', organisationId, permission: 'members.manage' },
+    async ({ tx, access, now, audit, emit }) => {
+      const { organisation } = access!;
+      assertRolesFit(organisation.kind, input.roles);
+      const existing = await tx.users.findUserByEmail(input.email);
+      if (existing && (await tx.memberships.findMembership(organisationId, existing.id))) {
+        throw new AppError('VALIDATION', {
+          issues: [{ path: ['email'], code: 'error.alreadyMember' }],
+        });
+      }
+      const token = deps.secrets.token();
+      const invitation = await tx.invitations.createInvitation({
+        organisationId,
+        email: input.email,
+        roles: input.roles,
+        tokenHash: deps.secrets.hashToken(token),
+        invitedBy: actor.userId,
+        expiresAt: new Date(now.getTime() + deps.settings.invitationTtlMs),
       });
-    }
-    const token = deps.secrets.token();
-    const invitation = await tx.invitations.createInvitation({
-      organisationId,
-      email: input.email,
-      roles: input.roles,
-      tokenHash: deps.secrets.hashToken(token),
-      invitedBy: actor.userId,
-      expiresAt: new Date(deps.clock.now().getTime() + deps.settings.invitationTtlMs),
-    });
-    await tx.audit.appendAudit({
-      organisationId,
-      actorUserId: actor.userId,
-      action: 'invitation.create',
-      entityType: 'invitation',
-      entityId: invitation.id,
-      after: { email: input.email, roles: input.roles },
-      requestId,
-    });
-    return { token, invitation };
-  }, scopeOf(actor));
+      audit({
+        entityType: 'invitation',
+        entityId: invitation.id,
+        after: { email: input.email, roles: input.roles },
+      });
+      emit({
+        type: 'member.invited',
+        organisationId,
+        subject: { type: 'invitation', id: invitation.id },
+        data: { invitationId: invitation.id, email: input.email, roles: input.roles },
+      });
+      return { token, invitation };
+    },
+  );
 }
 
 /** What an invitation link shows before it is accepted. */
@@ -561,14 +592,26 @@ export async function acceptInvitation(
         roles: invitation.roles,
       });
     }
-    await tx.audit.appendAudit({
-      organisationId: invitation.organisationId,
-      actorUserId: user.id,
-      action: 'invitation.accept',
-      entityType: 'membership',
-      entityId: user.id,
-      after: { roles: invitation.roles },
-    });
+    await recordOutcome(
+      tx,
+      deps,
+      { userId: user.id, requestId: null },
+      {
+        audit: {
+          organisationId: invitation.organisationId,
+          action: 'invitation.accept',
+          entityType: 'membership',
+          entityId: user.id,
+          after: { roles: invitation.roles },
+        },
+        event: {
+          type: 'member.joined',
+          organisationId: invitation.organisationId,
+          subject: { type: 'membership', id: user.id },
+          data: { userId: user.id, roles: invitation.roles },
+        },
+      },
+    );
     return issueSession(deps, tx, user, invitation.organisationId, origin);
   });
 }
@@ -581,20 +624,23 @@ export async function revokeInvitation(
   invitationId: string,
   requestId?: string,
 ) {
-  await deps.uow.run(async (tx) => {
-    await requireOrganisationAccess(tx, actor, organisationId, 'members.manage');
-    if (!(await tx.invitations.revokeInvitation(organisationId, invitationId, deps.clock.now()))) {
-      throw new AppError('NOT_FOUND', { message: 'invitation not found' });
-    }
-    await tx.audit.appendAudit({
-      organisationId,
-      actorUserId: actor.userId,
-      action: 'invitation.revoke',
-      entityType: 'invitation',
-      entityId: invitationId,
-      requestId,
-    });
-  }, scopeOf(actor));
+  await runCommand(
+    deps,
+    { actor, requestId },
+    { name: 'invitation.revoke', organisationId, permission: 'members.manage' },
+    async ({ tx, now, audit, emit }) => {
+      if (!(await tx.invitations.revokeInvitation(organisationId, invitationId, now))) {
+        throw new AppError('NOT_FOUND', { message: 'invitation not found' });
+      }
+      audit({ entityType: 'invitation', entityId: invitationId });
+      emit({
+        type: 'invitation.revoked',
+        organisationId,
+        subject: { type: 'invitation', id: invitationId },
+        data: { invitationId },
+      });
+    },
+  );
 }
 
 /** The roles that keep an organisation administrable; the last holder cannot be removed. */
@@ -606,6 +652,9 @@ async function assertKeepsAnAdmin(
   userId: string,
   nextRoles: Role[] | null,
 ) {
+  // Two owners demoting each other at once must not both see the other still an owner: the
+  // organisation's row lock makes the second wait and then read the first one's change.
+  await tx.organisations.lockOrganisation(organisationId);
   const members = await tx.memberships.listMembers(organisationId);
   const remainingAdmins = members.filter((m) =>
     (m.userId === userId ? (nextRoles ?? []) : m.roles).some((r) => ADMIN_ROLES.includes(r)),
@@ -617,7 +666,7 @@ async function assertKeepsAnAdmin(
 
 /** Changes a member's roles; `expected` (from If-Match) guards against a concurrent change. */
 export async function changeMemberRoles(
-  deps: Pick<AccountDeps, 'uow'>,
+  deps: Pick<AccountDeps, 'uow' | 'clock'>,
   actor: Actor,
   organisationId: string,
   userId: string,
@@ -625,63 +674,66 @@ export async function changeMemberRoles(
   expected: ExpectedVersions,
   requestId?: string,
 ) {
-  return deps.uow.run(async (tx) => {
-    const { organisation } = await requireOrganisationAccess(
-      tx,
-      actor,
-      organisationId,
-      'members.manage',
-    );
-    assertRolesFit(organisation.kind, roles);
-    const before = await tx.memberships.findMembership(organisationId, userId);
-    if (!before) throw new AppError('NOT_FOUND', { message: 'member not found' });
-    await assertKeepsAnAdmin(tx, organisationId, userId, roles);
-    const updated = await tx.memberships.updateMembershipRoles(
-      organisationId,
-      userId,
-      roles,
-      expected,
-    );
-    if (!updated) throw new AppError('PRECONDITION_FAILED');
-    await tx.audit.appendAudit({
-      organisationId,
-      actorUserId: actor.userId,
-      action: 'membership.update',
-      entityType: 'membership',
-      entityId: userId,
-      before: { roles: before.roles },
-      after: { roles },
-      requestId,
-    });
-    return updated;
-  }, scopeOf(actor));
+  return runCommand(
+    deps,
+    { actor, requestId, expected },
+    { name: 'membership.update', organisationId, permission: 'members.manage' },
+    async ({ tx, access, audit, emit }) => {
+      assertRolesFit(access!.organisation.kind, roles);
+      const before = await tx.memberships.findMembership(organisationId, userId);
+      if (!before) throw new AppError('NOT_FOUND', { message: 'member not found' });
+      await assertKeepsAnAdmin(tx, organisationId, userId, roles);
+      const updated = await tx.memberships.updateMembershipRoles(
+        organisationId,
+        userId,
+        roles,
+        expected,
+      );
+      if (!updated) throw new AppError('PRECONDITION_FAILED');
+      audit({
+        entityType: 'membership',
+        entityId: userId,
+        before: { roles: before.roles },
+        after: { roles },
+      });
+      emit({
+        type: 'member.roles-changed',
+        organisationId,
+        subject: { type: 'membership', id: userId },
+        data: { userId, from: before.roles, to: roles },
+      });
+      return updated;
+    },
+  );
 }
 
 /** Removes a member from an organisation and ends nothing else of theirs. */
 export async function removeMember(
-  deps: Pick<AccountDeps, 'uow'>,
+  deps: Pick<AccountDeps, 'uow' | 'clock'>,
   actor: Actor,
   organisationId: string,
   userId: string,
   expected: ExpectedVersions = 'any',
   requestId?: string,
 ) {
-  await deps.uow.run(async (tx) => {
-    await requireOrganisationAccess(tx, actor, organisationId, 'members.manage');
-    const before = await tx.memberships.findMembership(organisationId, userId);
-    if (!before) throw new AppError('NOT_FOUND', { message: 'member not found' });
-    await assertKeepsAnAdmin(tx, organisationId, userId, null);
-    if (!(await tx.memberships.deleteMembership(organisationId, userId, expected))) {
-      throw new AppError('PRECONDITION_FAILED');
-    }
-    await tx.audit.appendAudit({
-      organisationId,
-      actorUserId: actor.userId,
-      action: 'membership.delete',
-      entityType: 'membership',
-      entityId: userId,
-      before: { roles: before.roles },
-      requestId,
-    });
-  }, scopeOf(actor));
+  await runCommand(
+    deps,
+    { actor, requestId, expected },
+    { name: 'membership.delete', organisationId, permission: 'members.manage' },
+    async ({ tx, audit, emit }) => {
+      const before = await tx.memberships.findMembership(organisationId, userId);
+      if (!before) throw new AppError('NOT_FOUND', { message: 'member not found' });
+      await assertKeepsAnAdmin(tx, organisationId, userId, null);
+      if (!(await tx.memberships.deleteMembership(organisationId, userId, expected))) {
+        throw new AppError('PRECONDITION_FAILED');
+      }
+      audit({ entityType: 'membership', entityId: userId, before: { roles: before.roles } });
+      emit({
+        type: 'member.removed',
+        organisationId,
+        subject: { type: 'membership', id: userId },
+        data: { userId, roles: before.roles },
+      });
+    },
+  );
 }

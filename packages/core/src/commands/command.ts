@@ -14,7 +14,7 @@ import {
 } from '../accounts/access';
 import type { Permission } from '../accounts/permissions';
 import type { AuditEntry } from '../audit/audit.ports';
-import { createEventSink, type EventActor, type EventSink } from '../events/events';
+import { createEventSink, type EventActor, type EventSink, type NewEvent } from '../events/events';
 import type { Clock, ExpectedVersions, TenantScope } from '../ports';
 import type { Tx, UnitOfWork } from '../transaction';
 
@@ -137,4 +137,30 @@ export async function runCommand<T>(
     },
     definition.scope ?? scopeOf(actor),
   );
+}
+
+/**
+ * For the few use cases that establish who acts inside their own transaction (the first-run
+ * set-up creates its admin, accepting an invitation creates or proves the person): writes
+ * their audit entry and event as the envelope would, in the caller's transaction.
+ */
+export async function recordOutcome(
+  tx: Tx,
+  deps: Pick<CommandDeps, 'clock' | 'newId'>,
+  meta: { userId: string; requestId: string | null },
+  outcome: { audit: Omit<AuditEntry, 'actorUserId' | 'requestId'>; event: NewEvent },
+): Promise<void> {
+  await tx.audit.appendAudit({
+    ...outcome.audit,
+    actorUserId: meta.userId,
+    requestId: meta.requestId,
+  });
+  const sink = createEventSink({
+    actor: { kind: 'user', id: meta.userId },
+    requestId: meta.requestId,
+    now: () => deps.clock.now(),
+    newId: deps.newId ?? randomId,
+  });
+  sink.emit(outcome.event);
+  await tx.outbox.appendEvents(sink.drain());
 }

@@ -11,8 +11,8 @@ import { contactsCsvChunks, contactsCsvTemplate, parseContactsCsv } from './csv'
 import { AppError, getOrNotFound, type FieldIssue } from '../errors';
 import type { ExpectedVersions } from '../ports';
 import { scopeOf, type Actor } from '../accounts/access';
+import { runCommand, type CommandContext } from '../commands/command';
 import { requireOffer, type OfferDeps } from '../offers/offer.service';
-import type { Tx } from '../transaction';
 import type { ContactImportDiff } from './contacts.ports';
 import type { ContactImportRecord } from './contacts.ports';
 import type { ContactRecord } from './contacts.ports';
@@ -83,19 +83,23 @@ export async function addContact(
   requestId?: string,
 ): Promise<ContactChange> {
   return mapDuplicate(() =>
-    deps.uow.run(async (tx) => {
-      await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
-      const contact = await tx.contacts.createContact(organisationId, offerId, input);
-      const contactsVersion = await recordContactChange(tx, deps, actor, {
-        organisationId,
-        offerId,
-        action: 'offer.contact.create',
-        before: undefined,
-        after: input,
-        requestId,
-      });
-      return { contact, contactsVersion };
-    }, scopeOf(actor)),
+    runCommand(
+      deps,
+      { actor, requestId },
+      { name: 'offer.contact.create', organisationId, permission: 'offers.write' },
+      async (ctx) => {
+        getOrNotFound(await ctx.tx.offers.findOffer(organisationId, offerId), 'offer');
+        const contact = await ctx.tx.contacts.createContact(organisationId, offerId, input);
+        const contactsVersion = await recordContactChange(ctx, {
+          offerId,
+          contactId: contact.id,
+          event: 'contact.added',
+          before: undefined,
+          after: input,
+        });
+        return { contact, contactsVersion };
+      },
+    ),
   );
 }
 
@@ -110,30 +114,35 @@ export async function updateContact(
   requestId?: string,
 ): Promise<ContactChange> {
   return mapDuplicate(() =>
-    deps.uow.run(async (tx) => {
-      await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
-      const before = getOrNotFound(
-        await tx.contacts.findContact(organisationId, offerId, contactId),
-        'contact',
-      );
-      const contact = await tx.contacts.updateContact(
-        organisationId,
-        offerId,
-        contactId,
-        input,
-        expected,
-      );
-      if (!contact) throw new AppError('PRECONDITION_FAILED');
-      const contactsVersion = await recordContactChange(tx, deps, actor, {
-        organisationId,
-        offerId,
-        action: 'offer.contact.update',
-        before: contactFields(before),
-        after: input,
-        requestId,
-      });
-      return { contact, contactsVersion };
-    }, scopeOf(actor)),
+    runCommand(
+      deps,
+      { actor, requestId, expected },
+      { name: 'offer.contact.update', organisationId, permission: 'offers.write' },
+      async (ctx) => {
+        const { tx } = ctx;
+        getOrNotFound(await tx.offers.findOffer(organisationId, offerId), 'offer');
+        const before = getOrNotFound(
+          await tx.contacts.findContact(organisationId, offerId, contactId),
+          'contact',
+        );
+        const contact = await tx.contacts.updateContact(
+          organisationId,
+          offerId,
+          contactId,
+          input,
+          expected,
+        );
+        if (!contact) throw new AppError('PRECONDITION_FAILED');
+        const contactsVersion = await recordContactChange(ctx, {
+          offerId,
+          contactId,
+          event: 'contact.updated',
+          before: contactFields(before),
+          after: input,
+        });
+        return { contact, contactsVersion };
+      },
+    ),
   );
 }
 
@@ -146,55 +155,60 @@ export async function removeContact(
   expected: ExpectedVersions,
   requestId?: string,
 ): Promise<{ contactsVersion: number }> {
-  return deps.uow.run(async (tx) => {
-    await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
-    getOrNotFound(await tx.contacts.findContact(organisationId, offerId, contactId), 'contact');
-    const removed = await tx.contacts.deleteContact(organisationId, offerId, contactId, expected);
-    if (!removed) throw new AppError('PRECONDITION_FAILED');
-    const contactsVersion = await recordContactChange(tx, deps, actor, {
-      organisationId,
-      offerId,
-      action: 'offer.contact.delete',
-      before: contactFields(removed),
-      after: undefined,
-      requestId,
-    });
-    return { contactsVersion };
-  }, scopeOf(actor));
+  return runCommand(
+    deps,
+    { actor, requestId, expected },
+    { name: 'offer.contact.delete', organisationId, permission: 'offers.write' },
+    async (ctx) => {
+      const { tx } = ctx;
+      getOrNotFound(await tx.offers.findOffer(organisationId, offerId), 'offer');
+      getOrNotFound(await tx.contacts.findContact(organisationId, offerId, contactId), 'contact');
+      const removed = await tx.contacts.deleteContact(organisationId, offerId, contactId, expected);
+      if (!removed) throw new AppError('PRECONDITION_FAILED');
+      const contactsVersion = await recordContactChange(ctx, {
+        offerId,
+        contactId,
+        event: 'contact.removed',
+        before: contactFields(removed),
+        after: undefined,
+      });
+      return { contactsVersion };
+    },
+  );
 }
 
 /**
  * What every single-contact change does besides the row itself: bump the list's version (the
- * preview of a staged import compares against it) and write the audit entry.
+ * preview of a staged import compares against it), the audit entry and the event.
  */
 async function recordContactChange(
-  tx: Tx,
-  deps: OfferDeps,
-  actor: Actor,
+  ctx: CommandContext,
   change: {
-    organisationId: string;
     offerId: string;
-    action: string;
+    contactId: string;
+    event: 'contact.added' | 'contact.updated' | 'contact.removed';
     before: unknown;
     after: unknown;
-    requestId: string | undefined;
   },
 ): Promise<number> {
-  const contactsVersion = await tx.offers.bumpContactsVersion(
-    change.organisationId,
+  const organisationId = ctx.access!.organisation.id;
+  const contactsVersion = await ctx.tx.offers.bumpContactsVersion(
+    organisationId,
     change.offerId,
     'any',
-    deps.clock.now(),
+    ctx.now,
   );
-  await tx.audit.appendAudit({
-    organisationId: change.organisationId,
-    actorUserId: actor.userId,
-    action: change.action,
+  ctx.audit({
     entityType: 'offer',
     entityId: change.offerId,
     before: change.before,
     after: change.after,
-    requestId: change.requestId,
+  });
+  ctx.emit({
+    type: change.event,
+    organisationId,
+    subject: { type: 'offer', id: change.offerId },
+    data: { offerId: change.offerId, contactId: change.contactId },
   });
   return contactsVersion!;
 }
@@ -338,39 +352,46 @@ export async function applyContactImport(
   expected: ExpectedVersions,
   requestId?: string,
 ): Promise<ContactImportRecord> {
-  return deps.uow.run(async (tx) => {
-    await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
-    const staged = getOrNotFound(
-      await tx.contactImports.findContactImport(organisationId, offerId, importId),
-      'import',
-    );
-    if (staged.state !== 'pending') {
-      throw new AppError('CONFLICT', { messageKey: 'import.notPending' });
-    }
-    const before = await tx.contacts.countContacts(organisationId, offerId);
-    // The preview was computed against `baseContactsVersion`: without If-Match, that is the
-    // version the confirmation is for.
-    const applied = await tx.contactImports.applyContactImport(
-      organisationId,
-      offerId,
-      importId,
-      expected === 'any' ? [staged.baseContactsVersion] : expected,
-      deps.clock.now(),
-    );
-    if (!applied) throw new AppError('PRECONDITION_FAILED');
-    await tx.contactImports.pruneContactImports(organisationId, offerId, [importId]);
-    await tx.audit.appendAudit({
-      organisationId,
-      actorUserId: actor.userId,
-      action: 'offer.contacts.import',
-      entityType: 'offer',
-      entityId: offerId,
-      before: { contacts: before },
-      after: { contacts: applied.rowCount, importId, fileName: applied.fileName },
-      requestId,
-    });
-    return applied;
-  }, scopeOf(actor));
+  return runCommand(
+    deps,
+    { actor, requestId, expected },
+    { name: 'offer.contacts.import', organisationId, permission: 'offers.write' },
+    async ({ tx, now, audit, emit }) => {
+      getOrNotFound(await tx.offers.findOffer(organisationId, offerId), 'offer');
+      const staged = getOrNotFound(
+        await tx.contactImports.findContactImport(organisationId, offerId, importId),
+        'import',
+      );
+      if (staged.state !== 'pending') {
+        throw new AppError('CONFLICT', { messageKey: 'import.notPending' });
+      }
+      const before = await tx.contacts.countContacts(organisationId, offerId);
+      // The preview was computed against `baseContactsVersion`: without If-Match, that is the
+      // version the confirmation is for.
+      const applied = await tx.contactImports.applyContactImport(
+        organisationId,
+        offerId,
+        importId,
+        expected === 'any' ? [staged.baseContactsVersion] : expected,
+        now,
+      );
+      if (!applied) throw new AppError('PRECONDITION_FAILED');
+      await tx.contactImports.pruneContactImports(organisationId, offerId, [importId]);
+      audit({
+        entityType: 'offer',
+        entityId: offerId,
+        before: { contacts: before },
+        after: { contacts: applied.rowCount, importId, fileName: applied.fileName },
+      });
+      emit({
+        type: 'contacts.imported',
+        organisationId,
+        subject: { type: 'offer', id: offerId },
+        data: { offerId, importId, contacts: applied.rowCount, previousContacts: before },
+      });
+      return applied;
+    },
+  );
 }
 
 /** Puts back the contacts an applied import replaced, while nobody has changed them since. */
@@ -382,34 +403,41 @@ export async function undoContactImport(
   importId: string,
   requestId?: string,
 ): Promise<ContactImportRecord> {
-  return deps.uow.run(async (tx) => {
-    await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
-    const applied = getOrNotFound(
-      await tx.contactImports.findContactImport(organisationId, offerId, importId),
-      'import',
-    );
-    if (applied.state !== 'applied') {
-      throw new AppError('CONFLICT', { messageKey: 'import.notApplied' });
-    }
-    const undone = await tx.contactImports.undoContactImport(
-      organisationId,
-      offerId,
-      importId,
-      deps.clock.now(),
-    );
-    if (!undone) throw new AppError('CONFLICT', { messageKey: 'import.undoStale' });
-    await tx.audit.appendAudit({
-      organisationId,
-      actorUserId: actor.userId,
-      action: 'offer.contacts.importUndo',
-      entityType: 'offer',
-      entityId: offerId,
-      before: { contacts: applied.rowCount, importId },
-      after: { contacts: await tx.contacts.countContacts(organisationId, offerId) },
-      requestId,
-    });
-    return undone;
-  }, scopeOf(actor));
+  return runCommand(
+    deps,
+    { actor, requestId },
+    { name: 'offer.contacts.importUndo', organisationId, permission: 'offers.write' },
+    async ({ tx, now, audit, emit }) => {
+      getOrNotFound(await tx.offers.findOffer(organisationId, offerId), 'offer');
+      const applied = getOrNotFound(
+        await tx.contactImports.findContactImport(organisationId, offerId, importId),
+        'import',
+      );
+      if (applied.state !== 'applied') {
+        throw new AppError('CONFLICT', { messageKey: 'import.notApplied' });
+      }
+      const undone = await tx.contactImports.undoContactImport(
+        organisationId,
+        offerId,
+        importId,
+        now,
+      );
+      if (!undone) throw new AppError('CONFLICT', { messageKey: 'import.undoStale' });
+      emit({
+        type: 'contacts.import-undone',
+        organisationId,
+        subject: { type: 'offer', id: offerId },
+        data: { offerId, importId },
+      });
+      audit({
+        entityType: 'offer',
+        entityId: offerId,
+        before: { contacts: applied.rowCount, importId },
+        after: { contacts: await tx.contacts.countContacts(organisationId, offerId) },
+      });
+      return undone;
+    },
+  );
 }
 
 /**

@@ -19,7 +19,7 @@ export interface EventPayloads {
   'organisation.created': { kind: string; name: string };
   'organisation.renamed': { from: string; to: string };
   'member.invited': { invitationId: string; email: string; roles: string[] };
-  'invitation.revoked': { invitationId: string; email: string };
+  'invitation.revoked': { invitationId: string };
   'member.joined': { userId: string; roles: string[] };
   'member.roles-changed': { userId: string; from: string[]; to: string[] };
   'member.removed': { userId: string; roles: string[] };
@@ -35,12 +35,12 @@ export interface EventPayloads {
   'contact.added': { offerId: string; contactId: string };
   'contact.updated': { offerId: string; contactId: string };
   'contact.removed': { offerId: string; contactId: string };
+  /** A staged contacts file was confirmed: the offer's contacts are now its rows. */
   'contacts.imported': {
     offerId: string;
     importId: string;
-    added: number;
-    updated: number;
-    removed: number;
+    contacts: number;
+    previousContacts: number;
   };
   'contacts.import-undone': { offerId: string; importId: string };
   'profile.updated': { fields: string[] };

@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import { AppError } from '../errors';
+import { runCommand } from '../commands/command';
 import type { ExpectedVersions } from '../ports';
 import type { Actor } from '../accounts/access';
-import { requireVendorPermission, scopeOf } from '../accounts/access';
+import { requireVendorPermission } from '../accounts/access';
 import type { AccountDeps } from '../accounts/accounts.service';
 import {
   SAMPLE_MICROSOFT_PLATFORMS,
@@ -111,26 +112,34 @@ export async function updateTaxonomy(
   requestId?: string,
 ): Promise<ProgramView> {
   const membership = requireVendorPermission(actor, 'program.manage');
-  return deps.uow.run(async (tx) => {
-    const before = await tx.programs.findProgram(membership.organisationId);
-    if (!before) throw new AppError('NOT_FOUND', { message: 'program not set up' });
-    const updated = await tx.programs.updateProgramTaxonomy(
-      membership.organisationId,
-      taxonomy,
-      expected,
-      deps.clock.now(),
-    );
-    if (!updated) throw new AppError('PRECONDITION_FAILED');
-    await tx.audit.appendAudit({
-      organisationId: membership.organisationId,
-      actorUserId: actor.userId,
-      action: 'program.taxonomy.update',
-      entityType: 'program',
-      entityId: membership.organisationId,
-      before: before.taxonomy,
-      after: taxonomy,
-      requestId,
-    });
-    return { ...updated, taxonomy };
-  }, scopeOf(actor));
+  const organisationId = membership.organisationId;
+  return runCommand(
+    deps,
+    { actor, requestId, expected },
+    { name: 'program.taxonomy.update', organisationId, permission: 'program.manage' },
+    async ({ tx, now, audit, emit }) => {
+      const before = await tx.programs.findProgram(organisationId);
+      if (!before) throw new AppError('NOT_FOUND', { message: 'program not set up' });
+      const updated = await tx.programs.updateProgramTaxonomy(
+        organisationId,
+        taxonomy,
+        expected,
+        now,
+      );
+      if (!updated) throw new AppError('PRECONDITION_FAILED');
+      audit({
+        entityType: 'program',
+        entityId: organisationId,
+        before: before.taxonomy,
+        after: taxonomy,
+      });
+      emit({
+        type: 'program.taxonomy-updated',
+        organisationId,
+        subject: { type: 'program', id: organisationId },
+        data: { solutionAreas: taxonomy.solutionAreas.length },
+      });
+      return { ...updated, taxonomy };
+    },
+  );
 }

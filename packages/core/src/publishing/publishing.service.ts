@@ -17,7 +17,7 @@ import type { Clock, ExpectedVersions, Page } from '../ports';
 import type { TechnicalValidation } from '../program/status-engine';
 import { requireVendorPermission, scopeOf, type Actor } from '../accounts/access';
 import type { Locale } from '../accounts/accounts.types';
-import { notify } from '../notifications/notifications.service';
+import { runCommand } from '../commands/command';
 import {
   CANCELLABLE_STATES,
   OPEN_SUBMISSION_STATES,
@@ -220,82 +220,89 @@ export async function submitForPublish(
   expected: ExpectedVersions,
   requestId?: string,
 ): Promise<PublishView> {
-  return deps.uow.run(async (tx) => {
-    const offer = await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
-    if (expected !== 'any' && !expected.includes(offer.version)) {
-      throw new AppError('PRECONDITION_FAILED');
-    }
-    if (offer.archivedAt) {
-      throw new AppError('CONFLICT', { messageKey: 'publishing.archived' });
-    }
-    const { view, draft: snapshot } = await inspectDraft(tx, offer);
-    if (view.current) throw new AppError('CONFLICT', { messageKey: 'publishing.inProgress' });
-    if (!view.hasChanges) throw new AppError('CONFLICT', { messageKey: 'publishing.noChanges' });
-    const chosen = [...new Set(sections)];
-    const wrong =
-      view.required.some((s) => !chosen.includes(s)) ||
-      chosen.some((s) => !view.selectable.includes(s));
-    if (wrong) {
-      throw new AppError('VALIDATION', {
-        issues: [
-          {
-            path: ['sections'],
-            code: 'publishing.sections',
-            params: { required: view.required.join(', ') },
-          },
-        ],
-      });
-    }
-    if (view.blocking.length > 0) {
-      throw new AppError('VALIDATION', {
-        messageKey: 'publishing.incomplete',
-        issues: view.blocking.map((p) => ({ path: [p.id], code: p.code, params: p.params })),
-      });
-    }
-    const at = deps.clock.now();
-    const version = await tx.versions.insertOfferVersion({
-      organisationId,
-      offerId,
-      snapshot,
-      createdBy: actor.userId,
-      at,
-    });
-    const submission = await tx.submissions
-      .createSubmission({
+  return runCommand(
+    deps,
+    { actor, requestId, expected },
+    { name: 'offer.publish.submit', organisationId, permission: 'offers.write' },
+    async ({ tx, audit, emit }) => {
+      const offer = getOrNotFound(await tx.offers.findOffer(organisationId, offerId), 'offer');
+      if (expected !== 'any' && !expected.includes(offer.version)) {
+        throw new AppError('PRECONDITION_FAILED');
+      }
+      if (offer.archivedAt) {
+        throw new AppError('CONFLICT', { messageKey: 'publishing.archived' });
+      }
+      const { view, draft: snapshot } = await inspectDraft(tx, offer);
+      if (view.current) throw new AppError('CONFLICT', { messageKey: 'publishing.inProgress' });
+      if (!view.hasChanges) throw new AppError('CONFLICT', { messageKey: 'publishing.noChanges' });
+      const chosen = [...new Set(sections)];
+      const wrong =
+        view.required.some((s) => !chosen.includes(s)) ||
+        chosen.some((s) => !view.selectable.includes(s));
+      if (wrong) {
+        throw new AppError('VALIDATION', {
+          issues: [
+            {
+              path: ['sections'],
+              code: 'publishing.sections',
+              params: { required: view.required.join(', ') },
+            },
+          ],
+        });
+      }
+      if (view.blocking.length > 0) {
+        throw new AppError('VALIDATION', {
+          messageKey: 'publishing.incomplete',
+          issues: view.blocking.map((p) => ({ path: [p.id], code: p.code, params: p.params })),
+        });
+      }
+      const at = deps.clock.now();
+      const version = await tx.versions.insertOfferVersion({
         organisationId,
         offerId,
-        versionId: version.id,
-        sections: chosen,
-        offerWasLive: offer.liveVersionId !== null,
-        submittedBy: actor.userId,
+        snapshot,
+        createdBy: actor.userId,
         at,
-      })
-      .catch((error: unknown) => {
-        // A concurrent publish of the same offer won (one open submission per offer).
-        if (error instanceof AppError && error.code === 'CONFLICT') {
-          throw new AppError('CONFLICT', { messageKey: 'publishing.inProgress' });
-        }
-        throw error;
       });
-    await syncPublishStatus(tx, offer, submission, at);
-    await tx.jobs.enqueueJob({
-      kind: 'publish.validate',
-      payload: { submissionId: submission.id },
-      organisationId,
-      runAt: at,
-      dedupeKey: `publish.validate:${submission.id}`,
-    });
-    await tx.audit.appendAudit({
-      organisationId,
-      actorUserId: actor.userId,
-      action: 'offer.publish.submit',
-      entityType: 'offer',
-      entityId: offerId,
-      after: { submissionId: submission.id, version: version.number, sections: chosen },
-      requestId,
-    });
-    return readPublishView(tx, (await tx.offers.findOffer(organisationId, offerId))!);
-  }, scopeOf(actor));
+      const submission = await tx.submissions
+        .createSubmission({
+          organisationId,
+          offerId,
+          versionId: version.id,
+          sections: chosen,
+          offerWasLive: offer.liveVersionId !== null,
+          submittedBy: actor.userId,
+          at,
+        })
+        .catch((error: unknown) => {
+          // A concurrent publish of the same offer won (one open submission per offer).
+          if (error instanceof AppError && error.code === 'CONFLICT') {
+            throw new AppError('CONFLICT', { messageKey: 'publishing.inProgress' });
+          }
+          throw error;
+        });
+      await syncPublishStatus(tx, offer, submission, at);
+      await tx.jobs.enqueueJob({
+        kind: 'publish.validate',
+        payload: { submissionId: submission.id },
+        organisationId,
+        runAt: at,
+        dedupeKey: `publish.validate:${submission.id}`,
+      });
+      audit({
+        entityType: 'offer',
+        entityId: offerId,
+        after: { submissionId: submission.id, version: version.number, sections: chosen },
+      });
+      emit({
+        type: 'offer.submitted',
+        organisationId,
+        subject: { type: 'offer', id: offerId },
+        data: { offerId, submissionId: submission.id, versionId: version.id },
+      });
+      return readPublishView(tx, (await tx.offers.findOffer(organisationId, offerId))!);
+    },
+  );
 }
 
 /** "Cancel publish": possible until the publisher's sign-off (Go live). */
@@ -307,35 +314,42 @@ export async function cancelPublish(
   submissionId: string,
   requestId?: string,
 ): Promise<PublishView> {
-  return deps.uow.run(async (tx) => {
-    const offer = await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
-    const found = await tx.submissions.findSubmission(organisationId, submissionId);
-    if (!found || found.offerId !== offerId)
-      throw new AppError('NOT_FOUND', { message: 'submission not found' });
-    const at = deps.clock.now();
-    const cancelled = await tx.submissions.transitionSubmission(
-      organisationId,
-      submissionId,
-      CANCELLABLE_STATES,
-      { state: 'cancelled' },
-      at,
-    );
-    if (!cancelled) throw new AppError('CONFLICT', { messageKey: 'publishing.cannotCancel' });
-    await syncPublishStatus(tx, offer, cancelled, at, {
-      lifecycleState: offer.liveVersionId ? 'live' : 'draft',
-    });
-    await tx.audit.appendAudit({
-      organisationId,
-      actorUserId: actor.userId,
-      action: 'offer.publish.cancel',
-      entityType: 'offer',
-      entityId: offerId,
-      before: { state: found.state },
-      after: { state: 'cancelled', submissionId },
-      requestId,
-    });
-    return readPublishView(tx, (await tx.offers.findOffer(organisationId, offerId))!);
-  }, scopeOf(actor));
+  return runCommand(
+    deps,
+    { actor, requestId },
+    { name: 'offer.publish.cancel', organisationId, permission: 'offers.write' },
+    async ({ tx, audit, emit }) => {
+      const offer = getOrNotFound(await tx.offers.findOffer(organisationId, offerId), 'offer');
+      const found = await tx.submissions.findSubmission(organisationId, submissionId);
+      if (!found || found.offerId !== offerId)
+        throw new AppError('NOT_FOUND', { message: 'submission not found' });
+      const at = deps.clock.now();
+      const cancelled = await tx.submissions.transitionSubmission(
+        organisationId,
+        submissionId,
+        CANCELLABLE_STATES,
+        { state: 'cancelled' },
+        at,
+      );
+      if (!cancelled) throw new AppError('CONFLICT', { messageKey: 'publishing.cannotCancel' });
+      await syncPublishStatus(tx, offer, cancelled, at, {
+        lifecycleState: offer.liveVersionId ? 'live' : 'draft',
+      });
+      audit({
+        entityType: 'offer',
+        entityId: offerId,
+        before: { state: found.state },
+        after: { state: 'cancelled', submissionId },
+      });
+      emit({
+        type: 'offer.submission-cancelled',
+        organisationId,
+        subject: { type: 'offer', id: offerId },
+        data: { offerId, submissionId },
+      });
+      return readPublishView(tx, (await tx.offers.findOffer(organisationId, offerId))!);
+    },
+  );
 }
 
 /** "Go live": the publisher's sign-off of the preview of a new offer. */
@@ -347,39 +361,36 @@ export async function goLive(
   submissionId: string,
   requestId?: string,
 ): Promise<PublishView> {
-  return deps.uow.run(async (tx) => {
-    const offer = await requireOffer(tx, actor, organisationId, offerId, 'offers.write');
-    const found = await tx.submissions.findSubmission(organisationId, submissionId);
-    if (!found || found.offerId !== offerId)
-      throw new AppError('NOT_FOUND', { message: 'submission not found' });
-    const at = deps.clock.now();
-    const moved = await tx.submissions.transitionSubmission(
-      organisationId,
-      submissionId,
-      ['preview'],
-      { state: 'publishing' },
-      at,
-    );
-    if (!moved) throw new AppError('CONFLICT', { messageKey: 'publishing.notInPreview' });
-    await syncPublishStatus(tx, offer, moved, at);
-    await tx.jobs.enqueueJob({
-      kind: 'publish.go-live',
-      payload: { submissionId },
-      organisationId,
-      runAt: at,
-      dedupeKey: `publish.go-live:${submissionId}`,
-    });
-    await tx.audit.appendAudit({
-      organisationId,
-      actorUserId: actor.userId,
-      action: 'offer.publish.golive',
-      entityType: 'offer',
-      entityId: offerId,
-      after: { submissionId },
-      requestId,
-    });
-    return readPublishView(tx, (await tx.offers.findOffer(organisationId, offerId))!);
-  }, scopeOf(actor));
+  return runCommand(
+    deps,
+    { actor, requestId },
+    { name: 'offer.publish.golive', organisationId, permission: 'offers.write' },
+    async ({ tx, audit }) => {
+      const offer = getOrNotFound(await tx.offers.findOffer(organisationId, offerId), 'offer');
+      const found = await tx.submissions.findSubmission(organisationId, submissionId);
+      if (!found || found.offerId !== offerId)
+        throw new AppError('NOT_FOUND', { message: 'submission not found' });
+      const at = deps.clock.now();
+      const moved = await tx.submissions.transitionSubmission(
+        organisationId,
+        submissionId,
+        ['preview'],
+        { state: 'publishing' },
+        at,
+      );
+      if (!moved) throw new AppError('CONFLICT', { messageKey: 'publishing.notInPreview' });
+      await syncPublishStatus(tx, offer, moved, at);
+      await tx.jobs.enqueueJob({
+        kind: 'publish.go-live',
+        payload: { submissionId },
+        organisationId,
+        runAt: at,
+        dedupeKey: `publish.go-live:${submissionId}`,
+      });
+      audit({ entityType: 'offer', entityId: offerId, after: { submissionId } });
+      return readPublishView(tx, (await tx.offers.findOffer(organisationId, offerId))!);
+    },
+  );
 }
 
 /** A published version of the offer (for "Compare" and for reading what is live). */
@@ -640,8 +651,15 @@ export async function decideReview(
       issues: [{ path: ['report'], code: 'reviewing.reportRequired' }],
     });
   }
-  return deps.uow.run(
-    async (tx) => {
+  return runCommand(
+    deps,
+    { actor, requestId, expected },
+    {
+      name: 'offer.review.decide',
+      organisationId,
+      scope: { ...scopeOf(actor), programStaff: true },
+    },
+    async ({ tx, audit, emit }) => {
       const found = getOrNotFound(
         await tx.submissions.findSubmission(organisationId, submissionId),
         'submission',
@@ -684,24 +702,19 @@ export async function decideReview(
           dedupeKey: `publish.preview:${submissionId}`,
         });
       }
-      await notify(tx, deps, {
+      emit({
+        type: 'review.decided',
         organisationId,
-        kind: input.decision === 'approve' ? 'review.passed' : 'review.failed',
-        offerId: offer.id,
-        params: { offerName: offer.name, stage: 'review' },
+        subject: { type: 'offer', id: offer.id },
+        data: { offerId: offer.id, offerName: offer.name, submissionId, decision: input.decision },
       });
-      await tx.audit.appendAudit({
-        organisationId,
-        actorUserId: actor.userId,
-        action: 'offer.review.decide',
+      audit({
         entityType: 'offer',
         entityId: offer.id,
         after: { submissionId, ...review, decidedAt: at.toISOString() },
-        requestId,
       });
       return next;
     },
-    { ...scopeOf(actor), programStaff: true },
   );
 }
 
