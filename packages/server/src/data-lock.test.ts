@@ -209,7 +209,7 @@ describe('data-folder lock, processes racing', () => {
   /** Each process takes the lock at `startAt`, says how it went, and holds on until told. */
   const racer = `
     const { acquireDataLock } = await import(process.argv[1]);
-    await new Promise((resolve) => setTimeout(resolve, Number(process.argv[3]) - Date.now()));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(process.argv[3]) - Date.now())));
     try {
       await acquireDataLock(process.argv[2], { command: 'race' });
       console.log('won ' + process.pid);
@@ -220,7 +220,8 @@ describe('data-folder lock, processes racing', () => {
   `;
 
   async function race(count: number) {
-    const startAt = Date.now() + 1_500;
+    // Late enough for every process to have started, even on a busy machine.
+    const startAt = Date.now() + 3_000;
     const racers = Array.from({ length: count }, () => {
       const child = spawn(
         process.execPath,
