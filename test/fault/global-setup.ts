@@ -4,10 +4,10 @@
  * free loopback port. The machine's shared PostgreSQL is never touched. The cluster is torn
  * down at the end, also when a test fails or the run is interrupted.
  */
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import type { TestProject } from 'vitest/node';
+import { bundleServer } from '../helpers/bundle';
 import { createCluster, findPgBinDir, type ClusterInfo } from './cluster';
 
 declare module 'vitest' {
@@ -24,47 +24,11 @@ export const FAULT_OUT = path.join(ROOT, 'test-results/fault');
 /** Per run, so that two runs on one machine do not overwrite each other's server. */
 const BUILD_DIR = path.join(FAULT_OUT, `build-${process.pid}`);
 
-async function bundleServer(): Promise<string> {
-  const dir = BUILD_DIR;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const outfile = path.join(dir, 'cosell.js');
-  // The same options as scripts/build.mjs (server part): workspace sources bundled, npm
-  // packages external (resolved from the repository's node_modules above this folder).
-  await build({
-    entryPoints: [path.join(ROOT, 'packages/cli/src/bin.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    sourcemap: true,
-    logLevel: 'warning',
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
-    plugins: [
-      {
-        name: 'external-npm-packages',
-        setup(b) {
-          b.onResolve({ filter: /^[^./]/ }, (args) =>
-            args.path.startsWith('@cosell/') ? undefined : { path: args.path, external: true },
-          );
-        },
-      },
-    ],
-  });
-  cpSync(path.join(ROOT, 'packages/db/migrations'), path.join(dir, 'migrations'), {
-    recursive: true,
-  });
-  return outfile;
-}
-
 const required = ['1', 'true'].includes(process.env.REQUIRE_PG ?? '');
 
 export default async function setup(project: TestProject) {
   mkdirSync(path.join(FAULT_OUT, 'logs'), { recursive: true });
-  project.provide('faultBundle', await bundleServer());
+  project.provide('faultBundle', await bundleServer(BUILD_DIR));
   const removeBuild = () => rmSync(BUILD_DIR, { recursive: true, force: true });
 
   const binDir = findPgBinDir();

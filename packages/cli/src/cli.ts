@@ -20,6 +20,7 @@ import {
 import {
   createDeps,
   loadConfig,
+  lockDataFolder,
   openConfiguredDatabase,
   seedDemo,
   startServer,
@@ -28,14 +29,24 @@ import {
 import { Command } from 'commander';
 import type { z } from 'zod';
 
+/** The running command's name (`org create`, `seed`…), for the data-folder lock. */
+let commandName = 'cosell';
+
 async function withDeps<T>(work: (deps: AppDeps) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const database = await openConfiguredDatabase(config);
+  // Embedded PGlite belongs to one process: refused (nothing written) while a server or
+  // another command has this data folder. No lock with PostgreSQL.
+  const lock = await lockDataFolder(config, { command: commandName, releaseOnSignal: true });
   try {
-    await database.migrate();
-    return await work(createDeps(config, database));
+    const database = await openConfiguredDatabase(config);
+    try {
+      await database.migrate();
+      return await work(createDeps(config, database));
+    } finally {
+      await database.close();
+    }
   } finally {
-    await database.close();
+    lock?.release();
   }
 }
 
@@ -91,7 +102,12 @@ function explain(error: unknown): never {
 export async function run(argv: string[]) {
   const program = new Command('cosell')
     .description('cosell: an open co-sell platform')
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .hook('preAction', (_program, action) => {
+      commandName = action.parent?.parent
+        ? `${action.parent.name()} ${action.name()}`
+        : action.name();
+    });
 
   program
     .command('serve', { isDefault: true })

@@ -1,5 +1,6 @@
 export * from './app';
 export * from './config';
+export * from './data-lock';
 export * from './deps';
 export * from './server';
 export * from './crypto';

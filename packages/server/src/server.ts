@@ -2,6 +2,7 @@ import { openDatabase, type DatabaseHandle } from '@cosell/db';
 import path from 'node:path';
 import { buildApp } from './app';
 import type { Config } from './config';
+import { DataFolderInUseError, lockDataFolder, type DataLock } from './data-lock';
 import { createDeps } from './deps';
 import { createMailer } from './mailer';
 import { sweepTempFiles } from './storage';
@@ -39,8 +40,40 @@ function rootMessage(error: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Starts cosell: database, migrations, HTTP server; returns a function that stops it. */
+/**
+ * Starts cosell: database, migrations, HTTP server; returns a function that stops it. With
+ * embedded PGlite the server holds the data-folder lock from before the database opens until
+ * it is closed: a second server or a command on the same folder is refused meanwhile.
+ */
 export async function startServer(config: Config) {
+  const lock = await lockDataFolder(config, { command: 'serve', port: config.port || null }).catch(
+    (error: unknown) => {
+      if (error instanceof DataFolderInUseError) throw error;
+      throw new Error(
+        `cannot open the database (${describeDatabase(config)}): ${rootMessage(error)}`,
+        { cause: error },
+      );
+    },
+  );
+  try {
+    const server = await start(config, lock);
+    return {
+      ...server,
+      stop: async () => {
+        try {
+          await server.stop();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function start(config: Config, lock: DataLock | null) {
   // The database opens (PGlite takes most of a second) while the HTTP server starts; API
   // requests that arrive meanwhile wait for it, and /readyz answers 503 until it is there.
   const databaseReady = openConfiguredDatabase(config).then(async (database) => {
@@ -50,7 +83,16 @@ export async function startServer(config: Config) {
   const deps = createDeps(config, databaseReady);
   const app = await buildApp(deps);
   deps.mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
-  const address = await app.listen({ port: config.port, host: config.host });
+  const address = await app
+    .listen({ port: config.port, host: config.host })
+    .catch(async (error) => {
+      // The lock is released when this throws: the database must be closed first.
+      await app.close();
+      await databaseReady.then((database) => database.close()).catch(() => {});
+      throw error;
+    });
+  const listening = app.server.address();
+  if (lock && listening && typeof listening === 'object') lock.recordPort(listening.port);
   const database = await databaseReady.catch(async (error: unknown) => {
     app.log.fatal({ err: error }, 'the database could not be opened or migrated');
     await app.close();
