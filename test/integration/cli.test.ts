@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // same use cases through the API, so these run once, in the PGlite project.
 const only = process.env.COSELL_TEST_DB === 'postgres' ? describe.skip : describe;
 
-only('cosell command line', () => {
+// Each command opens (and migrates) the embedded database again: a dozen opens in one test.
+only('cosell command line', { timeout: 120_000 }, () => {
   let dataDir: string;
   const saved = { ...process.env };
 
