@@ -127,7 +127,7 @@ only('cosell command line', { timeout: 120_000 }, () => {
   });
 });
 
-only('cosell seed --demo', () => {
+only('cosell seed --demo', { timeout: 120_000 }, () => {
   it('builds the demo program on an empty installation', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cosell-demo-'));
     const saved = { ...process.env };

@@ -14,6 +14,7 @@ export * from './contacts';
 export * from './csv';
 export * from './documents';
 export * from './publishing';
+export * from './review';
 export * from './status';
 export * from './profiles';
 export * from './storefront';

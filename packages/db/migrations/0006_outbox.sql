@@ -40,3 +40,8 @@ CREATE POLICY outbox_relay_read ON domain_events FOR SELECT
 CREATE POLICY outbox_relay_mark ON domain_events FOR UPDATE
   USING ((SELECT cosell_scope_outbox_relay()))
   WITH CHECK ((SELECT cosell_scope_outbox_relay()));
+--> statement-breakpoint
+-- A program admin's commands in the partner and reseller organisations it administers (an
+-- invitation, a rename) record their events there, as they do their audit entries.
+CREATE POLICY program_admin_append ON domain_events FOR INSERT
+  WITH CHECK (cosell_scope_program_admin() AND cosell_is_administered(organisation_id));

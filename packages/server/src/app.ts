@@ -18,18 +18,7 @@ import { idempotencyPlugin } from './http/idempotency';
 import { registerOpenApi } from './http/openapi';
 import { errorHandler } from './http/problem';
 import { rawBodyPlugin } from './http/raw-body';
-import { contactRoutes } from './http/routes/contact.routes';
-import { documentRoutes } from './http/routes/document.routes';
-import { healthRoutes } from './http/routes/health.routes';
-import { offerRoutes } from './http/routes/offer.routes';
-import { organisationRoutes } from './http/routes/organisation.routes';
-import { notificationRoutes } from './http/routes/notification.routes';
-import { profileRoutes } from './http/routes/profile.routes';
-import { programRoutes } from './http/routes/program.routes';
-import { publicationRoutes } from './http/routes/publication.routes';
-import { storefrontRoutes } from './http/routes/storefront.routes';
-import { systemRoutes } from './http/routes/system.routes';
-import { sessionRoutes } from './http/routes/session.routes';
+import { MODULE_ROUTES } from './http/routes';
 import { securityHeadersPlugin } from './http/security-headers';
 import { registerWeb, webRoot } from './http/static';
 
@@ -131,18 +120,7 @@ export async function buildApp(
   await app.register(rawBodyPlugin);
   await registerOpenApi(app);
 
-  await app.register(healthRoutes, deps);
-  await app.register(sessionRoutes, deps);
-  await app.register(organisationRoutes, deps);
-  await app.register(programRoutes, deps);
-  await app.register(offerRoutes, deps);
-  await app.register(documentRoutes, deps);
-  await app.register(contactRoutes, deps);
-  await app.register(publicationRoutes, deps);
-  await app.register(profileRoutes, deps);
-  await app.register(notificationRoutes, deps);
-  await app.register(storefrontRoutes, deps);
-  await app.register(systemRoutes, deps);
+  for (const routes of MODULE_ROUTES) await app.register(routes, deps);
 
   await registerWeb(app, options.web === false ? undefined : webRoot());
   return app;

@@ -13,9 +13,8 @@ import { translate } from '../i18n/messages';
 import { evaluateCosellTab, validateCosellDraft } from '../offers/cosell-tab';
 import type { OfferRecord } from '../offers/offer';
 import { loadProgramContext, requireOffer, type ProgramContext } from '../offers/offer.service';
-import type { Clock, ExpectedVersions, Page } from '../ports';
-import type { TechnicalValidation } from '../program/status-engine';
-import { requireVendorPermission, scopeOf, type Actor } from '../accounts/access';
+import type { Clock, ExpectedVersions } from '../ports';
+import { scopeOf, type Actor } from '../accounts/access';
 import type { Locale } from '../accounts/accounts.types';
 import { runCommand } from '../commands/command';
 import {
@@ -26,18 +25,11 @@ import {
   publishStatusOf,
   type OfferSnapshot,
   type PublishSection,
-  type ReviewDecision,
   type SnapshotChange,
   type SubmissionRecord,
   type ValidationProblem,
 } from './publication';
-import type { ReviewQueueItem } from './publishing.ports';
-import {
-  draftSnapshot,
-  submittedStatusView,
-  recomputeOfferStatus,
-  type StatusView,
-} from '../status/status.service';
+import { draftSnapshot, recomputeOfferStatus } from '../status/status.service';
 import type { Tx } from '../transaction';
 import type { JobContext } from '../jobs/job';
 import type { UnitOfWork } from '../transaction';
@@ -69,7 +61,7 @@ export interface PublishView {
   blocking: ValidationProblem[];
 }
 
-async function liveSnapshotOf(tx: Tx, offer: OfferRecord) {
+export async function liveSnapshotOf(tx: Tx, offer: OfferRecord) {
   if (!offer.liveVersionId) return null;
   return tx.versions.findOfferVersion(offer.organisationId, offer.id, offer.liveVersionId);
 }
@@ -187,7 +179,7 @@ async function inspectDraft(
 }
 
 /** Keeps the offer's publish status in step with its latest submission. */
-async function syncPublishStatus(
+export async function syncPublishStatus(
   tx: Tx,
   offer: Pick<OfferRecord, 'organisationId' | 'id' | 'liveVersionId'>,
   submission: SubmissionRecord,
@@ -522,203 +514,6 @@ export async function runGoLiveStep(ctx: StepContext): Promise<void> {
   await recomputeOfferStatus(ctx.tx, ctx, organisationId, offer.id, 'publish');
 }
 
-// ---------------------------------------------------------------- review (vendor)
-
-export async function listReviewQueue(
-  deps: PublicationDeps,
-  actor: Actor,
-  query: { state: 'open' | 'decided'; limit: number; offset: number },
-): Promise<Page<ReviewQueueItem>> {
-  requireVendorPermission(actor, 'review.decide');
-  return deps.uow.run(
-    (tx) =>
-      tx.submissions.listReviewQueue({
-        states:
-          query.state === 'open'
-            ? ['in-review']
-            : ['approved', 'rejected', 'preview', 'publishing', 'published'],
-        limit: query.limit,
-        offset: query.offset,
-      }),
-    { ...scopeOf(actor), programStaff: true },
-  );
-}
-
-export interface ReviewDetail {
-  submission: SubmissionRecord;
-  offer: OfferRecord;
-  organisationName: string;
-  snapshot: OfferSnapshot;
-  /** What the live version was before (to see what changed), if any. */
-  changes: SnapshotChange[];
-  status: StatusView;
-  profile: Awaited<ReturnType<Tx['profiles']['findProfile']>>;
-}
-
-/** A reviewer's view of one submission: everything submitted, the partner profile and the status checklist. */
-export async function getReviewDetail(
-  deps: PublicationDeps,
-  actor: Actor,
-  organisationId: string,
-  submissionId: string,
-): Promise<ReviewDetail> {
-  requireVendorPermission(actor, 'review.decide');
-  return deps.uow.run(
-    async (tx) => {
-      const submission = getOrNotFound(
-        await tx.submissions.findSubmission(organisationId, submissionId),
-        'submission',
-      );
-      const offer = getOrNotFound(
-        await tx.offers.findOffer(organisationId, submission.offerId),
-        'offer',
-      );
-      const version = getOrNotFound(
-        await tx.versions.findOfferVersion(organisationId, offer.id, submission.versionId),
-        'version',
-      );
-      const live = await liveSnapshotOf(tx, offer);
-      const organisation = await tx.organisations.findOrganisation(organisationId);
-      return {
-        submission,
-        offer,
-        organisationName: organisation?.name ?? '',
-        snapshot: version.snapshot,
-        changes: compareSnapshots(
-          live && live.id !== version.id ? live.snapshot : null,
-          version.snapshot,
-        ),
-        status: await submittedStatusView(tx, offer, version.snapshot),
-        profile: await tx.profiles.findProfile(organisationId),
-      };
-    },
-    { ...scopeOf(actor), programStaff: true },
-  );
-}
-
-/** The blob of a submitted document, for the reviewer's preview. */
-export async function findSubmittedDocument(
-  deps: PublicationDeps,
-  actor: Actor,
-  organisationId: string,
-  submissionId: string,
-  documentId: string,
-) {
-  requireVendorPermission(actor, 'review.decide');
-  return deps.uow.run(
-    async (tx) => {
-      const submission = getOrNotFound(
-        await tx.submissions.findSubmission(organisationId, submissionId),
-        'submission',
-      );
-      const version = getOrNotFound(
-        await tx.versions.findOfferVersion(
-          organisationId,
-          submission.offerId,
-          submission.versionId,
-        ),
-        'version',
-      );
-      return getOrNotFound(
-        version.snapshot.documents.find((d) => d.id === documentId) ?? null,
-        'document',
-      );
-    },
-    { ...scopeOf(actor), programStaff: true },
-  );
-}
-
-export interface ReviewDecisionInput {
-  decision: ReviewDecision;
-  report: string;
-  technicalValidation: TechnicalValidation;
-  revenueVerified: boolean;
-}
-
-/** A reviewer approves or rejects a submission in review, with a report the publisher reads. */
-export async function decideReview(
-  deps: PublicationDeps,
-  actor: Actor,
-  organisationId: string,
-  submissionId: string,
-  input: ReviewDecisionInput,
-  expected: ExpectedVersions,
-  requestId?: string,
-): Promise<SubmissionRecord> {
-  requireVendorPermission(actor, 'review.decide');
-  if (input.decision === 'reject' && input.report.trim().length === 0) {
-    throw new AppError('VALIDATION', {
-      issues: [{ path: ['report'], code: 'reviewing.reportRequired' }],
-    });
-  }
-  return runCommand(
-    deps,
-    { actor, requestId, expected },
-    {
-      name: 'offer.review.decide',
-      organisationId,
-      scope: { ...scopeOf(actor), programStaff: true },
-    },
-    async ({ tx, audit, emit }) => {
-      const found = getOrNotFound(
-        await tx.submissions.findSubmission(organisationId, submissionId),
-        'submission',
-      );
-      // The reviewer acts in the partner's organisation from here on (notifications, jobs, audit).
-      await tx.widenScope({ organisationIds: [organisationId] });
-      const at = deps.clock.now();
-      const review = {
-        reviewerId: actor.userId,
-        decision: input.decision,
-        report: input.report.trim(),
-        technicalValidation: input.technicalValidation,
-        revenueVerified: input.revenueVerified,
-        decidedAt: at,
-      };
-      const next = await tx.submissions.transitionSubmission(
-        organisationId,
-        submissionId,
-        ['in-review'],
-        { state: input.decision === 'approve' ? 'approved' : 'rejected', review },
-        at,
-        expected,
-      );
-      if (!next) {
-        if (found.state !== 'in-review')
-          throw new AppError('CONFLICT', { messageKey: 'reviewing.notInReview' });
-        throw new AppError('PRECONDITION_FAILED');
-      }
-      const offer = getOrNotFound(
-        await tx.offers.findOffer(organisationId, found.offerId),
-        'offer',
-      );
-      await syncPublishStatus(tx, offer, next, at);
-      if (input.decision === 'approve') {
-        await tx.jobs.enqueueJob({
-          kind: 'publish.preview',
-          payload: { submissionId },
-          organisationId,
-          runAt: at,
-          dedupeKey: `publish.preview:${submissionId}`,
-        });
-      }
-      emit({
-        type: 'review.decided',
-        organisationId,
-        subject: { type: 'offer', id: offer.id },
-        data: { offerId: offer.id, offerName: offer.name, submissionId, decision: input.decision },
-      });
-      audit({
-        entityType: 'offer',
-        entityId: offer.id,
-        after: { submissionId, ...review, decidedAt: at.toISOString() },
-      });
-      return next;
-    },
-  );
-}
-
-/** Problems of a submission in the reader's language. */
 export function describeProblems(problems: readonly ValidationProblem[], locale: Locale) {
   return problems.map((p) => ({ ...p, message: translate(locale, p.code, p.params) }));
 }

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { problemResponses } from '../problem';
 import { IdSchema, pageOf, PageQuerySchema } from '../schemas';
-import { StorefrontListingSchema, toStorefrontListing } from './publication.schemas';
+import { StorefrontListingSchema, toStorefrontListing } from './publishing.schemas';
 
 const StorefrontBadgeSchema = z.enum(['preferred-solution', 'azure-benefit-eligible']);
 

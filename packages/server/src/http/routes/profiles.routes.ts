@@ -15,7 +15,7 @@ import { withEtag } from '../concurrency';
 import { problemResponses } from '../problem';
 import { limitedBody, RAW_BODY_TYPES } from '../raw-body';
 import { IdSchema, pageOf, PageQuerySchema } from '../schemas';
-import { ProfileSchema, toProfile } from './publication.schemas';
+import { ProfileSchema, toProfile } from './publishing.schemas';
 
 const OrgParams = z.object({ organisationId: IdSchema });
 const PROFILE_IMPORT_MAX_BYTES = 20 * 1024 * 1024;

@@ -35,7 +35,7 @@ import {
   OfferParams,
   toCosellTab,
   toDocument,
-} from './offer.schemas';
+} from './offers.schemas';
 
 const DocumentParams = OfferParams.extend({ documentId: IdSchema });
 const UploadAnswerSchema = z

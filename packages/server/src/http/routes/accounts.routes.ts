@@ -38,7 +38,7 @@ function publicBase(deps: AppDeps, request: FastifyRequest) {
 }
 
 /** Organisations, their members, invitations and audit log. */
-export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const uow = deps.account.uow;
 
   app.get('/api/organisations', {

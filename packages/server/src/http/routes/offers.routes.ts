@@ -20,7 +20,7 @@ import { requireActor } from '../auth';
 import { withEtag } from '../concurrency';
 import { problemResponses } from '../problem';
 import { IdSchema, pageOf, PageQuerySchema } from '../schemas';
-import { CosellTabSchema, OfferParams, OfferSchema, toCosellTab, toOffer } from './offer.schemas';
+import { CosellTabSchema, OfferParams, OfferSchema, toCosellTab, toOffer } from './offers.schemas';
 
 const OrgParams = z.object({ organisationId: IdSchema });
 

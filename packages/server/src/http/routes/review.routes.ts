@@ -1,181 +1,42 @@
-/** Review and publish, published versions, the offer's co-sell status, and the vendor's review queue. */
+/** The vendor's review queue: submissions of every partner, their detail and documents, decisions. */
 import {
-  cancelPublish,
   decideReview,
   findSubmittedDocument,
-  getOfferStatus,
-  getOfferVersion,
-  getPublishView,
   getReviewDetail,
-  goLive,
   listReviewQueue,
-  PUBLISH_SECTIONS,
-  submitForPublish,
   TECHNICAL_VALIDATIONS,
 } from '@cosell/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { requireActor } from '../auth';
-import { contentDisposition } from './document.routes';
+import { contentDisposition } from './documents.routes';
 import { withEtag } from '../concurrency';
 import { problemResponses } from '../problem';
 import { IdSchema, pageOf, PageQuerySchema } from '../schemas';
-import { OfferParams, OfferSchema, toOffer } from './offer.schemas';
+import { OfferSchema, toOffer } from './offers.schemas';
 import {
   ChangeSchema,
   ProfileSchema,
-  PublishViewSchema,
   ReviewQueueItemSchema,
   SnapshotSchema,
   StatusViewSchema,
   SubmissionSchema,
   toProfile,
-  toPublishView,
   toQueueItem,
   toSnapshot,
   toChange,
   toStatusView,
   toSubmission,
-} from './publication.schemas';
+} from './publishing.schemas';
 
-const SubmissionParams = OfferParams.extend({ submissionId: IdSchema });
 const ReviewParams = z.object({ organisationId: IdSchema, submissionId: IdSchema });
 
 /** Inline for formats a browser shows safely in a sandbox; the rest downloads. */
 const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'video/mp4']);
 
-export const publicationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+export const reviewRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const offers = deps.offers;
-  const base = '/api/organisations/:organisationId/offers/:offerId';
-
-  app.get(`${base}/publish`, {
-    schema: {
-      tags: ['publish'],
-      summary:
-        'Review and publish: section states, what may be submitted, Compare (draft against live), ' +
-        'the submission on its way and past ones',
-      params: OfferParams,
-      response: { 200: PublishViewSchema, ...problemResponses },
-    },
-    handler: async (request, reply) => {
-      const view = await getPublishView(
-        offers,
-        requireActor(request),
-        request.params.organisationId,
-        request.params.offerId,
-      );
-      return withEtag(reply, view.offer.version).send(toPublishView(view, request.locale));
-    },
-  });
-
-  app.post(`${base}/submissions`, {
-    config: { ifMatch: 'required', idempotent: true },
-    schema: {
-      tags: ['publish'],
-      summary:
-        'Publish: freeze the draft as the next version and start validation → co-sell review → ' +
-        'preview. If-Match: the offer version the publisher reviewed',
-      params: OfferParams,
-      body: z.strictObject({ sections: z.array(z.enum(PUBLISH_SECTIONS)).min(1).max(2) }),
-      response: { 201: PublishViewSchema, ...problemResponses },
-    },
-    handler: async (request, reply) => {
-      const view = await submitForPublish(
-        offers,
-        requireActor(request),
-        request.params.organisationId,
-        request.params.offerId,
-        request.body.sections,
-        request.ifMatch,
-        String(request.id),
-      );
-      return reply.code(201).send(toPublishView(view, request.locale));
-    },
-  });
-
-  for (const action of ['cancel', 'go-live'] as const) {
-    app.post(`${base}/submissions/:submissionId/${action}`, {
-      schema: {
-        tags: ['publish'],
-        summary:
-          action === 'cancel'
-            ? 'Cancel publish (possible until Go live)'
-            : 'Go live: the publisher signs off the preview of a new offer',
-        params: SubmissionParams,
-        response: { 200: PublishViewSchema, ...problemResponses },
-      },
-      handler: async (request) => {
-        const { organisationId, offerId, submissionId } = request.params;
-        const run = action === 'cancel' ? cancelPublish : goLive;
-        const view = await run(
-          offers,
-          requireActor(request),
-          organisationId,
-          offerId,
-          submissionId,
-          String(request.id),
-        );
-        return toPublishView(view, request.locale);
-      },
-    });
-  }
-
-  app.get(`${base}/versions/:versionId`, {
-    schema: {
-      tags: ['publish'],
-      summary: 'A published (immutable) version of the offer',
-      params: OfferParams.extend({ versionId: IdSchema }),
-      response: {
-        200: z.object({
-          id: IdSchema,
-          number: z.number().int(),
-          createdAt: z.string(),
-          snapshot: SnapshotSchema,
-        }),
-        ...problemResponses,
-      },
-    },
-    handler: async (request) => {
-      const { organisationId, offerId, versionId } = request.params;
-      const version = await getOfferVersion(
-        offers,
-        requireActor(request),
-        organisationId,
-        offerId,
-        versionId,
-      );
-      return {
-        id: version.id,
-        number: version.number,
-        createdAt: version.createdAt.toISOString(),
-        snapshot: toSnapshot(version.snapshot),
-      };
-    },
-  });
-
-  app.get(`${base}/status`, {
-    schema: {
-      tags: ['status'],
-      summary:
-        'The co-sell status: every requirement of every status met or not (with the reason and ' +
-        'where to fix it), benefits, and the history with the policy that decided each status',
-      params: OfferParams,
-      response: { 200: StatusViewSchema, ...problemResponses },
-    },
-    handler: async (request) => {
-      const view = await getOfferStatus(
-        offers,
-        requireActor(request),
-        request.params.organisationId,
-        request.params.offerId,
-      );
-      return toStatusView(view, request.locale);
-    },
-  });
-
-  // ------------------------------------------------------------------ the vendor's review queue
-
   app.get('/api/review/submissions', {
     schema: {
       tags: ['review'],

@@ -24,7 +24,7 @@ import { withEtag } from '../concurrency';
 import { problemResponses } from '../problem';
 import { limitedBody, RAW_BODY_TYPES } from '../raw-body';
 import { IdSchema } from '../schemas';
-import { contentDisposition } from './document.routes';
+import { contentDisposition } from './documents.routes';
 import {
   ContactImportPreviewSchema,
   ContactImportSchema,
@@ -33,7 +33,7 @@ import {
   toContact,
   toContactImport,
   toPreview,
-} from './offer.schemas';
+} from './offers.schemas';
 
 const ContactParams = OfferParams.extend({ contactId: IdSchema });
 const ImportParams = OfferParams.extend({ importId: IdSchema });

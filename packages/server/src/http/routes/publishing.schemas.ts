@@ -30,7 +30,7 @@ import {
 } from '@cosell/core';
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from '../schemas';
-import { ContactFieldsSchema, OfferSchema, toOffer } from './offer.schemas';
+import { ContactFieldsSchema, OfferSchema, toOffer } from './offers.schemas';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 

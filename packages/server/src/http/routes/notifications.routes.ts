@@ -12,7 +12,7 @@ import type { AppDeps } from '../../deps';
 import { requireActor } from '../auth';
 import { problemResponses } from '../problem';
 import { IdSchema, PageQuerySchema } from '../schemas';
-import { NotificationSchema, toNotification } from './publication.schemas';
+import { NotificationSchema, toNotification } from './publishing.schemas';
 
 const PreferencesSchema = z
   .object({
