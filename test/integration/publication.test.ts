@@ -218,12 +218,13 @@ describe('review and publish', () => {
     expect(after.offer.publishStatus).toBe('attention-needed');
     expect(after.submissions[0]!.review?.report).toBe('The pitch deck is a blank template.');
 
+    // The notice is a subscriber of the decision's event, delivered by the job worker.
+    await drain();
     const notes = json<{ items: { kind: string; subject: string }[]; unread: number }>(
       await owner().get('/api/notifications'),
     );
     expect(notes.items[0]!.kind).toBe('review.failed');
     expect(notes.unread).toBeGreaterThan(0);
-    await drain();
     expect(mails.some((m) => m.to === 'owner@a.test' && /needs attention/.test(m.subject))).toBe(
       true,
     );

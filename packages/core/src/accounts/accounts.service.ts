@@ -544,6 +544,8 @@ export async function acceptInvitation(
     if (user) await assertNotThrottled(tx, throttleKeys(user.email, origin.ip), now);
     return user;
   });
+  // A disabled account cannot sign in, so it cannot join through a link either.
+  if (existing?.disabledAt) throw new AppError('INVALID_CREDENTIALS');
   if (existing && !(await deps.passwords.verify(existing.passwordHash, input.password))) {
     await deps.uow.run(async (tx) => {
       for (const key of throttleKeys(existing.email, origin.ip)) {

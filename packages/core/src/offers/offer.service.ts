@@ -181,12 +181,15 @@ export async function updateOffer(
         if (!updated) throw new AppError('PRECONDITION_FAILED');
         const changes = changedFields(before, updated);
         audit({ entityType: 'offer', entityId: offerId, ...changes });
-        emit({
-          type: 'offer.updated',
-          organisationId,
-          subject: { type: 'offer', id: offerId },
-          data: { offerId, fields: Object.keys(changes.after) },
-        });
+        const fieldsChanged = Object.keys(changes.after);
+        if (fieldsChanged.length > 0) {
+          emit({
+            type: 'offer.updated',
+            organisationId,
+            subject: { type: 'offer', id: offerId },
+            data: { offerId, fields: fieldsChanged },
+          });
+        }
         return updated;
       },
     ),

@@ -1,0 +1,3 @@
+// In-memory fakes and builders for service tests (no database).
+export * from './builders';
+export * from './fakes';
