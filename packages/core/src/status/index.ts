@@ -1,3 +1,4 @@
 // The status module: what other packages may use of it.
 export * from './status.ports';
 export * from './status.service';
+export * from './describe';
