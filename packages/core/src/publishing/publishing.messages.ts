@@ -606,13 +606,14 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'requirement.offer.transactable.met': 'Oferta jest transakcyjna albo nie musi taka być.',
     'requirement.offer.transactable.unmet':
       'Oferty utworzone od {from} muszą być transakcyjne w witrynie Marketplace.',
-    'benefit.visibleToSellers.met': 'Sprzedawcy Microsoft widzą ofertę i mogą ją współsprzedawać.',
+    'benefit.visibleToSellers.met':
+      'Sprzedawcy Microsoft widzą ofertę i mogą sprzedawać ją wspólnie.',
     'benefit.visibleToSellers.needsStatus':
       'Niewidoczna dla sprzedawców Microsoft: oferta potrzebuje statusu {status}.',
     'benefit.visibleToSellers.notLive':
       'Niewidoczna dla sprzedawców Microsoft: oferta nie jest opublikowana.',
     'benefit.visibleToSellers.notForType':
-      'Niewidoczna dla sprzedawców Microsoft: ofert tego typu nie można współsprzedawać.',
+      'Niewidoczna dla sprzedawców Microsoft: ofert tego typu nie można sprzedawać wspólnie.',
     'benefit.preferredSolutionBadge.granted': 'Oferta ma odznakę Microsoft Preferred Solution.',
     'benefit.preferredSolutionBadge.due':
       'Oferta kwalifikuje się do odznaki Microsoft Preferred Solution; pojawi się ona {date}.',
@@ -676,7 +677,7 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
       'Od opublikowanej wersji nic się nie zmieniło: nie ma czego publikować.',
     'publishing.sections': 'Wybierz te sekcje do opublikowania: {required}.',
     'publishing.invalid':
-      'Część danych współsprzedaży jest niedozwolona przez zasady programu. Popraw wymienione elementy, a następnie opublikuj ofertę.',
+      'Część danych wspólnej sprzedaży jest niedozwolona przez zasady programu. Popraw wymienione elementy, a następnie opublikuj ofertę.',
     'publishing.cannotCancel': 'Tego zgłoszenia nie można już anulować.',
     'publishing.notInPreview':
       'Oferta nie jest w wersji zapoznawczej: nie ma czego udostępniać publicznie.',
