@@ -505,7 +505,27 @@ export function evaluateStatus(facts: StatusFacts, policy: ProgramPolicy): Statu
   return { status, policyId: policy.id, tiers };
 }
 
-/** Only the status (no reasons): what a bulk re-evaluation or a policy-switch preview needs. */
+/**
+ * Only the status (no reasons): what a bulk re-evaluation or a policy-switch preview needs. The
+ * same checks as {@link evaluateStatus}, but a tier that cannot be held is skipped and a tier
+ * stops at its first unmet requirement, with no result objects (a property test holds the two
+ * to the same answer).
+ */
 export function statusOf(facts: StatusFacts, policy: ProgramPolicy): CosellStatusId {
-  return evaluateStatus(facts, policy).status;
+  const type = facts.offer.offerType;
+  const held = new Set<TierStatusId>();
+  let status: CosellStatusId = 'not-cosell-ready';
+  for (const tier of TIER_ORDER) {
+    const rule = policy.statuses[tier];
+    if (!rule || !appliesTo(rule.offerTypes, type)) continue;
+    if (rule.requires !== null && !held.has(rule.requires)) continue;
+    const met = rule.requirements.every(
+      (requirement) =>
+        !appliesTo(requirement.offerTypes, type) || check(requirement, facts, policy).met,
+    );
+    if (!met) continue;
+    held.add(tier);
+    if (statusRank(tier) > statusRank(status)) status = tier;
+  }
+  return status;
 }

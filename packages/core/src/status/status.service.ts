@@ -473,8 +473,10 @@ export async function previewPolicySwitch(
             invalid += 1;
             if (invalidSample.length < sampleSize) invalidSample.push({ ...named(row), problems });
           }
-          const from = statusOfInput(row, active);
-          const to = statusOfInput(row, candidate);
+          // The facts once, the status under each policy (what statusOfInput does for one).
+          const facts = factsOfInput(row);
+          const from = facts ? statusOf(facts, active) : 'not-cosell-ready';
+          const to = facts ? statusOf(facts, candidate) : 'not-cosell-ready';
           if (from === to) continue;
           const key = `${from}>${to}`;
           const move = moves.get(key) ?? { from, to, count: 0 };
@@ -484,8 +486,7 @@ export async function previewPolicySwitch(
           else lost += 1;
           if (sample.length < sampleSize) {
             // Only offers with facts change status; the reasons come from evaluating them again.
-            const facts = factsOfInput(row)!;
-            const { reasons } = explainStatusChange(facts, active, candidate);
+            const { reasons } = explainStatusChange(facts!, active, candidate);
             sample.push({ ...named(row), from, to, reasons });
           }
         }
