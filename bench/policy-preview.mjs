@@ -351,12 +351,13 @@ async function seed(query, offers, orgs) {
 // The baseline: the rows the preview reads, read as plain SQL
 
 /**
- * The columns and joins of listStatusInputs (packages/db/src/publication-repositories.ts) as it
- * was when P6 was first measured end to end: the whole live snapshot.
+ * The columns and joins of listStatusInputs (packages/db/src/publication-repositories.ts): the
+ * whole live snapshot, as when P6 was first measured end to end, and (since the one rules
+ * engine) the offer's co-sell draft.
  */
 const BASELINE_SQL = `select
     o.organisation_id, o.id as offer_id, o.name as offer_name, o.created_at,
-    o.lifecycle_state, v.snapshot as live, r.review,
+    o.lifecycle_state, v.snapshot as live, o.cosell as draft, r.review,
     p.organisation_id as p_organisation_id, p.partner_id as p_partner_id,
     p.marketplace_account_active as p_marketplace_account_active,
     p.business_profile_complete as p_business_profile_complete,

@@ -4,6 +4,9 @@
  * with every requirement; the program profile moving it up; the badge after 30 days on the
  * injectable clock; the storefront; a policy switch previewed and activated; a co-sell-only
  * update of a live offer reviewed while it stays live; cancel publish; notifications and mail.
+ * Then the co-sell tab as optional for publishing: an offer with an empty tab goes live Not
+ * co-sell ready and says why; a policy preview lists the offers a new limit makes invalid, and
+ * only such invalid data blocks publishing.
  */
 import type { Mail } from '@cosell/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +42,8 @@ interface PublishView {
   changes: { section: string; field: string; kind: string }[];
   current: Submission | null;
   submissions: Submission[];
-  blocking: { id: string }[];
+  blocking: { id: string; code: string; message: string }[];
+  cosellMissing: { id: string; message: string }[];
 }
 interface Requirement {
   id: string;
@@ -47,18 +51,45 @@ interface Requirement {
   message: string;
   fix: { area: string; field: string };
 }
+interface Benefit {
+  id: string;
+  applicable: boolean;
+  met: boolean;
+  code: string;
+  message: string;
+  fix: { area: string; field: string } | null;
+}
 interface Status {
   status: string;
   statusName: string;
   policyId: string;
+  basis: string;
   tiers: { status: string; met: boolean; applicable: boolean; requirements: Requirement[] }[];
   benefits: {
+    visibleToSellers: boolean;
     preferredSolutionBadge: { granted: boolean; dueAt: string | null };
     azureBenefitEligible: boolean;
     cspIncentivePercent: number | null;
     marketplaceFeePercent: number;
+    explanations: Benefit[];
   };
   history: { status: string; policyId: string; cause: string }[];
+}
+interface Preview {
+  lost: number;
+  moves: { from: string; to: string; count: number }[];
+  sample: {
+    offerName: string;
+    organisationName: string;
+    reasons: { kind: string; requirement: string | null; message: string }[];
+  }[];
+  invalid: number;
+  invalidSample: {
+    offerId: string;
+    offerName: string;
+    organisationName: string;
+    problems: { id: string; code: string; message: string; versions: string[] }[];
+  }[];
 }
 interface Taxonomy {
   platforms: { id: string }[];
@@ -300,6 +331,13 @@ describe('review and publish', () => {
     expect(requirement(s, 'revenue.threshold')!.met).toBe(false);
     expect(requirement(s, 'revenue.threshold')!.message).toContain('USD 100,000');
     expect(s.benefits.azureBenefitEligible).toBe(false);
+    // Why not: the status it needs, and the requirement on the way to it.
+    expect(s.benefits.explanations.find((b) => b.id === 'azureBenefitEligible')).toMatchObject({
+      met: false,
+      code: 'benefit.azureBenefitEligible.needsStatus',
+      message: 'Not Azure benefit eligible: the offer needs the Azure IP Co-sell incentive status.',
+      fix: { area: 'profile', field: 'profile-revenue' },
+    });
 
     // The program admin feeds revenue from the vendor's systems by CSV.
     const csv = Buffer.from(
@@ -315,6 +353,12 @@ describe('review and publish', () => {
     expect(s.benefits.azureBenefitEligible).toBe(true);
     expect(s.benefits.cspIncentivePercent).toBe(10);
     expect(s.benefits.marketplaceFeePercent).toBe(10);
+    // Each benefit explained, in the reader's language.
+    const fee = s.benefits.explanations.find((b) => b.id === 'marketplaceFee')!;
+    expect(fee).toMatchObject({
+      met: true,
+      message: 'The marketplace fee is reduced to 10% (instead of 20%).',
+    });
     expect(s.benefits.preferredSolutionBadge.granted).toBe(false);
     expect(s.benefits.preferredSolutionBadge.dueAt).not.toBeNull();
     expect(s.history[0]).toMatchObject({
@@ -396,19 +440,27 @@ describe('review and publish', () => {
   it('previews a policy switch, then activates it and re-evaluates under it', async () => {
     const preview = await admin().post('/api/program/policy/preview', { policyId: '2023' });
     expect(preview.statusCode, preview.body).toBe(200);
-    const result = json<{ lost: number; moves: { from: string; to: string; count: number }[] }>(
-      preview,
-    );
+    const result = json<Preview>(preview);
     // Under 2023 Azure IP co-sell needs the solution type IP; this listing says "service".
     expect(result.moves).toEqual([
       { from: 'azure-ip-cosell-incentivized', to: 'cosell-ready', count: 1 },
     ]);
     expect(result.lost).toBe(1);
-    expect(
-      json<{ sample: { offerName: string; organisationName: string }[] }>(preview).sample,
-    ).toEqual([
-      expect.objectContaining({ offerName: 'Contoso Insights', organisationName: 'Partner A' }),
+    expect(result.sample).toEqual([
+      expect.objectContaining({
+        offerName: 'Contoso Insights',
+        organisationName: 'Partner A',
+        reasons: [
+          expect.objectContaining({
+            kind: 'unmet',
+            requirement: 'tab.solutionTypeIp',
+            message: 'The listing’s solution type must be IP.',
+          }),
+        ],
+      }),
     ]);
+    // One solution area and one sub-area: nothing becomes invalid under 2023 (5 × 5).
+    expect(result.invalid).toBe(0);
     expect(
       (await reviewer().post('/api/program/policy/preview', { policyId: '2023' })).statusCode,
     ).toBe(403);
@@ -549,5 +601,215 @@ describe('review and publish', () => {
         )
       ).statusCode,
     ).toBe(404);
+  });
+});
+
+describe('the co-sell tab is optional for publishing', () => {
+  let ctx: TestContext;
+  let world: World;
+  let offers: string;
+  const owner = () => as(ctx.app, world.partnerA.owner);
+  const reviewer = () => as(ctx.app, world.reviewer);
+  const admin = () => as(ctx.app, world.admin);
+  const drain = () => ctx.deps.jobs.drain();
+
+  async function create(name: string, alias: string) {
+    const created = await owner().post(offers, {
+      name,
+      alias,
+      offerType: 'saas',
+      summary: 'Forecasting for retail',
+      markets: ['US', 'SE'],
+      transactable: true,
+      pricedAboveZero: true,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    return `${offers}/${json<Offer>(created).id}`;
+  }
+
+  /** Publish → validation → the vendor approves → preview → Go live, as a publisher and a reviewer. */
+  async function publishLive(base: string) {
+    const view = await owner().get(`${base}/publish`);
+    const submitted = await owner().post(
+      `${base}/submissions`,
+      { sections: ['offer-setup', 'cosell'] },
+      { 'if-match': view.headers.etag as string, 'idempotency-key': crypto.randomUUID() },
+    );
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    await drain();
+    const inReview = json<PublishView>(await owner().get(`${base}/publish`));
+    expect(inReview.current?.state).toBe('in-review');
+    const url = `/api/review/organisations/${world.partnerA.organisation.id}/submissions/${inReview.current!.id}`;
+    const detail = await reviewer().get(url);
+    const approved = await reviewer().post(
+      `${url}/decision`,
+      { decision: 'approve', technicalValidation: 'not-assessed', revenueVerified: false },
+      { 'if-match': detail.headers.etag as string },
+    );
+    expect(approved.statusCode, approved.body).toBe(200);
+    await drain();
+    const live = await owner().post(`${base}/submissions/${inReview.current!.id}/go-live`);
+    expect(live.statusCode, live.body).toBe(200);
+    await drain();
+    const done = json<PublishView>(await owner().get(`${base}/publish`));
+    expect(done.offer.lifecycleState).toBe('live');
+    return done;
+  }
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    world = await seedWorld(ctx.deps);
+    offers = `/api/organisations/${world.partnerA.organisation.id}/offers`;
+  });
+  afterAll(() => ctx?.close());
+
+  it('publishes an offer with an empty co-sell tab; live, it is Not co-sell ready and says why', async () => {
+    const base = await create('Fabrikam Forecast', 'forecast');
+    const view = json<PublishView>(await owner().get(`${base}/publish`));
+    // Nothing is invalid: nothing blocks. What co-sell ready needs is listed, as information.
+    expect(view.blocking).toEqual([]);
+    expect(view.cosellMissing.map((item) => item.id)).toEqual([
+      'listing/platforms',
+      'listing/segments',
+      'listing/solutionType',
+      'listing/solutionAreas',
+      'documents/one-pager',
+      'documents/pitch-deck',
+      'contacts/partnerSales',
+    ]);
+
+    const done = await publishLive(base);
+    expect(done.offer.publishStatus).toBe('live');
+    expect(done.submissions[0]!.problems).toEqual([]);
+
+    const s = json<Status>(await owner().get(`${base}/status`));
+    expect(s).toMatchObject({
+      status: 'not-cosell-ready',
+      statusName: 'Not co-sell ready',
+      basis: 'live',
+    });
+    const requirements = s.tiers.find((t) => t.status === 'cosell-ready')!.requirements;
+    const byId = (id: string) => requirements.find((r) => r.id === id)!;
+    expect(byId('offer.live').met).toBe(true);
+    expect(byId('review.approved').met).toBe(true);
+    expect(byId('tab.listingComplete')).toMatchObject({
+      met: false,
+      fix: { area: 'cosell', field: 'listing-platforms' },
+    });
+    expect(byId('documents.cosellReady')).toMatchObject({
+      met: false,
+      message: 'Upload the missing documents: Solution one-pager and Solution pitch deck.',
+      fix: { area: 'cosell', field: 'document-one-pager' },
+    });
+    expect(byId('tab.partnerSalesContacts')).toMatchObject({
+      met: false,
+      message: 'Add a Partner sales contact for these markets: United States and Sweden.',
+    });
+    // The benefits say why they are out of reach.
+    expect(s.benefits.explanations.find((b) => b.id === 'visibleToSellers')).toMatchObject({
+      met: false,
+      message: 'Not visible to Microsoft sellers: the offer needs the Co-sell ready status.',
+    });
+    // The status history says the same, and the storefront shows it without a badge.
+    expect(s.history[0]).toMatchObject({ status: 'not-cosell-ready', cause: 'publish' });
+    const storefront = json<{ items: { offerId: string; badges: string[] }[] }>(
+      await as(ctx.app, null).get('/api/storefront/offers?search=fabrikam'),
+    );
+    expect(storefront.items).toEqual([expect.objectContaining({ badges: [] })]);
+
+    // The co-sell tab is as empty as it was, with its checklist.
+    const tab = json<{ sections: Record<string, string>; readyToSubmit: boolean }>(
+      await owner().get(`${base}/cosell`),
+    );
+    expect(tab.sections.listing).toBe('not-started');
+    expect(tab.readyToSubmit).toBe(false);
+  });
+
+  it('lists an offer with 5 solution areas as invalid under a 3-area policy; only that blocks publishing', async () => {
+    const base = await create('Northwind Five Areas', 'five-areas');
+    const tabBefore = await owner().get(`${base}/cosell`);
+    const taxonomy = json<{ taxonomy: Taxonomy }>(await owner().get('/api/program')).taxonomy;
+    const five = taxonomy.solutionAreas
+      .slice(0, 5)
+      .map((area) => ({ areaId: area.id, subAreaIds: [area.subAreas[0]!.id] }));
+    const saved = await owner().put(
+      `${base}/cosell`,
+      {
+        listing: {
+          platforms: [taxonomy.platforms[0]!.id],
+          segments: [taxonomy.segments[0]!.id],
+          solutionType: 'ip',
+          solutionAreas: five,
+        },
+        landingPageUrl: null,
+      },
+      { 'if-match': tabBefore.headers.etag as string },
+    );
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(json<{ sections: Record<string, string> }>(saved).sections.listing).toBe('complete');
+    await publishLive(base);
+    const offerId = base.split('/').at(-1)!;
+
+    // The September 2021 policy allows 5 areas; the 2019 one 3.
+    const response = await admin().post('/api/program/policy/preview', { policyId: '2019' });
+    expect(response.statusCode, response.body).toBe(200);
+    const preview = json<Preview>(response);
+    expect(preview.invalid).toBe(1);
+    expect(preview.invalidSample).toEqual([
+      {
+        organisationId: world.partnerA.organisation.id,
+        organisationName: 'Partner A',
+        offerId,
+        offerName: 'Northwind Five Areas',
+        problems: [
+          {
+            id: 'listing.solutionAreas',
+            code: 'listing.tooManyAreas',
+            params: { maximum: 3 },
+            message: 'Choose at most 3 solution areas.',
+            versions: ['live', 'draft'],
+          },
+        ],
+      },
+    ]);
+    // Not co-sell ready under either policy: no status moves.
+    expect(preview.moves).toEqual([]);
+
+    const program = await admin().get('/api/program');
+    const activated = await admin().put(
+      '/api/program/policy',
+      { policyId: '2019' },
+      { 'if-match': program.headers.etag as string },
+    );
+    expect(activated.statusCode, activated.body).toBe(200);
+    await drain();
+
+    // Under 2019 the listing breaks a limit: the tab does not call it complete, and publishing
+    // is refused until it is fixed.
+    const tab = await owner().get(`${base}/cosell`);
+    expect(json<{ sections: Record<string, string> }>(tab).sections.listing).toBe('incomplete');
+    const patched = await owner().patch(
+      base,
+      { summary: 'Forecasting for retail and grocery' },
+      { 'if-match': `"v${json<PublishView>(await owner().get(`${base}/publish`)).offer.version}"` },
+    );
+    expect(patched.statusCode, patched.body).toBe(200);
+    const view = json<PublishView>(await owner().get(`${base}/publish`));
+    expect(view.blocking).toEqual([
+      expect.objectContaining({
+        id: 'listing.solutionAreas',
+        code: 'listing.tooManyAreas',
+        message: 'Choose at most 3 solution areas.',
+      }),
+    ]);
+    const refused = await owner().post(
+      `${base}/submissions`,
+      { sections: ['offer-setup', 'cosell'] },
+      { 'if-match': `"v${view.offer.version}"`, 'idempotency-key': crypto.randomUUID() },
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(json<{ errors: { field: string; code: string }[] }>(refused).errors).toEqual([
+      expect.objectContaining({ field: 'listing.solutionAreas', code: 'listing.tooManyAreas' }),
+    ]);
   });
 });

@@ -4,6 +4,7 @@
  * see.
  */
 import type {
+  CosellDraft,
   CosellStatusId,
   IsvConnectLevel,
   OfferSnapshot,
@@ -62,6 +63,7 @@ interface RawStatusInput {
   created_at: unknown;
   lifecycle_state: string;
   live: unknown;
+  draft: unknown;
   review: unknown;
   p_organisation_id: string | null;
   p_partner_id: string | null;
@@ -88,6 +90,7 @@ const rawToStatusInput = (row: RawStatusInput): StatusInputRow => ({
   offerName: row.offer_name,
   createdAt: toDate(row.created_at),
   live: (row.live ?? null) as OfferSnapshot | null,
+  draft: row.draft as CosellDraft,
   lifecycleState: row.lifecycle_state,
   review: toReview(row.review),
   profile:
@@ -124,14 +127,14 @@ const rawToStatusInput = (row: RawStatusInput): StatusInputRow => ({
 export function createStatusRepository(db: Executor): StatusRepository {
   /**
    * The status inputs of offers with a live version or a status row: the live snapshot, the
-   * review of the published submission of that version, the organisation's profile and the
+   * co-sell draft, the review of the published submission of that version, the organisation's profile and the
    * current status. One query per page; the review comes from a LATERAL lookup on the offer's
    * submissions index.
    */
   const statusInputs = async (where: SQL, limit: number, evaluatedOnly: boolean) => {
     const result = await db.execute(sql`select
         o.organisation_id, o.id as offer_id, o.name as offer_name, o.created_at,
-        o.lifecycle_state, v.snapshot as live, r.review,
+        o.lifecycle_state, v.snapshot as live, o.cosell as draft, r.review,
         p.organisation_id as p_organisation_id, p.partner_id as p_partner_id,
         p.marketplace_account_active as p_marketplace_account_active,
         p.business_profile_complete as p_business_profile_complete,

@@ -274,7 +274,14 @@ export async function readCosellTab(
     contactCount: contacts.length,
     undoableImport:
       latestImport?.resultingContactsVersion === offer.contactsVersion ? latestImport : null,
-    evaluation: evaluateCosellTab({ offer, draft: offer.cosell, documents, contacts, policy }),
+    evaluation: evaluateCosellTab({
+      offer,
+      draft: offer.cosell,
+      documents,
+      contacts,
+      policy,
+      taxonomy,
+    }),
     policy,
     taxonomy,
   };

@@ -1,7 +1,9 @@
 /**
  * Property tests of the co-sell status engine (QUALITY R4): determinism, monotonicity under
  * every policy, the status as the highest tier held, and statuses only for the offer types that
- * can reach them. 1,000 generated cases each.
+ * can reach them; and of the views of the one evaluation: the checklist's parts agree with their
+ * requirements, the benefits' values with their explanations, and the rules never throw.
+ * 1,000 generated cases each.
  *
  * "Monotone" means: meeting one more requirement never lowers the status. The improvements
  * generated below each make one fact better and no fact worse. Changing the offer type, the
@@ -17,7 +19,10 @@ import type { CosellCountryCode, CountryCode } from '../reference/countries';
 import { DOCUMENT_KIND_IDS } from '../reference/documents';
 import { OFFER_TYPE_IDS } from '../reference/offer-types';
 import { SOLUTION_TYPE_IDS } from '../reference/solution-types';
+import { BENEFIT_IDS } from './benefits';
+import { evaluateOffer, validateAgainstPolicy } from './evaluation';
 import { POLICIES, POLICY_IDS, type ProgramPolicy } from './policies';
+import { sampleTaxonomy } from './taxonomy';
 import { EMPTY_PROFILE, ISV_CONNECT_LEVELS, type ProgramProfileFacts } from '../profiles/profile';
 import {
   TECHNICAL_VALIDATIONS,
@@ -222,6 +227,12 @@ const metRequirements = (evaluation: StatusEvaluation) =>
       tier.requirements.filter((r) => r.met).map((r) => `${tier.status} ${r.id}`),
     ),
   );
+const metParts = (evaluation: StatusEvaluation) =>
+  new Set(
+    evaluation.tiers.flatMap((tier) =>
+      tier.requirements.flatMap((r) => r.parts.filter((p) => p.met).map((p) => p.id)),
+    ),
+  );
 
 describe('status engine properties (R4)', () => {
   it(
@@ -270,6 +281,11 @@ describe('status engine properties (R4)', () => {
                   expect(requirementsAfter.has(requirement), `${context}, ${requirement}`).toBe(
                     true,
                   );
+                }
+                // The co-sell tab's checklist never loses a met item either.
+                const partsAfter = metParts(after);
+                for (const part of metParts(before)) {
+                  expect(partsAfter.has(part), `${context}, ${part}`).toBe(true);
                 }
               }
               current = next;
@@ -325,6 +341,100 @@ describe('status engine properties (R4)', () => {
           expect(rule).toBeDefined();
           expect(rule!.offerTypes as readonly string[]).toContain(facts.offer.offerType);
           expect(facts.offer.offerType).not.toBe('office-add-in');
+        }),
+        RUNS,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'a requirement made of parts is met exactly when every part is; the checklist is the co-sell-ready parts',
+    () => {
+      fc.assert(
+        fc.property(factsArb, fc.constantFrom(...ALL_POLICIES), (facts, policy) => {
+          const evaluation = evaluateOffer(facts, policy);
+          for (const tier of evaluation.tiers) {
+            for (const requirement of tier.requirements) {
+              if (requirement.parts.length === 0) continue;
+              expect(requirement.met, requirement.id).toBe(requirement.parts.every((p) => p.met));
+            }
+          }
+          const ready = evaluation.tiers.find((tier) => tier.status === 'cosell-ready')!;
+          expect(evaluation.checklist.length).toBe(
+            ready.requirements.reduce((n, r) => n + r.parts.length, 0),
+          );
+          // Everything else co-sell ready needs met, the checklist decides it.
+          const rest = ready.requirements.filter((r) => r.parts.length === 0);
+          if (ready.applicable && rest.every((r) => r.met)) {
+            expect(ready.met).toBe(evaluation.checklist.every((item) => item.met));
+          }
+        }),
+        RUNS,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'benefits: every one explained, the values read off the explanations',
+    () => {
+      fc.assert(
+        fc.property(factsArb, fc.constantFrom(...ALL_POLICIES), (facts, policy) => {
+          const { benefits, status } = evaluateOffer(facts, policy);
+          expect(benefits.explanations.map((b) => b.id)).toEqual([...BENEFIT_IDS]);
+          const by = Object.fromEntries(benefits.explanations.map((b) => [b.id, b]));
+          expect(benefits.visibleToSellers).toBe(by.visibleToSellers!.met);
+          expect(benefits.azureBenefitEligible).toBe(by.azureBenefitEligible!.met);
+          expect(benefits.cspIncentivePercent !== null).toBe(by.cspIncentive!.met);
+          for (const benefit of benefits.explanations) {
+            expect(benefit.code.startsWith(`benefit.${benefit.id}.`)).toBe(true);
+            // Nothing to fix for a benefit the offer has, or one it can never have.
+            if (benefit.met || !benefit.applicable) expect(benefit.fix).toBeNull();
+          }
+          if (status === 'not-cosell-ready') {
+            expect(benefits.explanations.filter((b) => b.met).map((b) => b.id)).toEqual([]);
+          }
+        }),
+        RUNS,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'validating any draft returns its problems and never throws; limits only ever add problems',
+    () => {
+      const taxonomy = sampleTaxonomy();
+      const known = [
+        ...taxonomy.platforms.map((p) => p.id),
+        ...taxonomy.segments.map((s) => s.id),
+        ...taxonomy.solutionAreas.flatMap((a) => [a.id, ...a.subAreas.map((s) => s.id)]),
+      ];
+      const id = fc.oneof(fc.constantFrom(...known), fc.string({ maxLength: 12 }));
+      const draftArb = fc.record({
+        listing: fc.record({
+          platforms: fc.array(id, { maxLength: 4 }),
+          segments: fc.array(id, { maxLength: 3 }),
+          solutionType: fc.constantFrom(null, ...SOLUTION_TYPE_IDS),
+          solutionAreas: fc.array(
+            fc.record({ areaId: id, subAreaIds: fc.array(id, { maxLength: 6 }) }),
+            { maxLength: 7 },
+          ),
+        }),
+        landingPageUrl: fc.option(
+          fc.oneof(fc.webUrl(), fc.string({ maxLength: 30 }), fc.constant('http://intranet')),
+          { nil: null },
+        ),
+      });
+      const strictest = POLICIES['2019'];
+      const loosest = POLICIES['2023'];
+      fc.assert(
+        fc.property(draftArb, (draft) => {
+          const loose = validateAgainstPolicy(draft, taxonomy, loosest);
+          const strict = validateAgainstPolicy(draft, taxonomy, strictest);
+          expect(strict.length).toBeGreaterThanOrEqual(loose.length);
+          for (const issue of strict) expect(issue.code).toMatch(/^listing\./);
         }),
         RUNS,
       );

@@ -703,6 +703,40 @@ describe('status engine: explanations', () => {
     expect(REQUIREMENT_IDS.filter((id) => !used.has(id))).toEqual([]);
   });
 
+  it('a requirement met on the offer is made of parts, one per field; the others have none', () => {
+    const ON_THE_OFFER: RequirementId[] = [
+      'offer.eligibleType',
+      'tab.listingComplete',
+      'documents.cosellReady',
+      'documents.azureIp',
+      'tab.partnerSalesContacts',
+    ];
+    for (const policy of POLICY_IDS) {
+      for (const facts of [nothing('saas'), satisfying('saas')]) {
+        for (const tier of evaluate(policy, facts).tiers) {
+          for (const result of tier.requirements) {
+            for (const part of result.parts) {
+              expect(part.id).toMatch(/^(offer|listing|documents|contacts)\/[\w-]+$/);
+              expect(part.id.startsWith(part.section)).toBe(true);
+              expect(part.field).toMatch(/^[a-z][a-z0-9-]*$/);
+              expect(part.code).toMatch(/^checklist\./);
+            }
+            if (result.id === 'offer.live') {
+              // The tab shows it only where co-sell needs a live offer (2023).
+              expect(result.parts.length).toBe(POLICIES[policy].cosellOnDraftOffers ? 0 : 1);
+            } else if (ON_THE_OFFER.includes(result.id)) {
+              const listsDocuments = result.id.startsWith('documents.');
+              if (!listsDocuments) expect(result.parts.length, result.id).toBeGreaterThan(0);
+              expect(result.met).toBe(result.parts.every((p) => p.met));
+            } else {
+              expect(result.parts, result.id).toEqual([]);
+            }
+          }
+        }
+      }
+    }
+  });
+
   it('lists every status the policy knows, in TIER_ORDER, and names the policy', () => {
     for (const policy of POLICY_IDS) {
       const evaluation = evaluate(policy, satisfying('saas'));

@@ -6,6 +6,10 @@
  * Monotone by construction: a status is held when every requirement of it and of the statuses
  * it builds on is met, and the answer is the highest status held, so meeting one more
  * requirement can never lower it.
+ *
+ * A requirement the publisher meets on the offer itself (the listing, the documents, the
+ * contacts…) is made of parts, one per field; its parts are the co-sell tab's checklist lines,
+ * so the tab and the status page cannot disagree (see `evaluation.ts` for the views).
  */
 import { partnerSalesCoverage } from '../contacts/coverage';
 import type { ContactRoleId } from '../reference/contact-roles';
@@ -64,13 +68,35 @@ export interface StatusFacts {
 /** Where a requirement is fixed: a page of the product and a field on it. */
 export type FixArea = 'offer-setup' | 'cosell' | 'publish' | 'profile' | 'review';
 
+/** The co-sell tab's sections, and 'offer': the offer setup fields the tab relies on. */
+export type CosellSection = 'offer' | 'listing' | 'documents' | 'landingPage' | 'contacts';
+
+/**
+ * The part of a requirement one field of the offer fixes: a line of the co-sell tab's checklist
+ * ("At least one Microsoft platform is chosen").
+ */
+export interface RequirementPart {
+  /** Stable id, `section/what` (`listing/platforms`, `documents/one-pager`). */
+  id: string;
+  section: CosellSection;
+  /** The form field (element id in the web app) that fixes it. */
+  field: string;
+  met: boolean;
+  /** Message catalogue key explaining the part (or what is missing). */
+  code: string;
+  params: Record<string, string | number>;
+}
+
 export interface RequirementResult {
   id: RequirementId;
+  /** Every part is met (a requirement without parts is met on its own facts). */
   met: boolean;
   /** Message catalogue key of the explanation (see REQUIREMENT_MESSAGES). */
   code: string;
   params: Record<string, string | number>;
   fix: { area: FixArea; field: string };
+  /** Its parts on the offer's fields; empty for requirements met elsewhere (profile, review). */
+  parts: RequirementPart[];
 }
 
 export interface TierResult {
@@ -220,16 +246,144 @@ type Check = {
   /** A more precise message or field than the requirement's usual ones. */
   code?: string;
   field?: string;
+  parts?: RequirementPart[];
 };
+
+type Params = Record<string, string | number>;
+const part = (
+  id: string,
+  section: CosellSection,
+  field: string,
+  met: boolean,
+  code: string,
+  params: Params = {},
+): RequirementPart => ({ id, section, field, met, code, params });
+const allMet = (parts: readonly RequirementPart[]) => parts.every((p) => p.met);
+
+/** The checklist message of each document kind a policy may require. */
+const DOCUMENT_PART_CODES: Record<DocumentKindId, string> = {
+  'one-pager': 'checklist.onePager',
+  'pitch-deck': 'checklist.pitchDeck',
+  'customer-case-study': 'checklist.customerCaseStudy',
+  'verifiable-customer-wins': 'checklist.verifiableCustomerWins',
+  'channel-pitch-deck': 'checklist.channelPitchDeck',
+  'reference-architecture-diagram': 'checklist.referenceArchitectureDiagram',
+  other: 'checklist.otherDocuments',
+};
+
+/**
+ * The listing's fields as the policy wants them for co-sell ready: at least one platform, one
+ * segment (while the listing has the field), a solution type, and solution areas that each have
+ * a sub-area. How many at most is a limit (see `validateAgainstPolicy`), not a part.
+ */
+export function listingParts(
+  listing: StatusOfferFacts['listing'],
+  policy: ProgramPolicy,
+): RequirementPart[] {
+  const parts = [
+    part(
+      'listing/platforms',
+      'listing',
+      'listing-platforms',
+      listing.platforms > 0,
+      'checklist.platforms',
+    ),
+  ];
+  if (policy.listing.segmentsField) {
+    parts.push(
+      part(
+        'listing/segments',
+        'listing',
+        'listing-segments',
+        listing.segments > 0,
+        'checklist.segments',
+      ),
+    );
+  }
+  parts.push(
+    part(
+      'listing/solutionType',
+      'listing',
+      'listing-solution-type',
+      listing.solutionType !== null,
+      'checklist.solutionType',
+    ),
+    part(
+      'listing/solutionAreas',
+      'listing',
+      'listing-solution-areas',
+      listing.solutionAreas > 0 && listing.everyAreaHasSubArea,
+      'checklist.solutionAreas',
+      { maximum: policy.listing.maxSolutionAreas, subMaximum: policy.listing.maxSubAreasPerArea },
+    ),
+  );
+  return parts;
+}
+
+/** One part per document the list requires of this offer type: uploaded or not. */
+export function documentParts(
+  documentKinds: readonly DocumentKindId[],
+  list: readonly DocumentRequirement[],
+  offerType: OfferTypeId,
+): RequirementPart[] {
+  return requiredDocuments(list, offerType).map((kind) =>
+    part(
+      `documents/${kind}`,
+      'documents',
+      `document-${kind}`,
+      documentKinds.includes(kind),
+      DOCUMENT_PART_CODES[kind],
+    ),
+  );
+}
+
+/**
+ * The offer names its markets, and a Partner sales contact covers each of them (SPEC §4); the
+ * markets not covered, in the offer's order.
+ */
+export function coverageParts(offer: Pick<StatusOfferFacts, 'markets' | 'contacts'>): {
+  parts: RequirementPart[];
+  missing: CountryCode[];
+} {
+  const hasMarkets = offer.markets.length > 0;
+  const { missing } = partnerSalesCoverage(offer.markets, offer.contacts);
+  const parts = [
+    part('offer/markets', 'offer', 'offer-markets', hasMarkets, 'checklist.markets'),
+    part(
+      'contacts/partnerSales',
+      'contacts',
+      'contacts',
+      hasMarkets && missing.length === 0,
+      !hasMarkets
+        ? 'checklist.partnerSalesNoMarkets'
+        : missing.length === 0
+          ? 'checklist.partnerSalesMet'
+          : 'checklist.partnerSales',
+      { missing: missing.join(', '), count: missing.length },
+    ),
+  ];
+  return { parts, missing };
+}
 
 /** Checks one requirement against the facts. */
 function check(rule: RequirementRule, facts: StatusFacts, policy: ProgramPolicy): Check {
   const { offer, profile, review } = facts;
   switch (rule.id) {
-    case 'offer.eligibleType':
-      return { met: OFFER_TYPES[offer.offerType].cosellEligible };
+    case 'offer.eligibleType': {
+      const met = OFFER_TYPES[offer.offerType].cosellEligible;
+      return {
+        met,
+        parts: [part('offer/eligible', 'offer', 'offer-type', met, 'checklist.offerTypeEligible')],
+      };
+    }
     case 'offer.live':
-      return { met: offer.live };
+      // Where the policy configures co-sell on live offers only (2023), the tab says so too.
+      return {
+        met: offer.live,
+        parts: policy.cosellOnDraftOffers
+          ? []
+          : [part('offer/live', 'offer', 'offer-lifecycle', offer.live, 'checklist.offerLive')],
+      };
     case 'profile.partnerId':
       return { met: Boolean(profile?.partnerId) };
     case 'profile.marketplaceAccount':
@@ -237,14 +391,8 @@ function check(rule: RequirementRule, facts: StatusFacts, policy: ProgramPolicy)
     case 'profile.businessProfile':
       return { met: profile?.businessProfileComplete === true };
     case 'tab.listingComplete': {
-      const l = offer.listing;
-      const met =
-        l.platforms > 0 &&
-        (!policy.listing.segmentsField || l.segments > 0) &&
-        l.solutionType !== null &&
-        l.solutionAreas > 0 &&
-        l.everyAreaHasSubArea;
-      return { met };
+      const parts = listingParts(offer.listing, policy);
+      return { met: allMet(parts), parts };
     }
     case 'documents.cosellReady':
     case 'documents.azureIp': {
@@ -252,17 +400,18 @@ function check(rule: RequirementRule, facts: StatusFacts, policy: ProgramPolicy)
         rule.id === 'documents.cosellReady'
           ? policy.documents.cosellReady
           : policy.documents.azureIp;
-      const missing = requiredDocuments(list, offer.offerType).filter(
-        (kind) => !offer.documentKinds.includes(kind),
-      );
+      const parts = documentParts(offer.documentKinds, list, offer.offerType);
+      const missing = parts.filter((p) => !p.met).map((p) => p.id.slice('documents/'.length));
       return {
         met: missing.length === 0,
         params: { missing: missing.join(', ') },
         ...(missing[0] && { field: `document-${missing[0]}` }),
+        parts,
       };
     }
     case 'tab.partnerSalesContacts': {
       if (!policy.contacts.partnerSalesPerMarket) return { met: true };
+      const { parts, missing } = coverageParts(offer);
       if (offer.markets.length === 0) {
         // No market chosen yet: that is what to fix first (in the offer setup).
         return {
@@ -270,12 +419,13 @@ function check(rule: RequirementRule, facts: StatusFacts, policy: ProgramPolicy)
           code: 'checklist.partnerSalesNoMarkets',
           field: 'offer-markets',
           params: {},
+          parts,
         };
       }
-      const { missing } = partnerSalesCoverage(offer.markets, offer.contacts);
       return {
-        met: missing.length === 0,
+        met: allMet(parts),
         params: { missing: missing.join(', '), count: missing.length },
+        parts,
       };
     }
     case 'review.approved':
@@ -338,6 +488,7 @@ export function evaluateStatus(facts: StatusFacts, policy: ProgramPolicy): Statu
         code: result.code ?? REQUIREMENT_MESSAGES[requirement.id][result.met ? 'met' : 'unmet'],
         params: result.params ?? {},
         fix: result.field ? { ...FIX[requirement.id], field: result.field } : FIX[requirement.id],
+        parts: result.parts ?? [],
       });
     }
     const met =
@@ -354,7 +505,27 @@ export function evaluateStatus(facts: StatusFacts, policy: ProgramPolicy): Statu
   return { status, policyId: policy.id, tiers };
 }
 
-/** Only the status (no reasons): what a bulk re-evaluation or a policy-switch preview needs. */
+/**
+ * Only the status (no reasons): what a bulk re-evaluation or a policy-switch preview needs. The
+ * same checks as {@link evaluateStatus}, but a tier that cannot be held is skipped and a tier
+ * stops at its first unmet requirement, with no result objects (a property test holds the two
+ * to the same answer).
+ */
 export function statusOf(facts: StatusFacts, policy: ProgramPolicy): CosellStatusId {
-  return evaluateStatus(facts, policy).status;
+  const type = facts.offer.offerType;
+  const held = new Set<TierStatusId>();
+  let status: CosellStatusId = 'not-cosell-ready';
+  for (const tier of TIER_ORDER) {
+    const rule = policy.statuses[tier];
+    if (!rule || !appliesTo(rule.offerTypes, type)) continue;
+    if (rule.requires !== null && !held.has(rule.requires)) continue;
+    const met = rule.requirements.every(
+      (requirement) =>
+        !appliesTo(requirement.offerTypes, type) || check(requirement, facts, policy).met,
+    );
+    if (!met) continue;
+    held.add(tier);
+    if (statusRank(tier) > statusRank(status)) status = tier;
+  }
+  return status;
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { ContactInput } from '../contacts/contact';
 import type { CosellDraft, OfferFields, OfferLifecycleState, PublishStatus } from '../offers/offer';
 import type { DocumentKindId } from '../reference/documents';
+import { offerStatusFacts } from '../program/evaluation';
 import { TECHNICAL_VALIDATIONS, type StatusOfferFacts } from '../program/status-engine';
 
 /** What "Review and publish" lets the publisher tick (SPEC §6 step 3). */
@@ -152,26 +153,7 @@ export function snapshotStatusFacts(
   snapshot: OfferSnapshot,
   meta: { live: boolean; createdAt: Date },
 ): StatusOfferFacts {
-  const { fields, cosell, documents, contacts } = snapshot;
-  const listing = cosell.listing;
-  return {
-    offerType: fields.offerType,
-    live: meta.live,
-    transactable: fields.transactable,
-    pricedAboveZero: fields.pricedAboveZero,
-    markets: fields.markets,
-    createdAt: meta.createdAt,
-    listing: {
-      platforms: listing.platforms.length,
-      segments: listing.segments.length,
-      solutionType: listing.solutionType,
-      solutionAreas: listing.solutionAreas.length,
-      everyAreaHasSubArea: listing.solutionAreas.every((area) => area.subAreaIds.length > 0),
-    },
-    landingPage: Boolean(cosell.landingPageUrl),
-    documentKinds: [...new Set(documents.map((d) => d.kind))],
-    contacts: contacts.filter((c) => c.role === 'partner-sales'),
-  };
+  return offerStatusFacts(snapshot, meta);
 }
 
 /** One difference between the draft and the live version. */

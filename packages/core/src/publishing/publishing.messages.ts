@@ -1,8 +1,9 @@
 import type { ModuleCatalogue } from '../i18n/catalogue';
 
 /**
- * Publication, review, program profiles, status requirements and notifications. Requirement
- * texts read as facts: `.met` says what holds, `.unmet` says what is missing and how to fix it.
+ * Publication, review, program profiles, status requirements, benefits, policy previews and
+ * notifications. Requirement texts read as facts: `.met` says what holds, `.unmet` says what is
+ * missing and how to fix it; a benefit's text says whether the offer has it and, if not, why.
  */
 const en = {
   'requirement.offer.eligibleType.met': 'The offer type can be co-sold.',
@@ -56,6 +57,50 @@ const en = {
   'requirement.offer.transactable.met': 'The offer is transactable, or does not need to be.',
   'requirement.offer.transactable.unmet':
     'Offers created from {from} must be transactable in the marketplace.',
+  'benefit.visibleToSellers.met': 'Microsoft sellers find the offer and can co-sell it.',
+  'benefit.visibleToSellers.needsStatus':
+    'Not visible to Microsoft sellers: the offer needs the {status} status.',
+  'benefit.visibleToSellers.notLive': 'Not visible to Microsoft sellers: the offer is not live.',
+  'benefit.visibleToSellers.notForType':
+    'Not visible to Microsoft sellers: offers of this type cannot be co-sold.',
+  'benefit.preferredSolutionBadge.granted':
+    'The Microsoft Preferred Solution badge shows on the offer.',
+  'benefit.preferredSolutionBadge.due':
+    'The offer qualifies for the Microsoft Preferred Solution badge; it appears on {date}.',
+  'benefit.preferredSolutionBadge.pending':
+    'The offer qualifies for the Microsoft Preferred Solution badge; it appears {days} days after the status is reached.',
+  'benefit.preferredSolutionBadge.needsStatus':
+    'No Microsoft Preferred Solution badge: the offer needs the {status} status.',
+  'benefit.preferredSolutionBadge.notForType':
+    'No Microsoft Preferred Solution badge: offers of this type cannot earn it under this policy.',
+  'benefit.azureBenefitEligible.met':
+    'Azure benefit eligible: purchases count toward the customer’s Azure consumption commitment.',
+  'benefit.azureBenefitEligible.needsStatus':
+    'Not Azure benefit eligible: the offer needs the {status} status.',
+  'benefit.azureBenefitEligible.notLive': 'Not Azure benefit eligible: the offer is not live.',
+  'benefit.azureBenefitEligible.notTransactable':
+    'Not Azure benefit eligible: the offer is not transactable in the marketplace.',
+  'benefit.azureBenefitEligible.free':
+    'Not Azure benefit eligible: the offer is free; only plans priced above zero count.',
+  'benefit.azureBenefitEligible.notForType':
+    'Not Azure benefit eligible: offers of this type never are under this policy.',
+  'benefit.cspIncentive.met': 'CSP partners earn a {percent} incentive for reselling the offer.',
+  'benefit.cspIncentive.needsStatus':
+    'No CSP partner incentive: the offer needs the {status} status (then {percent}).',
+  'benefit.cspIncentive.none': 'This policy has no CSP partner incentive.',
+  'benefit.cspIncentive.notForType':
+    'No CSP partner incentive: offers of this type cannot earn it under this policy.',
+  'benefit.marketplaceFee.reduced':
+    'The marketplace fee is reduced to {percent} (instead of {standard}).',
+  'benefit.marketplaceFee.needsStatus':
+    'The marketplace fee is {percent}; with the {status} status it would be {reduced}.',
+  'benefit.marketplaceFee.flat':
+    'The marketplace fee is {percent} for every offer under this policy.',
+  'benefit.marketplaceFee.notForType':
+    'The marketplace fee is {percent}; the reduced fee of {reduced} is for IaaS and SaaS offers only.',
+  'policyPreview.statusUnavailable':
+    '{status} does not exist for this offer type under the new policy.',
+  'policyPreview.statusNew': '{status} did not exist for this offer type under the active policy.',
 
   'notification.review.passed.subject': '“{offerName}” passed co-sell review',
   'notification.review.passed.text':
@@ -76,7 +121,8 @@ const en = {
     'This offer is already being published. Wait for it, or cancel it first.',
   'publishing.noChanges': 'Nothing changed since the live version: there is nothing to publish.',
   'publishing.sections': 'Select these sections to publish: {required}.',
-  'publishing.incomplete': 'The offer is not complete yet. Fix the items listed, then publish.',
+  'publishing.invalid':
+    'Some co-sell data is not allowed by the program’s policy. Fix the items listed, then publish.',
   'publishing.cannotCancel': 'This submission can no longer be cancelled.',
   'publishing.notInPreview': 'The offer is not in preview: there is nothing to take live.',
   'reviewing.reportRequired': 'Write a report that tells the publisher what to fix.',
@@ -145,6 +191,44 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'requirement.tab.solutionTypeIp.unmet': '列表的解决方案类型必须为 IP。',
     'requirement.offer.transactable.met': '该产品可交易，或无需可交易。',
     'requirement.offer.transactable.unmet': '自 {from} 起创建的产品必须在市场中可交易。',
+    'benefit.visibleToSellers.met': 'Microsoft 销售人员可以找到该产品并共同销售。',
+    'benefit.visibleToSellers.needsStatus':
+      '对 Microsoft 销售人员不可见：该产品需要“{status}”状态。',
+    'benefit.visibleToSellers.notLive': '对 Microsoft 销售人员不可见：该产品尚未上线。',
+    'benefit.visibleToSellers.notForType':
+      '对 Microsoft 销售人员不可见：此类型的产品不能共同销售。',
+    'benefit.preferredSolutionBadge.granted': '该产品显示 Microsoft 首选解决方案徽章。',
+    'benefit.preferredSolutionBadge.due':
+      '该产品符合 Microsoft 首选解决方案徽章的条件；徽章将于 {date} 显示。',
+    'benefit.preferredSolutionBadge.pending':
+      '该产品符合 Microsoft 首选解决方案徽章的条件；徽章将在达到该状态 {days} 天后显示。',
+    'benefit.preferredSolutionBadge.needsStatus':
+      '没有 Microsoft 首选解决方案徽章：该产品需要“{status}”状态。',
+    'benefit.preferredSolutionBadge.notForType':
+      '没有 Microsoft 首选解决方案徽章：根据此政策，此类型的产品无法获得该徽章。',
+    'benefit.azureBenefitEligible.met': '符合 Azure 权益条件：购买金额计入客户的 Azure 消费承诺。',
+    'benefit.azureBenefitEligible.needsStatus': '不符合 Azure 权益条件：该产品需要“{status}”状态。',
+    'benefit.azureBenefitEligible.notLive': '不符合 Azure 权益条件：该产品尚未上线。',
+    'benefit.azureBenefitEligible.notTransactable':
+      '不符合 Azure 权益条件：该产品在市场中不可交易。',
+    'benefit.azureBenefitEligible.free':
+      '不符合 Azure 权益条件：该产品是免费的；只有价格高于零的计划才计入。',
+    'benefit.azureBenefitEligible.notForType':
+      '不符合 Azure 权益条件：根据此政策，此类型的产品永远不符合条件。',
+    'benefit.cspIncentive.met': 'CSP 合作伙伴转售该产品可获得 {percent} 的激励。',
+    'benefit.cspIncentive.needsStatus':
+      '没有 CSP 合作伙伴激励：该产品需要“{status}”状态（届时为 {percent}）。',
+    'benefit.cspIncentive.none': '此政策没有 CSP 合作伙伴激励。',
+    'benefit.cspIncentive.notForType':
+      '没有 CSP 合作伙伴激励：根据此政策，此类型的产品无法获得该激励。',
+    'benefit.marketplaceFee.reduced': '市场费用降至 {percent}（而非 {standard}）。',
+    'benefit.marketplaceFee.needsStatus':
+      '市场费用为 {percent}；获得“{status}”状态后将为 {reduced}。',
+    'benefit.marketplaceFee.flat': '根据此政策，所有产品的市场费用均为 {percent}。',
+    'benefit.marketplaceFee.notForType':
+      '市场费用为 {percent}；{reduced} 的优惠费用仅适用于 IaaS 和 SaaS 产品。',
+    'policyPreview.statusUnavailable': '根据新政策，此产品类型不存在“{status}”状态。',
+    'policyPreview.statusNew': '根据当前政策，此产品类型不存在“{status}”状态。',
 
     'notification.review.passed.subject': '“{offerName}”已通过共同销售审核',
     'notification.review.passed.text':
@@ -163,7 +247,7 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'publishing.inProgress': '此产品已在发布中。请等待发布完成，或先取消发布。',
     'publishing.noChanges': '自上线版本以来没有任何更改：没有可发布的内容。',
     'publishing.sections': '请选择要发布的以下部分：{required}。',
-    'publishing.incomplete': '该产品尚未完成。请修正所列项目，然后发布。',
+    'publishing.invalid': '部分共同销售数据不符合计划政策。请修正所列项目，然后发布。',
     'publishing.cannotCancel': '此提交已无法取消。',
     'publishing.notInPreview': '该产品不在预览阶段：没有可上线的内容。',
     'reviewing.reportRequired': '请撰写一份报告，告诉发布者需要修正的内容。',
@@ -231,6 +315,45 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'requirement.tab.solutionTypeIp.unmet': '清單的解決方案類型必須為 IP。',
     'requirement.offer.transactable.met': '此供應項目可交易，或不需要可交易。',
     'requirement.offer.transactable.unmet': '自 {from} 起建立的供應項目必須在市集中可交易。',
+    'benefit.visibleToSellers.met': 'Microsoft 銷售人員可以找到此供應項目並共同銷售。',
+    'benefit.visibleToSellers.needsStatus':
+      '對 Microsoft 銷售人員不可見：此供應項目需要「{status}」狀態。',
+    'benefit.visibleToSellers.notLive': '對 Microsoft 銷售人員不可見：此供應項目尚未上線。',
+    'benefit.visibleToSellers.notForType':
+      '對 Microsoft 銷售人員不可見：此類型的供應項目無法共同銷售。',
+    'benefit.preferredSolutionBadge.granted': '此供應項目顯示 Microsoft 首選解決方案徽章。',
+    'benefit.preferredSolutionBadge.due':
+      '此供應項目符合 Microsoft 首選解決方案徽章的資格；徽章將於 {date} 顯示。',
+    'benefit.preferredSolutionBadge.pending':
+      '此供應項目符合 Microsoft 首選解決方案徽章的資格；徽章將在達到該狀態 {days} 天後顯示。',
+    'benefit.preferredSolutionBadge.needsStatus':
+      '沒有 Microsoft 首選解決方案徽章：此供應項目需要「{status}」狀態。',
+    'benefit.preferredSolutionBadge.notForType':
+      '沒有 Microsoft 首選解決方案徽章：依此政策，此類型的供應項目無法獲得該徽章。',
+    'benefit.azureBenefitEligible.met': '符合 Azure 權益資格：購買金額計入客戶的 Azure 消費承諾。',
+    'benefit.azureBenefitEligible.needsStatus':
+      '不符合 Azure 權益資格：此供應項目需要「{status}」狀態。',
+    'benefit.azureBenefitEligible.notLive': '不符合 Azure 權益資格：此供應項目尚未上線。',
+    'benefit.azureBenefitEligible.notTransactable':
+      '不符合 Azure 權益資格：此供應項目在市集中不可交易。',
+    'benefit.azureBenefitEligible.free':
+      '不符合 Azure 權益資格：此供應項目為免費；只有價格高於零的方案才會計入。',
+    'benefit.azureBenefitEligible.notForType':
+      '不符合 Azure 權益資格：依此政策，此類型的供應項目一律不符合資格。',
+    'benefit.cspIncentive.met': 'CSP 合作夥伴轉售此供應項目可獲得 {percent} 的獎勵。',
+    'benefit.cspIncentive.needsStatus':
+      '沒有 CSP 合作夥伴獎勵：此供應項目需要「{status}」狀態（屆時為 {percent}）。',
+    'benefit.cspIncentive.none': '此政策沒有 CSP 合作夥伴獎勵。',
+    'benefit.cspIncentive.notForType':
+      '沒有 CSP 合作夥伴獎勵：依此政策，此類型的供應項目無法獲得該獎勵。',
+    'benefit.marketplaceFee.reduced': '市集費用降至 {percent}（而非 {standard}）。',
+    'benefit.marketplaceFee.needsStatus':
+      '市集費用為 {percent}；取得「{status}」狀態後將為 {reduced}。',
+    'benefit.marketplaceFee.flat': '依此政策，所有供應項目的市集費用皆為 {percent}。',
+    'benefit.marketplaceFee.notForType':
+      '市集費用為 {percent}；{reduced} 的優惠費用僅適用於 IaaS 和 SaaS 供應項目。',
+    'policyPreview.statusUnavailable': '依新政策，此供應項目類型沒有「{status}」狀態。',
+    'policyPreview.statusNew': '依目前的政策，此供應項目類型沒有「{status}」狀態。',
 
     'notification.review.passed.subject': '「{offerName}」已通過共同銷售審核',
     'notification.review.passed.text':
@@ -249,7 +372,7 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'publishing.inProgress': '此供應項目已在發佈中。請等待發佈完成，或先取消發佈。',
     'publishing.noChanges': '自上線版本以來沒有任何變更：沒有可發佈的內容。',
     'publishing.sections': '請選取要發佈的下列區段：{required}。',
-    'publishing.incomplete': '此供應項目尚未完成。請修正所列項目，然後再發佈。',
+    'publishing.invalid': '部分共同銷售資料不符合計畫政策。請修正所列項目，然後再發佈。',
     'publishing.cannotCancel': '此提交已無法取消。',
     'publishing.notInPreview': '此供應項目不在預覽階段：沒有可上線的內容。',
     'reviewing.reportRequired': '請撰寫一份報告，告訴發行者需要修正的地方。',
@@ -330,6 +453,54 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
       'Erbjudandet är transaktionsbart, eller behöver inte vara det.',
     'requirement.offer.transactable.unmet':
       'Erbjudanden som skapats från och med {from} måste vara transaktionsbara på marknadsplatsen.',
+    'benefit.visibleToSellers.met': 'Microsofts säljare hittar erbjudandet och kan samsälja det.',
+    'benefit.visibleToSellers.needsStatus':
+      'Inte synligt för Microsofts säljare: erbjudandet behöver statusen {status}.',
+    'benefit.visibleToSellers.notLive':
+      'Inte synligt för Microsofts säljare: erbjudandet är inte publicerat.',
+    'benefit.visibleToSellers.notForType':
+      'Inte synligt för Microsofts säljare: erbjudanden av den här typen kan inte samsäljas.',
+    'benefit.preferredSolutionBadge.granted':
+      'Märket Microsoft Preferred Solution visas på erbjudandet.',
+    'benefit.preferredSolutionBadge.due':
+      'Erbjudandet kvalificerar sig för märket Microsoft Preferred Solution; det visas {date}.',
+    'benefit.preferredSolutionBadge.pending':
+      'Erbjudandet kvalificerar sig för märket Microsoft Preferred Solution; det visas {days} dagar efter att statusen har uppnåtts.',
+    'benefit.preferredSolutionBadge.needsStatus':
+      'Inget märke Microsoft Preferred Solution: erbjudandet behöver statusen {status}.',
+    'benefit.preferredSolutionBadge.notForType':
+      'Inget märke Microsoft Preferred Solution: erbjudanden av den här typen kan inte få det enligt den här policyn.',
+    'benefit.azureBenefitEligible.met':
+      'Berättigat till Azure-förmån: köp räknas in i kundens Azure-förbrukningsåtagande.',
+    'benefit.azureBenefitEligible.needsStatus':
+      'Inte berättigat till Azure-förmån: erbjudandet behöver statusen {status}.',
+    'benefit.azureBenefitEligible.notLive':
+      'Inte berättigat till Azure-förmån: erbjudandet är inte publicerat.',
+    'benefit.azureBenefitEligible.notTransactable':
+      'Inte berättigat till Azure-förmån: erbjudandet är inte transaktionsbart på marknadsplatsen.',
+    'benefit.azureBenefitEligible.free':
+      'Inte berättigat till Azure-förmån: erbjudandet är gratis; bara planer med ett pris över noll räknas.',
+    'benefit.azureBenefitEligible.notForType':
+      'Inte berättigat till Azure-förmån: erbjudanden av den här typen är det aldrig enligt den här policyn.',
+    'benefit.cspIncentive.met':
+      'CSP-partner får ett incitament på {percent} för att återförsälja erbjudandet.',
+    'benefit.cspIncentive.needsStatus':
+      'Inget partnerincitament för CSP: erbjudandet behöver statusen {status} (då {percent}).',
+    'benefit.cspIncentive.none': 'Den här policyn har inget partnerincitament för CSP.',
+    'benefit.cspIncentive.notForType':
+      'Inget partnerincitament för CSP: erbjudanden av den här typen kan inte få det enligt den här policyn.',
+    'benefit.marketplaceFee.reduced':
+      'Avgiften för marknadsplatsen är sänkt till {percent} (i stället för {standard}).',
+    'benefit.marketplaceFee.needsStatus':
+      'Avgiften för marknadsplatsen är {percent}; med statusen {status} skulle den vara {reduced}.',
+    'benefit.marketplaceFee.flat':
+      'Avgiften för marknadsplatsen är {percent} för alla erbjudanden enligt den här policyn.',
+    'benefit.marketplaceFee.notForType':
+      'Avgiften för marknadsplatsen är {percent}; den sänkta avgiften på {reduced} gäller bara IaaS- och SaaS-erbjudanden.',
+    'policyPreview.statusUnavailable':
+      'Statusen {status} finns inte för den här erbjudandetypen enligt den nya policyn.',
+    'policyPreview.statusNew':
+      'Statusen {status} fanns inte för den här erbjudandetypen enligt den aktiva policyn.',
 
     'notification.review.passed.subject':
       '”{offerName}” har godkänts i granskningen för samförsäljning',
@@ -352,8 +523,8 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'publishing.noChanges':
       'Ingenting har ändrats sedan den publicerade versionen: det finns inget att publicera.',
     'publishing.sections': 'Välj de här avsnitten för publicering: {required}.',
-    'publishing.incomplete':
-      'Erbjudandet är inte komplett än. Åtgärda punkterna i listan och publicera sedan.',
+    'publishing.invalid':
+      'En del samförsäljningsuppgifter tillåts inte av programmets policy. Åtgärda punkterna i listan och publicera sedan.',
     'publishing.cannotCancel': 'Den här ansökan kan inte längre avbrytas.',
     'publishing.notInPreview':
       'Erbjudandet finns inte som förhandsversion: det finns inget att gå live med.',
@@ -435,6 +606,54 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'requirement.offer.transactable.met': 'Oferta jest transakcyjna albo nie musi taka być.',
     'requirement.offer.transactable.unmet':
       'Oferty utworzone od {from} muszą być transakcyjne w witrynie Marketplace.',
+    'benefit.visibleToSellers.met':
+      'Sprzedawcy Microsoft widzą ofertę i mogą sprzedawać ją wspólnie.',
+    'benefit.visibleToSellers.needsStatus':
+      'Niewidoczna dla sprzedawców Microsoft: oferta potrzebuje statusu {status}.',
+    'benefit.visibleToSellers.notLive':
+      'Niewidoczna dla sprzedawców Microsoft: oferta nie jest opublikowana.',
+    'benefit.visibleToSellers.notForType':
+      'Niewidoczna dla sprzedawców Microsoft: ofert tego typu nie można sprzedawać wspólnie.',
+    'benefit.preferredSolutionBadge.granted': 'Oferta ma odznakę Microsoft Preferred Solution.',
+    'benefit.preferredSolutionBadge.due':
+      'Oferta kwalifikuje się do odznaki Microsoft Preferred Solution; pojawi się ona {date}.',
+    'benefit.preferredSolutionBadge.pending':
+      'Oferta kwalifikuje się do odznaki Microsoft Preferred Solution; pojawi się ona {days} dni po osiągnięciu statusu.',
+    'benefit.preferredSolutionBadge.needsStatus':
+      'Brak odznaki Microsoft Preferred Solution: oferta potrzebuje statusu {status}.',
+    'benefit.preferredSolutionBadge.notForType':
+      'Brak odznaki Microsoft Preferred Solution: oferty tego typu nie mogą jej uzyskać w ramach tych zasad.',
+    'benefit.azureBenefitEligible.met':
+      'Kwalifikuje się do korzyści Azure: zakupy wliczają się do zobowiązania klienta dotyczącego zużycia Azure.',
+    'benefit.azureBenefitEligible.needsStatus':
+      'Nie kwalifikuje się do korzyści Azure: oferta potrzebuje statusu {status}.',
+    'benefit.azureBenefitEligible.notLive':
+      'Nie kwalifikuje się do korzyści Azure: oferta nie jest opublikowana.',
+    'benefit.azureBenefitEligible.notTransactable':
+      'Nie kwalifikuje się do korzyści Azure: oferta nie jest transakcyjna w witrynie Marketplace.',
+    'benefit.azureBenefitEligible.free':
+      'Nie kwalifikuje się do korzyści Azure: oferta jest bezpłatna; liczą się tylko plany z ceną powyżej zera.',
+    'benefit.azureBenefitEligible.notForType':
+      'Nie kwalifikuje się do korzyści Azure: oferty tego typu nigdy się nie kwalifikują w ramach tych zasad.',
+    'benefit.cspIncentive.met':
+      'Partnerzy CSP otrzymują zachętę w wysokości {percent} za odsprzedaż oferty.',
+    'benefit.cspIncentive.needsStatus':
+      'Brak zachęty dla partnerów CSP: oferta potrzebuje statusu {status} (wtedy {percent}).',
+    'benefit.cspIncentive.none': 'Te zasady nie przewidują zachęty dla partnerów CSP.',
+    'benefit.cspIncentive.notForType':
+      'Brak zachęty dla partnerów CSP: oferty tego typu nie mogą jej uzyskać w ramach tych zasad.',
+    'benefit.marketplaceFee.reduced':
+      'Opłata za Marketplace jest obniżona do {percent} (zamiast {standard}).',
+    'benefit.marketplaceFee.needsStatus':
+      'Opłata za Marketplace wynosi {percent}; ze statusem {status} wynosiłaby {reduced}.',
+    'benefit.marketplaceFee.flat':
+      'Opłata za Marketplace wynosi {percent} dla wszystkich ofert w ramach tych zasad.',
+    'benefit.marketplaceFee.notForType':
+      'Opłata za Marketplace wynosi {percent}; obniżona opłata w wysokości {reduced} dotyczy tylko ofert IaaS i SaaS.',
+    'policyPreview.statusUnavailable':
+      'Status {status} nie istnieje dla tego typu oferty w nowych zasadach.',
+    'policyPreview.statusNew':
+      'Status {status} nie istniał dla tego typu oferty w aktywnych zasadach.',
 
     'notification.review.passed.subject':
       'Oferta „{offerName}” przeszła przegląd wspólnej sprzedaży',
@@ -457,8 +676,8 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'publishing.noChanges':
       'Od opublikowanej wersji nic się nie zmieniło: nie ma czego publikować.',
     'publishing.sections': 'Wybierz te sekcje do opublikowania: {required}.',
-    'publishing.incomplete':
-      'Oferta nie jest jeszcze kompletna. Popraw wymienione elementy, a następnie ją opublikuj.',
+    'publishing.invalid':
+      'Część danych wspólnej sprzedaży jest niedozwolona przez zasady programu. Popraw wymienione elementy, a następnie opublikuj ofertę.',
     'publishing.cannotCancel': 'Tego zgłoszenia nie można już anulować.',
     'publishing.notInPreview':
       'Oferta nie jest w wersji zapoznawczej: nie ma czego udostępniać publicznie.',

@@ -8,9 +8,10 @@
  * its effects and the next step's job, so a crash between steps resumes where it stopped and a
  * step that runs twice changes nothing the second time.
  */
-import { AppError, getOrNotFound, type FieldIssue } from '../errors';
+import { AppError, getOrNotFound } from '../errors';
 import { translate } from '../i18n/messages';
-import { evaluateCosellTab, validateCosellDraft } from '../offers/cosell-tab';
+import { evaluateCosellTab } from '../offers/cosell-tab';
+import { problemsOf, validateAgainstPolicy } from '../program/evaluation';
 import type { OfferRecord } from '../offers/offer';
 import { loadProgramContext, requireOffer, type ProgramContext } from '../offers/offer.service';
 import type { Clock, ExpectedVersions } from '../ports';
@@ -57,8 +58,16 @@ export interface PublishView {
   liveVersion: { id: string; number: number; createdAt: Date } | null;
   current: SubmissionRecord | null;
   submissions: SubmissionRecord[];
-  /** Unmet co-sell checklist items: publishing is refused until they are met. */
+  /**
+   * Data the active policy calls invalid (over a limit, an unknown code): publishing is refused
+   * until it is fixed. An incomplete co-sell tab never blocks (SPEC §6 step 3).
+   */
   blocking: ValidationProblem[];
+  /**
+   * What co-sell ready still needs on the offer (the co-sell tab's unmet checklist items): the
+   * offer may be published, and is Not co-sell ready until they are met.
+   */
+  cosellMissing: ValidationProblem[];
 }
 
 export async function liveSnapshotOf(tx: Tx, offer: OfferRecord) {
@@ -77,32 +86,15 @@ function sectionRules(offer: OfferRecord, changes: readonly SnapshotChange[]) {
   return { selectable: ['cosell'], required: ['cosell'] } as const;
 }
 
-/** Automated validation of a snapshot: the co-sell checklist and the listing against the taxonomy. */
+/**
+ * Automated validation of a snapshot: only data the active policy and the taxonomy call invalid
+ * blocks it. What co-sell ready still needs does not: the offer goes live Not co-sell ready.
+ */
 function validateSnapshot(
   { policy, taxonomy }: ProgramContext,
-  offer: Pick<OfferRecord, 'lifecycleState'>,
   snapshot: OfferSnapshot,
-  sections: readonly PublishSection[],
 ): ValidationProblem[] {
-  const problems: ValidationProblem[] = [];
-  const evaluation = evaluateCosellTab({
-    offer: { ...snapshot.fields, lifecycleState: offer.lifecycleState },
-    draft: snapshot.cosell,
-    documents: snapshot.documents,
-    contacts: snapshot.contacts,
-    policy,
-  });
-  for (const item of evaluation.checklist) {
-    if (item.met) continue;
-    // A new offer goes live with this very submission.
-    if (item.id === 'offer/live' && sections.includes('offer-setup')) continue;
-    problems.push({ id: item.id, code: item.code, params: item.params });
-  }
-  const issues: FieldIssue[] = validateCosellDraft(snapshot.cosell, taxonomy, policy);
-  for (const issue of issues) {
-    problems.push({ id: issue.path.join('.'), code: issue.code, params: issue.params ?? {} });
-  }
-  return problems;
+  return problemsOf(validateAgainstPolicy(snapshot.cosell, taxonomy, policy));
 }
 
 export async function getPublishView(
@@ -141,6 +133,7 @@ async function inspectDraft(
     documents: draft.documents,
     contacts: draft.contacts,
     policy,
+    taxonomy: program.taxonomy,
   });
   const offerSetupComplete =
     offer.name.length > 0 && offer.summary.length > 0 && offer.markets.length > 0;
@@ -162,7 +155,7 @@ async function inspectDraft(
   const latest = submissions[0] ?? null;
   const open = latest !== null && OPEN_SUBMISSION_STATES.includes(latest.state);
   const rules = sectionRules(offer, changes);
-  const blocking = validateSnapshot(program, offer, draft, rules.required);
+  const blocking = validateSnapshot(program, draft);
   const view: PublishView = {
     offer,
     sections,
@@ -174,6 +167,9 @@ async function inspectDraft(
     current: open ? latest : null,
     submissions,
     blocking,
+    cosellMissing: tab.checklist
+      .filter((item) => !item.met)
+      .map((item) => ({ id: item.id, code: item.code, params: item.params })),
   };
   return { view, draft };
 }
@@ -200,8 +196,9 @@ export async function syncPublishStatus(
 
 /**
  * "Publish": freezes the draft as the next version and starts the pipeline. Refused while
- * another submission of the offer is on its way, while the checklist has unmet items, or
- * when the ticked sections are not the ones this offer must submit.
+ * another submission of the offer is on its way, while the draft holds data the policy calls
+ * invalid, or when the ticked sections are not the ones this offer must submit. An incomplete
+ * co-sell tab is no reason: the offer is then published Not co-sell ready.
  */
 export async function submitForPublish(
   deps: PublicationDeps,
@@ -244,7 +241,7 @@ export async function submitForPublish(
       }
       if (view.blocking.length > 0) {
         throw new AppError('VALIDATION', {
-          messageKey: 'publishing.incomplete',
+          messageKey: 'publishing.invalid',
           issues: view.blocking.map((p) => ({ path: [p.id], code: p.code, params: p.params })),
         });
       }
@@ -430,12 +427,7 @@ export async function runValidateStep(ctx: StepContext): Promise<void> {
     submission.versionId,
   );
   if (!version) return;
-  const problems = validateSnapshot(
-    await loadProgramContext(ctx.tx),
-    offer,
-    version.snapshot,
-    submission.sections,
-  );
+  const problems = validateSnapshot(await loadProgramContext(ctx.tx), version.snapshot);
   const at = ctx.clock.now();
   const next = await ctx.tx.submissions.transitionSubmission(
     organisationId,

@@ -2,3 +2,4 @@
 export * from './status.ports';
 export * from './status.service';
 export * from './status.jobs';
+export * from './describe';

@@ -1,4 +1,5 @@
 /** Repository port of computed co-sell statuses and their history. */
+import type { CosellDraft } from '../offers/offer';
 import type { CosellStatusId } from '../reference/cosell-statuses';
 import type { PolicyId } from '../program/policies';
 import type { OfferSnapshot } from '../publishing/publication';
@@ -38,6 +39,8 @@ export interface StatusInputRow {
   createdAt: Date;
   /** The live version's snapshot, or null when the offer never went live. */
   live: OfferSnapshot | null;
+  /** The co-sell draft (listing and landing page) that publishing would submit next. */
+  draft: CosellDraft;
   lifecycleState: string;
   /** The review of the live version, if any. */
   review: ReviewRecord | null;

@@ -4,7 +4,6 @@
  * Preferred Solution badge when it is due.
  */
 import { AppError, getOrNotFound } from '../errors';
-import { translate } from '../i18n/messages';
 import { loadProgramContext, requireOffer } from '../offers/offer.service';
 import type { OfferRecord } from '../offers/offer';
 import type { Clock, ExpectedVersions } from '../ports';
@@ -14,6 +13,12 @@ import {
   type BenefitFacts,
   type Benefits,
 } from '../program/benefits';
+import {
+  explainStatusChange,
+  newlyInvalid,
+  type InvalidUnderPolicy,
+  type StatusChangeReason,
+} from '../program/evaluation';
 import { POLICIES, type PolicyId, type ProgramPolicy } from '../program/policies';
 import { pickFacts } from '../profiles/profile';
 import {
@@ -28,8 +33,7 @@ import { requireVendorPermission, scopeOf, type Actor } from '../accounts/access
 import type { Locale } from '../accounts/accounts.types';
 import type { EventSink } from '../events/events';
 import { runCommand } from '../commands/command';
-import type { DocumentKindId } from '../reference/documents';
-import { DOCUMENT_KIND_NAMES, statusLabel } from '../i18n/names';
+import { statusLabel } from '../i18n/names';
 import { snapshotStatusFacts, type OfferSnapshot } from '../publishing/publication';
 import type { Tx } from '../transaction';
 import type { UnitOfWork } from '../transaction';
@@ -37,6 +41,7 @@ import type { OfferStatusRecord } from './status.ports';
 import type { StatusHistoryRecord } from './status.ports';
 import type { StatusInputRow } from './status.ports';
 import type { StorefrontListing } from '../storefront/storefront.ports';
+import { describeRequirement } from './describe';
 
 export interface StatusDeps {
   uow: UnitOfWork;
@@ -93,12 +98,16 @@ export function nextStatusRecord(
   };
 }
 
-/** The benefits of `status` for an offer with these commercial facts and its stored badge timing. */
+/**
+ * The benefits of `status` for an offer with these commercial facts and its stored badge timing;
+ * with the evaluation the status came from, each benefit out of reach points at its fix.
+ */
 function benefitsOf(
   status: CosellStatusId,
   offer: Pick<BenefitFacts, 'offerType' | 'live' | 'transactable' | 'pricedAboveZero'>,
   stored: OfferStatusRecord | null | undefined,
   policy: ProgramPolicy,
+  evaluation?: StatusEvaluation,
 ): Benefits {
   return computeBenefits(
     {
@@ -111,6 +120,7 @@ function benefitsOf(
       badgeGrantedAt: stored?.badgeGrantedAt ?? null,
     },
     policy,
+    evaluation,
   );
 }
 
@@ -274,41 +284,6 @@ export async function draftSnapshot(tx: Tx, offer: OfferRecord): Promise<OfferSn
   };
 }
 
-/** Amounts, document kinds and markets of a requirement, as the reader writes them. */
-function readableParams(
-  id: string,
-  params: Record<string, string | number>,
-  locale: Locale,
-): Record<string, string | number> {
-  const out = { ...params };
-  if (id === 'revenue.threshold') {
-    const amount = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-    for (const key of ['threshold', 'acr', 'billed']) {
-      const value = out[key];
-      if (typeof value === 'number') out[key] = amount.format(value);
-    }
-  }
-  const list = (items: string[]) =>
-    new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
-  if ((id === 'documents.cosellReady' || id === 'documents.azureIp') && out.missing) {
-    const names = DOCUMENT_KIND_NAMES[locale];
-    out.missing = list(
-      String(out.missing)
-        .split(', ')
-        .map((kind) => names[kind as DocumentKindId] ?? kind),
-    );
-  }
-  if (id === 'tab.partnerSalesContacts' && out.missing) {
-    const regions = new Intl.DisplayNames([locale], { type: 'region' });
-    out.missing = list(
-      String(out.missing)
-        .split(', ')
-        .map((code) => regions.of(code) ?? code),
-    );
-  }
-  return out;
-}
-
 /** Translates an evaluation's requirement codes for the reader. */
 export function describeEvaluation(
   evaluation: StatusEvaluation,
@@ -318,10 +293,7 @@ export function describeEvaluation(
   return evaluation.tiers.map((tier) => ({
     ...tier,
     name: statusLabel(tier.status, locale, policy.namingEra),
-    requirements: tier.requirements.map((r) => ({
-      ...r,
-      message: translate(locale, r.code, readableParams(r.id, r.params, locale)),
-    })),
+    requirements: tier.requirements.map((r) => describeRequirement(r, locale)),
   }));
 }
 
@@ -366,7 +338,13 @@ export async function submittedStatusView(
     policyId: policy.id,
     basis: 'submission',
     evaluation,
-    benefits: benefitsOf(evaluation.status, { ...snapshot.fields, live: true }, stored, policy),
+    benefits: benefitsOf(
+      evaluation.status,
+      { ...snapshot.fields, live: true },
+      stored,
+      policy,
+      evaluation,
+    ),
     stored,
     history: await tx.statuses.listStatusHistory(offer.organisationId, offer.id, 50),
   };
@@ -385,6 +363,7 @@ export async function readStatusView(tx: Tx, offer: OfferRecord): Promise<Status
     createdAt: offer.createdAt,
     live: null,
     lifecycleState: offer.lifecycleState,
+    draft: offer.cosell,
     review: null,
     profile: await tx.profiles.findProfile(offer.organisationId),
     current: null,
@@ -399,6 +378,7 @@ export async function readStatusView(tx: Tx, offer: OfferRecord): Promise<Status
     { ...facts.offer, offerType: offer.offerType },
     stored,
     policy,
+    evaluation,
   );
   return {
     offerId: offer.id,
@@ -413,7 +393,19 @@ export async function readStatusView(tx: Tx, offer: OfferRecord): Promise<Status
   };
 }
 
-/** What a policy switch would do: per status pair, how many offers move, and the first few. */
+/** An offer of a preview, named for the admin (whose offer it is). */
+interface PreviewOffer {
+  organisationId: string;
+  /** The partner, so the admin knows whose offer it is. */
+  organisationName: string;
+  offerId: string;
+  offerName: string;
+}
+
+/**
+ * What a policy switch would do: per status pair, how many offers move, and the first few with
+ * the reason; and the offers whose live version or draft would break a limit of the new policy.
+ */
 export interface PolicySwitchPreview {
   from: PolicyId;
   to: PolicyId;
@@ -422,16 +414,20 @@ export interface PolicySwitchPreview {
   lost: number;
   unchanged: number;
   moves: { from: CosellStatusId; to: CosellStatusId; count: number }[];
-  /** The first changed offers (up to `sampleSize`), for the admin to look at. */
-  sample: {
-    organisationId: string;
-    /** The partner, so the admin knows whose offer it is. */
-    organisationName: string;
-    offerId: string;
-    offerName: string;
+  /** The first changed offers (up to `sampleSize`), each with why its status changes. */
+  sample: (PreviewOffer & {
     from: CosellStatusId;
     to: CosellStatusId;
-  }[];
+    reasons: StatusChangeReason[];
+  })[];
+  /**
+   * How many offers hold data, live or in the draft, that the new policy calls invalid and the
+   * active one does not (more solution areas than it allows…): they could not be republished
+   * unchanged.
+   */
+  invalid: number;
+  /** The first of them (up to `sampleSize`), each with what breaks the new policy. */
+  invalidSample: (PreviewOffer & { problems: InvalidUnderPolicy[] })[];
   elapsedMs: number;
 }
 
@@ -448,20 +444,40 @@ export async function previewPolicySwitch(
   const started = performance.now();
   return deps.uow.run(
     async (tx) => {
-      const { policy: active } = await loadProgramContext(tx);
+      const { policy: active, taxonomy } = await loadProgramContext(tx);
       const candidate = POLICIES[policyId];
       const moves = new Map<string, { from: CosellStatusId; to: CosellStatusId; count: number }>();
       const sample: PolicySwitchPreview['sample'] = [];
+      const invalidSample: PolicySwitchPreview['invalidSample'] = [];
       let offers = 0;
       let gained = 0;
       let lost = 0;
+      let invalid = 0;
+      const named = (row: StatusInputRow): PreviewOffer => ({
+        organisationId: row.organisationId,
+        organisationName: '',
+        offerId: row.offerId,
+        offerName: row.offerName,
+      });
       let after: { organisationId: string; offerId: string } | null = null;
       for (;;) {
         const page = await tx.statuses.listStatusInputs(after, PAGE);
         for (const row of page) {
           offers += 1;
-          const from = statusOfInput(row, active);
-          const to = statusOfInput(row, candidate);
+          const problems = newlyInvalid(
+            { live: row.live?.cosell ?? null, draft: row.draft },
+            taxonomy,
+            active,
+            candidate,
+          );
+          if (problems.length > 0) {
+            invalid += 1;
+            if (invalidSample.length < sampleSize) invalidSample.push({ ...named(row), problems });
+          }
+          // The facts once, the status under each policy (what statusOfInput does for one).
+          const facts = factsOfInput(row);
+          const from = facts ? statusOf(facts, active) : 'not-cosell-ready';
+          const to = facts ? statusOf(facts, candidate) : 'not-cosell-ready';
           if (from === to) continue;
           const key = `${from}>${to}`;
           const move = moves.get(key) ?? { from, to, count: 0 };
@@ -470,14 +486,9 @@ export async function previewPolicySwitch(
           if (statusRank(to) > statusRank(from)) gained += 1;
           else lost += 1;
           if (sample.length < sampleSize) {
-            sample.push({
-              organisationId: row.organisationId,
-              organisationName: '',
-              offerId: row.offerId,
-              offerName: row.offerName,
-              from,
-              to,
-            });
+            // Only offers with facts change status; the reasons come from evaluating them again.
+            const { reasons } = explainStatusChange(facts!, active, candidate);
+            sample.push({ ...named(row), from, to, reasons });
           }
         }
         if (page.length < PAGE) break;
@@ -485,7 +496,7 @@ export async function previewPolicySwitch(
         after = { organisationId: last.organisationId, offerId: last.offerId };
       }
       const names = new Map<string, string>();
-      for (const entry of sample) {
+      for (const entry of [...sample, ...invalidSample]) {
         if (!names.has(entry.organisationId)) {
           const organisation = await tx.organisations.findOrganisation(entry.organisationId);
           names.set(entry.organisationId, organisation?.name ?? '');
@@ -501,6 +512,8 @@ export async function previewPolicySwitch(
         unchanged: offers - gained - lost,
         moves: [...moves.values()].sort((a, b) => b.count - a.count),
         sample,
+        invalid,
+        invalidSample,
         elapsedMs: Math.round(performance.now() - started),
       };
     },

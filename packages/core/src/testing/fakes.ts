@@ -1280,6 +1280,7 @@ function statusRepository(db: FakeState, env: Env): StatusRepository {
       offerName: offer.name,
       createdAt: offer.createdAt,
       live: live?.snapshot ?? null,
+      draft: offer.cosell,
       lifecycleState: offer.lifecycleState,
       review: published?.review ?? null,
       profile: db.profiles.find((p) => p.organisationId === offer.organisationId) ?? null,

@@ -2922,7 +2922,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Preview a policy switch (program admins): which offers would gain or lose which status */
+        /** Preview a policy switch (program admins): which offers would gain or lose which status and why, and which would hold data the new policy calls invalid */
         post: {
             parameters: {
                 query?: never;
@@ -9630,6 +9630,14 @@ export interface components {
                 };
                 message: string;
             }[];
+            cosellMissing: {
+                id: string;
+                code: string;
+                params: {
+                    [key: string]: string | number;
+                };
+                message: string;
+            }[];
         };
         OfferStatusInput: {
             /** Format: uuid */
@@ -9674,6 +9682,22 @@ export interface components {
                 azureBenefitEligible: boolean;
                 cspIncentivePercent: number | null;
                 marketplaceFeePercent: number;
+                explanations: {
+                    /** @enum {string} */
+                    id: "visibleToSellers" | "preferredSolutionBadge" | "azureBenefitEligible" | "cspIncentive" | "marketplaceFee";
+                    applicable: boolean;
+                    met: boolean;
+                    code: string;
+                    params: {
+                        [key: string]: string | number;
+                    };
+                    message: string;
+                    fix: {
+                        /** @enum {string} */
+                        area: "offer-setup" | "cosell" | "publish" | "profile" | "review";
+                        field: string;
+                    } | null;
+                }[];
             };
             qualifiedSince: string | null;
             badgeGrantedAt: string | null;
@@ -9903,6 +9927,32 @@ export interface components {
                 from: "not-cosell-ready" | "cosell-ready" | "azure-ip-cosell-incentivized" | "business-applications-standard" | "business-applications-premium";
                 /** @enum {string} */
                 to: "not-cosell-ready" | "cosell-ready" | "azure-ip-cosell-incentivized" | "business-applications-standard" | "business-applications-premium";
+                reasons: {
+                    /** @enum {string} */
+                    kind: "unmet" | "dropped" | "unavailable";
+                    requirement: ("offer.eligibleType" | "offer.live" | "profile.partnerId" | "profile.marketplaceAccount" | "profile.businessProfile" | "tab.listingComplete" | "documents.cosellReady" | "tab.partnerSalesContacts" | "review.approved" | "partner.goldCompetency" | "partner.solutionsPartner" | "partner.isvConnect" | "partner.isvConnectPremium" | "revenue.threshold" | "technical.validation" | "documents.azureIp" | "tab.solutionTypeIp" | "offer.transactable") | null;
+                    code: string;
+                    params: {
+                        [key: string]: string | number;
+                    };
+                    message: string;
+                }[];
+            }[];
+            invalid: number;
+            invalidSample: {
+                organisationId: string;
+                organisationName: string;
+                offerId: string;
+                offerName: string;
+                problems: {
+                    id: string;
+                    code: string;
+                    params: {
+                        [key: string]: string | number;
+                    };
+                    message: string;
+                    versions: ("live" | "draft")[];
+                }[];
             }[];
             elapsedMs: number;
         };
@@ -10234,6 +10284,14 @@ export interface components {
                 };
                 message: string;
             }[];
+            cosellMissing: {
+                id: string;
+                code: string;
+                params: {
+                    [key: string]: string | number;
+                };
+                message: string;
+            }[];
         };
         OfferStatus: {
             /** Format: uuid */
@@ -10278,6 +10336,22 @@ export interface components {
                 azureBenefitEligible: boolean;
                 cspIncentivePercent: number | null;
                 marketplaceFeePercent: number;
+                explanations: {
+                    /** @enum {string} */
+                    id: "visibleToSellers" | "preferredSolutionBadge" | "azureBenefitEligible" | "cspIncentive" | "marketplaceFee";
+                    applicable: boolean;
+                    met: boolean;
+                    code: string;
+                    params: {
+                        [key: string]: string | number;
+                    };
+                    message: string;
+                    fix: {
+                        /** @enum {string} */
+                        area: "offer-setup" | "cosell" | "publish" | "profile" | "review";
+                        field: string;
+                    } | null;
+                }[];
             };
             qualifiedSince: string | null;
             badgeGrantedAt: string | null;
@@ -10507,6 +10581,32 @@ export interface components {
                 from: "not-cosell-ready" | "cosell-ready" | "azure-ip-cosell-incentivized" | "business-applications-standard" | "business-applications-premium";
                 /** @enum {string} */
                 to: "not-cosell-ready" | "cosell-ready" | "azure-ip-cosell-incentivized" | "business-applications-standard" | "business-applications-premium";
+                reasons: {
+                    /** @enum {string} */
+                    kind: "unmet" | "dropped" | "unavailable";
+                    requirement: ("offer.eligibleType" | "offer.live" | "profile.partnerId" | "profile.marketplaceAccount" | "profile.businessProfile" | "tab.listingComplete" | "documents.cosellReady" | "tab.partnerSalesContacts" | "review.approved" | "partner.goldCompetency" | "partner.solutionsPartner" | "partner.isvConnect" | "partner.isvConnectPremium" | "revenue.threshold" | "technical.validation" | "documents.azureIp" | "tab.solutionTypeIp" | "offer.transactable") | null;
+                    code: string;
+                    params: {
+                        [key: string]: string | number;
+                    };
+                    message: string;
+                }[];
+            }[];
+            invalid: number;
+            invalidSample: {
+                organisationId: string;
+                organisationName: string;
+                offerId: string;
+                offerName: string;
+                problems: {
+                    id: string;
+                    code: string;
+                    params: {
+                        [key: string]: string | number;
+                    };
+                    message: string;
+                    versions: ("live" | "draft")[];
+                }[];
             }[];
             elapsedMs: number;
         };

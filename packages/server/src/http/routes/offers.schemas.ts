@@ -121,6 +121,10 @@ export const CosellTabSchema = z
       landingPage: SectionStateSchema,
       contacts: SectionStateSchema,
     }),
+    /**
+     * What co-sell ready needs on the offer: the parts of its requirements, met or not. It never
+     * blocks publishing; the offer is Not co-sell ready until every item is met.
+     */
     checklist: z.array(
       z.object({
         id: z.string(),

@@ -1,12 +1,18 @@
 import {
   activatePolicy,
   COSELL_STATUS_IDS,
+  describeInvalid,
+  describeStatusChange,
+  POLICIES,
+  REQUIREMENT_IDS,
   getProgram,
   POLICY_IDS,
   previewPolicySwitch,
   SAMPLE_TAXONOMY_NOTE,
   TaxonomySchema,
   updateTaxonomy,
+  type Locale,
+  type PolicySwitchPreview,
   type ProgramView,
 } from '@cosell/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -53,6 +59,13 @@ export const programRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     },
   });
 
+  const ParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+  const PreviewOfferShape = {
+    organisationId: z.string(),
+    organisationName: z.string(),
+    offerId: z.string(),
+    offerName: z.string(),
+  };
   const PolicySwitchPreviewSchema = z
     .object({
       from: z.enum(POLICY_IDS),
@@ -68,30 +81,85 @@ export const programRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
           count: z.number().int(),
         }),
       ),
+      /** The first changed offers, each with why its status changes. */
       sample: z.array(
         z.object({
-          organisationId: z.string(),
-          organisationName: z.string(),
-          offerId: z.string(),
-          offerName: z.string(),
+          ...PreviewOfferShape,
           from: z.enum(COSELL_STATUS_IDS),
           to: z.enum(COSELL_STATUS_IDS),
+          reasons: z.array(
+            z.object({
+              /**
+               * `unmet`: the new policy requires it and the offer does not meet it; `dropped`:
+               * the active policy required it, the new one does not; `unavailable`: the status
+               * does not exist for the offer's type under one of the two.
+               */
+              kind: z.enum(['unmet', 'dropped', 'unavailable']),
+              requirement: z.enum(REQUIREMENT_IDS).nullable(),
+              code: z.string(),
+              params: ParamsSchema,
+              message: z.string(),
+            }),
+          ),
+        }),
+      ),
+      /**
+       * Offers whose live version or draft breaks a limit of the new policy that the active one
+       * does not (more solution areas than it allows…): they could not be republished unchanged.
+       */
+      invalid: z.number().int(),
+      /** The first of them, each with what breaks the new policy and where (live, draft). */
+      invalidSample: z.array(
+        z.object({
+          ...PreviewOfferShape,
+          problems: z.array(
+            z.object({
+              id: z.string(),
+              code: z.string(),
+              params: ParamsSchema,
+              message: z.string(),
+              versions: z.array(z.enum(['live', 'draft'])),
+            }),
+          ),
         }),
       ),
       elapsedMs: z.number(),
     })
     .meta({ id: 'PolicySwitchPreview' });
 
+  /** The preview in the caller's language. */
+  const toPreview = (
+    p: PolicySwitchPreview,
+    locale: Locale,
+  ): z.infer<typeof PolicySwitchPreviewSchema> => {
+    const policies = { active: POLICIES[p.from], candidate: POLICIES[p.to] };
+    return {
+      ...p,
+      sample: p.sample.map((entry) => ({
+        ...entry,
+        reasons: describeStatusChange(entry.reasons, locale, policies),
+      })),
+      invalidSample: p.invalidSample.map((entry) => ({
+        ...entry,
+        problems: describeInvalid(entry.problems, locale),
+      })),
+    };
+  };
+
   app.post('/api/program/policy/preview', {
     schema: {
       tags: ['program'],
       summary:
-        'Preview a policy switch (program admins): which offers would gain or lose which status',
+        'Preview a policy switch (program admins): which offers would gain or lose which ' +
+        'status and why, and which would hold data the new policy calls invalid',
       body: z.strictObject({ policyId: z.enum(POLICY_IDS) }),
       response: { 200: PolicySwitchPreviewSchema, ...problemResponses },
     },
     handler: async (request) =>
-      previewPolicySwitch(deps.offers, requireActor(request), request.body.policyId),
+      toPreview(
+        await previewPolicySwitch(deps.offers, requireActor(request), request.body.policyId),
+        request.locale,
+      ),
   });
 
   app.put('/api/program/policy', {

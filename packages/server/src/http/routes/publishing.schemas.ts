@@ -1,7 +1,9 @@
 /** Response schemas of publication, review, statuses, profiles, notifications and the storefront. */
 import {
+  BENEFIT_IDS,
   CosellStatusIdSchema,
   statusLabel,
+  describeBenefits,
   describeEvaluation,
   describeProblems,
   DocumentKindIdSchema,
@@ -123,7 +125,16 @@ export const PublishViewSchema = z
       .nullable(),
     current: SubmissionSchema.nullable(),
     submissions: z.array(SubmissionSchema),
+    /**
+     * Data the active policy calls invalid (over a limit, an unknown code): publishing is
+     * refused until it is fixed. An incomplete co-sell tab never blocks publishing.
+     */
     blocking: z.array(ProblemItemSchema),
+    /**
+     * What co-sell ready still needs on the offer (the co-sell tab's unmet checklist items): the
+     * offer may be published, and is Not co-sell ready until they are met.
+     */
+    cosellMissing: z.array(ProblemItemSchema),
   })
   .meta({ id: 'PublishView' });
 
@@ -143,6 +154,12 @@ export const toPublishView = (
   current: v.current ? toSubmission(v.current, locale) : null,
   submissions: v.submissions.map((s) => toSubmission(s, locale)),
   blocking: describeProblems(v.blocking, locale),
+  cosellMissing: describeProblems(v.cosellMissing, locale),
+});
+
+const FixSchema = z.object({
+  area: z.enum(['offer-setup', 'cosell', 'publish', 'profile', 'review']),
+  field: z.string(),
 });
 
 const RequirementSchema = z.object({
@@ -151,10 +168,22 @@ const RequirementSchema = z.object({
   code: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
   message: z.string(),
-  fix: z.object({
-    area: z.enum(['offer-setup', 'cosell', 'publish', 'profile', 'review']),
-    field: z.string(),
-  }),
+  fix: FixSchema,
+});
+
+/** A benefit met or not, and why, like a requirement. */
+const BenefitSchema = z.object({
+  id: z.enum(BENEFIT_IDS),
+  /** The policy offers the benefit to offers of this type at all. */
+  applicable: z.boolean(),
+  /** The offer has it (for the fee: the reduced fee applies). */
+  met: z.boolean(),
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** The reason, in the caller's language. */
+  message: z.string(),
+  /** Where to act to get it; null when nothing the publisher does changes it. */
+  fix: FixSchema.nullable(),
 });
 
 export const StatusViewSchema = z
@@ -185,6 +214,8 @@ export const StatusViewSchema = z
       azureBenefitEligible: z.boolean(),
       cspIncentivePercent: z.number().nullable(),
       marketplaceFeePercent: z.number(),
+      /** Every benefit explained: met or not, why, and where to act. */
+      explanations: z.array(BenefitSchema),
     }),
     qualifiedSince: TimestampSchema.nullable(),
     badgeGrantedAt: TimestampSchema.nullable(),
@@ -218,6 +249,7 @@ export const toStatusView = (v: StatusView, locale: Locale): z.infer<typeof Stat
         ...v.benefits.preferredSolutionBadge,
         dueAt: iso(v.benefits.preferredSolutionBadge.dueAt),
       },
+      explanations: describeBenefits(v.benefits, locale, policy),
     },
     qualifiedSince: iso(v.stored?.qualifiedSince),
     badgeGrantedAt: iso(v.stored?.badgeGrantedAt),

@@ -47,8 +47,9 @@ const useStyles = makeStyles({
 });
 
 /**
- * "What's missing for co-sell ready": every requirement of the active policy, met or not; an
- * unmet one is a link to the field that fixes it.
+ * "What's missing for co-sell ready": every requirement of the active policy the offer itself
+ * meets, met or not; an unmet one is a link to the field that fixes it. Publishing needs none of
+ * them: the offer goes live Not co-sell ready until all are met.
  */
 export function ChecklistPanel({
   checklist,
@@ -87,7 +88,9 @@ export function ChecklistPanel({
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>{t('checklist.ready')}</MessageBarBody>
         </MessageBar>
-      ) : null}
+      ) : (
+        <Caption1 className={styles.note}>{t('checklist.optional')}</Caption1>
+      )}
       <ul className={styles.list}>
         {ordered.map((item) => (
           <li key={item.id} className={styles.item} data-met={item.met}>

@@ -54,7 +54,7 @@ export function sortedCountries(locale: string): NamedCode[] {
   );
 }
 
-const STATE_NAMES: ReadonlyMap<string, string> = new Map(STATES);
+const STATE_NAMES: ReadonlyMap<string, string> = new Map(STATES.map((s) => [s.code, s.name]));
 
 /** A state's name with its country (`Washington, United States`). */
 export function stateName(code: string, locale: string): string {
@@ -65,9 +65,7 @@ export function stateName(code: string, locale: string): string {
 /** The states of the chosen countries (all of them for `OOO`), in list order. */
 export function statesFor(countries: readonly string[]): string[] {
   const all = countries.includes(ALL_REGIONS);
-  return STATES.map(([code]) => code).filter(
-    (code) => all || countries.includes(stateCountry(code)),
-  );
+  return STATES.filter((state) => all || countries.includes(state.country)).map((s) => s.code);
 }
 
 /** Matches `query` against a name or a code, ignoring case and accents. */

@@ -209,6 +209,7 @@ export function OfferForm({
         {values.transactable ? (
           <Switch
             className={styles.indented}
+            {...(withIds ? { id: 'offer-priced-above-zero' } : {})}
             label={t('offerForm.pricedAboveZero')}
             checked={values.pricedAboveZero}
             disabled={readOnly}

@@ -248,8 +248,8 @@ export function PublishTab({
     // Only a request that never got an answer may be sent again under the same key.
     if (result.problem.status !== 0) idempotencyKey.current = null;
     setProblem(result.problem);
-    // 409 (already publishing, nothing changed) and 422 (unmet items): show the server's view.
-    if (result.problem.status === 409 || result.problem.status === 422) setLoads((n) => n + 1);
+    // 409 (already publishing, nothing changed) and 400/422 (invalid data): show the server's view.
+    if ([400, 409, 422].includes(result.problem.status)) setLoads((n) => n + 1);
   };
 
   const act = async (action: 'cancel' | 'go-live', submissionId: string) => {
@@ -284,8 +284,11 @@ export function PublishTab({
 
   const latest = view.current ?? view.submissions[0] ?? null;
   const stale = problem?.status === 412;
-  // The server's field messages of a 422 are the blocking items, listed below already.
-  const shownFields = problem?.status === 422 ? Object.keys(problem.fields) : [];
+  // The server's field messages of a refused publish are the blocking items, listed below already.
+  const shownFields =
+    problem?.status === 422 || (problem?.status === 400 && view.blocking.length > 0)
+      ? Object.keys(problem.fields)
+      : [];
 
   return (
     <>
@@ -400,6 +403,17 @@ export function PublishTab({
                 {t('publish.blockingTitle', { count: view.blocking.length })}
               </MessageBarTitle>
               <ProblemList problems={view.blocking} onGo={onGo} />
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {view.cosellMissing.length > 0 ? (
+          // The co-sell tab is optional for publishing: this informs, it never blocks.
+          <MessageBar intent="info" layout="multiline" data-testid="publish-cosell-missing">
+            <MessageBarBody>
+              <MessageBarTitle>
+                {t('publish.cosellMissingTitle', { count: view.cosellMissing.length })}
+              </MessageBarTitle>
+              <ProblemList problems={view.cosellMissing} onGo={onGo} />
             </MessageBarBody>
           </MessageBar>
         ) : null}

@@ -59,4 +59,6 @@ export const FIELD_ALIASES: Record<string, readonly string[]> = {
   'landing-page': ['landing-page-url'],
   documents: ['document-one-pager', 'document-pitch-deck'],
   'offer-lifecycle': ['publish-button'],
+  // The "priced above zero" switch shows only for a transactable offer.
+  'offer-priced-above-zero': ['offer-transactable'],
 };

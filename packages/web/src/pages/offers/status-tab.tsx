@@ -72,7 +72,7 @@ export function StatusTab({
         <StatusTiers status={status} onGo={onGo} />
       </Section>
       <Section title={t('status.benefitsTitle')}>
-        <BenefitsPanel status={status} />
+        <BenefitsPanel status={status} onGo={onGo} />
       </Section>
       <Section title={t('status.historyTitle')}>
         <StatusHistory status={status} />

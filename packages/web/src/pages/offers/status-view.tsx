@@ -30,7 +30,9 @@ import { currentLocale } from '../../i18n/i18n';
 import { usePublishLabels } from './publish-labels';
 import { PROFILE_HREF, requirementTarget } from './publish-targets';
 import type {
+  Benefit,
   CosellStatusId,
+  Fix,
   FixTarget,
   OfferStatus,
   Requirement,
@@ -113,6 +115,14 @@ const useStyles = makeStyles({
     '@media (max-width: 479px)': { marginBottom: tokens.spacingVerticalS },
   },
   table: { minWidth: '520px' },
+  reason: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    gap: tokens.spacingHorizontalS,
+    flexBasis: '100%',
+    minWidth: 0,
+  },
 });
 
 /** The status as a prominent badge with its name (the policy era's name). */
@@ -147,6 +157,39 @@ export function CosellStatusBadge({
   );
 }
 
+/** Where a requirement or a benefit is fixed: a link to the field, the profile, or a note. */
+function FixLink({ fix, onGo }: { fix: Fix; onGo: (target: FixTarget) => void }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const navigate = useNavigate();
+  const target = requirementTarget(fix);
+  if (fix.area === 'profile') {
+    return (
+      <Link
+        href={PROFILE_HREF}
+        onClick={(event: MouseEvent<HTMLAnchorElement>) => {
+          if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+          event.preventDefault();
+          void navigate(PROFILE_HREF);
+        }}
+      >
+        {t('status.fixProfile')}
+      </Link>
+    );
+  }
+  if (target) {
+    return (
+      <Link as="button" onClick={() => onGo(target)}>
+        {t('status.fix')}
+      </Link>
+    );
+  }
+  if (fix.area === 'review') {
+    return <Caption1 className={styles.note}>{t('status.byReviewer')}</Caption1>;
+  }
+  return null;
+}
+
 /** A requirement: ✓ or ✗, the server's explanation and, when not met, where to fix it. */
 function RequirementItem({
   requirement,
@@ -157,33 +200,7 @@ function RequirementItem({
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const navigate = useNavigate();
-  const target = requirementTarget(requirement.fix);
-  let fix = null;
-  if (!requirement.met && onGo) {
-    if (requirement.fix.area === 'profile') {
-      fix = (
-        <Link
-          href={PROFILE_HREF}
-          onClick={(event: MouseEvent<HTMLAnchorElement>) => {
-            if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
-            event.preventDefault();
-            void navigate(PROFILE_HREF);
-          }}
-        >
-          {t('status.fixProfile')}
-        </Link>
-      );
-    } else if (target) {
-      fix = (
-        <Link as="button" onClick={() => onGo(target)}>
-          {t('status.fix')}
-        </Link>
-      );
-    } else if (requirement.fix.area === 'review') {
-      fix = <Caption1 className={styles.note}>{t('status.byReviewer')}</Caption1>;
-    }
-  }
+  const fix = !requirement.met && onGo ? <FixLink fix={requirement.fix} onGo={onGo} /> : null;
   return (
     <li
       className={styles.item}
@@ -330,12 +347,43 @@ const percent = (value: number) =>
     value / 100,
   );
 
-/** What the status brings: badge, Azure benefit, CSP incentive, marketplace fee, sellers. */
-export function BenefitsPanel({ status }: { status: OfferStatus }) {
+/** Why the offer has a benefit or not (the server's words), and where to act when it can. */
+function BenefitReason({
+  benefits,
+  id,
+  onGo,
+}: {
+  benefits: OfferStatus['benefits'];
+  id: Benefit['id'];
+  onGo?: (target: FixTarget) => void;
+}) {
+  const styles = useStyles();
+  const benefit = benefits.explanations.find((b) => b.id === id);
+  if (!benefit) return null;
+  return (
+    <span className={styles.reason} data-testid={`benefit-${id}`} data-met={String(benefit.met)}>
+      <Caption1 className={styles.facts}>{benefit.message}</Caption1>
+      {!benefit.met && benefit.fix && onGo ? <FixLink fix={benefit.fix} onGo={onGo} /> : null}
+    </span>
+  );
+}
+
+/**
+ * What the status brings: badge, Azure benefit, CSP incentive, marketplace fee, sellers; each
+ * with why the offer has it or not, and (with `onGo`) where to act.
+ */
+export function BenefitsPanel({
+  status,
+  onGo,
+}: {
+  status: OfferStatus;
+  onGo?: (target: FixTarget) => void;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const labels = usePublishLabels();
   const { benefits } = status;
+  const reason = (id: Benefit['id']) => <BenefitReason benefits={benefits} id={id} onGo={onGo} />;
   const badge = benefits.preferredSolutionBadge;
   const badgeState = badge.granted ? 'granted' : badge.qualifies ? 'due' : 'not-qualifying';
   const yesNo = (value: boolean) => (
@@ -364,19 +412,30 @@ export function BenefitsPanel({ status }: { status: OfferStatus }) {
                 : t('status.badgeQualifies')
               : t('status.badgeNotQualifying')}
         </Badge>
+        {reason('preferredSolutionBadge')}
       </dd>
       <dt className={styles.term}>{t('status.azureBenefit')}</dt>
-      <dd className={styles.definition}>{yesNo(benefits.azureBenefitEligible)}</dd>
+      <dd className={styles.definition}>
+        {yesNo(benefits.azureBenefitEligible)}
+        {reason('azureBenefitEligible')}
+      </dd>
       <dt className={styles.term}>{t('status.cspIncentive')}</dt>
       <dd className={styles.definition}>
         {benefits.cspIncentivePercent === null
           ? t('status.cspIncentiveNone')
           : percent(benefits.cspIncentivePercent)}
+        {reason('cspIncentive')}
       </dd>
       <dt className={styles.term}>{t('status.marketplaceFee')}</dt>
-      <dd className={styles.definition}>{percent(benefits.marketplaceFeePercent)}</dd>
+      <dd className={styles.definition}>
+        {percent(benefits.marketplaceFeePercent)}
+        {reason('marketplaceFee')}
+      </dd>
       <dt className={styles.term}>{t('status.visibleToSellers')}</dt>
-      <dd className={styles.definition}>{yesNo(benefits.visibleToSellers)}</dd>
+      <dd className={styles.definition}>
+        {yesNo(benefits.visibleToSellers)}
+        {reason('visibleToSellers')}
+      </dd>
     </dl>
   );
 }

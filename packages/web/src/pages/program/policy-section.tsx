@@ -100,6 +100,7 @@ const useStyles = makeStyles({
   move: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   number: { fontVariantNumeric: 'tabular-nums' },
   sampleList: { margin: 0, paddingInlineStart: '1.25em', overflowWrap: 'anywhere' },
+  reasons: { margin: 0, paddingInlineStart: '1.25em', color: tokens.colorNeutralForeground2 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -257,6 +258,9 @@ export function PolicySection({
                 lost: preview.lost,
                 unchanged: preview.unchanged,
               })}
+              {preview.invalid > 0
+                ? ` ${t('policy.confirmInvalid', { count: preview.invalid })}`
+                : null}
             </ConfirmDialog>
           ) : null}
         </>
@@ -281,7 +285,22 @@ function PreviewResult({ preview }: { preview: Preview }) {
     ['gained', t('policy.gained'), preview.gained, styles.gained],
     ['lost', t('policy.lost'), preview.lost, styles.lost],
     ['unchanged', t('policy.unchanged'), preview.unchanged, undefined],
+    ['invalid', t('policy.invalid'), preview.invalid, preview.invalid ? styles.lost : undefined],
   ] as const;
+  const invalidShown = preview.invalidSample.slice(0, SAMPLE_SHOWN);
+  const moreInvalid = preview.invalid - invalidShown.length;
+  const where = (problem: Preview['invalidSample'][number]['problems'][number]) =>
+    problem.versions.length > 1
+      ? t('policy.problemBoth', { problem: problem.message })
+      : problem.versions[0] === 'live'
+        ? t('policy.problemLive', { problem: problem.message })
+        : t('policy.problemDraft', { problem: problem.message });
+  const reason = (r: Preview['sample'][number]['reasons'][number]) =>
+    r.kind === 'unmet'
+      ? t('policy.reasonUnmet', { reason: r.message })
+      : r.kind === 'dropped'
+        ? t('policy.reasonDropped', { reason: r.message })
+        : r.message;
   const shown = preview.sample.slice(0, SAMPLE_SHOWN);
   const more = preview.gained + preview.lost - shown.length;
 
@@ -354,6 +373,13 @@ function PreviewResult({ preview }: { preview: Preview }) {
                   from: labels.status[entry.from],
                   to: labels.status[entry.to],
                 })}
+                {entry.reasons.length > 0 ? (
+                  <ul className={styles.reasons}>
+                    {entry.reasons.map((r, i) => (
+                      <li key={i}>{reason(r)}</li>
+                    ))}
+                  </ul>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -363,6 +389,33 @@ function PreviewResult({ preview }: { preview: Preview }) {
             </Text>
           ) : null}
         </>
+      ) : null}
+      {invalidShown.length > 0 ? (
+        <div data-testid="policy-invalid-list">
+          <Subtitle2 as="h3" className={styles.heading}>
+            {t('policy.invalidTitle')}
+          </Subtitle2>
+          <Caption1 block className={styles.muted}>
+            {t('policy.invalidNote')}
+          </Caption1>
+          <ul className={styles.sampleList}>
+            {invalidShown.map((entry) => (
+              <li key={`${entry.organisationId}/${entry.offerId}`}>
+                {t('policy.offerOf', { offer: entry.offerName, partner: entry.organisationName })}
+                <ul className={styles.reasons}>
+                  {entry.problems.map((problem) => (
+                    <li key={`${problem.id}:${problem.code}`}>{where(problem)}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+          {moreInvalid > 0 ? (
+            <Text size={200} className={styles.muted}>
+              {t('policy.andMore', { count: moreInvalid })}
+            </Text>
+          ) : null}
+        </div>
       ) : null}
       <Caption1 className={styles.muted}>{t('policy.elapsed', { ms: preview.elapsedMs })}</Caption1>
     </div>
