@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -191,13 +191,28 @@ export interface StartOptions {
   waitReady?: boolean;
   readyTimeoutMs?: number;
   port?: number;
+  /** Run as this user (root only), e.g. to meet the file permissions an operator's user meets. */
+  user?: ProcessUser;
+}
+
+export interface ProcessUser {
+  uid: number;
+  gid: number;
 }
 
 /** Runs `node <bundle> serve` (or `args`) as operators do; output kept for diagnostics. */
-export function spawnCosell(args: string[], env: Record<string, string>, name: string) {
+export function spawnCosell(
+  args: string[],
+  env: Record<string, string>,
+  name: string,
+  user?: ProcessUser,
+) {
   const bundle = inject('faultBundle');
+  const cwd = tmpDir('cwd');
+  if (user) chownSync(cwd, user.uid, user.gid);
   const child = spawn(process.execPath, [bundle, ...args], {
-    cwd: tmpDir('cwd'),
+    cwd,
+    ...user,
     // A clean environment: nothing from the test runner's (DATABASE_URL, PORT…) leaks in.
     env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -228,6 +243,7 @@ export async function startCosell(options: StartOptions): Promise<Cosell> {
     ['serve'],
     { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...options.env },
     options.name,
+    options.user,
   );
   let exited = false;
   void exit.then(() => {

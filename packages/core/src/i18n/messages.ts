@@ -52,6 +52,13 @@ const base = {
   'taxonomy.badId': 'Use lower-case letters, digits and hyphens.',
   'taxonomy.duplicateId': 'This id is used twice.',
   'taxonomy.subAreaRequired': 'Add at least one sub-area.',
+  'storage.full': 'Not enough storage space.',
+  'storage.filesFull':
+    'Nothing was saved: the disk that holds the files is full. Try again once an administrator has freed space.',
+  'storage.databaseFull':
+    'Nothing was saved: the disk that holds the database is full. Try again once an administrator has freed space.',
+  'storage.notWritable':
+    'Nothing was saved: the file storage cannot be written to (it is read-only or not permitted). Try again later; an administrator can find the cause in the log.',
 } as const;
 
 const en = {
@@ -105,6 +112,11 @@ const zhCN: BaseCatalogue = {
   'taxonomy.badId': '请使用小写字母、数字和连字符。',
   'taxonomy.duplicateId': '此 ID 被重复使用。',
   'taxonomy.subAreaRequired': '请至少添加一个子领域。',
+  'storage.full': '存储空间不足。',
+  'storage.filesFull': '未保存任何内容：存放文件的磁盘已满。请在管理员释放空间后重试。',
+  'storage.databaseFull': '未保存任何内容：存放数据库的磁盘已满。请在管理员释放空间后重试。',
+  'storage.notWritable':
+    '未保存任何内容：无法写入文件存储（只读或无权限）。请稍后重试；管理员可在日志中查看原因。',
 };
 
 const zhTW: BaseCatalogue = {
@@ -146,6 +158,11 @@ const zhTW: BaseCatalogue = {
   'taxonomy.badId': '請使用小寫字母、數字和連字號。',
   'taxonomy.duplicateId': '此 ID 重複使用。',
   'taxonomy.subAreaRequired': '請至少新增一個子領域。',
+  'storage.full': '儲存空間不足。',
+  'storage.filesFull': '未儲存任何內容：存放檔案的磁碟已滿。請在管理員釋出空間後重試。',
+  'storage.databaseFull': '未儲存任何內容：存放資料庫的磁碟已滿。請在管理員釋出空間後重試。',
+  'storage.notWritable':
+    '未儲存任何內容：無法寫入檔案儲存空間（唯讀或沒有權限）。請稍後重試；管理員可在記錄中查看原因。',
 };
 
 const svSE: BaseCatalogue = {
@@ -190,6 +207,13 @@ const svSE: BaseCatalogue = {
   'taxonomy.badId': 'Använd gemener, siffror och bindestreck.',
   'taxonomy.duplicateId': 'Detta id används två gånger.',
   'taxonomy.subAreaRequired': 'Lägg till minst ett delområde.',
+  'storage.full': 'Lagringsutrymmet räcker inte.',
+  'storage.filesFull':
+    'Inget sparades: disken där filerna lagras är full. Försök igen när en administratör har frigjort utrymme.',
+  'storage.databaseFull':
+    'Inget sparades: disken där databasen lagras är full. Försök igen när en administratör har frigjort utrymme.',
+  'storage.notWritable':
+    'Inget sparades: det går inte att skriva till fillagringen (den är skrivskyddad eller saknar behörighet). Försök igen senare; en administratör hittar orsaken i loggen.',
 };
 
 const plPL: BaseCatalogue = {
@@ -234,6 +258,13 @@ const plPL: BaseCatalogue = {
   'taxonomy.badId': 'Użyj małych liter, cyfr i łączników.',
   'taxonomy.duplicateId': 'Ten identyfikator występuje dwukrotnie.',
   'taxonomy.subAreaRequired': 'Dodaj co najmniej jeden podobszar.',
+  'storage.full': 'Za mało miejsca na dysku.',
+  'storage.filesFull':
+    'Nic nie zostało zapisane: dysk z plikami jest pełny. Spróbuj ponownie, gdy administrator zwolni miejsce.',
+  'storage.databaseFull':
+    'Nic nie zostało zapisane: dysk z bazą danych jest pełny. Spróbuj ponownie, gdy administrator zwolni miejsce.',
+  'storage.notWritable':
+    'Nic nie zostało zapisane: nie można zapisywać w magazynie plików (jest tylko do odczytu lub brak uprawnień). Spróbuj ponownie później; administrator znajdzie przyczynę w dzienniku.',
 };
 
 const withModules = (locale: Locale, own: BaseCatalogue): Catalogue => ({

@@ -14,7 +14,13 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
-export const STATUS_BY_CODE: Record<AppErrorCode | 'INTERNAL', number> = {
+/**
+ * The codes of problem answers: the AppError codes, INSUFFICIENT_STORAGE (the disk holding the
+ * files or the database is full; raised by the storage, never by core) and INTERNAL.
+ */
+export type ProblemCode = AppErrorCode | 'INSUFFICIENT_STORAGE' | 'INTERNAL';
+
+export const STATUS_BY_CODE: Record<ProblemCode, number> = {
   NOT_FOUND: 404,
   FORBIDDEN: 403,
   UNAUTHENTICATED: 401,
@@ -31,7 +37,13 @@ export const STATUS_BY_CODE: Record<AppErrorCode | 'INTERNAL', number> = {
   IDEMPOTENCY_MISMATCH: 422,
   IDEMPOTENCY_IN_FLIGHT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  INSUFFICIENT_STORAGE: 507,
   INTERNAL: 500,
+};
+
+/** Titles of the problem codes that are not AppError codes (those use `error.<code>`). */
+const TITLE_KEYS: Partial<Record<ProblemCode, string>> = {
+  INSUFFICIENT_STORAGE: 'storage.full',
 };
 
 export const ProblemSchema = z
@@ -72,6 +84,9 @@ export const problemResponses = {
   429: ProblemSchema,
   503: ProblemSchema,
 } as const;
+
+/** What routes that store a file or many rows may answer besides: 507 when a disk is full. */
+export const storageResponses = { 507: ProblemSchema } as const;
 
 /** PostgreSQL / driver conditions that mean "the database is not there right now". */
 const UNAVAILABLE_PG_CODES = new Set([
@@ -116,6 +131,38 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** Node's errno codes of a full disk (or a full quota). */
+const STORAGE_FULL_CODES = new Set(['ENOSPC', 'EDQUOT']);
+/** Node's errno codes of a file system that refuses writes: read-only, or not permitted. */
+const STORAGE_NOT_WRITABLE_CODES = new Set(['EROFS', 'EACCES', 'EPERM']);
+/** PostgreSQL's disk_full (PGlite reports it the same way). */
+const DISK_FULL_SQLSTATE = '53100';
+
+export type StorageFault =
+  { kind: 'full'; store: 'files' | 'database' } | { kind: 'notWritable'; store: 'files' };
+
+/**
+ * Whether `error` (or one of its causes) says that a disk refused a write: full (ENOSPC,
+ * EDQUOT, or the database's disk_full) or not writable (EROFS, EACCES, EPERM from a file
+ * system call). Only errors of a system call count, so an EACCES from a socket does not.
+ */
+export function storageFaultOf(error: unknown): StorageFault | null {
+  for (
+    let e: unknown = error, depth = 0;
+    e && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
+    const code = (e as { code?: unknown }).code;
+    if (code === DISK_FULL_SQLSTATE) return { kind: 'full', store: 'database' };
+    if (typeof code !== 'string' || typeof (e as { syscall?: unknown }).syscall !== 'string')
+      continue;
+    if (STORAGE_FULL_CODES.has(code)) return { kind: 'full', store: 'files' };
+    if (STORAGE_NOT_WRITABLE_CODES.has(code) && (e as { path?: unknown }).path !== undefined)
+      return { kind: 'notWritable', store: 'files' };
+  }
+  return null;
+}
+
 function issueKey(
   zodCode: string,
   message: string,
@@ -156,7 +203,7 @@ function toProblemErrors(locale: Locale, part: string, issues: FieldIssue[]) {
 export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
-  code: AppErrorCode | 'INTERNAL',
+  code: ProblemCode,
   options: {
     messageKey?: string;
     params?: Record<string, string | number>;
@@ -168,7 +215,7 @@ export function sendProblem(
   const status = STATUS_BY_CODE[code];
   const problem: Problem = {
     type: `urn:cosell:problem:${code.toLowerCase().replace(/_/g, '-')}`,
-    title: translate(locale, `error.${code}`, options.params ?? {}),
+    title: translate(locale, TITLE_KEYS[code] ?? `error.${code}`, options.params ?? {}),
     status,
     code,
     instance: request.url.split('?')[0],
@@ -179,6 +226,29 @@ export function sendProblem(
     ...(options.errors?.length && { errors: options.errors }),
   };
   return reply.code(status).type('application/problem+json').send(problem);
+}
+
+/**
+ * A disk refused a write: 507 when it is full, 503 when it is read-only or not permitted. The
+ * user learns that nothing was saved and why; the operator finds the path and the system's
+ * error in the log. The rest of a request body that was not read is not waited for.
+ */
+function sendStorageProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: unknown,
+  fault: StorageFault,
+) {
+  if (!request.raw.complete) reply.header('connection', 'close');
+  if (fault.kind === 'full') {
+    request.log.error({ err: error }, `storage full: the ${fault.store} disk has no space left`);
+    return sendProblem(request, reply, 'INSUFFICIENT_STORAGE', {
+      messageKey: fault.store === 'database' ? 'storage.databaseFull' : 'storage.filesFull',
+    });
+  }
+  request.log.error({ err: error }, 'storage not writable: the file storage refused a write');
+  reply.header('retry-after', '60');
+  return sendProblem(request, reply, 'UNAVAILABLE', { messageKey: 'storage.notWritable' });
 }
 
 /** Fastify error handler: AppError, schema validation, body limits, database outages, the rest. */
@@ -226,6 +296,8 @@ export function errorHandler(
         requestId: String(request.id),
       });
   }
+  const storageFault = storageFaultOf(error);
+  if (storageFault) return sendStorageProblem(request, reply, error, storageFault);
   if (isDatabaseUnavailable(error)) {
     request.log.warn({ err: error }, 'database unavailable');
     reply.header('retry-after', '5');

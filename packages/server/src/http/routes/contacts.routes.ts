@@ -21,7 +21,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { requireActor } from '../auth';
 import { withEtag } from '../concurrency';
-import { problemResponses } from '../problem';
+import { problemResponses, storageResponses } from '../problem';
 import { limitedBody, RAW_BODY_TYPES } from '../raw-body';
 import { IdSchema } from '../schemas';
 import { contentDisposition } from './documents.routes';
@@ -192,7 +192,7 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         'what would change. A file with any bad row is refused whole, listing every problem.',
       params: OfferParams,
       querystring: z.object({ fileName: z.string().max(255).optional() }),
-      response: { 201: ContactImportPreviewSchema, ...problemResponses },
+      response: { 201: ContactImportPreviewSchema, ...problemResponses, ...storageResponses },
     },
     handler: async (request, reply) => {
       const preview = await stageContactImport(
@@ -218,6 +218,7 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       response: {
         200: z.object({ import: ContactImportSchema, contactsVersion: z.number().int() }),
         ...problemResponses,
+        ...storageResponses,
       },
     },
     handler: async (request, reply) => {
@@ -246,6 +247,7 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       response: {
         200: z.object({ import: ContactImportSchema, contactsVersion: z.number().int() }),
         ...problemResponses,
+        ...storageResponses,
       },
     },
     handler: async (request) => {

@@ -26,7 +26,7 @@ import {
   validateUploadFileName,
 } from '../../storage';
 import { requireActor } from '../auth';
-import { problemResponses } from '../problem';
+import { problemResponses, storageResponses } from '../problem';
 import { bodyChunks, declaredLength, RAW_BODY_TYPES, tooLarge } from '../raw-body';
 import { IdSchema } from '../schemas';
 import {
@@ -144,7 +144,7 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         kind: DocumentKindIdSchema,
         fileName: z.string().max(1000),
       }),
-      response: { 201: UploadAnswerSchema, ...problemResponses },
+      response: { 201: UploadAnswerSchema, ...problemResponses, ...storageResponses },
     },
     handler: async (request, reply) => {
       const result = await upload(request, reply, requireActor(request), request.query.fileName, {
@@ -164,7 +164,7 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       summary: 'Replace a document with a new file (the body), keeping its kind',
       params: DocumentParams,
       querystring: z.object({ fileName: z.string().max(1000) }),
-      response: { 200: UploadAnswerSchema, ...problemResponses },
+      response: { 200: UploadAnswerSchema, ...problemResponses, ...storageResponses },
     },
     handler: async (request, reply) => {
       const result = await upload(request, reply, requireActor(request), request.query.fileName, {
