@@ -5,3 +5,4 @@ export * from './policies';
 export * from './program.ports';
 export * from './status-engine';
 export * from './taxonomy';
+export * from './program.service';
