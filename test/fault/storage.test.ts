@@ -729,14 +729,15 @@ describe.skipIf(!MOUNTABLE)('contacts imports when the database’s disk fills',
 
     /**
      * PGlite keeps its WAL in the data folder too. When the disk fills just as PostgreSQL
-     * starts a new 16 MB WAL segment, PGlite (0.5.16) answers 53100 "could not write to file
-     * pg_wal/xlogtemp…" and its next statement never returns: the WebAssembly module spins and
-     * the whole process stops answering, /healthz included, until it is killed (PostgreSQL
-     * itself PANICs there and restarts). That is a defect of the embedded database to be handled
-     * in packages/db, not a matter of the answers checked here. This scenario is about the
-     * tables' disk, so before each fill the WAL moves to the start of a fresh segment with the
-     * next one already allocated: the fault's writes then meet the full disk in the tables, as
-     * nearly all writes do (a segment is 16 MB of WAL).
+     * starts a new 16 MB WAL segment, PGlite (0.5.16) fails with 53100 "could not write to
+     * file pg_wal/xlogtemp…" and is left broken: cosell then either spins at full CPU without
+     * answering anything (SIGTERM included) or answers every request, /healthz too, with a 500
+     * ("cannot drop active portal"), also once space is back, until it is restarted; the data
+     * survive the restart. PostgreSQL itself PANICs there and restarts. That is a defect to be
+     * handled in packages/db, not a matter of the answers checked here. This scenario is about
+     * the tables' disk, so before each fill the WAL moves to the start of a fresh segment with
+     * the next one already allocated: the fault's writes then meet the full disk in the tables,
+     * as nearly all writes do (a segment is 16 MB of WAL).
      */
     let restarts = 0;
     const freshWalSegment = async () => {
