@@ -292,7 +292,7 @@ interface Tracked extends OfferRef {
   recipients: string[];
 }
 
-/** publishStatusOf (packages/core/src/publication/publication.ts), in SQL. */
+/** publishStatusOf (packages/core/src/publishing/publication.ts), in SQL. */
 const PUBLISH_STATUS_OF = `case latest.state
     when 'attention-needed' then 'attention-needed' when 'rejected' then 'attention-needed'
     when 'preview' then 'preview'
@@ -300,9 +300,16 @@ const PUBLISH_STATUS_OF = `case latest.state
     when 'approved' then 'publish-in-progress' when 'publishing' then 'publish-in-progress'
     else case when o.live_version_id is null then 'draft' else 'live' end end`;
 
-/** Jobs due and not done: empty once the pipeline settled. */
-const UNFINISHED_JOBS = `select id, kind, attempts, locked_by, locked_until, last_error from jobs
-  where done_at is null and run_at <= now()`;
+/**
+ * Jobs due and not done, and domain events not yet dispatched to their subscribers (the
+ * storefront projection and notifications follow Go live through the outbox): empty once the
+ * pipeline settled.
+ */
+const UNFINISHED_JOBS = `select id::text, kind, attempts, locked_by, locked_until, last_error from jobs
+  where done_at is null and run_at <= now()
+  union all
+  select id::text, 'event ' || type, null, null, null, null from domain_events
+  where dispatched_at is null`;
 
 /**
  * What is wrong with the tracked submissions' rows (empty when nothing is). Also program-wide:
