@@ -26,7 +26,28 @@ export interface CommandMeta {
   requestId?: string | null | undefined;
   /** The version the caller edited (If-Match), when the command changes a versioned object. */
   expected?: ExpectedVersions | undefined;
+  /**
+   * Last work inside the command's transaction, given its result: the HTTP layer stores the
+   * answer of an Idempotency-Key request here, so that the answer commits with the work or not
+   * at all (ADR 005). It may throw to roll the command back.
+   */
+  commitWith?: ((tx: Tx, result: unknown) => Promise<void>) | undefined;
 }
+
+/**
+ * The request a use case runs for: its id alone, or its id with `commitWith` (see CommandMeta).
+ * Use cases take it as their last argument and hand it to the envelope with `requestMeta`.
+ */
+export type CommandRequest =
+  string | { id: string; commitWith?: CommandMeta['commitWith'] } | null | undefined;
+
+/** The envelope's request fields for `request`. */
+export const requestMeta = (
+  request: CommandRequest,
+): Pick<CommandMeta, 'requestId' | 'commitWith'> =>
+  typeof request === 'object' && request !== null
+    ? { requestId: request.id, commitWith: request.commitWith }
+    : { requestId: request ?? null };
 
 /** What a command declares about itself. */
 export interface CommandDefinition {
@@ -133,6 +154,7 @@ export async function runCommand<T>(
       for (const entry of audits) await tx.audit.appendAudit(entry);
       const events = sink.drain();
       if (events.length > 0) await tx.outbox.appendEvents(events);
+      if (meta.commitWith) await meta.commitWith(tx, result);
       return result;
     },
     definition.scope ?? scopeOf(actor),

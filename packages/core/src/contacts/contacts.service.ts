@@ -11,7 +11,12 @@ import { contactsCsvChunks, contactsCsvTemplate, parseContactsCsv } from './csv'
 import { AppError, getOrNotFound, type FieldIssue } from '../errors';
 import type { ExpectedVersions } from '../ports';
 import { scopeOf, type Actor } from '../accounts/access';
-import { runCommand, type CommandContext } from '../commands/command';
+import {
+  runCommand,
+  type CommandContext,
+  requestMeta,
+  type CommandRequest,
+} from '../commands/command';
 import { requireOffer, type OfferDeps } from '../offers/offer.service';
 import type { ContactImportDiff } from './contacts.ports';
 import type { ContactImportRecord } from './contacts.ports';
@@ -80,12 +85,12 @@ export async function addContact(
   organisationId: string,
   offerId: string,
   input: ContactInput,
-  requestId?: string,
+  request?: CommandRequest,
 ): Promise<ContactChange> {
   return mapDuplicate(() =>
     runCommand(
       deps,
-      { actor, requestId },
+      { actor, ...requestMeta(request) },
       { name: 'offer.contact.create', organisationId, permission: 'offers.write' },
       async (ctx) => {
         getOrNotFound(await ctx.tx.offers.findOffer(organisationId, offerId), 'offer');

@@ -41,6 +41,38 @@ const expectNothingRecorded = () => {
 };
 
 describe(sut.createOffer.name, () => {
+  it("should run the request's commitWith last inside its transaction, with the offer", async () => {
+    const seen: { offers: number; events: number; name: string }[] = [];
+    const offer = await sut.createOffer(deps, world.owner, world.partner.id, FIELDS, {
+      id: 'req-2',
+      commitWith: async (tx, result) => {
+        const { id } = result as { id: string };
+        seen.push({
+          offers: (await tx.offers.findOffer(world.partner.id, id)) ? 1 : 0,
+          events: fakes.state.events.length,
+          name: (result as { name: string }).name,
+        });
+      },
+    });
+
+    // Inside the transaction the offer is there and nothing has committed yet.
+    expect(seen).toEqual([{ offers: 1, events: 0, name: 'Contoso Analytics' }]);
+    expect(fakes.state.offers).toEqual([offer]);
+    expect(fakes.uow.runs.at(-1)?.outcome).toBe('committed');
+  });
+
+  it("should keep nothing when the request's commitWith refuses (an answer that cannot be stored)", async () => {
+    await expect(
+      sut.createOffer(deps, world.owner, world.partner.id, FIELDS, {
+        id: 'req-3',
+        commitWith: () => Promise.reject(new Error('claim lost')),
+      }),
+    ).rejects.toThrow('claim lost');
+
+    expect(fakes.state.offers).toEqual([]);
+    expectNothingRecorded();
+  });
+
   it('should create a draft offer, audit it and announce offer.created', async () => {
     const offer = await sut.createOffer(deps, world.owner, world.partner.id, FIELDS, 'req-1');
 

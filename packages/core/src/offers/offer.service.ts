@@ -8,7 +8,7 @@ import type { Clock, ExpectedVersions, Page } from '../ports';
 import { policyById, type ProgramPolicy } from '../program/policies';
 import { TaxonomySchema, type Taxonomy } from '../program/taxonomy';
 import { requireOrganisationAccess, scopeOf, type Actor } from '../accounts/access';
-import { runCommand } from '../commands/command';
+import { runCommand, requestMeta, type CommandRequest } from '../commands/command';
 import type { Permission } from '../accounts/permissions';
 import { evaluateCosellTab, validateCosellDraft, type CosellTabEvaluation } from './cosell-tab';
 import {
@@ -86,12 +86,12 @@ export async function createOffer(
   actor: Actor,
   organisationId: string,
   fields: Omit<OfferFields, 'lifecycleState'>,
-  requestId?: string,
+  request?: CommandRequest,
 ): Promise<OfferRecord> {
   return mapAliasConflict(() =>
     runCommand(
       deps,
-      { actor, requestId },
+      { actor, ...requestMeta(request) },
       { name: 'offer.create', organisationId, permission: 'offers.write' },
       async ({ tx, now, audit, emit }) => {
         const offer = await tx.offers.createOffer(

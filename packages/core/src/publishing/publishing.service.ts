@@ -17,7 +17,7 @@ import { loadProgramContext, requireOffer, type ProgramContext } from '../offers
 import type { Clock, ExpectedVersions } from '../ports';
 import { scopeOf, type Actor } from '../accounts/access';
 import type { Locale } from '../accounts/accounts.types';
-import { runCommand } from '../commands/command';
+import { runCommand, requestMeta, type CommandRequest } from '../commands/command';
 import {
   CANCELLABLE_STATES,
   OPEN_SUBMISSION_STATES,
@@ -207,11 +207,11 @@ export async function submitForPublish(
   offerId: string,
   sections: PublishSection[],
   expected: ExpectedVersions,
-  requestId?: string,
+  request?: CommandRequest,
 ): Promise<PublishView> {
   return runCommand(
     deps,
-    { actor, requestId, expected },
+    { actor, ...requestMeta(request), expected },
     { name: 'offer.publish.submit', organisationId, permission: 'offers.write' },
     async ({ tx, audit, emit }) => {
       const offer = getOrNotFound(await tx.offers.findOffer(organisationId, offerId), 'offer');

@@ -21,11 +21,14 @@ import {
   randomUUID,
 } from 'node:crypto';
 import {
+  AppError,
   claimIdempotencyKey,
   deleteExpiredIdempotencyKeys,
   recordIdempotentResponse,
   releaseIdempotencyKey,
   type IdempotencyDeps,
+  type Clock,
+  type CommandRequest,
   type IdempotentRequest,
 } from '@cosell/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -53,6 +56,70 @@ interface HeldKey {
   key: string;
   /** Set once the answer is stored or the key released. */
   settled: boolean;
+  /** The status of the answer stored inside the use case's own transaction, if it was. */
+  storedInTransaction: number | null;
+  /** The application clock, for the time the answer is stored. */
+  clock: Clock;
+}
+
+/** An answer of an idempotent route: what `sendAnswer` sends and a retry replays. */
+export interface Answer {
+  status: number;
+  /** Headers a retry repeats (ETag, Location). */
+  headers?: Record<string, string>;
+  body: unknown;
+}
+
+/** Sends `answer`. */
+export const sendAnswer = (reply: FastifyReply, answer: Answer) =>
+  reply
+    .code(answer.status)
+    .headers(answer.headers ?? {})
+    .send(answer.body);
+
+/**
+ * The request to hand a creating use case on an idempotent route. Under an Idempotency-Key,
+ * the answer `render` makes of the use case's result is stored in the command's own
+ * transaction, so a crash after the work commits can never let a retry run it again; if the
+ * claim was taken over meanwhile (its lease ended), the work rolls back instead (ADR 005).
+ */
+export function idempotentRequest<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  render: (result: T) => Answer,
+): CommandRequest {
+  const held = request.idempotency;
+  if (!held) return String(request.id);
+  return {
+    id: String(request.id),
+    commitWith: async (tx, result) => {
+      const answer = render(result as T);
+      // The route's own serializer, for the answer's status: the stored body is the one sent.
+      const serialized = reply.code(answer.status).serialize(answer.body);
+      const body =
+        typeof serialized === 'string'
+          ? serialized
+          : Buffer.from(serialized as Uint8Array).toString('utf8');
+      const headers: Record<string, string> = {
+        'content-type': 'application/json; charset=utf-8',
+        ...answer.headers,
+      };
+      const stored = await tx.idempotency.completeIdempotencyKey(
+        held.request.userId,
+        held.request.keyHash,
+        held.claimId,
+        { status: answer.status, headers, body: seal(held.key, held.request.userId, body) },
+        held.clock.now(),
+      );
+      if (!stored) {
+        throw new AppError('IDEMPOTENCY_IN_FLIGHT', {
+          retryAfterSeconds: 1,
+          message: 'the Idempotency-Key was taken over by a retry while this request ran',
+        });
+      }
+      held.storedInTransaction = answer.status;
+    },
+  };
 }
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
@@ -145,7 +212,14 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, deps: AppDeps) 
       reply.code(status).headers(headers).header(REPLAYED_HEADER, 'true');
       return reply.send(unseal(key, userId, body));
     }
-    request.idempotency = { request: held, claimId: decision.claimId, key, settled: false };
+    request.idempotency = {
+      request: held,
+      claimId: decision.claimId,
+      key,
+      settled: false,
+      storedInTransaction: null,
+      clock: deps.clock,
+    };
   }
 
   /** Stores the answer of a request that ran (2xx, 4xx), or releases the key (5xx). */
@@ -153,6 +227,8 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, deps: AppDeps) 
     const held = request.idempotency;
     if (!held || held.settled) return payload;
     held.settled = true;
+    // Stored with the work, and the work committed (this is its answer).
+    if (held.storedInTransaction === reply.statusCode) return payload;
     const body =
       typeof payload === 'string'
         ? payload

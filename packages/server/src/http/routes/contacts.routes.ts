@@ -15,11 +15,13 @@ import {
   stageContactImport,
   undoContactImport,
   updateContact,
+  type ContactChange,
 } from '@cosell/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { requireActor } from '../auth';
+import { idempotentRequest, sendAnswer, type Answer } from '../idempotency';
 import { withEtag } from '../concurrency';
 import { problemResponses, storageResponses } from '../problem';
 import { limitedBody, RAW_BODY_TYPES } from '../raw-body';
@@ -102,18 +104,19 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       response: { 201: ContactChangeSchema, ...problemResponses },
     },
     handler: async (request, reply) => {
+      const answer = (change: ContactChange): Answer => ({
+        status: 201,
+        body: { contact: toContact(change.contact), contactsVersion: change.contactsVersion },
+      });
       const change = await addContact(
         offers,
         requireActor(request),
         request.params.organisationId,
         request.params.offerId,
         request.body,
-        String(request.id),
+        idempotentRequest(request, reply, answer),
       );
-      return reply.code(201).send({
-        contact: toContact(change.contact),
-        contactsVersion: change.contactsVersion,
-      });
+      return sendAnswer(reply, answer(change));
     },
   });
 

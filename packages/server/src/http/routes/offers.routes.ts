@@ -12,12 +12,14 @@ import {
   updateOffer,
   UpdateOfferSchema,
   createOffer,
+  type OfferRecord,
 } from '@cosell/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { requireActor } from '../auth';
-import { withEtag } from '../concurrency';
+import { etagOf, withEtag } from '../concurrency';
+import { idempotentRequest, sendAnswer, type Answer } from '../idempotency';
 import { problemResponses } from '../problem';
 import { IdSchema, pageOf, PageQuerySchema } from '../schemas';
 import { CosellTabSchema, OfferParams, OfferSchema, toCosellTab, toOffer } from './offers.schemas';
@@ -62,17 +64,22 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
       response: { 201: OfferSchema, ...problemResponses },
     },
     handler: async (request, reply) => {
+      const answer = (offer: OfferRecord): Answer => ({
+        status: 201,
+        headers: {
+          etag: etagOf(offer.version),
+          location: `/api/organisations/${offer.organisationId}/offers/${offer.id}`,
+        },
+        body: toOffer(offer),
+      });
       const offer = await createOffer(
         offers,
         requireActor(request),
         request.params.organisationId,
         request.body,
-        String(request.id),
+        idempotentRequest(request, reply, answer),
       );
-      return withEtag(reply, offer.version)
-        .header('location', `/api/organisations/${offer.organisationId}/offers/${offer.id}`)
-        .code(201)
-        .send(toOffer(offer));
+      return sendAnswer(reply, answer(offer));
     },
   });
 

@@ -6,11 +6,13 @@ import {
   goLive,
   PUBLISH_SECTIONS,
   submitForPublish,
+  type PublishView,
 } from '@cosell/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { requireActor } from '../auth';
+import { idempotentRequest, sendAnswer, type Answer } from '../idempotency';
 import { withEtag } from '../concurrency';
 import { problemResponses } from '../problem';
 import { IdSchema } from '../schemas';
@@ -55,6 +57,10 @@ export const publishingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
       response: { 201: PublishViewSchema, ...problemResponses },
     },
     handler: async (request, reply) => {
+      const answer = (view: PublishView): Answer => ({
+        status: 201,
+        body: toPublishView(view, request.locale),
+      });
       const view = await submitForPublish(
         offers,
         requireActor(request),
@@ -62,9 +68,9 @@ export const publishingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
         request.params.offerId,
         request.body.sections,
         request.ifMatch,
-        String(request.id),
+        idempotentRequest(request, reply, answer),
       );
-      return reply.code(201).send(toPublishView(view, request.locale));
+      return sendAnswer(reply, answer(view));
     },
   });
 
