@@ -36,6 +36,7 @@ interface Submission {
 }
 interface PublishView {
   offer: Offer;
+  draftVersion: number;
   selectable: string[];
   required: string[];
   hasChanges: boolean;
@@ -216,6 +217,45 @@ describe('review and publish', () => {
         )
       ).statusCode,
     ).toBe(403);
+  });
+
+  it('refuses a publish against a draft whose documents or contacts changed since Compare, naming them', async () => {
+    const read = await owner().get(`${base}/publish`);
+    const seen = json<PublishView>(read);
+    expect(read.headers.etag).toBe(`"v${seen.draftVersion}"`);
+    // The reference architecture diagram is replaced, a contact added and removed again.
+    const replaced = await owner().post(
+      `${base}/documents?kind=reference-architecture-diagram&fileName=rad-2.pdf`,
+      samplePdf(),
+    );
+    expect(replaced.statusCode, replaced.body).toBe(201);
+    const added = await owner().post(`${base}/contacts`, {
+      name: 'Grace Hopper',
+      email: 'grace@contoso.example',
+      jobTitle: 'Seller',
+      role: 'partner-sales',
+      countries: ['US'],
+      states: [],
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const contactId = json<{ contact: { id: string } }>(added).contact.id;
+    expect((await owner().delete(`${base}/contacts/${contactId}`)).statusCode).toBe(200);
+
+    const refused = await owner().post(
+      `${base}/submissions`,
+      { sections: ['offer-setup', 'cosell'] },
+      { 'if-match': read.headers.etag as string, 'idempotency-key': crypto.randomUUID() },
+    );
+    expect(refused.statusCode, refused.body).toBe(412);
+    const problem = json<{ detail: string; errors: { field: string; detail: string }[] }>(refused);
+    expect(problem.errors.map((e) => e.field)).toEqual(['documents', 'contacts']);
+    expect(problem.errors.map((e) => e.detail)).toEqual([
+      'The co-sell documents changed.',
+      'The contacts changed.',
+    ]);
+    expect(problem.detail).toContain(`version ${seen.draftVersion + 3}`);
+    expect((await publishView()).draftVersion).toBe(seen.draftVersion + 3);
+    expect((await publishView()).current).toBeNull();
   });
 
   it('validates, queues for review, and lets the reviewer reject with a report', async () => {
@@ -805,7 +845,7 @@ describe('the co-sell tab is optional for publishing', () => {
     const refused = await owner().post(
       `${base}/submissions`,
       { sections: ['offer-setup', 'cosell'] },
-      { 'if-match': `"v${view.offer.version}"`, 'idempotency-key': crypto.randomUUID() },
+      { 'if-match': `"v${view.draftVersion}"`, 'idempotency-key': crypto.randomUUID() },
     );
     expect(refused.statusCode).toBe(400);
     expect(json<{ errors: { field: string; code: string }[] }>(refused).errors).toEqual([

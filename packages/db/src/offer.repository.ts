@@ -1,6 +1,7 @@
 /** Offers. Each query names the organisation, like every tenant repository here. */
 import type {
   CosellDraft,
+  DraftChanges,
   CountryCode,
   OfferLifecycleState,
   OfferRecord,
@@ -21,6 +22,7 @@ const toOffer = (row: OfferRow): OfferRecord => ({
   markets: row.markets as CountryCode[],
   lifecycleState: row.lifecycleState as OfferLifecycleState,
   cosell: row.cosell as CosellDraft,
+  draftChanges: row.draftChanges as DraftChanges,
   publishStatus: row.publishStatus as PublishStatus,
 });
 
@@ -109,6 +111,19 @@ export function createOfferRepository(db: Executor): OfferRepository {
         .where(and(offerKey(organisationId, offerId), versionIn(offers.contactsVersion, expected)))
         .returning({ contactsVersion: offers.contactsVersion });
       return row?.contactsVersion ?? null;
+    },
+
+    async bumpDraftVersion(organisationId, offerId, part, at) {
+      const [row] = await db
+        .update(offers)
+        .set({
+          draftVersion: sql`${offers.draftVersion} + 1`,
+          draftChanges: sql`${offers.draftChanges} || jsonb_build_object(${part}::text, ${offers.draftVersion} + 1)`,
+          updatedAt: at,
+        })
+        .where(offerKey(organisationId, offerId))
+        .returning({ draftVersion: offers.draftVersion });
+      return row?.draftVersion ?? null;
     },
   };
 }

@@ -236,6 +236,10 @@ export const offers = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     version: integer('version').notNull().default(1),
     contactsVersion: integer('contacts_version').notNull().default(1),
+    /** The whole co-sell draft's version: fields, listing, documents and contacts bump it. */
+    draftVersion: integer('draft_version').notNull().default(1),
+    /** The draft version at which each part last changed: { fields, listing, documents, contacts }. */
+    draftChanges: jsonb('draft_changes').notNull().default({}),
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),

@@ -203,6 +203,7 @@ async function recordContactChange(
     'any',
     ctx.now,
   );
+  await ctx.tx.offers.bumpDraftVersion(organisationId, change.offerId, 'contacts', ctx.now);
   ctx.audit({
     entityType: 'offer',
     entityId: change.offerId,
@@ -381,6 +382,7 @@ export async function applyContactImport(
         now,
       );
       if (!applied) throw new AppError('PRECONDITION_FAILED');
+      await tx.offers.bumpDraftVersion(organisationId, offerId, 'contacts', now);
       await tx.contactImports.pruneContactImports(organisationId, offerId, [importId]);
       audit({
         entityType: 'offer',
@@ -428,6 +430,7 @@ export async function undoContactImport(
         now,
       );
       if (!undone) throw new AppError('CONFLICT', { messageKey: 'import.undoStale' });
+      await tx.offers.bumpDraftVersion(organisationId, offerId, 'contacts', now);
       emit({
         type: 'contacts.import-undone',
         organisationId,

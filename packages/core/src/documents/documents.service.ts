@@ -117,6 +117,7 @@ export async function storeDocument(
         } else if (countOther(documents) >= MAX_OTHER_DOCUMENTS) {
           throw tooManyOther();
         }
+        await tx.offers.bumpDraftVersion(organisationId, offerId, 'documents', now);
         const document = await tx.documents.insertDocument({
           organisationId,
           offerId,
@@ -193,7 +194,7 @@ export async function deleteDocument(
     deps,
     { actor, requestId, expected },
     { name: 'offer.document.delete', organisationId, permission: 'offers.write' },
-    async ({ tx, audit, emit }) => {
+    async ({ tx, now, audit, emit }) => {
       const offer = getOrNotFound(await tx.offers.findOffer(organisationId, offerId), 'offer');
       getOrNotFound(
         await tx.documents.findDocument(organisationId, offerId, documentId),
@@ -206,6 +207,7 @@ export async function deleteDocument(
         expected,
       );
       if (!removed) throw new AppError('PRECONDITION_FAILED');
+      await tx.offers.bumpDraftVersion(organisationId, offerId, 'documents', now);
       audit({ entityType: 'offer', entityId: offerId, before: documentFacts(removed) });
       emit({
         type: 'document.deleted',

@@ -3,7 +3,7 @@
  * staged contact imports. Implemented by packages/db; every method names the organisation.
  */
 import type { ExpectedVersions, Page } from '../ports';
-import type { CosellDraft, OfferFields, OfferListQuery, OfferRecord } from './offer';
+import type { CosellDraft, DraftPart, OfferFields, OfferListQuery, OfferRecord } from './offer';
 
 /** Offers and the co-sell draft stored on them. */
 export interface OfferRepository {
@@ -26,6 +26,16 @@ export interface OfferRepository {
     organisationId: string,
     offerId: string,
     expected: ExpectedVersions,
+    at: Date,
+  ): Promise<number | null>;
+  /**
+   * Records that `part` of the offer's draft changed: bumps its draft version and notes the
+   * part at the new one; returns the new draft version (null when there is no such offer).
+   */
+  bumpDraftVersion(
+    organisationId: string,
+    offerId: string,
+    part: DraftPart,
     at: Date,
   ): Promise<number | null>;
 }

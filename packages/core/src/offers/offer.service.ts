@@ -18,6 +18,7 @@ import {
   type OfferListQuery,
   type OfferRecord,
   type UpdateOfferInput,
+  type DraftPart,
 } from './offer';
 import type { Tx } from '../transaction';
 import type { UnitOfWork } from '../transaction';
@@ -142,6 +143,21 @@ function auditFields(offer: OfferRecord): Record<string, unknown> {
   return rest;
 }
 
+/** Versions, not fields: never listed as changed. */
+const NOT_FIELDS = new Set(['version', 'contactsVersion', 'draftVersion', 'draftChanges']);
+
+/** Notes that `part` of the offer's draft changed, on the record handed back to the caller. */
+async function withDraftBumped(
+  tx: Tx,
+  offer: OfferRecord,
+  part: DraftPart,
+  now: Date,
+): Promise<OfferRecord> {
+  const draftVersion = await tx.offers.bumpDraftVersion(offer.organisationId, offer.id, part, now);
+  if (draftVersion === null) return offer;
+  return { ...offer, draftVersion, draftChanges: { ...offer.draftChanges, [part]: draftVersion } };
+}
+
 /** Only the fields a patch changed, before and after. */
 function changedFields(before: OfferRecord, after: OfferRecord) {
   const b: Record<string, unknown> = {};
@@ -149,7 +165,7 @@ function changedFields(before: OfferRecord, after: OfferRecord) {
   const previous = auditFields(before);
   const next = auditFields(after);
   for (const key of Object.keys(next)) {
-    if (key === 'version' || key === 'contactsVersion') continue;
+    if (NOT_FIELDS.has(key)) continue;
     if (JSON.stringify(previous[key]) !== JSON.stringify(next[key])) {
       b[key] = previous[key];
       a[key] = next[key];
@@ -182,15 +198,14 @@ export async function updateOffer(
         const changes = changedFields(before, updated);
         audit({ entityType: 'offer', entityId: offerId, ...changes });
         const fieldsChanged = Object.keys(changes.after);
-        if (fieldsChanged.length > 0) {
-          emit({
-            type: 'offer.updated',
-            organisationId,
-            subject: { type: 'offer', id: offerId },
-            data: { offerId, fields: fieldsChanged },
-          });
-        }
-        return updated;
+        if (fieldsChanged.length === 0) return updated;
+        emit({
+          type: 'offer.updated',
+          organisationId,
+          subject: { type: 'offer', id: offerId },
+          data: { offerId, fields: fieldsChanged },
+        });
+        return withDraftBumped(tx, updated, 'fields', now);
       },
     ),
   );
@@ -337,7 +352,11 @@ export async function saveCosellDraft(
         subject: { type: 'offer', id: offerId },
         data: { offerId },
       });
-      return readCosellTab(tx, updated, program);
+      const saved =
+        JSON.stringify(before.cosell) === JSON.stringify(updated.cosell)
+          ? updated
+          : await withDraftBumped(tx, updated, 'listing', now);
+      return readCosellTab(tx, saved, program);
     },
   );
 }

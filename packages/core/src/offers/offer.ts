@@ -132,6 +132,26 @@ export const CosellDraftSchema = z.strictObject({
     .transform((url) => (url ? url : null)),
 }) satisfies z.ZodType<CosellDraft, unknown>;
 
+/** The parts of an offer's draft, each of which bumps its draft version. */
+export const DRAFT_PARTS = ['fields', 'listing', 'documents', 'contacts'] as const;
+export type DraftPart = (typeof DRAFT_PARTS)[number];
+export type DraftChanges = Partial<Record<DraftPart, number>>;
+
+/**
+ * The parts of the draft changed after the publisher's view: empty when `seen` (the draft
+ * versions If-Match accepts) holds the current one, or accepts any.
+ */
+export function draftChangedSince(
+  offer: Pick<OfferRecord, 'draftVersion' | 'draftChanges'>,
+  seen: 'any' | readonly number[],
+): DraftPart[] {
+  if (seen === 'any' || seen.includes(offer.draftVersion)) return [];
+  // A tag we never issued (or none parsed): say everything may have changed.
+  const since = seen.length === 0 ? 0 : Math.max(...seen);
+  const changed = DRAFT_PARTS.filter((part) => (offer.draftChanges[part] ?? 1) > since);
+  return changed.length > 0 ? changed : [...DRAFT_PARTS];
+}
+
 export const EMPTY_COSELL_DRAFT: CosellDraft = {
   listing: { platforms: [], segments: [], solutionType: null, solutionAreas: [] },
   landingPageUrl: null,
@@ -148,6 +168,13 @@ export interface OfferRecord extends OfferFields {
   version: number;
   /** Version of the offer's contact list, bumped by every contact change and import. */
   contactsVersion: number;
+  /**
+   * Version of the whole co-sell draft: every part (fields, listing, documents, contacts)
+   * bumps it. Compare shows it and Publish names it in If-Match.
+   */
+  draftVersion: number;
+  /** The draft version at which each part last changed (absent: not since creation). */
+  draftChanges: DraftChanges;
   /** Draft, Publish in progress, Attention needed, Preview or Live (set by publishing). */
   publishStatus: PublishStatus;
   /** The published version buyers and sellers see, once the offer went live. */

@@ -120,6 +120,12 @@ const en = {
   'publishing.inProgress':
     'This offer is already being published. Wait for it, or cancel it first.',
   'publishing.noChanges': 'Nothing changed since the live version: there is nothing to publish.',
+  'publishing.staleDraft':
+    'The draft changed after you compared it (it is now version {draftVersion}). Compare again, then publish.',
+  'publishing.changed.fields': 'The offer details changed.',
+  'publishing.changed.listing': 'The co-sell listing changed.',
+  'publishing.changed.documents': 'The co-sell documents changed.',
+  'publishing.changed.contacts': 'The contacts changed.',
   'publishing.sections': 'Select these sections to publish: {required}.',
   'publishing.invalid':
     'Some co-sell data is not allowed by the program’s policy. Fix the items listed, then publish.',
@@ -246,6 +252,12 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'publishing.archived': '请先还原该产品，然后再发布。',
     'publishing.inProgress': '此产品已在发布中。请等待发布完成，或先取消发布。',
     'publishing.noChanges': '自上线版本以来没有任何更改：没有可发布的内容。',
+    'publishing.staleDraft':
+      '草稿在你比较之后已更改（现在是第 {draftVersion} 版）。请重新比较，然后发布。',
+    'publishing.changed.fields': '产品/服务详细信息已更改。',
+    'publishing.changed.listing': '共同销售列表已更改。',
+    'publishing.changed.documents': '共同销售文档已更改。',
+    'publishing.changed.contacts': '联系人已更改。',
     'publishing.sections': '请选择要发布的以下部分：{required}。',
     'publishing.invalid': '部分共同销售数据不符合计划政策。请修正所列项目，然后发布。',
     'publishing.cannotCancel': '此提交已无法取消。',
@@ -371,6 +383,12 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'publishing.archived': '請先還原此供應項目，再進行發佈。',
     'publishing.inProgress': '此供應項目已在發佈中。請等待發佈完成，或先取消發佈。',
     'publishing.noChanges': '自上線版本以來沒有任何變更：沒有可發佈的內容。',
+    'publishing.staleDraft':
+      '草稿在你比較之後已變更（現在是第 {draftVersion} 版）。請重新比較，然後發佈。',
+    'publishing.changed.fields': '產品/服務詳細資料已變更。',
+    'publishing.changed.listing': '共同銷售清單已變更。',
+    'publishing.changed.documents': '共同銷售文件已變更。',
+    'publishing.changed.contacts': '連絡人已變更。',
     'publishing.sections': '請選取要發佈的下列區段：{required}。',
     'publishing.invalid': '部分共同銷售資料不符合計畫政策。請修正所列項目，然後再發佈。',
     'publishing.cannotCancel': '此提交已無法取消。',
@@ -522,6 +540,12 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
       'Erbjudandet håller redan på att publiceras. Vänta tills det är klart, eller avbryt publiceringen först.',
     'publishing.noChanges':
       'Ingenting har ändrats sedan den publicerade versionen: det finns inget att publicera.',
+    'publishing.staleDraft':
+      'Utkastet har ändrats sedan du jämförde det (det är nu version {draftVersion}). Jämför igen och publicera sedan.',
+    'publishing.changed.fields': 'Erbjudandets uppgifter har ändrats.',
+    'publishing.changed.listing': 'Co-sell-listningen har ändrats.',
+    'publishing.changed.documents': 'Co-sell-dokumenten har ändrats.',
+    'publishing.changed.contacts': 'Kontakterna har ändrats.',
     'publishing.sections': 'Välj de här avsnitten för publicering: {required}.',
     'publishing.invalid':
       'En del samförsäljningsuppgifter tillåts inte av programmets policy. Åtgärda punkterna i listan och publicera sedan.',
@@ -675,6 +699,12 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
       'Ta oferta jest już publikowana. Poczekaj na zakończenie albo najpierw anuluj publikowanie.',
     'publishing.noChanges':
       'Od opublikowanej wersji nic się nie zmieniło: nie ma czego publikować.',
+    'publishing.staleDraft':
+      'Wersja robocza zmieniła się po porównaniu (teraz to wersja {draftVersion}). Porównaj ponownie, a potem opublikuj.',
+    'publishing.changed.fields': 'Zmieniły się dane oferty.',
+    'publishing.changed.listing': 'Zmienił się wpis co-sell.',
+    'publishing.changed.documents': 'Zmieniły się dokumenty co-sell.',
+    'publishing.changed.contacts': 'Zmieniły się kontakty.',
     'publishing.sections': 'Wybierz te sekcje do opublikowania: {required}.',
     'publishing.invalid':
       'Część danych wspólnej sprzedaży jest niedozwolona przez zasady programu. Popraw wymienione elementy, a następnie opublikuj ofertę.',

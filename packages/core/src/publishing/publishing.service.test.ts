@@ -213,14 +213,35 @@ describe(sut.submitForPublish.name, () => {
     expect(offerRow(offer).lifecycleState).toBe('live');
   });
 
-  it('should refuse a stale If-Match with PRECONDITION_FAILED and freeze nothing', async () => {
-    const offer = addReadyOffer(fakes, world.partner.id, { version: 5 });
+  it('should refuse a stale draft version with PRECONDITION_FAILED naming what changed, and freeze nothing', async () => {
+    const offer = addReadyOffer(fakes, world.partner.id, {
+      draftVersion: 7,
+      draftChanges: { fields: 3, documents: 5, contacts: 7 },
+    });
 
     await expect(
       sut.submitForPublish(deps, world.owner, world.partner.id, offer.id, [...BOTH], [4]),
-    ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    ).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      messageKey: 'publishing.staleDraft',
+      params: { draftVersion: 7 },
+      issues: [
+        { path: ['documents'], code: 'publishing.changed.documents' },
+        { path: ['contacts'], code: 'publishing.changed.contacts' },
+      ],
+    });
     expect(fakes.state.versions).toEqual([]);
     expectNothingRecorded();
+    // The current draft version goes through.
+    const view = await sut.submitForPublish(
+      deps,
+      world.owner,
+      world.partner.id,
+      offer.id,
+      [...BOTH],
+      [7],
+    );
+    expect(view.current?.state).toBe('validating');
   });
 
   it('should refuse an archived offer', async () => {

@@ -12,7 +12,7 @@ import { AppError, getOrNotFound } from '../errors';
 import { translate } from '../i18n/messages';
 import { evaluateCosellTab } from '../offers/cosell-tab';
 import { problemsOf, validateAgainstPolicy } from '../program/evaluation';
-import type { OfferRecord } from '../offers/offer';
+import { draftChangedSince, type DraftPart, type OfferRecord } from '../offers/offer';
 import { loadProgramContext, requireOffer, type ProgramContext } from '../offers/offer.service';
 import type { Clock, ExpectedVersions } from '../ports';
 import { scopeOf, type Actor } from '../accounts/access';
@@ -45,6 +45,14 @@ export interface PublishSectionState {
   id: 'offer-setup' | 'listing' | 'documents' | 'landingPage' | 'contacts';
   state: 'not-started' | 'incomplete' | 'complete';
 }
+
+/** What a stale publish says of each part of the draft changed since the publisher compared. */
+const CHANGED_PART: Record<DraftPart, string> = {
+  fields: 'publishing.changed.fields',
+  listing: 'publishing.changed.listing',
+  documents: 'publishing.changed.documents',
+  contacts: 'publishing.changed.contacts',
+};
 
 export interface PublishView {
   offer: OfferRecord;
@@ -215,8 +223,15 @@ export async function submitForPublish(
     { name: 'offer.publish.submit', organisationId, permission: 'offers.write' },
     async ({ tx, audit, emit }) => {
       const offer = getOrNotFound(await tx.offers.findOffer(organisationId, offerId), 'offer');
-      if (expected !== 'any' && !expected.includes(offer.version)) {
-        throw new AppError('PRECONDITION_FAILED');
+      // If-Match names the draft version Compare showed: any part changed since (fields,
+      // listing, documents, contacts) makes the publish stale, and the answer says which.
+      const changed = draftChangedSince(offer, expected);
+      if (changed.length > 0) {
+        throw new AppError('PRECONDITION_FAILED', {
+          messageKey: 'publishing.staleDraft',
+          params: { draftVersion: offer.draftVersion },
+          issues: changed.map((part) => ({ path: [part], code: CHANGED_PART[part] })),
+        });
       }
       if (offer.archivedAt) {
         throw new AppError('CONFLICT', { messageKey: 'publishing.archived' });

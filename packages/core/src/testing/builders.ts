@@ -150,6 +150,8 @@ export function addOffer(
     updatedAt: fakes.clock.now(),
     version: 1,
     contactsVersion: 1,
+    draftVersion: 1,
+    draftChanges: {},
     publishStatus: 'draft',
     liveVersionId: null,
     ...offer,

@@ -703,6 +703,8 @@ function offerRepository(db: FakeState, env: Env): OfferRepository {
         updatedAt: at,
         version: 1,
         contactsVersion: 1,
+        draftVersion: 1,
+        draftChanges: {},
         publishStatus: 'draft',
         liveVersionId: null,
       };
@@ -751,6 +753,14 @@ function offerRepository(db: FakeState, env: Env): OfferRepository {
       row.contactsVersion += 1;
       row.updatedAt = at;
       return row.contactsVersion;
+    },
+    async bumpDraftVersion(organisationId, offerId, part, at) {
+      const row = find(organisationId, offerId);
+      if (!row) return null;
+      row.draftVersion += 1;
+      row.draftChanges = { ...row.draftChanges, [part]: row.draftVersion };
+      row.updatedAt = at;
+      return row.draftVersion;
     },
   });
 }

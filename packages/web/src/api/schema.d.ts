@@ -6448,7 +6448,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Publish: freeze the draft as the next version and start validation → co-sell review → preview. If-Match: the offer version the publisher reviewed
+         * Publish: freeze the draft as the next version and start validation → co-sell review → preview. If-Match: the draft version the publisher compared (the publish view's ETag); a stale one gets 412 listing the parts changed since
          * @description Send the ETag you read as `If-Match`: without it the answer is 428, with a stale one 412.
          */
         post: {
@@ -9648,6 +9648,7 @@ export interface components {
         };
         PublishViewInput: {
             offer: components["schemas"]["OfferInput"];
+            draftVersion: number;
             sections: {
                 /** @enum {string} */
                 id: "offer-setup" | "listing" | "documents" | "landingPage" | "contacts";
@@ -10302,6 +10303,7 @@ export interface components {
         };
         PublishView: {
             offer: components["schemas"]["Offer"];
+            draftVersion: number;
             sections: {
                 /** @enum {string} */
                 id: "offer-setup" | "listing" | "documents" | "landingPage" | "contacts";

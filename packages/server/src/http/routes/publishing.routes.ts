@@ -41,7 +41,7 @@ export const publishingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
         request.params.organisationId,
         request.params.offerId,
       );
-      return withEtag(reply, view.offer.version).send(toPublishView(view, request.locale));
+      return withEtag(reply, view.offer.draftVersion).send(toPublishView(view, request.locale));
     },
   });
 
@@ -51,7 +51,8 @@ export const publishingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
       tags: ['publish'],
       summary:
         'Publish: freeze the draft as the next version and start validation → co-sell review → ' +
-        'preview. If-Match: the offer version the publisher reviewed',
+        "preview. If-Match: the draft version the publisher compared (the publish view's ETag); a " +
+        'stale one gets 412 listing the parts changed since',
       params: OfferParams,
       body: z.strictObject({ sections: z.array(z.enum(PUBLISH_SECTIONS)).min(1).max(2) }),
       response: { 201: PublishViewSchema, ...problemResponses },

@@ -110,6 +110,12 @@ export const toChange = (c: SnapshotChange): z.infer<typeof ChangeSchema> => ({
 export const PublishViewSchema = z
   .object({
     offer: OfferSchema,
+    /**
+     * The co-sell draft's version: fields, listing, documents and contacts each bump it. It is
+     * the publish view's ETag; Publish sends it back as If-Match, and a stale one gets 412
+     * naming the parts changed since.
+     */
+    draftVersion: z.number().int(),
     sections: z.array(
       z.object({
         id: z.enum(['offer-setup', 'listing', 'documents', 'landingPage', 'contacts']),
@@ -143,6 +149,7 @@ export const toPublishView = (
   locale: Locale,
 ): z.infer<typeof PublishViewSchema> => ({
   offer: toOffer(v.offer),
+  draftVersion: v.offer.draftVersion,
   sections: v.sections,
   selectable: v.selectable,
   required: v.required,

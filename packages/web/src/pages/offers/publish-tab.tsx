@@ -104,7 +104,7 @@ const REVIEW_POLL_MS = 15_000;
 /**
  * "Review and publish": every section's state, what to publish, what blocks it, Compare
  * against the live version, the submission on its way as steps (Cancel, Go live) and the
- * history. Publishing sends the version read here as If-Match.
+ * history. Publishing sends the draft version read here (the view's ETag) as If-Match.
  */
 export function PublishTab({
   target,
@@ -285,8 +285,10 @@ export function PublishTab({
   const latest = view.current ?? view.submissions[0] ?? null;
   const stale = problem?.status === 412;
   // The server's field messages of a refused publish are the blocking items, listed below already.
+  // A stale publish lists the parts of the draft changed since (fields, listing, documents…).
   const shownFields =
-    problem?.status === 422 || (problem?.status === 400 && view.blocking.length > 0)
+    problem &&
+    (stale || problem.status === 422 || (problem.status === 400 && view.blocking.length > 0))
       ? Object.keys(problem.fields)
       : [];
 
@@ -420,14 +422,14 @@ export function PublishTab({
       </Section>
       <Section
         title={t('publish.compareTitle')}
-        description={
+        description={`${t('publish.compareDraft', { version: view.draftVersion })} ${
           view.liveVersion
             ? t('publish.compareLive', {
                 number: view.liveVersion.number,
                 date: formatDateTime(view.liveVersion.createdAt),
               })
             : t('publish.compareFirst')
-        }
+        }`}
         testId="publish-compare"
       >
         <CompareTable changes={view.changes} taxonomy={taxonomy} />
