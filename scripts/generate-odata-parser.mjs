@@ -61,7 +61,9 @@ for (const [name, text] of Object.entries(files)) {
       // missing counts as stale
     }
     if (current !== text) {
-      console.error(`${path.relative(root, file)} is out of date: run node scripts/generate-odata-parser.mjs and commit.`);
+      console.error(
+        `${path.relative(root, file)} is out of date: run node scripts/generate-odata-parser.mjs and commit.`,
+      );
       stale = true;
     }
   } else {

@@ -52,7 +52,12 @@ export const createBody = (overrides: Record<string, unknown> = {}) =>
     ...overrides,
   });
 
-const ctx = { id: 'ref-1', engagementId: 'eng-1', organization: { id: 'org-partner', name: 'Fabrikam' }, now: T0 };
+const ctx = {
+  id: 'ref-1',
+  engagementId: 'eng-1',
+  organization: { id: 'org-partner', name: 'Fabrikam' },
+  now: T0,
+};
 
 export const outbound = (overrides: Record<string, unknown> = {}) =>
   newOutboundReferral(createBody(overrides), ctx);
@@ -61,7 +66,12 @@ export const outbound = (overrides: Record<string, unknown> = {}) =>
 export const inbound = (): Referral =>
   newCosellOpportunity(
     createBody(),
-    { id: 'ref-v', engagementId: 'eng-1', organization: { id: 'org-vendor', name: 'Vendor' }, now: T0 },
+    {
+      id: 'ref-v',
+      engagementId: 'eng-1',
+      organization: { id: 'org-vendor', name: 'Vendor' },
+      now: T0,
+    },
     { referralId: 'ref-p', organizationId: 'org-partner', organizationName: 'Fabrikam' },
   ).partner;
 
@@ -131,7 +141,12 @@ describe('creating referrals', () => {
 
 describe('answering an inbound referral', () => {
   it('accepts with name, value, close date and notes, and tells the sender', () => {
-    const { referral, events } = applyAction(inbound(), accept, partner, new Date(T0.getTime() + DAY));
+    const { referral, events } = applyAction(
+      inbound(),
+      accept,
+      partner,
+      new Date(T0.getTime() + DAY),
+    );
     expect(referral).toMatchObject({
       status: 'Active',
       substatus: 'Accepted',
@@ -165,7 +180,9 @@ describe('answering an inbound referral', () => {
     expect(decide(received, { kind: 'expire' }, null, new Date(due.getTime() - 1))).toMatchObject({
       reason: 'notDueYet',
     });
-    expect(decide(received, { kind: 'expire' }, partner, due)).toMatchObject({ reason: 'systemOnly' });
+    expect(decide(received, { kind: 'expire' }, partner, due)).toMatchObject({
+      reason: 'systemOnly',
+    });
     const { referral, events } = applyAction(received, { kind: 'expire' }, null, due);
     expect(referral.substatus).toBe('Expired');
     expect(events[0]!.type).toBe('referral.expired');
@@ -200,7 +217,11 @@ describe('closed referrals', () => {
       partner,
       T0,
     );
-    expect(referral).toMatchObject({ status: 'Closed', substatus: 'Error', statusReason: 'Duplicate' });
+    expect(referral).toMatchObject({
+      status: 'Closed',
+      substatus: 'Error',
+      statusReason: 'Duplicate',
+    });
   });
 });
 
@@ -210,7 +231,9 @@ describe('sales stages', () => {
     expect(referral.salesStage).toBe('Created');
     expect(codeOf(() => applyAction(referral, { kind: 'win' }, partner, T0))).toBe('VALIDATION');
     expect(
-      codeOf(() => applyAction(referral, { kind: 'move-stage', stage: 'Collect data' }, partner, T0)),
+      codeOf(() =>
+        applyAction(referral, { kind: 'move-stage', stage: 'Collect data' }, partner, T0),
+      ),
     ).toBe('VALIDATION');
     for (const stage of SOLUTION_ASSESSMENT_SALES_STAGE_NAMES.slice(1, -1)) {
       referral = applyAction(referral, { kind: 'move-stage', stage }, partner, T0).referral;
@@ -220,13 +243,16 @@ describe('sales stages', () => {
 
   it('lets other deals pick any stage except Won', () => {
     const referral = outbound();
-    expect(applyAction(referral, { kind: 'move-stage', stage: 'Proposed' }, partner, T0).referral.salesStage).toBe(
-      'Proposed',
-    );
+    expect(
+      applyAction(referral, { kind: 'move-stage', stage: 'Proposed' }, partner, T0).referral
+        .salesStage,
+    ).toBe('Proposed');
     expect(decide(referral, { kind: 'move-stage', stage: 'Won' }, partner, T0)).toMatchObject({
       reason: 'wonNeedsWin',
     });
-    expect(decide(referral, { kind: 'move-stage', stage: 'Collect data' }, partner, T0)).toMatchObject({
+    expect(
+      decide(referral, { kind: 'move-stage', stage: 'Collect data' }, partner, T0),
+    ).toMatchObject({
       reason: 'stageNotForDeal',
     });
   });
@@ -245,7 +271,12 @@ describe('edits and invitations', () => {
       decide(referral, { kind: 'update', next: { ...referral, locationId: 'loc-2' } }, partner, T0),
     ).toMatchObject({ reason: 'readOnly', field: 'locationId' });
     expect(
-      decide(referral, { kind: 'update', next: { ...referral, visibility: 'private' } }, partner, T0),
+      decide(
+        referral,
+        { kind: 'update', next: { ...referral, visibility: 'private' } },
+        partner,
+        T0,
+      ),
     ).toMatchObject({ reason: 'visibilityNotHigher' });
     const edited = applyAction(
       referral,
@@ -253,7 +284,10 @@ describe('edits and invitations', () => {
       partner,
       T0,
     );
-    expect(edited.events[0]).toMatchObject({ type: 'referral.updated', data: { fields: ['name'] } });
+    expect(edited.events[0]).toMatchObject({
+      type: 'referral.updated',
+      data: { fields: ['name'] },
+    });
   });
 
   it('gives a P2P invitee its own Received referral with its own terms', () => {
@@ -301,13 +335,15 @@ const actionArb: fc.Arbitrary<ReferralAction> = fc.oneof(
   fc.constant(accept),
   fc.constant<ReferralAction>({ kind: 'decline', reason: 'Other', notes: 'n' }),
   fc.constant<ReferralAction>({ kind: 'expire' }),
-  fc.constantFrom(...SOLUTION_ASSESSMENT_SALES_STAGE_NAMES, 'Qualified', 'Proposed').map(
-    (stage): ReferralAction => ({ kind: 'move-stage', stage }),
-  ),
+  fc
+    .constantFrom(...SOLUTION_ASSESSMENT_SALES_STAGE_NAMES, 'Qualified', 'Proposed')
+    .map((stage): ReferralAction => ({ kind: 'move-stage', stage })),
   fc.constant<ReferralAction>({ kind: 'win' }),
   fc.constant<ReferralAction>({ kind: 'lose', reason: 'Budget' }),
   fc.constant<ReferralAction>({ kind: 'close-as-error', reason: 'Wrong customer' }),
-  fc.constantFrom(...VISIBILITIES).map((to): ReferralAction => ({ kind: 'upgrade-visibility', to })),
+  fc
+    .constantFrom(...VISIBILITIES)
+    .map((to): ReferralAction => ({ kind: 'upgrade-visibility', to })),
 );
 
 const startArb = fc.constantFrom<() => Referral>(
@@ -334,7 +370,12 @@ function run(start: Referral, steps: Step[]) {
   for (const step of steps) {
     now = new Date(now.getTime() + step.afterDays * DAY);
     try {
-      const after = applyAction(referral, step.action, step.bySystem ? null : partner, now).referral;
+      const after = applyAction(
+        referral,
+        step.action,
+        step.bySystem ? null : partner,
+        now,
+      ).referral;
       trace.push({ before: referral, after, action: step.action, now });
       referral = after;
     } catch (error) {
@@ -371,7 +412,9 @@ describe('life cycle properties', () => {
         for (const { before, after, now } of run(start(), steps)) {
           if (after.substatus !== 'Expired') continue;
           expect(before.substatus).toBe('Received');
-          expect(now.getTime() - Date.parse(before.createdDateTime)).toBeGreaterThanOrEqual(14 * DAY);
+          expect(now.getTime() - Date.parse(before.createdDateTime)).toBeGreaterThanOrEqual(
+            14 * DAY,
+          );
         }
       }),
       { numRuns: 300 },

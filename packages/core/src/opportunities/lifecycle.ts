@@ -35,7 +35,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 // ---------------------------------------------------------------------------------------------
 
 /** Substatuses still open; every other one is Closed and final. */
-export const OPEN_SUBSTATUSES = ['Pending', 'Received', 'Accepted'] as const satisfies readonly ReferralSubstatus[];
+export const OPEN_SUBSTATUSES = [
+  'Pending',
+  'Received',
+  'Accepted',
+] as const satisfies readonly ReferralSubstatus[];
 
 /** Per action: the substatuses it applies to and the substatus it leads to (null: unchanged). */
 export const REFERRAL_ACTION_TABLE: Readonly<
@@ -58,7 +62,7 @@ export const isClosed = (referral: Pick<Referral, 'substatus'>): boolean =>
   !(OPEN_SUBSTATUSES as readonly string[]).includes(referral.substatus);
 
 /** The status a substatus belongs to. */
-export function statusOf(substatus: ReferralSubstatus): ReferralLifecycleStatus {
+export function referralStatusOf(substatus: ReferralSubstatus): ReferralLifecycleStatus {
   const status = REFERRAL_SUBSTATUS_STATUS[substatus];
   if (!status) throw new Error(`substatus ${substatus} belongs to no status`);
   return status;
@@ -106,8 +110,7 @@ export const REFUSAL_MESSAGE_KEYS: Readonly<Record<RefusalReason, string>> = {
 };
 
 export type Decision =
-  | { allowed: true }
-  | { allowed: false; reason: RefusalReason; field?: string | undefined };
+  { allowed: true } | { allowed: false; reason: RefusalReason; field?: string | undefined };
 
 const allow: Decision = { allowed: true };
 const refuse = (reason: RefusalReason, field?: string): Decision => ({
@@ -117,7 +120,11 @@ const refuse = (reason: RefusalReason, field?: string): Decision => ({
 });
 
 /** Partner roles that work referrals; a referrals user only its assigned locations (§7.2). */
-export const PARTNER_REFERRAL_ROLES = ['owner', 'referrals-admin', 'referrals-user'] as const satisfies readonly Role[];
+export const PARTNER_REFERRAL_ROLES = [
+  'owner',
+  'referrals-admin',
+  'referrals-user',
+] as const satisfies readonly Role[];
 /** Vendor roles that send and work co-sell opportunities. */
 export const VENDOR_REFERRAL_ROLES = ['program-admin', 'seller'] as const satisfies readonly Role[];
 
@@ -162,7 +169,8 @@ export function decide(
 ): Decision {
   if (actor) {
     if (actor.organisationId !== referral.organizationId) return refuse('notParticipant');
-    const roles = actor.organisationKind === 'vendor' ? VENDOR_REFERRAL_ROLES : PARTNER_REFERRAL_ROLES;
+    const roles =
+      actor.organisationKind === 'vendor' ? VENDOR_REFERRAL_ROLES : PARTNER_REFERRAL_ROLES;
     if (!hasAny(actor.roles, roles)) return refuse('roleNotAllowed');
   }
   if (isClosed(referral)) return refuse('closed');
@@ -173,7 +181,13 @@ export function decide(
   }
   const row = REFERRAL_ACTION_TABLE[action.kind];
   if (!row.from.includes(referral.substatus)) return refuse('wrongState', 'substatus');
-  if (row.to && !isReferralStatusTransitionAllowed(statusOf(referral.substatus), statusOf(row.to))) {
+  if (
+    row.to &&
+    !isReferralStatusTransitionAllowed(
+      referralStatusOf(referral.substatus),
+      referralStatusOf(row.to),
+    )
+  ) {
     return refuse('wrongState', 'status');
   }
   switch (action.kind) {
@@ -295,7 +309,8 @@ const get = (value: unknown, path: string): unknown =>
   path
     .split('/')
     .reduce<unknown>(
-      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      (node, key) =>
+        node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined,
       value,
     );
 
@@ -419,7 +434,7 @@ export function applyAction(
   base.eTag = nextETag(referral.eTag);
   if (row.to) {
     base.substatus = row.to;
-    base.status = statusOf(row.to);
+    base.status = referralStatusOf(row.to);
   }
   const updated = (next: Referral): ActionResult => ({
     referral: next,
@@ -585,7 +600,10 @@ export function inviteeReferral(
     team: structuredClone(terms.team),
     inviteContext: {
       notes: terms.notes,
-      invitedBy: { organizationId: inviter.organizationId, organizationName: inviter.organizationName },
+      invitedBy: {
+        organizationId: inviter.organizationId,
+        organizationName: inviter.organizationName,
+      },
     },
     eTag: '"v1"',
     dealKind: 'p2p',

@@ -32,7 +32,8 @@ const en = {
   'referral.refused.locationNotAssigned':
     'You can create deals only for the locations assigned to you.',
   'referral.refused.inviteSelf': 'Invite another organisation, not your own.',
-  'odata.syntax': '{option} is not valid at position {position}: found {found}, expected {expected}.',
+  'odata.syntax':
+    '{option} is not valid at position {position}: found {found}, expected {expected}.',
   'odata.unknownField': '{option} cannot use {field} (position {position}).',
   'odata.typeMismatch':
     '{option}: {field} cannot be compared with this value (position {position}).',
@@ -51,7 +52,8 @@ const en = {
 export const OPPORTUNITY_MESSAGES: ModuleCatalogue<typeof en> = {
   en,
   'zh-CN': {
-    'error.REFERRAL_CLOSED': '此推荐已关闭（赢单、丢单、已拒绝、已过期或作为错误关闭），不能再更改。',
+    'error.REFERRAL_CLOSED':
+      '此推荐已关闭（赢单、丢单、已拒绝、已过期或作为错误关闭），不能再更改。',
     'referral.dateTime.invalid': '请使用 UTC 日期和时间，例如 2024-01-01T00:00:00Z。',
     'referral.currency.invalid': '请使用三个字母的 ISO 4217 货币代码，例如 USD。',
     'referral.country.invalid': '请使用两个字母的国家/地区代码，例如 US。',
@@ -66,9 +68,11 @@ export const OPPORTUNITY_MESSAGES: ModuleCatalogue<typeof en> = {
     'referral.refused.stageOutOfOrder': '解决方案评估的所有阶段都是必需的：请按顺序进入下一阶段。',
     'referral.refused.stageNotForDeal': '此类交易没有这个销售阶段。',
     'referral.refused.wonNeedsWin': '请将交易标记为赢单，而不是移到“赢单”阶段。',
-    'referral.refused.visibilityNotHigher': '可见性只能提高（私有、合作伙伴主导、共同销售），不能降低。',
+    'referral.refused.visibilityNotHigher':
+      '可见性只能提高（私有、合作伙伴主导、共同销售），不能降低。',
     'referral.refused.readOnly': '推荐创建后不能更改此字段。',
-    'referral.refused.notCosellReady': '新交易需要一个已在市场发布且具有共同销售就绪状态的解决方案。',
+    'referral.refused.notCosellReady':
+      '新交易需要一个已在市场发布且具有共同销售就绪状态的解决方案。',
     'referral.refused.locationNotAssigned': '你只能为分配给你的位置创建交易。',
     'referral.refused.inviteSelf': '请邀请其他组织，而不是你自己的组织。',
     'odata.syntax': '{option} 在位置 {position} 无效：发现 {found}，应为 {expected}。',
@@ -85,7 +89,8 @@ export const OPPORTUNITY_MESSAGES: ModuleCatalogue<typeof en> = {
     'jsonPatch.path.missing': '此路径上没有可替换的内容。',
   },
   'zh-TW': {
-    'error.REFERRAL_CLOSED': '此推薦已關閉（贏單、輸單、已拒絕、已過期或作為錯誤關閉），無法再變更。',
+    'error.REFERRAL_CLOSED':
+      '此推薦已關閉（贏單、輸單、已拒絕、已過期或作為錯誤關閉），無法再變更。',
     'referral.dateTime.invalid': '請使用 UTC 日期和時間，例如 2024-01-01T00:00:00Z。',
     'referral.currency.invalid': '請使用三個字母的 ISO 4217 貨幣代碼，例如 USD。',
     'referral.country.invalid': '請使用兩個字母的國家/地區代碼，例如 US。',
@@ -100,9 +105,11 @@ export const OPPORTUNITY_MESSAGES: ModuleCatalogue<typeof en> = {
     'referral.refused.stageOutOfOrder': '解決方案評估的所有階段都是必要的：請依序進入下一個階段。',
     'referral.refused.stageNotForDeal': '此類交易沒有這個銷售階段。',
     'referral.refused.wonNeedsWin': '請將交易標記為贏單，而不是移到「贏單」階段。',
-    'referral.refused.visibilityNotHigher': '可見性只能提高（私人、合作夥伴主導、共同銷售），不能降低。',
+    'referral.refused.visibilityNotHigher':
+      '可見性只能提高（私人、合作夥伴主導、共同銷售），不能降低。',
     'referral.refused.readOnly': '推薦建立後無法變更此欄位。',
-    'referral.refused.notCosellReady': '新交易需要一個已在市集發佈且具有共同銷售就緒狀態的解決方案。',
+    'referral.refused.notCosellReady':
+      '新交易需要一個已在市集發佈且具有共同銷售就緒狀態的解決方案。',
     'referral.refused.locationNotAssigned': '您只能為指派給您的位置建立交易。',
     'referral.refused.inviteSelf': '請邀請其他組織，而不是您自己的組織。',
     'odata.syntax': '{option} 在位置 {position} 無效：找到 {found}，預期為 {expected}。',
@@ -122,13 +129,13 @@ export const OPPORTUNITY_MESSAGES: ModuleCatalogue<typeof en> = {
     'error.REFERRAL_CLOSED':
       'Den här hänvisningen är stängd (vunnen, förlorad, avböjd, utgången eller stängd som fel) och kan inte längre ändras.',
     'referral.dateTime.invalid': 'Ange datum och tid i UTC, till exempel 2024-01-01T00:00:00Z.',
-    'referral.currency.invalid': 'Ange en valutakod enligt ISO 4217 med tre bokstäver, till exempel USD.',
+    'referral.currency.invalid':
+      'Ange en valutakod enligt ISO 4217 med tre bokstäver, till exempel USD.',
     'referral.country.invalid': 'Ange en lands-/regionkod med två bokstäver, till exempel US.',
     'referral.solutions.required': 'Lägg till minst en lösning.',
     'referral.team.required': 'Lägg till minst en teammedlem.',
     'referral.refused.closed': 'Den här hänvisningen är stängd och kan inte längre ändras.',
-    'referral.refused.notParticipant':
-      'Endast organisationen som äger hänvisningen kan ändra den.',
+    'referral.refused.notParticipant': 'Endast organisationen som äger hänvisningen kan ändra den.',
     'referral.refused.roleNotAllowed': 'Din roll tillåter inte arbete med hänvisningar.',
     'referral.refused.systemOnly':
       'Endast cosell låter hänvisningar gå ut, 14 dagar efter att de kommit in.',
@@ -136,7 +143,8 @@ export const OPPORTUNITY_MESSAGES: ModuleCatalogue<typeof en> = {
     'referral.refused.notDueYet': 'Hänvisningen har inte nått sitt utgångsdatum ännu.',
     'referral.refused.stageOutOfOrder':
       'Alla steg i en lösningsbedömning är obligatoriska: gå vidare till nästa steg i tur och ordning.',
-    'referral.refused.stageNotForDeal': 'Det här försäljningssteget finns inte för den här typen av affär.',
+    'referral.refused.stageNotForDeal':
+      'Det här försäljningssteget finns inte för den här typen av affär.',
     'referral.refused.wonNeedsWin':
       'Markera affären som vunnen i stället för att flytta den till steget Vunnen.',
     'referral.refused.visibilityNotHigher':
@@ -181,7 +189,8 @@ export const OPPORTUNITY_MESSAGES: ModuleCatalogue<typeof en> = {
     'referral.refused.notDueYet': 'Polecenie nie osiągnęło jeszcze daty wygaśnięcia.',
     'referral.refused.stageOutOfOrder':
       'Wszystkie etapy oceny rozwiązania są obowiązkowe: przejdź do następnego etapu po kolei.',
-    'referral.refused.stageNotForDeal': 'Ten etap sprzedaży nie istnieje dla tego rodzaju transakcji.',
+    'referral.refused.stageNotForDeal':
+      'Ten etap sprzedaży nie istnieje dla tego rodzaju transakcji.',
     'referral.refused.wonNeedsWin':
       'Oznacz transakcję jako wygraną zamiast przenosić ją do etapu Wygrana.',
     'referral.refused.visibilityNotHigher':

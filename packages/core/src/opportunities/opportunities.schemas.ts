@@ -77,7 +77,10 @@ export const ReferralSolutionSchema = z.strictObject({
 });
 
 export const ReferralRequirementsSchema = z.strictObject({
-  solutions: z.array(ReferralSolutionSchema).min(1, { error: 'referral.solutions.required' }).max(50),
+  solutions: z
+    .array(ReferralSolutionSchema)
+    .min(1, { error: 'referral.solutions.required' })
+    .max(50),
   products: z.array(requiredText(100)).max(50).optional(),
   services: z.array(requiredText(100)).max(50).optional(),
   industries: z.array(requiredText(100)).max(50).optional(),

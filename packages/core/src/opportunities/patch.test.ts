@@ -39,7 +39,11 @@ describe('JSON Patch of a referral', () => {
     const before = structuredClone(referral);
     const patched = applyReferralPatch(referral, [
       { op: 'replace', path: '/details/dealValue', value: 75000 },
-      { op: 'add', path: '/team/-', value: { firstName: 'Bo', lastName: 'Ek', email: 'bo@p.example' } },
+      {
+        op: 'add',
+        path: '/team/-',
+        value: { firstName: 'Bo', lastName: 'Ek', email: 'bo@p.example' },
+      },
       { op: 'add', path: '/externalReferenceId', value: 'CRM-42' },
     ]);
     expect(referral).toEqual(before);
@@ -48,7 +52,12 @@ describe('JSON Patch of a referral', () => {
     const { events } = applyAction(
       referral,
       { kind: 'update', next: patched },
-      { userId: 'u', organisationId: 'org-p', organisationKind: 'partner', roles: ['referrals-user'] },
+      {
+        userId: 'u',
+        organisationId: 'org-p',
+        organisationKind: 'partner',
+        roles: ['referrals-user'],
+      },
       T0,
     );
     expect(events[0]).toMatchObject({
@@ -59,16 +68,51 @@ describe('JSON Patch of a referral', () => {
 
   it.each([
     ['remove', { op: 'remove', path: '/name' }, [0, 'op'], 'jsonPatch.op.notAllowed'],
-    ['move', { op: 'move', from: '/name', path: '/statusReason' }, [0, 'op'], 'jsonPatch.op.notAllowed'],
+    [
+      'move',
+      { op: 'move', from: '/name', path: '/statusReason' },
+      [0, 'op'],
+      'jsonPatch.op.notAllowed',
+    ],
     ['test', { op: 'test', path: '/name', value: 'x' }, [0, 'op'], 'jsonPatch.op.notAllowed'],
-    ['the status', { op: 'replace', path: '/status', value: 'Closed' }, [0, 'path'], 'referral.refused.readOnly'],
-    ['the customer', { op: 'replace', path: '/customerProfile/name', value: 'X' }, [0, 'path'], 'referral.refused.readOnly'],
-    ['the location', { op: 'add', path: '/locationId', value: 'loc-2' }, [0, 'path'], 'referral.refused.readOnly'],
-    ['an unknown field', { op: 'add', path: '/isAdmin', value: true }, [0, 'path'], 'jsonPatch.path.notAllowed'],
+    [
+      'the status',
+      { op: 'replace', path: '/status', value: 'Closed' },
+      [0, 'path'],
+      'referral.refused.readOnly',
+    ],
+    [
+      'the customer',
+      { op: 'replace', path: '/customerProfile/name', value: 'X' },
+      [0, 'path'],
+      'referral.refused.readOnly',
+    ],
+    [
+      'the location',
+      { op: 'add', path: '/locationId', value: 'loc-2' },
+      [0, 'path'],
+      'referral.refused.readOnly',
+    ],
+    [
+      'an unknown field',
+      { op: 'add', path: '/isAdmin', value: true },
+      [0, 'path'],
+      'jsonPatch.path.notAllowed',
+    ],
     ['the root', { op: 'replace', path: '', value: {} }, [0, 'path'], 'jsonPatch.path.notAllowed'],
     ['a missing value', { op: 'replace', path: '/name' }, [0], 'jsonPatch.invalid'],
-    ['a bad pointer', { op: 'replace', path: 'name', value: 'x' }, [0, 'path'], 'jsonPatch.invalid'],
-    ['a missing parent', { op: 'replace', path: '/inviteContextX/notes', value: 'x' }, [0, 'path'], 'jsonPatch.path.notAllowed'],
+    [
+      'a bad pointer',
+      { op: 'replace', path: 'name', value: 'x' },
+      [0, 'path'],
+      'jsonPatch.invalid',
+    ],
+    [
+      'a missing parent',
+      { op: 'replace', path: '/inviteContextX/notes', value: 'x' },
+      [0, 'path'],
+      'jsonPatch.path.notAllowed',
+    ],
   ])('refuses %s', (_name, operation, path, code) => {
     expect(issuesOf([operation])).toEqual([expect.objectContaining({ path, code })]);
   });

@@ -22,7 +22,10 @@ export const PATCHABLE_FIELDS: readonly string[] = Object.keys(ReferralReplaceSc
 );
 
 /** A zod issue as a field issue with a catalogue key. */
-export function fieldIssueOf(issue: z.core.$ZodIssue, prefix: (string | number)[] = []): FieldIssue {
+export function fieldIssueOf(
+  issue: z.core.$ZodIssue,
+  prefix: (string | number)[] = [],
+): FieldIssue {
   const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
   if (/^referral\.[A-Za-z]+\.[A-Za-z]+$/.test(issue.message)) return { path, code: issue.message };
   switch (issue.code) {

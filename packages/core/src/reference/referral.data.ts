@@ -82,8 +82,6 @@ export const TERMINAL_REFERRAL_SUBSTATUSES = [
   'Expired',
 ] as const satisfies readonly ReferralSubstatus[];
 
-
-
 // ---------------------------------------------------------------------------------------------
 // Other API enums (PC-api-2019, PC-api-2020)
 // ---------------------------------------------------------------------------------------------

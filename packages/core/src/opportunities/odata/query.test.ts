@@ -184,9 +184,18 @@ describe('the other query options', () => {
       count: true,
       select: ['id', 'eTag', 'name', 'status'],
     });
-    expect(toSqlOrderBy(query.orderBy, { createdDateTime: 'c', updatedDateTime: 'u', 'details/closingDateTime': 'cl', status: 's' }, 'id')).toBe(
-      'u DESC, cl ASC, id ASC',
-    );
+    expect(
+      toSqlOrderBy(
+        query.orderBy,
+        {
+          createdDateTime: 'c',
+          updatedDateTime: 'u',
+          'details/closingDateTime': 'cl',
+          status: 's',
+        },
+        'id',
+      ),
+    ).toBe('u DESC, cl ASC, id ASC');
   });
 
   it.each([
@@ -210,9 +219,9 @@ describe('the other query options', () => {
     expect(nextPageToken(first, 1)).toBeNull();
     const token = nextPageToken(first, 2)!;
     expect(parseReferralQuery({ ...options, $skiptoken: token }).skip).toBe(2);
-    expect(issueOf(() => parseReferralQuery({ $filter: "status eq 'New'", $skiptoken: token })).code).toBe(
-      'odata.token.invalid',
-    );
+    expect(
+      issueOf(() => parseReferralQuery({ $filter: "status eq 'New'", $skiptoken: token })).code,
+    ).toBe('odata.token.invalid');
     const tampered = token.slice(0, -2) + (token.endsWith('A') ? 'BB' : 'AA');
     expect(issueOf(() => parseReferralQuery({ ...options, $skiptoken: tampered })).code).toBe(
       'odata.token.invalid',
@@ -234,7 +243,11 @@ const literalArb: fc.Arbitrary<FilterLiteral> = fc.oneof(
   fc.boolean().map((value) => ({ type: 'boolean' as const, value })),
   fc.constant({ type: 'null' as const }),
   fc
-    .date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true })
+    .date({
+      min: new Date('0000-01-01T00:00:00Z'),
+      max: new Date('9999-12-31T23:59:59Z'),
+      noInvalidDate: true,
+    })
     .map((d) => ({ type: 'datetimeoffset' as const, value: d.toISOString() })),
 );
 const { ast: astArb } = fc.letrec<{ ast: FilterAst }>((tie) => ({
@@ -248,7 +261,11 @@ const { ast: astArb } = fc.letrec<{ ast: FilterAst }>((tie) => ({
       position: fc.constant(0),
     }),
     fc.record({ kind: fc.constant('not' as const), operand: tie('ast') }),
-    fc.record({ kind: fc.constantFrom('and' as const, 'or' as const), left: tie('ast'), right: tie('ast') }),
+    fc.record({
+      kind: fc.constantFrom('and' as const, 'or' as const),
+      left: tie('ast'),
+      right: tie('ast'),
+    }),
   ),
 }));
 
@@ -265,16 +282,26 @@ describe('$filter properties', () => {
   it('answers any input with a result or a validation error, nothing else', () => {
     const filterish = fc.stringMatching(/^[ a-zA-Z0-9_'()\-:.+/]{0,60}$/);
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 80 }), filterish), fc.string({ maxLength: 20 }), (filter, other) => {
-        for (const options of [{ $filter: filter }, { $orderby: other }, { $select: other }, { $top: other }, { $skiptoken: other }]) {
-          try {
-            parseReferralQuery(options);
-          } catch (error) {
-            expect(error).toBeInstanceOf(AppError);
-            expect((error as AppError).code).toBe('VALIDATION');
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 80 }), filterish),
+        fc.string({ maxLength: 20 }),
+        (filter, other) => {
+          for (const options of [
+            { $filter: filter },
+            { $orderby: other },
+            { $select: other },
+            { $top: other },
+            { $skiptoken: other },
+          ]) {
+            try {
+              parseReferralQuery(options);
+            } catch (error) {
+              expect(error).toBeInstanceOf(AppError);
+              expect((error as AppError).code).toBe('VALIDATION');
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 1000 },
     );
   });
