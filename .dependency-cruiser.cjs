@@ -56,9 +56,9 @@ module.exports = {
       name: 'core-only-zod',
       severity: 'error',
       comment:
-        'packages/core depends on zod alone (its package.json); tests may use their dev tools.',
+        'packages/core depends on zod and rfc6902 (JSON Patch) alone (its package.json); tests may use their dev tools.',
       from: { path: '^packages/core/src/', pathNot: TESTS },
-      to: { path: '(^|/)node_modules/', pathNot: '(^|/)node_modules/zod/' },
+      to: { path: '(^|/)node_modules/', pathNot: '(^|/)node_modules/(zod|rfc6902)/' },
     },
     {
       name: 'web-not-to-server-or-db',

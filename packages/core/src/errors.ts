@@ -46,6 +46,11 @@ export const APP_ERROR_CODES = [
   'IDEMPOTENCY_IN_FLIGHT',
   /** The request body is larger than the limit for it (an upload, a contacts file). */
   'PAYLOAD_TOO_LARGE',
+  /**
+   * The referral is Won, Lost, Declined, Expired or closed as Error: nothing about it changes
+   * any more (the one answer for every later action or edit on a terminal referral).
+   */
+  'REFERRAL_CLOSED',
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -14,6 +14,7 @@ export * from './contacts';
 export * from './csv';
 export * from './documents';
 export * from './publishing';
+export * from './opportunities';
 export * from './review';
 export * from './status';
 export * from './profiles';

@@ -5,6 +5,7 @@
  * insights). The catalogue below is the contract: `docs/architecture.md` lists it for readers.
  */
 import type { CosellStatusId } from '../reference/cosell-statuses';
+import type { ReferralEventPayloads } from './referral-events';
 
 /** Who caused an event: a signed-in person, an API token, or the system (jobs, the CLI seed). */
 export interface EventActor {
@@ -13,7 +14,7 @@ export interface EventActor {
 }
 
 /** Payload of each event type, version 1. A breaking change adds a version, never edits one. */
-export interface EventPayloads {
+export interface EventPayloads extends ReferralEventPayloads {
   /** The first-run set-up created the vendor organisation and its first program admin. */
   'setup.completed': { vendorName: string; adminUserId: string };
   'organisation.created': { kind: string; name: string };
@@ -113,6 +114,14 @@ export const EVENT_TYPES = [
   'offer.published',
   'status.changed',
   'badge.granted',
+  'referral.created',
+  'referral.accepted',
+  'referral.declined',
+  'referral.expired',
+  'referral.updated',
+  'referral.won',
+  'referral.lost',
+  'referral.invited',
 ] as const satisfies readonly EventType[];
 
 /** An event as stored in the outbox. */

@@ -11,5 +11,6 @@ export * from './documents.data';
 export * from './listing-limits';
 export * from './notification-kinds';
 export * from './offer-types.data';
+export * from './referral.data';
 export * from './solution-types.data';
 export * from './states.data';

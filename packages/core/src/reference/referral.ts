@@ -1,88 +1,58 @@
 // Source: SPEC §7 Referrals (PC-api-2019/2020, PC-opps-2023, PC-sa-2023, PC-dealreg-2023, PC-perm-2022).
+// The data lives in the zod-free module beside this one; this adds the schemas and the checks.
 import { z } from 'zod';
+import {
+  DEAL_REGISTRATION_BULK_CSV_STATUSES,
+  DEAL_REGISTRATION_STATES,
+  DEAL_SOLUTION_CATEGORIES,
+  DEAL_TYPES,
+  MARKETPLACE_INTENTS,
+  REFERRAL_CUSTOMER_SIZES,
+  REFERRAL_DECLINE_REASONS,
+  REFERRAL_DIRECTIONS,
+  REFERRAL_ERROR_REASONS,
+  REFERRAL_LIFECYCLE_STATUSES,
+  REFERRAL_QUALIFICATIONS,
+  REFERRAL_SOLUTION_TAG_TYPES,
+  REFERRAL_STATUSES,
+  REFERRAL_SUBSTATUSES,
+  REFERRAL_TARGET_TYPES,
+  REFERRAL_TIMER_IDS,
+  REFERRAL_TYPES,
+  REFERRAL_USER_ROLE_IDS,
+  REFERRAL_WEBHOOK_EVENTS,
+  SALES_STAGE_NAMES,
+  SERVICES_PARTNER_ROLES,
+  SOLUTION_ASSESSMENT_SALES_STAGE_NAMES,
+  REFERRAL_STATUS_TRANSITIONS,
+  type ReferralLifecycleStatus,
+  type ReferralSubstatus,
+} from './referral.data';
 
-// ---------------------------------------------------------------------------------------------
-// Status and substatus (API enums, PC-api-2019; `Error` from 2023 UI docs)
-// ---------------------------------------------------------------------------------------------
+export * from './referral.data';
 
-/** Referral status. `None` is the API's "not set" value, never a life-cycle state. */
-export const REFERRAL_STATUSES = ['None', 'New', 'Active', 'Closed'] as const;
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 export const ReferralStatusSchema = z.enum(REFERRAL_STATUSES);
-
-/** Life-cycle statuses, i.e. every status except `None`. */
-export const REFERRAL_LIFECYCLE_STATUSES = ['New', 'Active', 'Closed'] as const;
-export type ReferralLifecycleStatus = (typeof REFERRAL_LIFECYCLE_STATUSES)[number];
 export const ReferralLifecycleStatusSchema = z.enum(REFERRAL_LIFECYCLE_STATUSES);
-
-/**
- * Referral substatus. `Error` ("Close as Error": duplicate, wrong customer…) is not in the
- * 2019/2020 API enum but appears in the 2023 UI and deal-registration docs.
- */
-export const REFERRAL_SUBSTATUSES = [
-  'None',
-  'Pending',
-  'Received',
-  'Accepted',
-  'Won',
-  'Lost',
-  'Declined',
-  'Expired',
-  'Error',
-] as const;
-export type ReferralSubstatus = (typeof REFERRAL_SUBSTATUSES)[number];
 export const ReferralSubstatusSchema = z.enum(REFERRAL_SUBSTATUSES);
-
-/** The status each substatus belongs to (`None` belongs to none). */
-export const REFERRAL_SUBSTATUS_STATUS: Readonly<
-  Record<ReferralSubstatus, ReferralLifecycleStatus | null>
-> = {
-  None: null,
-  Pending: 'New',
-  Received: 'New',
-  Accepted: 'Active',
-  Won: 'Closed',
-  Lost: 'Closed',
-  Declined: 'Closed',
-  Expired: 'Closed',
-  Error: 'Closed',
-};
-
-/** One row of the status transition table. */
-export interface ReferralStatusTransition {
-  /** Statuses a referral in this status may move to (itself included). */
-  allowedStatuses: readonly ReferralLifecycleStatus[];
-  /** Substatuses allowed while the referral is in this status. */
-  allowedSubstatuses: readonly ReferralSubstatus[];
-}
-
-/**
- * The only place referral status moves are defined: New → New/Active/Closed,
- * Active → Active/Closed, Closed → Closed (Closed is final).
- */
-export const REFERRAL_STATUS_TRANSITIONS: Readonly<
-  Record<ReferralLifecycleStatus, ReferralStatusTransition>
-> = {
-  New: {
-    allowedStatuses: ['New', 'Active', 'Closed'],
-    allowedSubstatuses: ['Pending', 'Received'],
-  },
-  Active: { allowedStatuses: ['Active', 'Closed'], allowedSubstatuses: ['Accepted'] },
-  Closed: {
-    allowedStatuses: ['Closed'],
-    // The API table lists Won, Lost, Declined, Expired; `Error` is added (derived) because the
-    // 2023 docs let any deal be closed as Error.
-    allowedSubstatuses: ['Won', 'Lost', 'Declined', 'Expired', 'Error'],
-  },
-};
-
-/** Substatuses the docs call terminal and not editable (SPEC §7.4). */
-export const TERMINAL_REFERRAL_SUBSTATUSES = [
-  'Won',
-  'Lost',
-  'Declined',
-  'Expired',
-] as const satisfies readonly ReferralSubstatus[];
+export const ReferralTypeSchema = z.enum(REFERRAL_TYPES);
+export const ReferralQualificationSchema = z.enum(REFERRAL_QUALIFICATIONS);
+export const ReferralDirectionSchema = z.enum(REFERRAL_DIRECTIONS);
+export const ReferralTargetTypeSchema = z.enum(REFERRAL_TARGET_TYPES);
+export const ReferralSolutionTagTypeSchema = z.enum(REFERRAL_SOLUTION_TAG_TYPES);
+export const DealTypeSchema = z.enum(DEAL_TYPES);
+export const SalesStageSchema = z.enum(SALES_STAGE_NAMES);
+export const SolutionAssessmentSalesStageSchema = z.enum(SOLUTION_ASSESSMENT_SALES_STAGE_NAMES);
+export const DealSolutionCategorySchema = z.enum(DEAL_SOLUTION_CATEGORIES);
+export const ServicesPartnerRoleSchema = z.enum(SERVICES_PARTNER_ROLES);
+export const MarketplaceIntentSchema = z.enum(MARKETPLACE_INTENTS);
+export const DealRegistrationStateSchema = z.enum(DEAL_REGISTRATION_STATES);
+export const DealRegistrationBulkCsvStatusSchema = z.enum(DEAL_REGISTRATION_BULK_CSV_STATUSES);
+export const ReferralTimerIdSchema = z.enum(REFERRAL_TIMER_IDS);
+export const ReferralUserRoleIdSchema = z.enum(REFERRAL_USER_ROLE_IDS);
+export const ReferralWebhookEventSchema = z.enum(REFERRAL_WEBHOOK_EVENTS);
+export const ReferralDeclineReasonSchema = z.enum(REFERRAL_DECLINE_REASONS);
+export const ReferralErrorReasonSchema = z.enum(REFERRAL_ERROR_REASONS);
+export const ReferralCustomerSizeSchema = z.enum(REFERRAL_CUSTOMER_SIZES);
 
 /** True when the transition table allows moving a referral from `from` to `to`. */
 export function isReferralStatusTransitionAllowed(
@@ -99,380 +69,3 @@ export function isReferralSubstatusAllowed(
 ): boolean {
   return REFERRAL_STATUS_TRANSITIONS[status].allowedSubstatuses.includes(substatus);
 }
-
-// ---------------------------------------------------------------------------------------------
-// Other API enums (PC-api-2019, PC-api-2020)
-// ---------------------------------------------------------------------------------------------
-
-/** `Shared`: all parties collaborate (e.g. partner + Microsoft); `Independent`: one partner. */
-export const REFERRAL_TYPES = ['Shared', 'Independent'] as const;
-export type ReferralType = (typeof REFERRAL_TYPES)[number];
-export const ReferralTypeSchema = z.enum(REFERRAL_TYPES);
-
-/**
- * `Direct`: created directly by a customer; `MarketingQualified`: from Microsoft marketing
- * automation; `SalesQualified`: from a Microsoft sales agent.
- */
-export const REFERRAL_QUALIFICATIONS = [
-  'None',
-  'Direct',
-  'MarketingQualified',
-  'SalesQualified',
-] as const;
-export type ReferralQualification = (typeof REFERRAL_QUALIFICATIONS)[number];
-export const ReferralQualificationSchema = z.enum(REFERRAL_QUALIFICATIONS);
-
-/** Direction from the partner's point of view (2020 API). */
-export const REFERRAL_DIRECTIONS = ['Incoming', 'Outgoing'] as const;
-export type ReferralDirection = (typeof REFERRAL_DIRECTIONS)[number];
-export const ReferralDirectionSchema = z.enum(REFERRAL_DIRECTIONS);
-
-/** Kinds of referral target. */
-export const REFERRAL_TARGET_TYPES = [
-  'None',
-  'BusinessProfileLocation',
-  'SolutionProfile',
-] as const;
-export type ReferralTargetType = (typeof REFERRAL_TARGET_TYPES)[number];
-export const ReferralTargetTypeSchema = z.enum(REFERRAL_TARGET_TYPES);
-
-/** Microsoft is targeted as `{ type: 'BusinessProfileLocation', id: 'msft' }`. */
-export const MICROSOFT_REFERRAL_TARGET_ID = 'msft';
-
-/** Kinds of solution tag in referral requirements. */
-export const REFERRAL_SOLUTION_TAG_TYPES = ['None', 'Category', 'Name'] as const;
-export type ReferralSolutionTagType = (typeof REFERRAL_SOLUTION_TAG_TYPES)[number];
-export const ReferralSolutionTagTypeSchema = z.enum(REFERRAL_SOLUTION_TAG_TYPES);
-
-// ---------------------------------------------------------------------------------------------
-// Deals (PC-opps-2023, PC-sa-2023)
-// ---------------------------------------------------------------------------------------------
-
-/**
- * Co-sell opportunity types: `private` (no help, not visible to Microsoft), `partner-led` (no
- * help, visible), `co-sell` (any help option; implies visible), `partner-to-partner` (other
- * partners invited), `solution-assessment` (vetted SA partners, exactly one assessment type).
- */
-export const DEAL_TYPES = [
-  'private',
-  'partner-led',
-  'co-sell',
-  'partner-to-partner',
-  'solution-assessment',
-] as const;
-export type DealType = (typeof DEAL_TYPES)[number];
-export const DealTypeSchema = z.enum(DEAL_TYPES);
-
-/** Sales stages with their win probability in percent, in order (optional except for SA deals). */
-export const SALES_STAGES = [
-  { stage: 'Created', percent: 10 },
-  { stage: 'Accepted', percent: 10 },
-  { stage: 'Qualified', percent: 20 },
-  { stage: 'Developed', percent: 40 },
-  { stage: 'Proposed', percent: 60 },
-  { stage: 'Negotiated', percent: 80 },
-  { stage: 'Won', percent: 100 },
-] as const;
-
-export const SALES_STAGE_NAMES = [
-  'Created',
-  'Accepted',
-  'Qualified',
-  'Developed',
-  'Proposed',
-  'Negotiated',
-  'Won',
-] as const satisfies readonly (typeof SALES_STAGES)[number]['stage'][];
-export type SalesStage = (typeof SALES_STAGE_NAMES)[number];
-export const SalesStageSchema = z.enum(SALES_STAGE_NAMES);
-
-/**
- * Solution-assessment sales stages: every stage is mandatory, and Won is enabled only after all
- * earlier stages (PC-sa-2023).
- */
-export const SOLUTION_ASSESSMENT_SALES_STAGES = [
-  { stage: 'Created', percent: 10 },
-  { stage: 'Accepted', percent: 10 },
-  { stage: 'Secure customer LOE', percent: 20 },
-  { stage: 'Collect data', percent: 40 },
-  { stage: 'Prepare assessment report', percent: 60 },
-  { stage: 'Present to customer', percent: 80 },
-  { stage: 'Won', percent: 100 },
-] as const;
-
-export const SOLUTION_ASSESSMENT_SALES_STAGE_NAMES = [
-  'Created',
-  'Accepted',
-  'Secure customer LOE',
-  'Collect data',
-  'Prepare assessment report',
-  'Present to customer',
-  'Won',
-] as const satisfies readonly (typeof SOLUTION_ASSESSMENT_SALES_STAGES)[number]['stage'][];
-export type SolutionAssessmentSalesStage = (typeof SOLUTION_ASSESSMENT_SALES_STAGE_NAMES)[number];
-export const SolutionAssessmentSalesStageSchema = z.enum(SOLUTION_ASSESSMENT_SALES_STAGE_NAMES);
-
-/** Where the solutions of a new deal are picked from. */
-export const DEAL_SOLUTION_CATEGORIES = [
-  "My company's solutions",
-  'Microsoft',
-  'Other third-party solutions',
-  'Solution Assessments',
-] as const;
-export type DealSolutionCategory = (typeof DEAL_SOLUTION_CATEGORIES)[number];
-export const DealSolutionCategorySchema = z.enum(DEAL_SOLUTION_CATEGORIES);
-
-/** "Partner role" values on inbound services opportunities (since 2023-04-03). */
-export const SERVICES_PARTNER_ROLES = [
-  'Presales envisioning',
-  'Solution design',
-  'Proof of concept',
-  'Business strategy',
-  'Deployment services',
-  'Adoption and change management',
-  'Transaction',
-  'Managed services',
-] as const;
-export type ServicesPartnerRole = (typeof SERVICES_PARTNER_ROLES)[number];
-export const ServicesPartnerRoleSchema = z.enum(SERVICES_PARTNER_ROLES);
-
-/** "Marketplace purchase intent" answers (since May 2023). */
-export const MARKETPLACE_INTENTS = ['Yes', 'No', 'Have not decided'] as const;
-export type MarketplaceIntent = (typeof MARKETPLACE_INTENTS)[number];
-export const MarketplaceIntentSchema = z.enum(MARKETPLACE_INTENTS);
-
-// ---------------------------------------------------------------------------------------------
-// Deal registration (PC-dealreg-2023, PC-bulkreg-2023)
-// ---------------------------------------------------------------------------------------------
-
-/** Deal registration states as the docs spell them. */
-export const DEAL_REGISTRATION_STATES = [
-  'Registration(Pending)',
-  'Approved',
-  'Review(Pending)',
-  'Action required',
-  'Review(Passed)',
-  'Review(Failed)',
-  'Marketplace Validation(Pending)',
-  'Marketplace Validation(Passed)',
-  'Marketplace Validation(Failed)',
-  'Closed',
-] as const;
-export type DealRegistrationState = (typeof DEAL_REGISTRATION_STATES)[number];
-export const DealRegistrationStateSchema = z.enum(DEAL_REGISTRATION_STATES);
-
-/** Next states allowed from each deal registration state (`Closed` is final). */
-export const DEAL_REGISTRATION_TRANSITIONS: Readonly<
-  Record<DealRegistrationState, readonly DealRegistrationState[]>
-> = {
-  'Registration(Pending)': ['Approved', 'Review(Pending)'],
-  Approved: ['Review(Pending)', 'Closed'],
-  'Review(Pending)': ['Review(Passed)', 'Review(Failed)', 'Action required'],
-  'Action required': ['Review(Pending)'],
-  'Review(Passed)': ['Closed'],
-  'Review(Failed)': ['Closed'],
-  'Marketplace Validation(Pending)': ['Action required', 'Closed'],
-  'Marketplace Validation(Passed)': ['Closed'],
-  'Marketplace Validation(Failed)': ['Closed'],
-  Closed: [],
-};
-
-/** Status values of the bulk deal-registration CSV. */
-export const DEAL_REGISTRATION_BULK_CSV_STATUSES = [
-  'ReviewPending',
-  'ActionRequired',
-  'Approved',
-  'Passed',
-  'Failed',
-  'Closed',
-] as const;
-export type DealRegistrationBulkCsvStatus = (typeof DEAL_REGISTRATION_BULK_CSV_STATUSES)[number];
-export const DealRegistrationBulkCsvStatusSchema = z.enum(DEAL_REGISTRATION_BULK_CSV_STATUSES);
-
-// ---------------------------------------------------------------------------------------------
-// Timers
-// ---------------------------------------------------------------------------------------------
-
-export const REFERRAL_TIMER_IDS = [
-  'inbound-response',
-  'microsoft-seller-decision',
-  'won-after-create',
-  'customer-contact-flame',
-  'deal-registration-window',
-  'contract-start-backdating',
-  'exception-request-window',
-  'exception-council-decision',
-  'marketplace-leads-retention',
-  'connector-sync',
-  'preferred-badge',
-] as const;
-export type ReferralTimerId = (typeof REFERRAL_TIMER_IDS)[number];
-export const ReferralTimerIdSchema = z.enum(REFERRAL_TIMER_IDS);
-
-export type ReferralTimerUnit = 'minutes' | 'hours' | 'days' | 'working-days' | 'months';
-
-/** One documented time limit. */
-export interface ReferralTimer {
-  id: ReferralTimerId;
-  /** Machine-usable length, in `unit`. */
-  amount: number;
-  unit: ReferralTimerUnit;
-  /** The value as the docs state it. */
-  statedAs: string;
-  /** What happens, in English. */
-  effect: string;
-  /** Source tags (SPEC §0). */
-  sources: readonly string[];
-}
-
-/** Documented time limits around referrals, deals and badges. */
-export const REFERRAL_TIMERS: Readonly<Record<ReferralTimerId, ReferralTimer>> = {
-  'inbound-response': {
-    id: 'inbound-response',
-    amount: 14,
-    unit: 'days',
-    statedAs: '14 days',
-    effect:
-      "Unanswered inbound lead/opportunity is archived as Expired; sender (Microsoft or partner) notified. An 'expiring' email precedes it.",
-    sources: ['PC-api-2020', 'PC-opps-2023', 'PC-leads-2023', 'PC-comms-2023'],
-  },
-  'microsoft-seller-decision': {
-    id: 'microsoft-seller-decision',
-    amount: 14,
-    unit: 'days',
-    statedAs: '14 days',
-    effect: 'Time Microsoft sellers have to decide whether to join a co-sell deal.',
-    sources: ['PC-opps-2023'],
-  },
-  'won-after-create': {
-    id: 'won-after-create',
-    amount: 72,
-    unit: 'hours',
-    statedAs: '72 hours',
-    effect:
-      'Gap between creating a registration-eligible deal and marking it Won; earlier may cause rejection.',
-    sources: ['PC-opps-2023', 'PC-dealreg-2023'],
-  },
-  'customer-contact-flame': {
-    id: 'customer-contact-flame',
-    amount: 72,
-    unit: 'hours',
-    statedAs: '72 hours',
-    effect:
-      'Flame alert on leads where the customer asked to be contacted; after 72h icon/message change, referral stays active.',
-    sources: ['PC-leads-2023'],
-  },
-  'deal-registration-window': {
-    id: 'deal-registration-window',
-    amount: 60,
-    unit: 'days',
-    statedAs: '60 days from contract signature',
-    effect: 'A won deal must be registered within 60 days of contract signature (dates in UTC).',
-    sources: ['PC-dealreg-2023'],
-  },
-  'contract-start-backdating': {
-    id: 'contract-start-backdating',
-    amount: 90,
-    unit: 'days',
-    statedAs: 'up to 90 days in the past',
-    effect: 'Contract start date on a deal registration may be at most 90 days ago.',
-    sources: ['PC-dealreg-2023'],
-  },
-  'exception-request-window': {
-    id: 'exception-request-window',
-    amount: 60,
-    unit: 'days',
-    statedAs: '60 days from initial registration',
-    effect: 'One exception per referral may be requested within 60 days of first registration.',
-    sources: ['PC-dealreg-2023'],
-  },
-  'exception-council-decision': {
-    id: 'exception-council-decision',
-    amount: 14,
-    unit: 'working-days',
-    statedAs: 'up to 14 working days',
-    effect: 'Time for the exception decision, which is final.',
-    sources: ['PC-dealreg-2023'],
-  },
-  'marketplace-leads-retention': {
-    id: 'marketplace-leads-retention',
-    amount: 6,
-    unit: 'months',
-    statedAs: '6 months (from 2023-06-26)',
-    effect: 'Marketplace leads are kept for 6 months.',
-    sources: ['PC-leads-2023'],
-  },
-  'connector-sync': {
-    id: 'connector-sync',
-    amount: 10,
-    unit: 'minutes',
-    statedAs: 'about 10 minutes',
-    effect: 'CRM connector synchronisation delay.',
-    sources: ['PC-connector-2023'],
-  },
-  'preferred-badge': {
-    id: 'preferred-badge',
-    amount: 30,
-    unit: 'days',
-    statedAs: 'up to 30 days after status; badges refreshed every 30 days',
-    effect:
-      'Time for the Microsoft preferred solution badge to appear after the status is reached.',
-    sources: ['AZ-overview-2021', 'PC-overview-2023'],
-  },
-};
-
-// ---------------------------------------------------------------------------------------------
-// User roles and events (PC-perm-2022, PC-configure-2023, SDK-webhooks-2019, PC-connector-2023)
-// ---------------------------------------------------------------------------------------------
-
-export const REFERRAL_USER_ROLE_IDS = [
-  'referrals-admin',
-  'referrals-user',
-  'business-profile-admin',
-  'cosell-solution-admin',
-] as const;
-export type ReferralUserRoleId = (typeof REFERRAL_USER_ROLE_IDS)[number];
-export const ReferralUserRoleIdSchema = z.enum(REFERRAL_USER_ROLE_IDS);
-
-/** Facts about one Partner Center referrals/co-sell role. */
-export interface ReferralUserRole {
-  id: ReferralUserRoleId;
-  /** English name as in Partner Center. */
-  name: string;
-  /** What the role may do, in English. */
-  can: string;
-}
-
-/** Partner Center roles around referrals and co-sell solutions; scope is company or locations. */
-export const REFERRAL_USER_ROLES: Readonly<Record<ReferralUserRoleId, ReferralUserRole>> = {
-  'referrals-admin': {
-    id: 'referrals-admin',
-    name: 'Referrals admin',
-    can: 'everything in Referrals: view/edit all leads and opportunities in scope, assign team, edit business profiles, register won deals',
-  },
-  'referrals-user': {
-    id: 'referrals-user',
-    name: 'Referrals user',
-    can: 'create opportunities for assigned locations; view/edit/register only deals where they are on the team',
-  },
-  'business-profile-admin': {
-    id: 'business-profile-admin',
-    name: 'Business profile admin',
-    can: 'create and manage business profiles',
-  },
-  'cosell-solution-admin': {
-    id: 'cosell-solution-admin',
-    name: 'Co-sell solution admin',
-    can: 'configure, publish and edit co-sell solutions',
-  },
-};
-
-/** Webhook event names (2019 reference; `related-` events from the 2023 connector doc). */
-export const REFERRAL_WEBHOOK_EVENTS = [
-  'referral-created',
-  'referral-updated',
-  'related-referral-created',
-  'related-referral-updated',
-] as const;
-export type ReferralWebhookEvent = (typeof REFERRAL_WEBHOOK_EVENTS)[number];
-export const ReferralWebhookEventSchema = z.enum(REFERRAL_WEBHOOK_EVENTS);

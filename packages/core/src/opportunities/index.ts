@@ -1,0 +1,7 @@
+// The opportunities (referrals) module: what other packages may use of it.
+export * from './opportunities.types';
+export * from './opportunities.schemas';
+export * from './opportunities.ports';
+export * from './lifecycle';
+export * from './patch';
+export * from './odata';
