@@ -7,7 +7,7 @@
 // Each child prints the settings it got (bench/env-probe.mjs), and the number of request lines
 // cosell wrote is checked against the level asked for.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -111,6 +111,15 @@ function load(port, title) {
   });
 }
 
+/**
+ * CPU seconds (user + system) the process has used, from /proc: divided by the requests served
+ * it is the chain's cost, much less sensitive than requests/s to other work on a shared machine.
+ */
+const cpuSeconds = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in USER_HZ (100)
+};
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // P1 — requests per second through the whole chain vs bare Fastify, same route shape; cosell
@@ -127,10 +136,12 @@ for (let round = 1; round <= rounds; round++) {
     const server = await start(name, level, { probed: true });
     await load(servers[name].port, `${row} warm-up`).catch(() => {});
     const before = server.lines.count;
+    const cpuBefore = cpuSeconds(server.child.pid);
     const result = await load(servers[name].port, row);
-    const exited = stop(server.child);
-    await exited;
+    const cpu = cpuSeconds(server.child.pid) - cpuBefore;
+    await stop(server.child);
     runs[row].push({
+      cpuUsPerRequest: (cpu * 1e6) / result.requests.total,
       rps: result.requests.average,
       p99: result.latency.p99,
       errors: result.errors + result.non2xx,
@@ -145,13 +156,17 @@ for (let round = 1; round <= rounds; round++) {
         );
     }
     console.error(
-      `round ${round} ${row.padEnd(11)} ${Math.round(result.requests.average)} req/s p99 ${result.latency.p99} ms`,
+      `round ${round} ${row.padEnd(11)} ${Math.round(result.requests.average)} req/s p99 ${result.latency.p99} ms, ` +
+        `${runs[row].at(-1).cpuUsPerRequest.toFixed(1)} µs CPU per request`,
     );
   }
 }
 const medianOf = (row, key) => median(runs[row].map((r) => r[key]));
 const results = Object.fromEntries(
-  Object.keys(rows).map((row) => [row, { rps: medianOf(row, 'rps'), p99: medianOf(row, 'p99') }]),
+  Object.keys(rows).map((row) => [
+    row,
+    { rps: medianOf(row, 'rps'), p99: medianOf(row, 'p99'), cpu: medianOf(row, 'cpuUsPerRequest') },
+  ]),
 );
 const p1 = results.cosell.rps / results.bare.rps;
 const p1Quiet = results.cosellQuiet.rps / results.bare.rps;
@@ -190,6 +205,14 @@ const report = {
       cosell: results.cosell.p99,
       cosellNoLogLine: results.cosellQuiet.p99,
     },
+    // Requests/s one CPU second would serve, relative to bare: bare's CPU per request / cosell's.
+    cpuUsPerRequest: {
+      bare: Number(results.bare.cpu.toFixed(1)),
+      cosell: Number(results.cosell.cpu.toFixed(1)),
+      cosellNoLogLine: Number(results.cosellQuiet.cpu.toFixed(1)),
+    },
+    cpuRatio: Number((results.bare.cpu / results.cosell.cpu).toFixed(3)),
+    cpuRatioNoLogLine: Number((results.bare.cpu / results.cosellQuiet.cpu).toFixed(3)),
     errors: Object.fromEntries(
       Object.keys(rows).map((row) => [row, runs[row].reduce((n, r) => n + r.errors, 0)]),
     ),
