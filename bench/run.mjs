@@ -125,7 +125,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // P1 — requests per second through the whole chain vs bare Fastify, same route shape; cosell
 // with and without the request log line; rounds interleaved (the machine may be shared).
 const rows = {
-  bare: ['bare', 'none'],
+  bare: ['bare', undefined],
   cosell: ['cosell', logLevel],
   cosellQuiet: ['cosell', QUIET],
 };

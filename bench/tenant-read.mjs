@@ -241,6 +241,33 @@ function load(url, headers, title, extra = {}) {
   });
 }
 
+/** CPU seconds (user + system) a process has used, from /proc; 0 once it is gone. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in USER_HZ (100)
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds of a server process and of its PostgreSQL backends (found by application name;
+ * the database runs on this machine): the work one request costs, which other load on a
+ * shared machine disturbs far less than requests/s.
+ */
+async function cpuOf(child, applicationName) {
+  const { rows } = await admin(
+    `select pid from pg_stat_activity where datname = $1 and application_name = $2`,
+    [DB_NAME, applicationName],
+  );
+  const pids = [child.pid, ...rows.map((r) => r.pid)];
+  return new Map(pids.map((pid) => [pid, cpuSeconds(pid)]));
+}
+
+const cpuSince = (before, after) =>
+  [...after].reduce((sum, [pid, s]) => sum + (before.has(pid) ? s - before.get(pid) : s), 0);
+
 const countLines = (file) =>
   readFileSync(file, 'utf8')
     .split('\n')
@@ -278,8 +305,13 @@ try {
     '/healthz',
   );
   const targets = {
-    bare: { url: `${bare.base}${world.path}`, headers: {} },
-    cosell: { url: `${cosell.base}${world.path}`, headers: world.headers },
+    bare: { url: `${bare.base}${world.path}`, headers: {}, child: bare.child, app: 'bench-bare' },
+    cosell: {
+      url: `${cosell.base}${world.path}`,
+      headers: world.headers,
+      child: cosell.child,
+      app: 'cosell',
+    },
   };
   for (const [name, target] of Object.entries(targets)) {
     const answer = await fetch(target.url, { headers: target.headers });
@@ -303,11 +335,15 @@ try {
   const rounds = { bare: [], cosell: [] };
   for (let round = 1; round <= ROUNDS; round++) {
     for (const [name, target] of Object.entries(targets)) {
+      const cpuBefore = await cpuOf(target.child, target.app);
       const result = await load(target.url, target.headers, name);
+      result.cpuUs =
+        (cpuSince(cpuBefore, await cpuOf(target.child, target.app)) * 1e6) / result.total;
       if (name === 'cosell') cosellRequests += result.total;
       rounds[name].push(result);
       console.log(
-        `round ${round} ${name.padEnd(6)} ${Math.round(result.rps).toString().padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  bad ${result.bad}`,
+        `round ${round} ${name.padEnd(6)} ${Math.round(result.rps).toString().padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  bad ${result.bad}  ` +
+          `${Math.round(result.cpuUs)} µs CPU per request (server + its PostgreSQL backends)`,
       );
     }
     const ratio = rounds.cosell.at(-1).rps / rounds.bare.at(-1).rps;
@@ -350,6 +386,15 @@ try {
     },
     medianRps: { bare: Math.round(bareRps), cosell: Math.round(cosellRps) },
     ratio: Number((cosellRps / bareRps).toFixed(3)),
+    cpuUsPerRequest: {
+      bare: Math.round(median(rounds.bare.map((r) => r.cpuUs))),
+      cosell: Math.round(median(rounds.cosell.map((r) => r.cpuUs))),
+    },
+    cpuRatio: Number(
+      (median(rounds.bare.map((r) => r.cpuUs)) / median(rounds.cosell.map((r) => r.cpuUs))).toFixed(
+        3,
+      ),
+    ),
     roundRatios: rounds.cosell.map((r, i) => Number((r.rps / rounds.bare[i].rps).toFixed(3))),
     targetRatio: 0.5,
     halfRate: {
