@@ -8,6 +8,7 @@ import pg from 'pg';
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
   max: Number(process.env.DB_POOL_SIZE ?? 10),
+  idleTimeoutMillis: 30_000, // as cosell's pool
   application_name: 'bench-bare',
 });
 const userId = process.env.BENCH_USER_ID ?? '';

@@ -337,13 +337,15 @@ try {
     for (const [name, target] of Object.entries(targets)) {
       const cpuBefore = await cpuOf(target.child, target.app);
       const result = await load(target.url, target.headers, name);
-      result.cpuUs =
-        (cpuSince(cpuBefore, await cpuOf(target.child, target.app)) * 1e6) / result.total;
+      const cpuAfter = await cpuOf(target.child, target.app);
+      const pid = target.child.pid;
+      result.cpuUs = (cpuSince(cpuBefore, cpuAfter) * 1e6) / result.total;
+      result.serverCpuUs = ((cpuAfter.get(pid) - cpuBefore.get(pid)) * 1e6) / result.total;
       if (name === 'cosell') cosellRequests += result.total;
       rounds[name].push(result);
       console.log(
         `round ${round} ${name.padEnd(6)} ${Math.round(result.rps).toString().padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  bad ${result.bad}  ` +
-          `${Math.round(result.cpuUs)} µs CPU per request (server + its PostgreSQL backends)`,
+          `${Math.round(result.cpuUs)} µs CPU per request (server ${Math.round(result.serverCpuUs)} + its PostgreSQL backends)`,
       );
     }
     const ratio = rounds.cosell.at(-1).rps / rounds.bare.at(-1).rps;
