@@ -82,16 +82,21 @@ export function createOfferRepository(db: Executor): OfferRepository {
       );
       const column = SORT_COLUMNS[query.sort];
       const order = query.direction === 'asc' ? asc : desc;
-      // One after the other: a transaction's connection runs one query at a time anyway.
+      // The page and the total in one statement (a window count); only a page past the end,
+      // which has no row to carry the total, counts again.
       const rows = await db
-        .select()
+        .select({ offer: offers, total: sql<number>`count(*) over ()`.mapWith(Number) })
         .from(offers)
         .where(where)
         .orderBy(order(column), asc(offers.id))
         .limit(query.limit)
         .offset(query.offset);
+      if (rows.length > 0) {
+        return { items: rows.map((row) => toOffer(row.offer)), total: rows[0]!.total };
+      }
+      if (query.offset === 0) return { items: [], total: 0 };
       const [total] = await db.select({ n: count() }).from(offers).where(where);
-      return { items: rows.map(toOffer), total: total?.n ?? 0 };
+      return { items: [], total: total?.n ?? 0 };
     },
 
     async updateOffer(organisationId, id, patch, expected, at) {

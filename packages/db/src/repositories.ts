@@ -8,10 +8,13 @@
  */
 import type { TenantScope, Tx, UnitOfWork } from '@cosell/core';
 import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
 import { createAuditRepository } from './audit.repository';
 import { createContactImportRepository } from './contact-import.repository';
 import { createContactRepository } from './contact.repository';
 import type { Database, Executor, Transaction } from './client';
+import * as schema from './schema';
 import { createDocumentRepository } from './document.repository';
 import { createIdempotencyRepository } from './idempotency.repository';
 import { createInvitationRepository } from './invitation.repository';
@@ -31,16 +34,86 @@ import { createThrottleRepository } from './throttle.repository';
 import { createUserRepository } from './user.repository';
 import { createVersionRepository } from './version.repository';
 
+export { createSessionResolver } from './session.repository';
+
+/**
+ * Every repository of a unit of work, by its name in `Tx`. Adding a repository is one line here
+ * (and its port in core's `Tx`).
+ */
+const REPOSITORIES = {
+  organisations: createOrganisationRepository,
+  users: createUserRepository,
+  memberships: createMembershipRepository,
+  invitations: createInvitationRepository,
+  sessions: createSessionRepository,
+  throttles: createThrottleRepository,
+  programs: createProgramRepository,
+  idempotency: createIdempotencyRepository,
+  audit: createAuditRepository,
+  offers: createOfferRepository,
+  documents: createDocumentRepository,
+  contacts: createContactRepository,
+  contactImports: createContactImportRepository,
+  versions: createVersionRepository,
+  submissions: createSubmissionRepository,
+  profiles: createProfileRepository,
+  statuses: createStatusRepository,
+  storefront: createStorefrontRepository,
+  notifications: createNotificationRepository,
+  jobs: createJobRepository,
+  outbox: createOutboxRepository,
+} satisfies { [K in Exclude<keyof Tx, 'widenScope'>]: (db: Executor) => Tx[K] };
+
+type Repositories = Omit<Tx, 'widenScope'>;
+
+/**
+ * The repositories over one executor. Each is built on first use and kept on the instance, so a
+ * transaction builds only what it touches, and on PostgreSQL (one executor per pooled
+ * connection, see `executorOf`) a repository is built once per connection, not per request.
+ */
+class BoundRepositories {
+  constructor(readonly db: Executor) {}
+}
+for (const [name, create] of Object.entries(REPOSITORIES)) {
+  Object.defineProperty(BoundRepositories.prototype, name, {
+    get(this: BoundRepositories) {
+      const repository = (create as (db: Executor) => unknown)(this.db);
+      Object.defineProperty(this, name, { value: repository, enumerable: true });
+      return repository;
+    },
+  });
+}
+
+const boundTo = new WeakMap<Executor, Repositories>();
+
+function repositoriesOver(db: Executor): Repositories {
+  let repositories = boundTo.get(db);
+  if (!repositories) {
+    repositories = new BoundRepositories(db) as unknown as Repositories;
+    boundTo.set(db, repositories);
+  }
+  return repositories;
+}
+
+/** The settings row-level security reads, as `select set_config(…)` arguments in order. */
+function scopeSettings(scope: TenantScope): [string, string][] {
+  return [
+    ['role', 'cosell_app'],
+    ['cosell.organisation_ids', (scope.organisationIds ?? []).join(',')],
+    ['cosell.user_id', scope.userId ?? ''],
+    ['cosell.program_admin', scope.programAdmin ? 'on' : ''],
+    ['cosell.program_staff', scope.programStaff ? 'on' : ''],
+    ['cosell.invitation_token_hash', scope.invitationTokenHash ?? ''],
+    ['cosell.outbox_relay', scope.outboxRelay ? 'on' : ''],
+  ];
+}
+
 /** Makes the transaction run as cosell_app with `scope` in transaction-local settings. */
 async function applyScope(db: Executor, scope: TenantScope) {
-  await db.execute(sql`select
-    set_config('role', 'cosell_app', true),
-    set_config('cosell.organisation_ids', ${(scope.organisationIds ?? []).join(',')}, true),
-    set_config('cosell.user_id', ${scope.userId ?? ''}, true),
-    set_config('cosell.program_admin', ${scope.programAdmin ? 'on' : ''}, true),
-    set_config('cosell.program_staff', ${scope.programStaff ? 'on' : ''}, true),
-    set_config('cosell.invitation_token_hash', ${scope.invitationTokenHash ?? ''}, true),
-    set_config('cosell.outbox_relay', ${scope.outboxRelay ? 'on' : ''}, true)`);
+  const calls = scopeSettings(scope).map(
+    ([name, value]) => sql`set_config(${name}, ${value}, true)`,
+  );
+  await db.execute(sql`select ${sql.join(calls, sql`, `)}`);
 }
 
 const mergeScopes = (a: TenantScope, b: TenantScope): TenantScope => ({
@@ -52,36 +125,18 @@ const mergeScopes = (a: TenantScope, b: TenantScope): TenantScope => ({
   outboxRelay: a.outboxRelay || b.outboxRelay,
 });
 
-/** The repositories of one transaction (`tx.offers`, `tx.contacts`…) over `db`. */
+/**
+ * The repositories of one transaction (`tx.offers`, `tx.contacts`…) over `db`: the executor's
+ * repositories, plus the transaction's own scope.
+ */
 export function createRepositories(db: Executor, initialScope: TenantScope = {}): Tx {
   let scope = initialScope;
-  return {
-    async widenScope(more) {
-      scope = mergeScopes(scope, more);
-      await applyScope(db, scope);
-    },
-    organisations: createOrganisationRepository(db),
-    users: createUserRepository(db),
-    memberships: createMembershipRepository(db),
-    invitations: createInvitationRepository(db),
-    sessions: createSessionRepository(db),
-    throttles: createThrottleRepository(db),
-    programs: createProgramRepository(db),
-    idempotency: createIdempotencyRepository(db),
-    audit: createAuditRepository(db),
-    offers: createOfferRepository(db),
-    documents: createDocumentRepository(db),
-    contacts: createContactRepository(db),
-    contactImports: createContactImportRepository(db),
-    versions: createVersionRepository(db),
-    submissions: createSubmissionRepository(db),
-    profiles: createProfileRepository(db),
-    statuses: createStatusRepository(db),
-    storefront: createStorefrontRepository(db),
-    notifications: createNotificationRepository(db),
-    jobs: createJobRepository(db),
-    outbox: createOutboxRepository(db),
+  const tx = Object.create(repositoriesOver(db)) as Tx;
+  tx.widenScope = async (more) => {
+    scope = mergeScopes(scope, more);
+    await applyScope(db, scope);
   };
+  return tx;
 }
 
 /**
@@ -95,17 +150,27 @@ export function createUnitOfWork(db: Database | Promise<Database>): UnitOfWork {
   };
 }
 
+interface TransactionOptions {
+  snapshot?: boolean | undefined;
+}
+
 /**
  * One transaction as the application role (cosell_app) within `scope`. A `snapshot` read sees
  * one state of the database for all its statements (REPEATABLE READ, read only), so a view
  * made of several reads never shows half of a concurrent change.
+ *
+ * On PostgreSQL the transaction opens in one round trip (BEGIN and the scope's settings sent as
+ * one simple query) and runs on one pooled connection whose Drizzle instance is kept with the
+ * connection. On PGlite, in process, Drizzle's transaction runs it.
  */
 export function withTenantScope<T>(
   db: Database,
   scope: TenantScope,
   work: (tx: Transaction) => Promise<T>,
-  options: { snapshot?: boolean } = {},
+  options: TransactionOptions = {},
 ): Promise<T> {
+  const client = (db as { $client?: unknown }).$client;
+  if (client instanceof pg.Pool) return pooledTransaction(client, scope, work, options);
   return db.transaction(
     async (tx) => {
       await applyScope(tx, scope);
@@ -113,4 +178,51 @@ export function withTenantScope<T>(
     },
     options.snapshot ? { isolationLevel: 'repeatable read', accessMode: 'read only' } : undefined,
   );
+}
+
+/** A Drizzle instance per pooled connection, built the first time the connection serves. */
+const executors = new WeakMap<pg.PoolClient, Database>();
+
+function executorOf(client: pg.PoolClient): Database {
+  let executor = executors.get(client);
+  if (!executor) {
+    executor = drizzlePg(client, { schema }) as unknown as Database;
+    executors.set(client, executor);
+  }
+  return executor;
+}
+
+/** `begin …; select set_config(…), …` with the values as escaped literals (one simple query). */
+export function beginStatement(scope: TenantScope, options: TransactionOptions = {}): string {
+  const begin = options.snapshot ? 'begin isolation level repeatable read read only' : 'begin';
+  const calls = scopeSettings(scope).map(
+    ([name, value]) => `set_config(${pg.escapeLiteral(name)}, ${pg.escapeLiteral(value)}, true)`,
+  );
+  return `${begin}; select ${calls.join(', ')}`;
+}
+
+async function pooledTransaction<T>(
+  pool: pg.Pool,
+  scope: TenantScope,
+  work: (tx: Transaction) => Promise<T>,
+  options: TransactionOptions,
+): Promise<T> {
+  const client = await pool.connect();
+  // A connection whose rollback fails is in an unknown state: the pool drops it.
+  let broken: Error | undefined;
+  try {
+    await client.query(beginStatement(scope, options));
+    const result = await work(executorOf(client) as unknown as Transaction);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    try {
+      await client.query('rollback');
+    } catch (rollbackError) {
+      broken = rollbackError as Error;
+    }
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }

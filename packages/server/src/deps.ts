@@ -6,7 +6,7 @@ import {
   type AccountDeps,
   type Clock,
 } from '@cosell/core';
-import { createUnitOfWork, type DatabaseHandle } from '@cosell/db';
+import { createSessionResolver, createUnitOfWork, type DatabaseHandle } from '@cosell/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config';
 import { createPasswordHasher, nodeSecrets } from './crypto';
@@ -95,6 +95,8 @@ export function createDeps(
       passwords: createPasswordHasher(config.fastPasswordHashing),
       secrets: nodeSecrets,
       initialTaxonomy: sampleTaxonomy,
+      // Signed-in requests resolve their session in one round trip, outside the unit of work.
+      sessions: createSessionResolver(ready),
       settings: {
         ...DEFAULT_ACCOUNT_SETTINGS,
         sessionIdleMs: config.sessionIdleMs,

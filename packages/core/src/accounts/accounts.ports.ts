@@ -169,6 +169,36 @@ export interface SessionRepository {
   deleteSessionsOfUser(userId: string, exceptSessionId?: string): Promise<void>;
 }
 
+/** What decides whether a session still stands (see `SessionResolver`). */
+export interface SessionRules {
+  now: Date;
+  /** A session not seen for longer than this has ended (milliseconds). */
+  idleMs: number;
+  /**
+   * A session last seen longer ago than this is marked seen `now`; a finer mark would turn
+   * every read into a write (milliseconds).
+   */
+  touchAfterMs: number;
+}
+
+/** A live session with the person behind it and their memberships (organisation kind, then name). */
+export interface ResolvedSession {
+  session: SessionRecord;
+  user: UserRecord;
+  memberships: MembershipWithOrganisation[];
+}
+
+/**
+ * Resolves the hash of a session token to the signed-in person in one step, outside any unit
+ * of work, since every signed-in request pays for it. Null when there is no such session, when
+ * it has ended (expired, or idle for longer than `idleMs`: it is then deleted), or when its
+ * person is gone or disabled. A live session last seen more than `touchAfterMs` ago is marked
+ * seen at `now`.
+ */
+export interface SessionResolver {
+  resolveSession(id: string, rules: SessionRules): Promise<ResolvedSession | null>;
+}
+
 /** Failed sign-in counters. */
 export interface ThrottleRepository {
   findThrottle(key: string): Promise<ThrottleRecord | null>;

@@ -4,10 +4,10 @@ import type { Clock, ExpectedVersions, PasswordHasher, Secrets } from '../ports'
 import { requireVendorPermission, type Actor } from './access';
 import { rolesForKind, type Locale, type OrganisationKind, type Role } from './accounts.types';
 import type { InvitationRecord } from './accounts.ports';
-import type { MembershipWithOrganisation } from './accounts.ports';
 import type { OrganisationRecord } from './accounts.ports';
 import type { Tx } from '../transaction';
 import type { SessionRecord } from './accounts.ports';
+import type { ResolvedSession, SessionResolver, SessionRules } from './accounts.ports';
 import type { UnitOfWork } from '../transaction';
 import type { UserRecord } from './accounts.ports';
 
@@ -42,6 +42,11 @@ export interface AccountDeps {
   settings: AccountSettings;
   /** Program data (the sample taxonomy) created with the vendor organisation at set-up. */
   initialTaxonomy: () => unknown;
+  /**
+   * Resolves session tokens in one step (the database adapter does it in one statement); when
+   * absent, `authenticate` reads the session, person and memberships through `uow`.
+   */
+  sessions?: SessionResolver | undefined;
 }
 
 /** A freshly issued session: the token goes into the cookie and is never stored. */
@@ -51,11 +56,7 @@ export interface IssuedSession {
   user: UserRecord;
 }
 
-export interface AuthenticatedSession {
-  session: SessionRecord;
-  user: UserRecord;
-  memberships: MembershipWithOrganisation[];
-}
+export type AuthenticatedSession = ResolvedSession;
 
 /** Where a request came from, for throttling and session bookkeeping. */
 export interface RequestOrigin {
@@ -228,30 +229,47 @@ async function recordFailure(deps: AccountDeps, tx: Tx, key: string, now: Date) 
  * Loads the session behind a cookie token. Returns null when it is unknown, past its absolute
  * lifetime, idle too long (then it is deleted) or its user is disabled.
  */
+/**
+ * Marking a session seen on every request would turn reads into writes; a minute's granularity
+ * is plenty for an idle timeout measured in tens of minutes.
+ */
+export const SESSION_SEEN_GRANULARITY_MS = 60_000;
+
+/** The signed-in person behind a session token, or null (see `SessionResolver`). */
 export async function authenticate(
-  deps: Pick<AccountDeps, 'uow' | 'clock' | 'secrets' | 'settings'>,
+  deps: Pick<AccountDeps, 'uow' | 'clock' | 'secrets' | 'settings' | 'sessions'>,
   token: string,
 ): Promise<AuthenticatedSession | null> {
-  const now = deps.clock.now();
-  const id = deps.secrets.hashToken(token);
-  return deps.uow.run(async (tx) => {
-    const session = await tx.sessions.findSession(id);
-    if (!session) return null;
-    const idle = now.getTime() - session.lastSeenAt.getTime() > deps.settings.sessionIdleMs;
-    if (idle || session.expiresAt <= now) {
-      await tx.sessions.deleteSession(id);
-      return null;
-    }
-    const user = await tx.users.findUser(session.userId);
-    if (!user || user.disabledAt) return null;
-    // Writing lastSeenAt on every request would turn reads into writes; a minute's
-    // granularity is plenty for an idle timeout measured in tens of minutes.
-    if (now.getTime() - session.lastSeenAt.getTime() > 60_000)
-      await tx.sessions.touchSession(id, now);
-    await tx.widenScope({ userId: user.id });
-    const memberships = await tx.memberships.listMembershipsOfUser(user.id);
-    return { session, user, memberships };
-  });
+  const rules: SessionRules = {
+    now: deps.clock.now(),
+    idleMs: deps.settings.sessionIdleMs,
+    touchAfterMs: SESSION_SEEN_GRANULARITY_MS,
+  };
+  const resolver = deps.sessions ?? unitOfWorkSessions(deps.uow);
+  return resolver.resolveSession(deps.secrets.hashToken(token), rules);
+}
+
+/** `SessionResolver` over the unit of work, in several statements (the in-memory fakes). */
+export function unitOfWorkSessions(uow: UnitOfWork): SessionResolver {
+  return {
+    resolveSession: (id, { now, idleMs, touchAfterMs }) =>
+      uow.run(async (tx) => {
+        const session = await tx.sessions.findSession(id);
+        if (!session) return null;
+        const idle = now.getTime() - session.lastSeenAt.getTime() > idleMs;
+        if (idle || session.expiresAt <= now) {
+          await tx.sessions.deleteSession(id);
+          return null;
+        }
+        const user = await tx.users.findUser(session.userId);
+        if (!user || user.disabledAt) return null;
+        if (now.getTime() - session.lastSeenAt.getTime() > touchAfterMs)
+          await tx.sessions.touchSession(id, now);
+        await tx.widenScope({ userId: user.id });
+        const memberships = await tx.memberships.listMembershipsOfUser(user.id);
+        return { session, user, memberships };
+      }),
+  };
 }
 
 /** Ends the session server-side; the cookie alone is worthless afterwards. */
