@@ -55,9 +55,9 @@ export const STATUS_BY_CODE: Record<ProblemCode, number> = {
 /** Titles of the problem codes that are not AppError codes (those use `error.<code>`). */
 const TITLE_KEYS: Partial<Record<ProblemCode, string>> = {
   INSUFFICIENT_STORAGE: 'storage.full',
-  BAD_REQUEST: 'request.badRequest',
-  URI_TOO_LONG: 'request.uriTooLong',
-  UNSUPPORTED_MEDIA_TYPE: 'request.unsupportedMediaType',
+  BAD_REQUEST: 'http.badRequest',
+  URI_TOO_LONG: 'http.uriTooLong',
+  UNSUPPORTED_MEDIA_TYPE: 'http.unsupportedMediaType',
 };
 
 /**
@@ -67,9 +67,9 @@ const TITLE_KEYS: Partial<Record<ProblemCode, string>> = {
  */
 const FASTIFY_CLIENT_ERRORS: Record<string, { code: ProblemCode; messageKey?: string }> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'BAD_REQUEST', messageKey: 'request.malformedJson' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'BAD_REQUEST', messageKey: 'request.malformedJson' },
-  FST_ERR_BAD_URL: { code: 'BAD_REQUEST', messageKey: 'request.badUrl' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'BAD_REQUEST', messageKey: 'http.malformedJson' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'BAD_REQUEST', messageKey: 'http.malformedJson' },
+  FST_ERR_BAD_URL: { code: 'BAD_REQUEST', messageKey: 'http.badUrl' },
   FST_ERR_MAX_PARAM_LENGTH: { code: 'URI_TOO_LONG' },
 };
 
@@ -346,7 +346,7 @@ export function sendClientError(
     });
   // JSON.parse's own SyntaxError, when a parser lets it through with a 400.
   if (error.name === 'SyntaxError')
-    return sendProblem(request, reply, 'BAD_REQUEST', { messageKey: 'request.malformedJson' });
+    return sendProblem(request, reply, 'BAD_REQUEST', { messageKey: 'http.malformedJson' });
   const byStatus = (Object.entries(STATUS_BY_CODE) as [ProblemCode, number][]).find(
     ([code, status]) => status === error.statusCode && code !== 'VALIDATION',
   );
