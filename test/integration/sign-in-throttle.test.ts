@@ -6,7 +6,6 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  as,
   createTestContext,
   json,
   PASSWORD,

@@ -178,7 +178,12 @@ export interface ThrottleRepository {
    * returns the record: a series whose window started `windowMs` or longer before `now` starts
    * again (its lock stays until it ends). Never below zero.
    */
-  addThrottleFailures(key: string, by: 1 | -1, now: Date, windowMs: number): Promise<ThrottleRecord>;
+  addThrottleFailures(
+    key: string,
+    by: 1 | -1,
+    now: Date,
+    windowMs: number,
+  ): Promise<ThrottleRecord>;
   /** Refuses `key` until `until`, or longer when it already is. */
   lockThrottle(key: string, until: Date): Promise<void>;
   clearThrottle(key: string): Promise<void>;

@@ -261,7 +261,9 @@ async function lockIfExhausted(
 ) {
   const limit = deps.settings.throttleAddressMaxFailures;
   if (claimed.addressFailures < limit) return;
-  const until = new Date(now.getTime() + lockDuration(deps.settings, claimed.addressFailures, limit));
+  const until = new Date(
+    now.getTime() + lockDuration(deps.settings, claimed.addressFailures, limit),
+  );
   await tx.throttles.lockThrottle(claimed.keys.address, until);
 }
 

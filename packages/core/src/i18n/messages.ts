@@ -53,16 +53,19 @@ const base = {
   'taxonomy.duplicateId': 'This id is used twice.',
   'taxonomy.subAreaRequired': 'Add at least one sub-area.',
   'text.controlCharacter': 'Remove line breaks, tabs and other control characters.',
-  'text.bidiControl': 'Remove the invisible characters that change the text direction (U+202A–U+202E, U+2066–U+2069).',
+  'text.bidiControl':
+    'Remove the invisible characters that change the text direction (U+202A–U+202E, U+2066–U+2069).',
   'text.invisibleOnly': 'Use visible characters, not only spaces or invisible ones.',
   'input.nul': 'Remove the NUL character (U+0000); text cannot contain it.',
-  'input.loneSurrogate': 'The text is not valid Unicode: it holds half of a character (a lone UTF-16 surrogate).',
+  'input.loneSurrogate':
+    'The text is not valid Unicode: it holds half of a character (a lone UTF-16 surrogate).',
   'http.badRequest': 'The request is malformed.',
   'http.malformedJson': 'The body is not valid JSON.',
   'http.badUrl': 'The address holds an invalid percent-encoding.',
   'http.uriTooLong': 'The address or one of its parts is too long.',
   'http.unsupportedMediaType': 'This content type is not accepted here.',
-  'error.alreadyInvited': 'This person already has an open invitation. Revoke it first to send a new one.',
+  'error.alreadyInvited':
+    'This person already has an open invitation. Revoke it first to send a new one.',
   'storage.full': 'Not enough storage space.',
   'storage.filesFull':
     'Nothing was saved: the disk that holds the files is full. Try again once an administrator has freed space.',
@@ -241,16 +244,19 @@ const svSE: BaseCatalogue = {
   'taxonomy.duplicateId': 'Detta id används två gånger.',
   'taxonomy.subAreaRequired': 'Lägg till minst ett delområde.',
   'text.controlCharacter': 'Ta bort radbrytningar, tabbar och andra styrtecken.',
-  'text.bidiControl': 'Ta bort de osynliga tecken som ändrar textriktningen (U+202A–U+202E, U+2066–U+2069).',
+  'text.bidiControl':
+    'Ta bort de osynliga tecken som ändrar textriktningen (U+202A–U+202E, U+2066–U+2069).',
   'text.invisibleOnly': 'Använd synliga tecken, inte bara mellanslag eller osynliga tecken.',
   'input.nul': 'Ta bort NUL-tecknet (U+0000); text kan inte innehålla det.',
-  'input.loneSurrogate': 'Texten är inte giltig Unicode: den innehåller ett halvt tecken (ett ensamt UTF-16-surrogat).',
+  'input.loneSurrogate':
+    'Texten är inte giltig Unicode: den innehåller ett halvt tecken (ett ensamt UTF-16-surrogat).',
   'http.badRequest': 'Begäran är felaktigt utformad.',
   'http.malformedJson': 'Innehållet är inte giltig JSON.',
   'http.badUrl': 'Adressen innehåller en ogiltig procentkodning.',
   'http.uriTooLong': 'Adressen eller en del av den är för lång.',
   'http.unsupportedMediaType': 'Den här innehållstypen tas inte emot här.',
-  'error.alreadyInvited': 'Personen har redan en öppen inbjudan. Återkalla den först för att skicka en ny.',
+  'error.alreadyInvited':
+    'Personen har redan en öppen inbjudan. Återkalla den först för att skicka en ny.',
   'storage.full': 'Lagringsutrymmet räcker inte.',
   'storage.filesFull':
     'Inget sparades: disken där filerna lagras är full. Försök igen när en administratör har frigjort utrymme.',
@@ -303,16 +309,19 @@ const plPL: BaseCatalogue = {
   'taxonomy.duplicateId': 'Ten identyfikator występuje dwukrotnie.',
   'taxonomy.subAreaRequired': 'Dodaj co najmniej jeden podobszar.',
   'text.controlCharacter': 'Usuń podziały wierszy, tabulatory i inne znaki sterujące.',
-  'text.bidiControl': 'Usuń niewidoczne znaki zmieniające kierunek tekstu (U+202A–U+202E, U+2066–U+2069).',
+  'text.bidiControl':
+    'Usuń niewidoczne znaki zmieniające kierunek tekstu (U+202A–U+202E, U+2066–U+2069).',
   'text.invisibleOnly': 'Użyj widocznych znaków, nie tylko spacji lub znaków niewidocznych.',
   'input.nul': 'Usuń znak NUL (U+0000); tekst nie może go zawierać.',
-  'input.loneSurrogate': 'Tekst nie jest poprawnym Unicode: zawiera połowę znaku (samotny surogat UTF-16).',
+  'input.loneSurrogate':
+    'Tekst nie jest poprawnym Unicode: zawiera połowę znaku (samotny surogat UTF-16).',
   'http.badRequest': 'Żądanie jest nieprawidłowo sformułowane.',
   'http.malformedJson': 'Treść nie jest poprawnym JSON.',
   'http.badUrl': 'Adres zawiera nieprawidłowe kodowanie procentowe.',
   'http.uriTooLong': 'Adres lub jedna z jego części jest zbyt długa.',
   'http.unsupportedMediaType': 'Ten typ zawartości nie jest tu akceptowany.',
-  'error.alreadyInvited': 'Ta osoba ma już otwarte zaproszenie. Najpierw je wycofaj, aby wysłać nowe.',
+  'error.alreadyInvited':
+    'Ta osoba ma już otwarte zaproszenie. Najpierw je wycofaj, aby wysłać nowe.',
   'storage.full': 'Za mało miejsca na dysku.',
   'storage.filesFull':
     'Nic nie zostało zapisane: dysk z plikami jest pełny. Spróbuj ponownie, gdy administrator zwolni miejsce.',

@@ -500,8 +500,7 @@ function throttleRepository(db: FakeState, env: Env): ThrottleRepository {
     },
     async addThrottleFailures(key, by, now, windowMs) {
       const current = db.throttles.find((t) => t.key === key);
-      const expired =
-        !current || current.windowStartedAt.getTime() <= now.getTime() - windowMs;
+      const expired = !current || current.windowStartedAt.getTime() <= now.getTime() - windowMs;
       const next: ThrottleRecord = {
         key,
         failures: expired ? Math.max(by, 0) : Math.max(current.failures + by, 0),

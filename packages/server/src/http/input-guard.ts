@@ -74,7 +74,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** A key with the bad characters replaced by U+FFFD, so the answer is valid text itself. */
 function sanitize(key: string): string {
-  return key.replace(/\u0000/g, '\ufffd').replace(new RegExp(LONE_SURROGATE, 'g'), '\ufffd');
+  return key.replaceAll(NUL, '\ufffd').replace(new RegExp(LONE_SURROGATE, 'g'), '\ufffd');
 }
 
 /** RFC 6901: `~` and `/` inside a reference token are escaped. */

@@ -338,7 +338,8 @@ export function sendClientError(
   error: Pick<FastifyError, 'code' | 'statusCode' | 'name'>,
 ) {
   const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
-  const omitInstance = error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const omitInstance =
+    error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH';
   if (known)
     return sendProblem(request, reply, known.code, {
       ...(known.messageKey && { messageKey: known.messageKey }),

@@ -45,7 +45,11 @@ const HSTS = 'max-age=31536000; includeSubDomains';
 export function applySecurityHeaders(request: FastifyRequest, reply: FastifyReply) {
   const url = request.url;
   reply.headers(
-    url.startsWith('/api/docs') ? DOCS_HEADERS : url.startsWith('/api/') ? API_HEADERS : WEB_HEADERS,
+    url.startsWith('/api/docs')
+      ? DOCS_HEADERS
+      : url.startsWith('/api/')
+        ? API_HEADERS
+        : WEB_HEADERS,
   );
   if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
 }

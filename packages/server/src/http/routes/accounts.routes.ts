@@ -31,7 +31,6 @@ import {
 
 const OrgParams = z.object({ organisationId: IdSchema });
 
-
 /** Organisations, their members, invitations and audit log. */
 export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const uow = deps.account.uow;
