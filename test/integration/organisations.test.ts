@@ -483,7 +483,11 @@ describe('organisations, members, invitations and audit', () => {
         }),
       );
       const token = created.url.split('/invite/')[1];
-      expect(json(await as(ctx.app).get(`/api/invitations/${token}`)).accountExists).toBe(true);
+      // The preview never says whether the address has an account; its owner, signed in, is told.
+      expect(json(await as(ctx.app).get(`/api/invitations/${token}`)).accountExists).toBe(false);
+      expect(json(await as(ctx.app, invitee).get(`/api/invitations/${token}`)).accountExists).toBe(
+        true,
+      );
 
       const wrong = await as(ctx.app).post(`/api/invitations/${token}/accept`, {
         name: 'Impostor',

@@ -4,7 +4,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import pino from 'pino';
 import {
   serializerCompiler,
@@ -16,10 +23,12 @@ import { authPlugin } from './http/auth';
 import { concurrencyPlugin } from './http/concurrency';
 import { idempotencyPlugin } from './http/idempotency';
 import { registerOpenApi } from './http/openapi';
-import { errorHandler } from './http/problem';
+import { negotiateLocale } from '@cosell/core';
+import { inputGuardPlugin } from './http/input-guard';
+import { errorHandler, sendClientError } from './http/problem';
 import { rawBodyPlugin } from './http/raw-body';
 import { MODULE_ROUTES } from './http/routes';
-import { securityHeadersPlugin } from './http/security-headers';
+import { applySecurityHeaders, securityHeadersPlugin } from './http/security-headers';
 import { registerWeb, webRoot } from './http/static';
 
 export interface RegisteredRoute {
@@ -44,6 +53,35 @@ const redactUrl = (url: string) =>
     : url
         .replace(/(\/invitations\/)[\w-]{20,}/, '$1[redacted]')
         .replace(/(\/invite\/)[\w-]{20,}/, '$1[redacted]');
+
+/** The one log line of a request, written when its answer is sent. */
+function logRequest(request: FastifyRequest, reply: FastifyReply) {
+  request.log.info(
+    {
+      method: request.method,
+      url: redactUrl(request.url),
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+    },
+    'request',
+  );
+}
+
+/**
+ * Errors of Fastify's router, raised before any hook runs (an address with bad
+ * percent-encoding, a path parameter over `maxParamLength`): answered like every other error,
+ * with the security headers, the request id and one log line, and without repeating the input.
+ */
+function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  applySecurityHeaders(request, reply);
+  reply.header('x-request-id', request.id);
+  request.locale = negotiateLocale(request.headers['accept-language']);
+  // No onResponse hook runs for these requests: the log line is written here.
+  reply.raw.once('finish', () => logRequest(request, reply));
+  // The address was not understood: log its length, not its text.
+  request.log.debug({ code: error.code, urlLength: request.raw.url?.length }, 'router error');
+  return sendClientError(request, reply, error);
+}
 
 export interface BuildAppOptions {
   /** Serve the built web app (off in API tests). */
@@ -75,7 +113,9 @@ export async function buildApp(
     bodyLimit: 1024 * 1024,
     // One log line per request (written on response) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
-    routerOptions: { ignoreTrailingSlash: true },
+    // A path parameter longer than this answers 414 (ids are 36 characters, tokens ≤ 100).
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 100 },
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -105,15 +145,7 @@ export async function buildApp(
   app.addHook('onResponse', (request, reply, done) => {
     // Below `info` there is no line to write: nothing is built for it either.
     if (!requestLines) return done();
-    request.log.info(
-      {
-        method: request.method,
-        url: redactUrl(request.url),
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime * 10) / 10,
-      },
-      'request',
-    );
+    logRequest(request, reply);
     done();
   });
 
@@ -125,6 +157,8 @@ export async function buildApp(
   await app.register(concurrencyPlugin);
   await app.register(idempotencyPlugin, deps);
   await app.register(rawBodyPlugin);
+  // NUL and lone surrogates anywhere in a request: refused before any route validates it.
+  await app.register(inputGuardPlugin);
   await registerOpenApi(app);
 
   for (const routes of MODULE_ROUTES) await app.register(routes, deps);

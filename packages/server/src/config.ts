@@ -7,6 +7,9 @@ import { z } from 'zod';
 
 const MEBIBYTE = 1024 * 1024;
 
+/** Hosts only this machine can reach: without PUBLIC_URL, links point at localhost. */
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
+
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
   .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
@@ -20,8 +23,11 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
-  /** The address users reach cosell at; used in invitation links. */
-  PUBLIC_URL: z.url().optional(),
+  /**
+   * The address users reach cosell at; used in invitation links (never the request's Host
+   * header). Required unless HOST is a loopback address.
+   */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Trust X-Forwarded-* from a reverse proxy (needed for https detection behind one). */
   TRUST_PROXY: bool.default(false),
@@ -64,7 +70,8 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
-  publicUrl: string | undefined;
+  /** Without trailing slash; `http://localhost:<port>` when unset on a loopback host. */
+  publicUrl: string;
   logLevel: string;
   trustProxy: boolean;
   sessionIdleMs: number;
@@ -92,12 +99,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (!e.PUBLIC_URL && !LOOPBACK_HOST.test(e.HOST)) {
+    throw new Error(
+      `Invalid configuration:\n  PUBLIC_URL: required when HOST (${e.HOST}) is not a loopback address: ` +
+        'set it to the address people open cosell at (for example https://cosell.example.com); ' +
+        'invitation links are built from it, never from the Host header of a request',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
-    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, '') ?? `http://localhost:${e.PORT}`,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,

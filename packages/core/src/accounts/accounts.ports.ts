@@ -203,5 +203,18 @@ export interface SessionResolver {
 export interface ThrottleRepository {
   findThrottle(key: string): Promise<ThrottleRecord | null>;
   saveThrottle(record: ThrottleRecord): Promise<void>;
+  /**
+   * Adds `by` (1, or -1 to give one back) to the failures of `key` in one atomic step and
+   * returns the record: a series whose window started `windowMs` or longer before `now` starts
+   * again (its lock stays until it ends). Never below zero.
+   */
+  addThrottleFailures(
+    key: string,
+    by: 1 | -1,
+    now: Date,
+    windowMs: number,
+  ): Promise<ThrottleRecord>;
+  /** Refuses `key` until `until`, or longer when it already is. */
+  lockThrottle(key: string, until: Date): Promise<void>;
   clearThrottle(key: string): Promise<void>;
 }

@@ -165,13 +165,14 @@ describe(sut.signIn.name, () => {
     expect(fakes.state.sessions.map((s) => s.id)).toEqual([`sha(${second.token})`]);
   });
 
-  it('should refuse a wrong password with INVALID_CREDENTIALS and count the failure by e-mail and address', async () => {
+  it('should refuse a wrong password with INVALID_CREDENTIALS and count the failure by account, address and both', async () => {
     await expect(signIn('wrong')).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
 
     expect(fakes.state.sessions).toEqual([]);
     expect(fakes.state.throttles.map((t) => [t.key, t.failures]).sort()).toEqual([
-      [`email:${email}`, 1],
-      ['ip:203.0.113.7', 1],
+      [`account:${email}`, 1],
+      ['address:203.0.113.7', 1],
+      [`pair:${email}|203.0.113.7`, 1],
     ]);
   });
 
@@ -183,7 +184,7 @@ describe(sut.signIn.name, () => {
     await expect(signIn()).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
   });
 
-  it('should lock sign-in after too many failures, even with the right password', async () => {
+  it('should refuse the address after too many failures, even with the right password', async () => {
     for (let i = 0; i < 5; i++) await signIn('wrong').catch(() => {});
 
     await expect(signIn()).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 900 });
@@ -192,9 +193,54 @@ describe(sut.signIn.name, () => {
     await expect(signIn()).resolves.toMatchObject({ user: { id: world.owner.userId } });
   });
 
-  it('should lock the address too, whatever e-mail it tries next', async () => {
+  it('should let the owner sign in from another address while one address is refused', async () => {
     for (let i = 0; i < 5; i++) await signIn('wrong').catch(() => {});
+
+    await expect(
+      sut.signIn(deps, { email, password: PASSWORD }, { ip: '198.51.100.1' }),
+    ).resolves.toMatchObject({ user: { id: world.owner.userId } });
+    await expect(signIn()).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+  });
+
+  it('should refuse an address longer after each further failure', async () => {
+    const retries: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < (round === 0 ? 5 : 1); i++) await signIn('wrong').catch(() => {});
+      const refused = await signIn().catch((error: { retryAfterSeconds: number }) => error);
+      retries.push((refused as { retryAfterSeconds: number }).retryAfterSeconds);
+      fakes.clock.advance(retries.at(-1)! * 1000 + 1000);
+    }
+
+    expect(retries).toEqual([900, 1800, 3600]);
+  });
+
+  it('should give each address one try while an account is under attack, and a clean one still succeeds', async () => {
+    const ceiling = deps.settings.throttleAccountCeiling;
+    for (let i = 0; i <= ceiling; i++) {
+      await sut
+        .signIn(deps, { email, password: 'wrong' }, { ip: `10.0.${Math.floor(i / 4)}.${i % 4}` })
+        .catch(() => {});
+    }
+    const attacker = { ip: '192.0.2.50' };
+    await expect(sut.signIn(deps, { email, password: 'wrong' }, attacker)).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+    });
+    await expect(sut.signIn(deps, { email, password: 'wrong' }, attacker)).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+    });
+
+    await expect(
+      sut.signIn(deps, { email, password: PASSWORD }, { ip: '198.51.100.1' }),
+    ).resolves.toMatchObject({ user: { id: world.owner.userId } });
+  });
+
+  it('should refuse an address that guesses many accounts', async () => {
     const other = fakes.state.users.find((u) => u.id === world.viewer.userId)!;
+    for (let i = 0; i < deps.settings.throttleAddressMaxFailures; i++) {
+      await sut
+        .signIn(deps, { email: `nobody${i}@example.com`, password: 'wrong' }, ORIGIN)
+        .catch(() => {});
+    }
 
     await expect(
       sut.signIn(deps, { email: other.email, password: PASSWORD }, ORIGIN),
@@ -204,12 +250,32 @@ describe(sut.signIn.name, () => {
     ).resolves.toMatchObject({ user: { id: other.id } });
   });
 
-  it('should forget earlier failures after a successful sign-in', async () => {
+  it('should throttle the current-password check of a password change on the same counters', async () => {
+    const actor = actorOf(fakes, world.owner.userId);
+    const change = (currentPassword: string) =>
+      sut.changePassword(
+        deps,
+        actor,
+        { currentPassword, newPassword: 'a brand new passphrase' },
+        ORIGIN,
+      );
+    for (let i = 0; i < 5; i++) {
+      await expect(change('wrong')).rejects.toMatchObject({ code: 'VALIDATION' });
+    }
+
+    await expect(change(PASSWORD)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expect(signIn()).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+  });
+
+  it('should forget the failures of this address after a successful sign-in', async () => {
     await signIn('wrong').catch(() => {});
 
     await signIn();
 
-    expect(fakes.state.throttles).toEqual([]);
+    expect(fakes.state.throttles.map((t) => [t.key, t.failures]).sort()).toEqual([
+      [`account:${email}`, 1],
+      ['address:203.0.113.7', 1],
+    ]);
   });
 });
 
@@ -348,10 +414,12 @@ describe(sut.changePassword.name, () => {
     const here = await sut.signIn(deps, { email, password: PASSWORD }, ORIGIN);
     await sut.signIn(deps, { email, password: PASSWORD }, { ip: '198.51.100.1' });
 
-    await sut.changePassword(deps, actorOf(fakes, world.owner.userId, here.session.id), {
-      currentPassword: PASSWORD,
-      newPassword: 'a brand new passphrase',
-    });
+    await sut.changePassword(
+      deps,
+      actorOf(fakes, world.owner.userId, here.session.id),
+      { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' },
+      ORIGIN,
+    );
 
     expect(fakes.state.users.find((u) => u.id === world.owner.userId)!.passwordHash).toBe(
       'hash(a brand new passphrase)',
@@ -363,10 +431,12 @@ describe(sut.changePassword.name, () => {
     const world = seedProgram(fakes);
 
     await expect(
-      sut.changePassword(deps, world.owner, {
-        currentPassword: 'wrong',
-        newPassword: 'x'.repeat(12),
-      }),
+      sut.changePassword(
+        deps,
+        world.owner,
+        { currentPassword: 'wrong', newPassword: 'x'.repeat(12) },
+        ORIGIN,
+      ),
     ).rejects.toMatchObject({
       code: 'VALIDATION',
       issues: [{ path: ['currentPassword'], code: 'password.wrong' }],
@@ -735,7 +805,7 @@ describe(sut.acceptInvitation.name, () => {
       sut.acceptInvitation(deps, token, { password: 'guess', locale: 'en' }, ORIGIN),
     ).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
 
-    expect(fakes.state.throttles.map((t) => t.key)).toContain('email:known@example.com');
+    expect(fakes.state.throttles.map((t) => t.key)).toContain('pair:known@example.com|203.0.113.7');
     expect(fakes.state.invitations[0]!.acceptedAt).toBeNull();
     expect(fakes.state.events.map((e) => e.type)).toEqual(['member.invited']);
   });
@@ -761,7 +831,9 @@ describe(sut.acceptInvitation.name, () => {
 
     await sut.acceptInvitation(deps, token, { password: PASSWORD, locale: 'en' }, ORIGIN);
 
-    expect(fakes.state.throttles).toEqual([]);
+    expect(fakes.state.throttles.map((t) => t.key)).not.toContain(
+      'pair:known@example.com|203.0.113.7',
+    );
   });
 
   it('should not let a new person join as an account someone created meanwhile', async () => {

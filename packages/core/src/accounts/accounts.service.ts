@@ -18,11 +18,25 @@ export interface AccountSettings {
   sessionAbsoluteMs: number;
   /** How long an invitation link stays valid (milliseconds). */
   invitationTtlMs: number;
-  /** Failed sign-ins allowed per e-mail and per address within `throttleWindowMs`. */
+  /**
+   * Wrong passwords for one account from one address before that address is refused for that
+   * account (sign-in, the password change and invitation links count alike).
+   */
   throttleMaxFailures: number;
+  /** Failures are forgotten this long after the first of a series (milliseconds). */
   throttleWindowMs: number;
-  /** How long sign-in stays locked after too many failures (milliseconds). */
+  /** How long an address is first refused (milliseconds); each further failure doubles it. */
   throttleLockMs: number;
+  /** The longest an address is refused at once (milliseconds). */
+  throttleMaxLockMs: number;
+  /**
+   * Wrong passwords for one account from all addresses within the window beyond which the
+   * account is under attack: then every address gets one try before it is refused. An address
+   * without failures always gets its try, so the owner is slowed, never locked out.
+   */
+  throttleAccountCeiling: number;
+  /** Wrong passwords from one address for any accounts before the address is refused. */
+  throttleAddressMaxFailures: number;
 }
 
 export const DEFAULT_ACCOUNT_SETTINGS: AccountSettings = {
@@ -30,8 +44,11 @@ export const DEFAULT_ACCOUNT_SETTINGS: AccountSettings = {
   sessionAbsoluteMs: 12 * 60 * 60 * 1000,
   invitationTtlMs: 7 * 24 * 60 * 60 * 1000,
   throttleMaxFailures: 5,
-  throttleWindowMs: 15 * 60 * 1000,
+  throttleWindowMs: 24 * 60 * 60 * 1000,
   throttleLockMs: 15 * 60 * 1000,
+  throttleMaxLockMs: 24 * 60 * 60 * 1000,
+  throttleAccountCeiling: 100,
+  throttleAddressMaxFailures: 50,
 };
 
 export interface AccountDeps {
@@ -155,23 +172,125 @@ async function issueSession(
   return { token, session, user };
 }
 
-const throttleKeys = (email: string, ip: string) => [`email:${email.toLowerCase()}`, `ip:${ip}`];
+/**
+ * The counters of a password check: the account from this address, the account from every
+ * address, and the address for every account. Only the first and the last ever refuse: the
+ * account counter changes how many tries an address gets, never whether a clean one gets one.
+ */
+interface ThrottleKeys {
+  pair: string;
+  account: string;
+  address: string;
+}
 
-/** RATE_LIMITED while any of `keys` is locked after too many wrong passwords. */
-async function assertNotThrottled(tx: Tx, keys: string[], now: Date) {
-  for (const key of keys) {
-    const throttle = await tx.throttles.findThrottle(key);
-    if (throttle?.lockedUntil && throttle.lockedUntil > now) {
-      const seconds = Math.ceil((throttle.lockedUntil.getTime() - now.getTime()) / 1000);
-      throw new AppError('RATE_LIMITED', { params: { seconds }, retryAfterSeconds: seconds });
-    }
-  }
+const throttleKeys = (email: string, ip: string): ThrottleKeys => {
+  const account = email.toLowerCase();
+  return { pair: `pair:${account}|${ip}`, account: `account:${account}`, address: `address:${ip}` };
+};
+
+/** What a claimed attempt counted, to refuse the address if the password turns out wrong. */
+interface ClaimedAttempt {
+  keys: ThrottleKeys;
+  addressFailures: number;
+}
+
+/** How long to refuse after `failures` when `limit` are allowed: doubling, capped. */
+function lockDuration(settings: AccountSettings, failures: number, limit: number) {
+  const doublings = Math.min(Math.max(failures - limit, 0), 30);
+  return Math.min(settings.throttleLockMs * 2 ** doublings, settings.throttleMaxLockMs);
+}
+
+function rateLimited(until: Date, now: Date): AppError {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  return new AppError('RATE_LIMITED', { params: { seconds }, retryAfterSeconds: seconds });
 }
 
 /**
- * Signs a user in with e-mail and password. Failures are counted per e-mail and per address in
- * the database; after too many the account and address are locked for a while. The previous
- * session (if any) is deleted, so the session id always rotates on sign-in.
+ * Claims one password check, or answers why not (RATE_LIMITED, to be thrown once the
+ * transaction has committed). The attempt is counted before the password is checked and given
+ * back when it is right, so simultaneous guesses cannot all slip in before the first failure
+ * is written:
+ *
+ * - the account from this address: the try that uses up the address's last free one locks it
+ *   at once (for `throttleLockMs`, doubling with every further failure); a right password lifts
+ *   the lock again. Other attempts counted meanwhile see the lock and are refused unchecked.
+ * - the account from all addresses: past `throttleAccountCeiling` the account is under attack
+ *   and every address gets a single free try. An address without failures always has one, so
+ *   the owner signing in from elsewhere is slowed by nothing.
+ * - the address for all accounts: past `throttleAddressMaxFailures` it is refused.
+ */
+async function claimAttempt(
+  deps: Pick<AccountDeps, 'settings'>,
+  tx: Tx,
+  keys: ThrottleKeys,
+  now: Date,
+): Promise<ClaimedAttempt | { refused: AppError }> {
+  const { settings } = deps;
+  const window = settings.throttleWindowMs;
+  const address = await tx.throttles.findThrottle(keys.address);
+  if (address?.lockedUntil && address.lockedUntil > now)
+    return { refused: rateLimited(address.lockedUntil, now) };
+  // Counting first takes the row: an attempt in flight elsewhere has committed its lock by now.
+  const pair = await tx.throttles.addThrottleFailures(keys.pair, 1, now, window);
+  if (pair.lockedUntil && pair.lockedUntil > now) {
+    await tx.throttles.addThrottleFailures(keys.pair, -1, now, window);
+    return { refused: rateLimited(pair.lockedUntil, now) };
+  }
+  const account = await tx.throttles.addThrottleFailures(keys.account, 1, now, window);
+  const counted = await tx.throttles.addThrottleFailures(keys.address, 1, now, window);
+  if (counted.failures > settings.throttleAddressMaxFailures) {
+    const until = new Date(now.getTime() + settings.throttleLockMs);
+    await tx.throttles.lockThrottle(keys.address, until);
+    return { refused: rateLimited(until, now) };
+  }
+  const pairLimit =
+    account.failures > settings.throttleAccountCeiling ? 1 : settings.throttleMaxFailures;
+  if (pair.failures >= pairLimit) {
+    // The last free try (or one after a lock ended): locked until the password proves right.
+    const until = new Date(now.getTime() + lockDuration(settings, pair.failures, pairLimit));
+    await tx.throttles.lockThrottle(keys.pair, until);
+  }
+  return { keys, addressFailures: counted.failures };
+}
+
+/** After a wrong password: refuses the address for every account once it used up its tries. */
+async function lockIfExhausted(
+  deps: Pick<AccountDeps, 'settings'>,
+  tx: Tx,
+  claimed: ClaimedAttempt,
+  now: Date,
+) {
+  const limit = deps.settings.throttleAddressMaxFailures;
+  if (claimed.addressFailures < limit) return;
+  const until = new Date(
+    now.getTime() + lockDuration(deps.settings, claimed.addressFailures, limit),
+  );
+  await tx.throttles.lockThrottle(claimed.keys.address, until);
+}
+
+/** After a right password: this address starts afresh, and the attempt counted is given back. */
+async function releaseAttempt(
+  deps: Pick<AccountDeps, 'settings'>,
+  tx: Tx,
+  keys: ThrottleKeys,
+  now: Date,
+) {
+  const window = deps.settings.throttleWindowMs;
+  await tx.throttles.clearThrottle(keys.pair);
+  await tx.throttles.addThrottleFailures(keys.account, -1, now, window);
+  await tx.throttles.addThrottleFailures(keys.address, -1, now, window);
+}
+
+/** After a wrong password, in a transaction of its own: the failure counts though the request fails. */
+async function recordWrongPassword(deps: AccountDeps, claimed: ClaimedAttempt, now: Date) {
+  await deps.uow.run((tx) => lockIfExhausted(deps, tx, claimed, now));
+}
+
+/**
+ * Signs a user in with e-mail and password. Wrong passwords are counted per account and
+ * address: an address that used up its tries is refused for growing periods, while the owner
+ * signing in from another address is not (see `claimAttempt`). The previous session (if any)
+ * is deleted, so the session id always rotates on sign-in.
  */
 export async function signIn(
   deps: AccountDeps,
@@ -180,25 +299,23 @@ export async function signIn(
 ): Promise<IssuedSession> {
   const now = deps.clock.now();
   const keys = throttleKeys(input.email, origin.ip);
-  const user = await deps.uow.run(async (tx) => {
-    await assertNotThrottled(tx, keys, now);
-    return tx.users.findUserByEmail(input.email);
-  });
+  const { claimed, user } = await deps.uow.run(async (tx) => ({
+    claimed: await claimAttempt(deps, tx, keys, now),
+    user: await tx.users.findUserByEmail(input.email),
+  }));
+  if ('refused' in claimed) throw claimed.refused;
   // Verify against a dummy hash when the user is unknown so timing does not reveal accounts.
   const ok =
     user && !user.disabledAt
       ? await deps.passwords.verify(user.passwordHash, input.password)
       : (await deps.passwords.verify(await dummyHash(deps.passwords), input.password), false);
   if (!ok || !user) {
-    // Committed on its own: the failure must count even though the request fails.
-    await deps.uow.run(async (tx) => {
-      for (const key of keys) await recordFailure(deps, tx, key, now);
-    });
+    await recordWrongPassword(deps, claimed, now);
     throw new AppError('INVALID_CREDENTIALS');
   }
   return deps.uow.run(
     async (tx) => {
-      for (const key of keys) await tx.throttles.clearThrottle(key);
+      await releaseAttempt(deps, tx, keys, now);
       if (input.previousToken)
         await tx.sessions.deleteSession(deps.secrets.hashToken(input.previousToken));
       const memberships = await tx.memberships.listMembershipsOfUser(user.id);
@@ -211,19 +328,6 @@ export async function signIn(
 let cachedDummyHash: Promise<string> | undefined;
 const dummyHash = (passwords: PasswordHasher) =>
   (cachedDummyHash ??= passwords.hash('not-a-real-password-but-the-same-cost'));
-
-async function recordFailure(deps: AccountDeps, tx: Tx, key: string, now: Date) {
-  const { throttleMaxFailures, throttleWindowMs, throttleLockMs } = deps.settings;
-  const current = await tx.throttles.findThrottle(key);
-  const fresh = !current || now.getTime() - current.windowStartedAt.getTime() > throttleWindowMs;
-  const failures = fresh ? 1 : current.failures + 1;
-  await tx.throttles.saveThrottle({
-    key,
-    failures,
-    windowStartedAt: fresh ? now : current.windowStartedAt,
-    lockedUntil: failures >= throttleMaxFailures ? new Date(now.getTime() + throttleLockMs) : null,
-  });
-}
 
 /**
  * Loads the session behind a cookie token. Returns null when it is unknown, past its absolute
@@ -311,20 +415,30 @@ export async function updateProfile(
   });
 }
 
-/** Changes the actor's password after checking the current one; other sessions end. */
+/**
+ * Changes the actor's password after checking the current one; other sessions end. The check
+ * is throttled like sign-in, on the same counters: a stolen session cannot guess the password.
+ */
 export async function changePassword(
   deps: AccountDeps,
   actor: Actor,
   input: { currentPassword: string; newPassword: string },
+  origin: RequestOrigin,
 ) {
+  const now = deps.clock.now();
   const user = await deps.uow.run(async (tx) => getUser(tx, actor.userId));
+  const keys = throttleKeys(user.email, origin.ip);
+  const claimed = await deps.uow.run((tx) => claimAttempt(deps, tx, keys, now));
+  if ('refused' in claimed) throw claimed.refused;
   if (!(await deps.passwords.verify(user.passwordHash, input.currentPassword))) {
+    await recordWrongPassword(deps, claimed, now);
     throw new AppError('VALIDATION', {
       issues: [{ path: ['currentPassword'], code: 'password.wrong' }],
     });
   }
   const passwordHash = await deps.passwords.hash(input.newPassword);
   await deps.uow.run(async (tx) => {
+    await releaseAttempt(deps, tx, keys, now);
     await tx.users.updateUser(actor.userId, { passwordHash });
     await tx.sessions.deleteSessionsOfUser(actor.userId, actor.sessionId ?? undefined);
   });
@@ -445,7 +559,10 @@ export interface IssuedInvitation {
   invitation: InvitationRecord;
 }
 
-/** Invites someone by e-mail into an organisation with the given roles. */
+/**
+ * Invites someone by e-mail into an organisation with the given roles. While an invitation of
+ * that e-mail is open, another is CONFLICT: revoke it first to send a new link.
+ */
 export async function inviteMember(
   deps: AccountDeps,
   actor: Actor,
@@ -464,6 +581,16 @@ export async function inviteMember(
       if (existing && (await tx.memberships.findMembership(organisationId, existing.id))) {
         throw new AppError('VALIDATION', {
           issues: [{ path: ['email'], code: 'error.alreadyMember' }],
+        });
+      }
+      // One open invitation per person and organisation: simultaneous identical invitations
+      // wait for each other here, and all but the first find the first one open.
+      await tx.organisations.lockOrganisation(organisationId);
+      const open = await tx.invitations.listOpenInvitations(organisationId, now);
+      if (open.some((invitation) => invitation.email === input.email)) {
+        throw new AppError('CONFLICT', {
+          messageKey: 'error.alreadyInvited',
+          issues: [{ path: ['email'], code: 'error.alreadyInvited' }],
         });
       }
       const token = deps.secrets.token();
@@ -498,7 +625,11 @@ export interface InvitationPreview {
   email: string;
   roles: Role[];
   expiresAt: Date;
-  /** True when an account with the invited e-mail exists: sign in instead of creating one. */
+  /**
+   * True only when the caller is signed in as the invited person. Whether an account exists
+   * for the e-mail is never said (anyone holding a link would learn it of any address):
+   * accepting works either way, with the account's password or with a new name and password.
+   */
   accountExists: boolean;
 }
 
@@ -521,9 +652,11 @@ async function findUsableInvitation(
   return invitation;
 }
 
+/** What an invitation link shows; `viewer` is the signed-in caller, when there is one. */
 export async function previewInvitation(
   deps: Pick<AccountDeps, 'uow' | 'clock' | 'secrets'>,
   token: string,
+  viewer?: Pick<UserRecord, 'email'> | null,
 ): Promise<InvitationPreview> {
   return deps.uow.run(async (tx) => {
     const invitation = await findUsableInvitation(deps, tx, token);
@@ -535,7 +668,7 @@ export async function previewInvitation(
       email: invitation.email,
       roles: invitation.roles,
       expiresAt: invitation.expiresAt,
-      accountExists: (await tx.users.findUserByEmail(invitation.email)) !== null,
+      accountExists: viewer?.email === invitation.email,
     };
   });
 }
@@ -556,20 +689,19 @@ export async function acceptInvitation(
   // An existing account proves itself with its password, and wrong guesses count against the
   // sign-in throttle (committed on their own): otherwise any owner could invite an address
   // and guess its password through the link without limit.
-  const existing = await deps.uow.run(async (tx) => {
+  const { existing, claimed } = await deps.uow.run(async (tx) => {
     const invitation = await findUsableInvitation(deps, tx, token);
     const user = await tx.users.findUserByEmail(invitation.email);
-    if (user) await assertNotThrottled(tx, throttleKeys(user.email, origin.ip), now);
-    return user;
+    return {
+      existing: user,
+      claimed: user ? await claimAttempt(deps, tx, throttleKeys(user.email, origin.ip), now) : null,
+    };
   });
+  if (claimed && 'refused' in claimed) throw claimed.refused;
   // A disabled account cannot sign in, so it cannot join through a link either.
   if (existing?.disabledAt) throw new AppError('INVALID_CREDENTIALS');
   if (existing && !(await deps.passwords.verify(existing.passwordHash, input.password))) {
-    await deps.uow.run(async (tx) => {
-      for (const key of throttleKeys(existing.email, origin.ip)) {
-        await recordFailure(deps, tx, key, now);
-      }
-    });
+    if (claimed) await recordWrongPassword(deps, claimed as ClaimedAttempt, now);
     throw new AppError('INVALID_CREDENTIALS');
   }
   const nameRequired = () =>
@@ -595,7 +727,7 @@ export async function acceptInvitation(
     if (user) {
       // Only the account whose password was checked above may join.
       if (user.id !== existing?.id) throw new AppError('INVALID_CREDENTIALS');
-      for (const key of throttleKeys(user.email, origin.ip)) await tx.throttles.clearThrottle(key);
+      await releaseAttempt(deps, tx, throttleKeys(user.email, origin.ip), now);
     } else {
       if (!input.name) throw nameRequired();
       user = await tx.users.createUser({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameText } from '../reference/text';
 
 /** Organisation kinds: the vendor runs the program, partners publish, resellers resell (CSP). */
 export const ORGANISATION_KINDS = ['vendor', 'partner', 'reseller'] as const;
@@ -69,14 +70,17 @@ export const PasswordSchema = z
   .min(10, { error: 'password.tooShort' })
   .max(200, { error: 'password.tooLong' });
 
-export const PersonNameSchema = z
-  .string()
-  .trim()
-  .min(1, { error: 'name.required' })
-  .max(120, { error: 'name.tooLong' });
+/** A person's display name: one visible line (see `nameText`). */
+export const PersonNameSchema = nameText({
+  max: 120,
+  tooShort: 'name.required',
+  tooLong: 'name.tooLong',
+});
 
-export const OrganisationNameSchema = z
-  .string()
-  .trim()
-  .min(2, { error: 'organisationName.tooShort' })
-  .max(160, { error: 'organisationName.tooLong' });
+/** An organisation's name: one visible line (see `nameText`). */
+export const OrganisationNameSchema = nameText({
+  min: 2,
+  max: 160,
+  tooShort: 'organisationName.tooShort',
+  tooLong: 'organisationName.tooLong',
+});

@@ -4,6 +4,7 @@
  * them) and optionally US, Canadian or Australian states/provinces.
  */
 import { z } from 'zod';
+import { nameText, nameTextProblem } from '../reference/text';
 import type { FieldIssue } from '../errors';
 import {
   CONTACT_ROLE_IDS,
@@ -92,11 +93,12 @@ function contactText(requiredKey: string) {
     .transform(joinLines)
     .pipe(z.string().trim())
     .pipe(
-      z
-        .string()
-        .min(1, { error: requiredKey })
-        .max(CONTACT_TEXT_MAX_LENGTH, { error: 'contacts.text.tooLong' })
-        .refine((text) => !hasControlCharacter(text), { error: 'contacts.text.controlCharacters' }),
+      nameText({
+        max: CONTACT_TEXT_MAX_LENGTH,
+        tooShort: requiredKey,
+        tooLong: 'contacts.text.tooLong',
+        controlCharacter: 'contacts.text.controlCharacters',
+      }),
     );
 }
 
@@ -221,6 +223,10 @@ function validateText(cell: string, key: 'name' | 'jobTitle', issues: RowIssues)
     issues.add(key, 'contacts.csv.tooLong', { maximum: CONTACT_TEXT_MAX_LENGTH });
   }
   if (hasControlCharacter(text)) issues.add(key, 'contacts.csv.controlCharacters');
+  else {
+    const problem = nameTextProblem(text);
+    if (problem) issues.add(key, problem);
+  }
   if (text.includes(REPLACEMENT_CHARACTER)) issues.add(key, 'contacts.csv.unreadable');
   return text;
 }

@@ -3,6 +3,7 @@
  * Schemas here validate the REST API's bodies and queries; their messages are catalogue keys.
  */
 import { z } from 'zod';
+import { nameText } from '../reference/text';
 import { CountryCodeSchema, type CountryCode } from '../reference/countries';
 import { OFFER_TYPES, OfferTypeIdSchema, type OfferTypeId } from '../reference/offer-types';
 import { SolutionTypeIdSchema, type SolutionTypeId } from '../reference/solution-types';
@@ -48,7 +49,7 @@ export const MarketsSchema = z
 
 /** Every editable offer field. */
 export const OfferFieldsSchema = z.strictObject({
-  name: requiredText(OFFER_FIELD_LIMITS.name),
+  name: nameText({ max: OFFER_FIELD_LIMITS.name, tooShort: 'issue.required' }),
   /** The publisher's internal name; unique within the organisation (case-insensitive). */
   alias: requiredText(OFFER_FIELD_LIMITS.alias).regex(/^[^\p{Cc}]*$/u, {
     error: 'alias.invalid',

@@ -10,3 +10,4 @@ export * from './solution-types';
 export * from './states';
 export * from './taxonomy-sample';
 export * from './notification-kinds';
+export * from './text';

@@ -498,6 +498,23 @@ function throttleRepository(db: FakeState, env: Env): ThrottleRepository {
     async saveThrottle(record) {
       db.throttles = [...db.throttles.filter((t) => t.key !== record.key), copy(record)];
     },
+    async addThrottleFailures(key, by, now, windowMs) {
+      const current = db.throttles.find((t) => t.key === key);
+      const expired = !current || current.windowStartedAt.getTime() <= now.getTime() - windowMs;
+      const next: ThrottleRecord = {
+        key,
+        failures: expired ? Math.max(by, 0) : Math.max(current.failures + by, 0),
+        windowStartedAt: expired ? now : current.windowStartedAt,
+        lockedUntil: current?.lockedUntil ?? null,
+      };
+      db.throttles = [...db.throttles.filter((t) => t.key !== key), next];
+      return copy(next);
+    },
+    async lockThrottle(key, until) {
+      const current = db.throttles.find((t) => t.key === key);
+      if (current && (!current.lockedUntil || current.lockedUntil < until))
+        current.lockedUntil = until;
+    },
     async clearThrottle(key) {
       db.throttles = db.throttles.filter((t) => t.key !== key);
     },

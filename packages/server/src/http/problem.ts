@@ -16,9 +16,17 @@ import { z } from 'zod';
 
 /**
  * The codes of problem answers: the AppError codes, INSUFFICIENT_STORAGE (the disk holding the
- * files or the database is full; raised by the storage, never by core) and INTERNAL.
+ * files or the database is full; raised by the storage, never by core), the request errors
+ * found before a route runs (BAD_REQUEST: a malformed address or body; URI_TOO_LONG;
+ * UNSUPPORTED_MEDIA_TYPE) and INTERNAL.
  */
-export type ProblemCode = AppErrorCode | 'INSUFFICIENT_STORAGE' | 'INTERNAL';
+export type ProblemCode =
+  | AppErrorCode
+  | 'INSUFFICIENT_STORAGE'
+  | 'BAD_REQUEST'
+  | 'URI_TOO_LONG'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'INTERNAL';
 
 export const STATUS_BY_CODE: Record<ProblemCode, number> = {
   NOT_FOUND: 404,
@@ -39,12 +47,31 @@ export const STATUS_BY_CODE: Record<ProblemCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   REFERRAL_CLOSED: 409,
   INSUFFICIENT_STORAGE: 507,
+  BAD_REQUEST: 400,
+  URI_TOO_LONG: 414,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   INTERNAL: 500,
 };
 
 /** Titles of the problem codes that are not AppError codes (those use `error.<code>`). */
 const TITLE_KEYS: Partial<Record<ProblemCode, string>> = {
   INSUFFICIENT_STORAGE: 'storage.full',
+  BAD_REQUEST: 'http.badRequest',
+  URI_TOO_LONG: 'http.uriTooLong',
+  UNSUPPORTED_MEDIA_TYPE: 'http.unsupportedMediaType',
+};
+
+/**
+ * Fastify's own 4xx errors (raised before a route runs): our code and detail for each. Their
+ * messages are never answered, since some quote the input (a JSON parser's message shows
+ * the body around the error).
+ */
+const FASTIFY_CLIENT_ERRORS: Record<string, { code: ProblemCode; messageKey?: string }> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'BAD_REQUEST', messageKey: 'http.malformedJson' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'BAD_REQUEST', messageKey: 'http.malformedJson' },
+  FST_ERR_BAD_URL: { code: 'BAD_REQUEST', messageKey: 'http.badUrl' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'URI_TOO_LONG' },
 };
 
 export const ProblemSchema = z
@@ -210,6 +237,8 @@ export function sendProblem(
     params?: Record<string, string | number>;
     errors?: Problem['errors'];
     detail?: string;
+    /** Leave out `instance`: the address was not understood, so it is not repeated. */
+    omitInstance?: boolean;
   } = {},
 ) {
   const locale = request.locale;
@@ -219,7 +248,8 @@ export function sendProblem(
     title: translate(locale, TITLE_KEYS[code] ?? `error.${code}`, options.params ?? {}),
     status,
     code,
-    instance: request.url.split('?')[0],
+    // An unknown or unreadable address is not repeated back (it is the caller's input).
+    ...(!options.omitInstance && !request.is404 && { instance: request.url.split('?')[0] }),
     requestId: String(request.id),
     ...(options.messageKey && {
       detail: translate(locale, options.messageKey, options.params ?? {}),
@@ -285,17 +315,7 @@ export function errorHandler(
     return sendProblem(request, reply, 'PAYLOAD_TOO_LARGE');
   }
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    // Malformed JSON, wrong content type and the like: the client's mistake, said plainly.
-    return reply
-      .code(fastifyError.statusCode)
-      .type('application/problem+json')
-      .send({
-        type: 'urn:cosell:problem:bad-request',
-        title: fastifyError.message,
-        status: fastifyError.statusCode,
-        code: fastifyError.code ?? 'BAD_REQUEST',
-        requestId: String(request.id),
-      });
+    return sendClientError(request, reply, fastifyError);
   }
   const storageFault = storageFaultOf(error);
   if (storageFault) return sendStorageProblem(request, reply, error, storageFault);
@@ -306,4 +326,31 @@ export function errorHandler(
   }
   request.log.error({ err: error }, 'unhandled error');
   return sendProblem(request, reply, 'INTERNAL');
+}
+
+/**
+ * A client error raised by Fastify or a parser rather than by us: malformed JSON, a wrong
+ * content type, a bad address. Answered as a problem in the caller's language; the error's
+ * own message is not (it may quote the input).
+ */
+export function sendClientError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: Pick<FastifyError, 'code' | 'statusCode' | 'name'>,
+) {
+  const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
+  const omitInstance =
+    error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  if (known)
+    return sendProblem(request, reply, known.code, {
+      ...(known.messageKey && { messageKey: known.messageKey }),
+      omitInstance,
+    });
+  // JSON.parse's own SyntaxError, when a parser lets it through with a 400.
+  if (error.name === 'SyntaxError')
+    return sendProblem(request, reply, 'BAD_REQUEST', { messageKey: 'http.malformedJson' });
+  const byStatus = (Object.entries(STATUS_BY_CODE) as [ProblemCode, number][]).find(
+    ([code, status]) => status === error.statusCode && code !== 'VALIDATION',
+  );
+  return sendProblem(request, reply, byStatus?.[0] ?? 'BAD_REQUEST');
 }

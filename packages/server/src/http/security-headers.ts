@@ -2,7 +2,7 @@
  * Security headers on every answer (QUALITY R11). The CSP allows only our own scripts; Fluent
  * UI injects styles at run time, hence 'unsafe-inline' for styles only.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
 const CSP = [
@@ -38,18 +38,26 @@ const DOCS_HEADERS = {
 const WEB_HEADERS = { ...COMMON, 'content-security-policy': CSP };
 const HSTS = 'max-age=31536000; includeSubDomains';
 
+/**
+ * Puts the security headers of the request's kind of path on its answer. Also called for the
+ * errors Fastify's router raises before any hook runs (see `frameworkErrors` in app.ts).
+ */
+export function applySecurityHeaders(request: FastifyRequest, reply: FastifyReply) {
+  const url = request.url;
+  reply.headers(
+    url.startsWith('/api/docs')
+      ? DOCS_HEADERS
+      : url.startsWith('/api/')
+        ? API_HEADERS
+        : WEB_HEADERS,
+  );
+  if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
+}
+
 export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
   // Set when the request arrives, so error answers and static files carry them too.
   app.addHook('onRequest', (request, reply, done) => {
-    const url = request.url;
-    reply.headers(
-      url.startsWith('/api/docs')
-        ? DOCS_HEADERS
-        : url.startsWith('/api/')
-          ? API_HEADERS
-          : WEB_HEADERS,
-    );
-    if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
+    applySecurityHeaders(request, reply);
     done();
   });
 });

@@ -10,7 +10,6 @@ import {
   scopeOf,
   revokeInvitation,
 } from '@cosell/core';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
@@ -31,11 +30,6 @@ import {
 } from '../schemas';
 
 const OrgParams = z.object({ organisationId: IdSchema });
-
-/** The base address invitation links point at. */
-function publicBase(deps: AppDeps, request: FastifyRequest) {
-  return deps.config.publicUrl ?? `${request.protocol}://${request.host}`;
-}
 
 /** Organisations, their members, invitations and audit log. */
 export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
@@ -250,7 +244,8 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         request.body,
         String(request.id),
       );
-      const url = `${publicBase(deps, request)}/invite/${token}`;
+      // Always the configured address: a forged Host header must not end up in a mailed link.
+      const url = `${deps.config.publicUrl}/invite/${token}`;
       await deps.mailer
         ?.send({
           to: invitation.email,

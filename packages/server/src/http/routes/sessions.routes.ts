@@ -185,7 +185,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       response: { 204: z.null(), ...problemResponses },
     },
     handler: async (request, reply) => {
-      await changePassword(deps.account, requireActor(request), request.body);
+      await changePassword(deps.account, requireActor(request), request.body, origin(request));
       return reply.code(204).send(null);
     },
   });
@@ -210,7 +210,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       },
     },
     handler: async (request) => {
-      const preview = await previewInvitation(deps.account, request.params.token);
+      const preview = await previewInvitation(
+        deps.account,
+        request.params.token,
+        request.auth?.user,
+      );
       return { ...preview, expiresAt: preview.expiresAt.toISOString() };
     },
   });
