@@ -328,6 +328,26 @@ function withoutIds(document: Record<string, unknown>): void {
   for (const schema of Object.values(schemas)) delete schema.$id;
 }
 
+const INT32 = 2 ** 31;
+
+/**
+ * Sizes that follow from a schema but that zod does not write down: an integer's format (int32
+ * when its bounds fit, else int64: JSON numbers are exact up to 2^53) and a UUID's 36 characters.
+ */
+function withSizes(value: unknown): void {
+  if (Array.isArray(value)) return value.forEach(withSizes);
+  if (value === null || typeof value !== 'object') return;
+  const schema = value as Record<string, unknown>;
+  if (schema.type === 'integer' && schema.format === undefined) {
+    const fits = (bound: unknown) => typeof bound === 'number' && Math.abs(bound) <= INT32 - 1;
+    schema.format = fits(schema.minimum) && fits(schema.maximum) ? 'int32' : 'int64';
+  }
+  if (schema.type === 'string' && schema.format === 'uuid' && schema.maxLength === undefined) {
+    schema.maxLength = 36;
+  }
+  Object.values(schema).forEach(withSizes);
+}
+
 export async function registerOpenApi(app: FastifyInstance) {
   checkOperations(app);
   await app.register(swagger, {
@@ -399,6 +419,8 @@ export async function registerOpenApi(app: FastifyInstance) {
       withoutIds(document);
       const shared = withSharedInputs(document);
       withoutUnused(shared);
+      withSizes(shared.paths);
+      withSizes(shared.components);
       return shared as unknown as ReturnType<typeof jsonSchemaTransformObject>;
     },
   });
