@@ -78,13 +78,14 @@ const HEADERS: Record<AnswerHeader | 'Retry-After' | 'Idempotent-Replayed', obje
   ETag: {
     type: 'string',
     maxLength: 100,
-    description: 'The version of the object in the answer; send it back as If-Match to change it',
+    description:
+      'The version of what the answer carries; for a versioned object, send it back as If-Match to change it',
   },
   Location: { type: 'string', maxLength: 2000, description: 'The URL of the created object' },
   'Content-Disposition': {
     type: 'string',
     maxLength: 2000,
-    description: 'attachment, with the file name',
+    description: 'How to present the file (attachment, or inline for a preview) and its name',
   },
   'Retry-After': {
     type: 'integer',
@@ -108,7 +109,6 @@ interface RouteFacts {
   scope?: string;
   ifMatch?: 'required' | 'optional';
   idempotent: boolean;
-  rawBody: boolean;
   rawResponse?: string;
   /** The route validates a body, query string, path parameters or headers. */
   validates: boolean;
@@ -133,7 +133,6 @@ function factsOf(route: RouteOptions, schema: Record<string, unknown>): RouteFac
     scope: config.scope,
     ifMatch: config.ifMatch,
     idempotent: config.idempotent === true,
-    rawBody: Boolean(config.rawBody),
     rawResponse: config.rawResponse,
     validates: ['body', 'querystring', 'params', 'headers'].some((part) => schema[part]),
     hasBody: Boolean(schema.body) || Boolean(config.rawBody),

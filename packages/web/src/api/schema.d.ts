@@ -2714,7 +2714,7 @@ export interface operations {
             /** @description Your user, changed */
             200: {
                 headers: {
-                    /** @description The version of the object in the answer; send it back as If-Match to change it */
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3290,7 +3290,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object in the answer; send it back as If-Match to change it */
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
                     /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
                     "Idempotent-Replayed"?: "true";
@@ -3419,7 +3419,7 @@ export interface operations {
             /** @description The organisation */
             200: {
                 headers: {
-                    /** @description The version of the object in the answer; send it back as If-Match to change it */
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3528,7 +3528,7 @@ export interface operations {
             /** @description The organisation, renamed */
             200: {
                 headers: {
-                    /** @description The version of the object in the answer; send it back as If-Match to change it */
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -3901,7 +3901,7 @@ export interface operations {
             /** @description The member's new roles and version */
             200: {
                 headers: {
-                    /** @description The version of the object in the answer; send it back as If-Match to change it */
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4510,7 +4510,7 @@ export interface operations {
             /** @description The program */
             200: {
                 headers: {
-                    /** @description The version of the object in the answer; send it back as If-Match to change it */
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4712,7 +4712,7 @@ export interface operations {
             /** @description The program under its new policy */
             200: {
                 headers: {
-                    /** @description The version of the object in the answer; send it back as If-Match to change it */
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -4870,7 +4870,7 @@ export interface operations {
             /** @description The program with its new taxonomy */
             200: {
                 headers: {
-                    /** @description The version of the object in the answer; send it back as If-Match to change it */
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -5139,7 +5139,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The version of the object in the answer; send it back as If-Match to change it */
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
                     /** @description The URL of the created object */
                     Location?: string;
@@ -5280,7 +5280,7 @@ export interface operations {
             /** @description The offer */
             200: {
                 headers: {
-                    /** @description The version of the object in the answer; send it back as If-Match to change it */
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -5399,7 +5399,7 @@ export interface operations {
             /** @description The offer, changed */
             200: {
                 headers: {
-                    /** @description The version of the object in the answer; send it back as If-Match to change it */
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -5548,7 +5548,7 @@ export interface operations {
             /** @description The offer, archived */
             200: {
                 headers: {
-                    /** @description The version of the object in the answer; send it back as If-Match to change it */
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -5670,7 +5670,7 @@ export interface operations {
             /** @description The offer, restored */
             200: {
                 headers: {
-                    /** @description The version of the object in the answer; send it back as If-Match to change it */
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -5789,7 +5789,7 @@ export interface operations {
             /** @description The co-sell tab */
             200: {
                 headers: {
-                    /** @description The version of the object in the answer; send it back as If-Match to change it */
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -5908,7 +5908,7 @@ export interface operations {
             /** @description The co-sell tab with the saved draft */
             200: {
                 headers: {
-                    /** @description The version of the object in the answer; send it back as If-Match to change it */
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -6297,9 +6297,9 @@ export interface operations {
             /** @description The file */
             200: {
                 headers: {
-                    /** @description The version of the object in the answer; send it back as If-Match to change it */
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
-                    /** @description attachment, with the file name */
+                    /** @description How to present the file (attachment, or inline for a preview) and its name */
                     "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
@@ -6673,7 +6673,7 @@ export interface operations {
             /** @description The CSV header row */
             200: {
                 headers: {
-                    /** @description attachment, with the file name */
+                    /** @description How to present the file (attachment, or inline for a preview) and its name */
                     "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
@@ -6756,7 +6756,7 @@ export interface operations {
             /** @description The contacts; the ETag is the list's version */
             200: {
                 headers: {
-                    /** @description The version of the object in the answer; send it back as If-Match to change it */
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -7290,7 +7290,7 @@ export interface operations {
             /** @description The contacts as CSV */
             200: {
                 headers: {
-                    /** @description attachment, with the file name */
+                    /** @description How to present the file (attachment, or inline for a preview) and its name */
                     "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
@@ -7528,7 +7528,7 @@ export interface operations {
             /** @description Applied: the import and the list's new version (also the ETag) */
             200: {
                 headers: {
-                    /** @description The version of the object in the answer; send it back as If-Match to change it */
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -7782,7 +7782,7 @@ export interface operations {
             /** @description Review and publish */
             200: {
                 headers: {
-                    /** @description The version of the object in the answer; send it back as If-Match to change it */
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -8569,7 +8569,7 @@ export interface operations {
             /** @description The submission for review */
             200: {
                 headers: {
-                    /** @description The version of the object in the answer; send it back as If-Match to change it */
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -8679,7 +8679,7 @@ export interface operations {
             /** @description The file */
             200: {
                 headers: {
-                    /** @description attachment, with the file name */
+                    /** @description How to present the file (attachment, or inline for a preview) and its name */
                     "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
@@ -8799,7 +8799,7 @@ export interface operations {
             /** @description The submission with the decision */
             200: {
                 headers: {
-                    /** @description The version of the object in the answer; send it back as If-Match to change it */
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -8944,7 +8944,7 @@ export interface operations {
             /** @description The program profile (version 0 until one is saved) */
             200: {
                 headers: {
-                    /** @description The version of the object in the answer; send it back as If-Match to change it */
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -9062,7 +9062,7 @@ export interface operations {
             /** @description The program profile, changed */
             200: {
                 headers: {
-                    /** @description The version of the object in the answer; send it back as If-Match to change it */
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -9305,7 +9305,7 @@ export interface operations {
             /** @description The CSV header row */
             200: {
                 headers: {
-                    /** @description attachment, with the file name */
+                    /** @description How to present the file (attachment, or inline for a preview) and its name */
                     "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
