@@ -131,6 +131,7 @@ const CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
 
 export const IdempotencyKeySchema = z
   .string()
+  .max(255, { error: 'issue.invalid' })
   .regex(/^[\x21-\x7e]{1,255}$/, { error: 'issue.invalid' })
   .optional()
   .describe(

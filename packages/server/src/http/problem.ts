@@ -74,47 +74,44 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { code: ProblemCode; messageKey?: st
   FST_ERR_MAX_PARAM_LENGTH: { code: 'URI_TOO_LONG' },
 };
 
+/**
+ * The body of every error answer (RFC 9457 problem details, `application/problem+json`), as
+ * `sendProblem` and the error handler write it. The one `Problem` component of the API.
+ */
 export const ProblemSchema = z
   .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    code: z.string(),
-    requestId: z.string(),
+    type: z.string().describe('A URI naming the kind of problem, `urn:cosell:problem:<code>`'),
+    title: z.string().describe("The kind of problem, in the caller's language"),
+    status: z.number().int().describe('The HTTP status of the answer'),
+    detail: z
+      .string()
+      .optional()
+      .describe("What went wrong this time, in the caller's language, when there is more to say"),
+    instance: z.string().optional().describe('The path of the request'),
+    code: z
+      .string()
+      .describe(
+        'A stable code for programs, e.g. `VALIDATION`, `NOT_FOUND`, `PRECONDITION_FAILED`',
+      ),
+    requestId: z.string().describe('The request id (also `X-Request-Id`), to find it in the log'),
     errors: z
       .array(
         z.object({
           /** JSON pointer into the request part, e.g. `/body/email`. */
-          pointer: z.string(),
+          pointer: z.string().describe('JSON pointer into the request, e.g. `/body/email`'),
           /** The field path inside the part, dot-separated, e.g. `email` or `rows.3.email`. */
-          field: z.string(),
-          code: z.string(),
-          detail: z.string(),
+          field: z
+            .string()
+            .describe('The field inside the request part, dot-separated, e.g. `rows.3.email`'),
+          code: z.string().describe('A stable message key, e.g. `issue.required`'),
+          detail: z.string().describe("What is wrong with the field, in the caller's language"),
         }),
       )
-      .optional(),
+      .optional()
+      .describe('One entry per invalid field (400 and 422 answers)'),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 export type Problem = z.infer<typeof ProblemSchema>;
-
-/** Error responses every route may give; added to each route's OpenAPI responses. */
-export const problemResponses = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-  412: ProblemSchema,
-  413: ProblemSchema,
-  428: ProblemSchema,
-  429: ProblemSchema,
-  503: ProblemSchema,
-} as const;
-
-/** What routes that store a file or many rows may answer besides: 507 when a disk is full. */
-export const storageResponses = { 507: ProblemSchema } as const;
 
 /** PostgreSQL / driver conditions that mean "the database is not there right now". */
 const UNAVAILABLE_PG_CODES = new Set([

@@ -15,7 +15,6 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { requireActor } from '../auth';
 import { withEtag } from '../concurrency';
-import { problemResponses } from '../problem';
 import {
   IdSchema,
   InvitationSchema,
@@ -37,12 +36,14 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
 
   app.get('/api/organisations', {
     schema: {
-      tags: ['organisations'],
+      operationId: 'listOrganisations',
+      tags: ['accounts'],
       summary: 'Organisations you belong to; program admins see every organisation',
       querystring: PageQuerySchema.extend({
         kind: z.enum(['vendor', 'partner', 'reseller']).optional(),
       }),
-      response: { 200: pageOf(OrganisationSchema), ...problemResponses },
+      answers: { 200: 'A page of organisations' },
+      response: { 200: pageOf(OrganisationSchema) },
     },
     handler: async (request) => {
       const actor = requireActor(request);
@@ -63,10 +64,15 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.post('/api/organisations', {
     config: { idempotent: true },
     schema: {
-      tags: ['organisations'],
+      operationId: 'createOrganisation',
+      tags: ['accounts'],
       summary: 'Create a partner or reseller organisation (program admins)',
       body: z.strictObject({ kind: z.enum(['partner', 'reseller']), name: OrganisationNameSchema }),
-      response: { 201: OrganisationSchema, ...problemResponses },
+      answers: {
+        201: { description: 'Created', headers: ['ETag'] },
+        409: 'An organisation has this name already',
+      },
+      response: { 201: OrganisationSchema },
     },
     handler: async (request, reply) => {
       const organisation = await createOrganisation(
@@ -81,10 +87,12 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
 
   app.get('/api/organisations/:organisationId', {
     schema: {
-      tags: ['organisations'],
+      operationId: 'getOrganisation',
+      tags: ['accounts'],
       summary: 'One organisation',
       params: OrgParams,
-      response: { 200: OrganisationSchema, ...problemResponses },
+      answers: { 200: { description: 'The organisation', headers: ['ETag'] } },
+      response: { 200: OrganisationSchema },
     },
     handler: async (request, reply) => {
       const actor = requireActor(request);
@@ -110,11 +118,13 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.patch('/api/organisations/:organisationId', {
     config: { ifMatch: 'required' },
     schema: {
-      tags: ['organisations'],
+      operationId: 'updateOrganisation',
+      tags: ['accounts'],
       summary: 'Rename an organisation (owners, program admins); If-Match required',
       params: OrgParams,
       body: z.strictObject({ name: OrganisationNameSchema }),
-      response: { 200: OrganisationSchema, ...problemResponses },
+      answers: { 200: { description: 'The organisation, renamed', headers: ['ETag'] } },
+      response: { 200: OrganisationSchema },
     },
     handler: async (request, reply) => {
       const organisation = await renameOrganisation(
@@ -131,10 +141,12 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
 
   app.get('/api/organisations/:organisationId/members', {
     schema: {
-      tags: ['members'],
+      operationId: 'listMembers',
+      tags: ['accounts'],
       summary: 'Members and their roles',
       params: OrgParams,
-      response: { 200: z.object({ items: z.array(MemberSchema) }), ...problemResponses },
+      answers: { 200: 'The members' },
+      response: { 200: z.object({ items: z.array(MemberSchema) }) },
     },
     handler: async (request) => {
       const actor = requireActor(request);
@@ -157,13 +169,14 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     // Several owners may edit one member at once: the change names the version it replaces.
     config: { ifMatch: 'required' },
     schema: {
-      tags: ['members'],
+      operationId: 'updateMemberRoles',
+      tags: ['accounts'],
       summary: "Change a member's roles; send If-Match with the member's version",
       params: OrgParams.extend({ userId: IdSchema }),
       body: z.strictObject({ roles: RolesSchema }),
+      answers: { 200: { description: "The member's new roles and version", headers: ['ETag'] } },
       response: {
         200: z.object({ userId: IdSchema, roles: RolesSchema, version: z.number().int() }),
-        ...problemResponses,
       },
     },
     handler: async (request, reply) => {
@@ -187,10 +200,12 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.delete('/api/organisations/:organisationId/members/:userId', {
     config: { ifMatch: 'optional' },
     schema: {
-      tags: ['members'],
+      operationId: 'removeMember',
+      tags: ['accounts'],
       summary: 'Remove a member',
       params: OrgParams.extend({ userId: IdSchema }),
-      response: { 204: z.null(), ...problemResponses },
+      answers: { 204: 'Removed' },
+      response: { 204: z.null() },
     },
     handler: async (request, reply) => {
       await removeMember(
@@ -207,10 +222,12 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
 
   app.get('/api/organisations/:organisationId/invitations', {
     schema: {
-      tags: ['invitations'],
+      operationId: 'listInvitations',
+      tags: ['accounts'],
       summary: 'Open invitations',
       params: OrgParams,
-      response: { 200: z.object({ items: z.array(InvitationSchema) }), ...problemResponses },
+      answers: { 200: 'The open invitations' },
+      response: { 200: z.object({ items: z.array(InvitationSchema) }) },
     },
     handler: async (request) => {
       const actor = requireActor(request);
@@ -225,14 +242,18 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.post('/api/organisations/:organisationId/invitations', {
     config: { idempotent: true },
     schema: {
-      tags: ['invitations'],
+      operationId: 'createInvitation',
+      tags: ['accounts'],
       summary:
         'Invite someone by link; the answer holds the link (shown once) and it is also e-mailed',
       params: OrgParams,
       body: z.strictObject({ email: EmailSchema, roles: RolesSchema }),
+      answers: {
+        201: 'Created: the invitation with its link (shown only in this answer)',
+        409: 'This person is a member already',
+      },
       response: {
         201: InvitationSchema.extend({ url: z.string() }).meta({ id: 'IssuedInvitation' }),
-        ...problemResponses,
       },
     },
     handler: async (request, reply) => {
@@ -259,10 +280,12 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
 
   app.delete('/api/organisations/:organisationId/invitations/:invitationId', {
     schema: {
-      tags: ['invitations'],
+      operationId: 'revokeInvitation',
+      tags: ['accounts'],
       summary: 'Revoke an open invitation',
       params: OrgParams.extend({ invitationId: IdSchema }),
-      response: { 204: z.null(), ...problemResponses },
+      answers: { 204: 'Revoked' },
+      response: { 204: z.null() },
     },
     handler: async (request, reply) => {
       await revokeInvitation(
@@ -278,10 +301,12 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
 
   app.get('/api/organisations/:organisationId/audit', {
     schema: {
-      tags: ['organisations'],
+      operationId: 'listAuditEntries',
+      tags: ['accounts'],
       summary: 'Audit log: who changed what, when, before and after (owners, program admins)',
       params: OrgParams,
       querystring: PageQuerySchema.omit({ search: true }),
+      answers: { 200: 'A page of audit entries, newest first' },
       response: {
         200: pageOf(
           z.object({
@@ -296,7 +321,6 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
             at: TimestampSchema,
           }),
         ),
-        ...problemResponses,
       },
     },
     handler: async (request) => {

@@ -23,7 +23,6 @@ import type { AppDeps } from '../../deps';
 import { requireActor } from '../auth';
 import { idempotentRequest, sendAnswer, type Answer } from '../idempotency';
 import { withEtag } from '../concurrency';
-import { problemResponses, storageResponses } from '../problem';
 import { limitedBody, RAW_BODY_TYPES } from '../raw-body';
 import { IdSchema } from '../schemas';
 import { contentDisposition } from './documents.routes';
@@ -56,9 +55,10 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.get('/api/contacts/template.csv', {
     config: { rawResponse: 'text/csv' },
     schema: {
+      operationId: 'downloadContactsTemplate',
       tags: ['contacts'],
       summary: 'Download contacts template (.csv): the header row of the import format',
-      response: problemResponses,
+      answers: { 200: { description: 'The CSV header row', headers: ['Content-Disposition'] } },
     },
     handler: async (request, reply) => {
       requireActor(request);
@@ -72,12 +72,15 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
 
   app.get(`${base}/contacts`, {
     schema: {
+      operationId: 'listContacts',
       tags: ['contacts'],
       summary: "The offer's contacts, in list order; the ETag is the list's version",
       params: OfferParams,
+      answers: {
+        200: { description: "The contacts; the ETag is the list's version", headers: ['ETag'] },
+      },
       response: {
         200: z.object({ items: z.array(ContactSchema), contactsVersion: z.number().int() }),
-        ...problemResponses,
       },
     },
     handler: async (request, reply) => {
@@ -97,11 +100,13 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.post(`${base}/contacts`, {
     config: { idempotent: true },
     schema: {
+      operationId: 'createContact',
       tags: ['contacts'],
       summary: 'Add a contact',
       params: OfferParams,
       body: ContactInputSchema,
-      response: { 201: ContactChangeSchema, ...problemResponses },
+      answers: { 201: "Created: the contact and the list's new version" },
+      response: { 201: ContactChangeSchema },
     },
     handler: async (request, reply) => {
       const answer = (change: ContactChange): Answer => ({
@@ -123,11 +128,13 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.put(`${base}/contacts/:contactId`, {
     config: { ifMatch: 'optional' },
     schema: {
+      operationId: 'updateContact',
       tags: ['contacts'],
       summary: 'Edit a contact; If-Match with the contact version guards concurrent edits',
       params: ContactParams,
       body: ContactInputSchema,
-      response: { 200: ContactChangeSchema, ...problemResponses },
+      answers: { 200: "The contact, changed, and the list's new version" },
+      response: { 200: ContactChangeSchema },
     },
     handler: async (request) => {
       const change = await updateContact(
@@ -147,10 +154,12 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.delete(`${base}/contacts/:contactId`, {
     config: { ifMatch: 'optional' },
     schema: {
+      operationId: 'deleteContact',
       tags: ['contacts'],
       summary: 'Remove a contact',
       params: ContactParams,
-      response: { 200: ContactsVersionSchema, ...problemResponses },
+      answers: { 200: "Removed: the list's new version" },
+      response: { 200: ContactsVersionSchema },
     },
     handler: async (request) =>
       removeContact(
@@ -167,10 +176,11 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.get(`${base}/contacts.csv`, {
     config: { rawResponse: 'text/csv' },
     schema: {
+      operationId: 'exportContacts',
       tags: ['contacts'],
       summary: 'Export contacts (.csv) in the template shape; formulas are neutralised',
       params: OfferParams,
-      response: problemResponses,
+      answers: { 200: { description: 'The contacts as CSV', headers: ['Content-Disposition'] } },
     },
     handler: async (request, reply) => {
       const actor = requireActor(request);
@@ -189,13 +199,18 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.post(`${base}/contact-imports`, {
     config: { rawBody: RAW_BODY_TYPES },
     schema: {
+      operationId: 'createContactImport',
       tags: ['contacts'],
       summary:
         'Import contacts (.csv), step 1: validate and stage the file (the body) and preview ' +
         'what would change. A file with any bad row is refused whole, listing every problem.',
       params: OfferParams,
       querystring: z.object({ fileName: z.string().max(255).optional() }),
-      response: { 201: ContactImportPreviewSchema, ...problemResponses, ...storageResponses },
+      answers: {
+        201: 'Staged: what the import would change',
+        507: 'The disk is full: the file was not stored',
+      },
+      response: { 201: ContactImportPreviewSchema },
     },
     handler: async (request, reply) => {
       const preview = await stageContactImport(
@@ -213,15 +228,22 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.post(`${base}/contact-imports/:importId/apply`, {
     config: { ifMatch: 'optional' },
     schema: {
+      operationId: 'applyContactImport',
       tags: ['contacts'],
       summary:
         'Import contacts, step 2: replace all contacts by the staged file. If-Match: the ' +
         'contacts version the preview showed (default: the one it was computed against).',
       params: ImportParams,
+      answers: {
+        200: {
+          description: "Applied: the import and the list's new version (also the ETag)",
+          headers: ['ETag'],
+        },
+        409: 'The import was applied or undone already',
+        507: 'The disk is full: nothing was changed',
+      },
       response: {
         200: z.object({ import: ContactImportSchema, contactsVersion: z.number().int() }),
-        ...problemResponses,
-        ...storageResponses,
       },
     },
     handler: async (request, reply) => {
@@ -244,13 +266,17 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
 
   app.post(`${base}/contact-imports/:importId/undo`, {
     schema: {
+      operationId: 'undoContactImport',
       tags: ['contacts'],
       summary: 'Undo the last confirmed import: put the contacts it replaced back',
       params: ImportParams,
+      answers: {
+        200: "Undone: the import and the list's new version",
+        409: 'Only the last applied import can be undone',
+        507: 'The disk is full: nothing was changed',
+      },
       response: {
         200: z.object({ import: ContactImportSchema, contactsVersion: z.number().int() }),
-        ...problemResponses,
-        ...storageResponses,
       },
     },
     handler: async (request) => {

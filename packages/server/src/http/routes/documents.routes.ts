@@ -26,7 +26,6 @@ import {
   validateUploadFileName,
 } from '../../storage';
 import { requireActor } from '../auth';
-import { problemResponses, storageResponses } from '../problem';
 import { bodyChunks, declaredLength, RAW_BODY_TYPES, tooLarge } from '../raw-body';
 import { IdSchema } from '../schemas';
 import {
@@ -116,10 +115,12 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
 
   app.get(base, {
     schema: {
+      operationId: 'listDocuments',
       tags: ['documents'],
       summary: "The offer's co-sell documents",
       params: OfferParams,
-      response: { 200: z.array(DocumentSchema), ...problemResponses },
+      answers: { 200: 'The documents' },
+      response: { 200: z.array(DocumentSchema) },
     },
     handler: async (request) => {
       const documents = await listDocuments(
@@ -135,6 +136,7 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   app.post(base, {
     config: { rawBody: RAW_BODY_TYPES },
     schema: {
+      operationId: 'uploadDocument',
       tags: ['documents'],
       summary:
         'Upload a document (the body is the file). A one-pager, pitch deck… replaces the one ' +
@@ -144,7 +146,12 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         kind: DocumentKindIdSchema,
         fileName: z.string().max(1000),
       }),
-      response: { 201: UploadAnswerSchema, ...problemResponses, ...storageResponses },
+      answers: {
+        201: 'Stored: the document and the co-sell tab',
+        409: 'The offer is archived, or has five other documents already',
+        507: 'The disk is full: the file was not stored',
+      },
+      response: { 201: UploadAnswerSchema },
     },
     handler: async (request, reply) => {
       const result = await upload(request, reply, requireActor(request), request.query.fileName, {
@@ -160,11 +167,16 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   app.put(`${base}/:documentId/content`, {
     config: { rawBody: RAW_BODY_TYPES, ifMatch: 'optional' },
     schema: {
+      operationId: 'replaceDocumentContent',
       tags: ['documents'],
       summary: 'Replace a document with a new file (the body), keeping its kind',
       params: DocumentParams,
       querystring: z.object({ fileName: z.string().max(1000) }),
-      response: { 200: UploadAnswerSchema, ...problemResponses, ...storageResponses },
+      answers: {
+        200: 'Stored: the document and the co-sell tab',
+        507: 'The disk is full: the file was not stored',
+      },
+      response: { 200: UploadAnswerSchema },
     },
     handler: async (request, reply) => {
       const result = await upload(request, reply, requireActor(request), request.query.fileName, {
@@ -180,10 +192,12 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   app.delete(`${base}/:documentId`, {
     config: { ifMatch: 'optional' },
     schema: {
+      operationId: 'deleteDocument',
       tags: ['documents'],
       summary: 'Delete a document',
       params: DocumentParams,
-      response: { 200: CosellTabSchema, ...problemResponses },
+      answers: { 200: 'Deleted: the co-sell tab without it' },
+      response: { 200: CosellTabSchema },
     },
     handler: async (request) => {
       const tab = await deleteDocument(
@@ -202,10 +216,11 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   app.get(`${base}/:documentId/content`, {
     config: { rawResponse: 'application/octet-stream' },
     schema: {
+      operationId: 'downloadDocument',
       tags: ['documents'],
       summary: 'Download a document (as an attachment, never rendered inline)',
       params: DocumentParams,
-      response: problemResponses,
+      answers: { 200: { description: 'The file', headers: ['ETag', 'Content-Disposition'] } },
     },
     handler: async (request, reply) => {
       const { document, stream } = await openDocument(

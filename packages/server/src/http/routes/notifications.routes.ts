@@ -10,7 +10,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { requireActor } from '../auth';
-import { problemResponses } from '../problem';
 import { IdSchema, PageQuerySchema } from '../schemas';
 import { NotificationSchema, toNotification } from './publishing.schemas';
 
@@ -26,6 +25,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
 
   app.get('/api/notifications', {
     schema: {
+      operationId: 'listNotifications',
       tags: ['notifications'],
       summary: 'My notifications, newest first, with the unread count',
       querystring: PageQuerySchema.extend({
@@ -34,13 +34,13 @@ export const notificationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
           .default('false')
           .transform((v) => v === 'true'),
       }),
+      answers: { 200: 'Your notifications and the unread count' },
       response: {
         200: z.object({
           items: z.array(NotificationSchema),
           total: z.number().int(),
           unread: z.number().int(),
         }),
-        ...problemResponses,
       },
     },
     handler: async (request) => {
@@ -59,12 +59,14 @@ export const notificationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
 
   app.post('/api/notifications/read', {
     schema: {
+      operationId: 'markNotificationsRead',
       tags: ['notifications'],
       summary: 'Mark notifications read: the listed ids, or all',
       body: z.strictObject({
         ids: z.union([z.array(IdSchema).max(500), z.literal('all')]),
       }),
-      response: { 200: z.object({ marked: z.number().int() }), ...problemResponses },
+      answers: { 200: 'How many were marked read' },
+      response: { 200: z.object({ marked: z.number().int() }) },
     },
     handler: async (request) => {
       const marked = await markNotificationsRead(offers, requireActor(request), request.body.ids);
@@ -74,9 +76,11 @@ export const notificationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
 
   app.get('/api/notifications/preferences', {
     schema: {
+      operationId: 'getNotificationPreferences',
       tags: ['notifications'],
       summary: 'Which notification kinds I mute (in the app and by e-mail)',
-      response: { 200: PreferencesSchema, ...problemResponses },
+      answers: { 200: 'Your preferences' },
+      response: { 200: PreferencesSchema },
     },
     handler: async (request) => {
       const prefs = await getNotificationPreferences(offers, requireActor(request));
@@ -86,10 +90,12 @@ export const notificationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
 
   app.put('/api/notifications/preferences', {
     schema: {
+      operationId: 'updateNotificationPreferences',
       tags: ['notifications'],
       summary: 'Set the notification kinds I mute',
       body: z.strictObject({ muted: z.array(z.enum(NOTIFICATION_KINDS)).max(10) }),
-      response: { 200: PreferencesSchema, ...problemResponses },
+      answers: { 200: 'Your preferences, changed' },
+      response: { 200: PreferencesSchema },
     },
     handler: async (request) => {
       const prefs = await setNotificationPreferences(

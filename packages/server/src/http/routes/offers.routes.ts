@@ -20,7 +20,6 @@ import type { AppDeps } from '../../deps';
 import { requireActor } from '../auth';
 import { etagOf, withEtag } from '../concurrency';
 import { idempotentRequest, sendAnswer, type Answer } from '../idempotency';
-import { problemResponses } from '../problem';
 import { IdSchema, pageOf, PageQuerySchema } from '../schemas';
 import { CosellTabSchema, OfferParams, OfferSchema, toCosellTab, toOffer } from './offers.schemas';
 
@@ -32,6 +31,7 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
 
   app.get(base, {
     schema: {
+      operationId: 'listOffers',
       tags: ['offers'],
       summary: "The organisation's offers: paged, sortable, searchable by name or alias",
       params: OrgParams,
@@ -41,7 +41,8 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
         archived: z.enum(['active', 'archived', 'all']).default('active'),
         offerType: OfferTypeIdSchema.optional(),
       }),
-      response: { 200: pageOf(OfferSchema), ...problemResponses },
+      answers: { 200: 'A page of offers' },
+      response: { 200: pageOf(OfferSchema) },
     },
     handler: async (request) => {
       const page = await listOffers(
@@ -57,11 +58,13 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
   app.post(base, {
     config: { idempotent: true },
     schema: {
+      operationId: 'createOffer',
       tags: ['offers'],
       summary: 'Create an offer (owners, managers, contributors)',
       params: OrgParams,
       body: CreateOfferSchema,
-      response: { 201: OfferSchema, ...problemResponses },
+      answers: { 201: { description: 'Created', headers: ['ETag', 'Location'] } },
+      response: { 201: OfferSchema },
     },
     handler: async (request, reply) => {
       const answer = (offer: OfferRecord): Answer => ({
@@ -85,10 +88,12 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
 
   app.get(`${base}/:offerId`, {
     schema: {
+      operationId: 'getOffer',
       tags: ['offers'],
       summary: 'One offer',
       params: OfferParams,
-      response: { 200: OfferSchema, ...problemResponses },
+      answers: { 200: { description: 'The offer', headers: ['ETag'] } },
+      response: { 200: OfferSchema },
     },
     handler: async (request, reply) => {
       const offer = await getOffer(
@@ -104,11 +109,13 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
   app.patch(`${base}/:offerId`, {
     config: { ifMatch: 'required' },
     schema: {
+      operationId: 'updateOffer',
       tags: ['offers'],
       summary: 'Change offer fields (rename, markets, type…); If-Match required',
       params: OfferParams,
       body: UpdateOfferSchema,
-      response: { 200: OfferSchema, ...problemResponses },
+      answers: { 200: { description: 'The offer, changed', headers: ['ETag'] } },
+      response: { 200: OfferSchema },
     },
     handler: async (request, reply) => {
       const offer = await updateOffer(
@@ -128,13 +135,20 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
     app.post(`${base}/:offerId/${action}`, {
       config: { ifMatch: 'optional' },
       schema: {
+        operationId: action === 'archive' ? 'archiveOffer' : 'restoreOffer',
         tags: ['offers'],
         summary:
           action === 'archive'
             ? 'Archive an offer: hidden from the default list, kept whole'
             : 'Restore an archived offer',
         params: OfferParams,
-        response: { 200: OfferSchema, ...problemResponses },
+        answers: {
+          200: {
+            description: action === 'archive' ? 'The offer, archived' : 'The offer, restored',
+            headers: ['ETag'],
+          },
+        },
+        response: { 200: OfferSchema },
       },
       handler: async (request, reply) => {
         const offer = await setOfferArchived(
@@ -153,10 +167,12 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
 
   app.get(`${base}/:offerId/cosell`, {
     schema: {
-      tags: ['co-sell tab'],
+      operationId: 'getOfferCosell',
+      tags: ['offers'],
       summary: 'The co-sell tab: draft, documents, contacts summary, section states, checklist',
       params: OfferParams,
-      response: { 200: CosellTabSchema, ...problemResponses },
+      answers: { 200: { description: 'The co-sell tab', headers: ['ETag'] } },
+      response: { 200: CosellTabSchema },
     },
     handler: async (request, reply) => {
       const tab = await getCosellTab(
@@ -174,11 +190,13 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
   app.put(`${base}/:offerId/cosell`, {
     config: { ifMatch: 'required' },
     schema: {
-      tags: ['co-sell tab'],
+      operationId: 'updateOfferCosell',
+      tags: ['offers'],
       summary: 'Save draft: the listing and product landing page; If-Match required',
       params: OfferParams,
       body: CosellDraftSchema,
-      response: { 200: CosellTabSchema, ...problemResponses },
+      answers: { 200: { description: 'The co-sell tab with the saved draft', headers: ['ETag'] } },
+      response: { 200: CosellTabSchema },
     },
     handler: async (request, reply) => {
       const tab = await saveCosellDraft(

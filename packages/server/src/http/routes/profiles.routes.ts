@@ -12,7 +12,6 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { requireActor } from '../auth';
 import { withEtag } from '../concurrency';
-import { problemResponses } from '../problem';
 import { limitedBody, RAW_BODY_TYPES } from '../raw-body';
 import { IdSchema, pageOf, PageQuerySchema } from '../schemas';
 import { ProfileSchema, toProfile } from './publishing.schemas';
@@ -25,10 +24,17 @@ export const profileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
 
   app.get('/api/organisations/:organisationId/program-profile', {
     schema: {
-      tags: ['program profile'],
+      operationId: 'getProgramProfile',
+      tags: ['profiles'],
       summary: "The partner's program profile (its members, and the vendor's reviewers and admins)",
       params: OrgParams,
-      response: { 200: ProfileSchema, ...problemResponses },
+      answers: {
+        200: {
+          description: 'The program profile (version 0 until one is saved)',
+          headers: ['ETag'],
+        },
+      },
+      response: { 200: ProfileSchema },
     },
     handler: async (request, reply) => {
       const { organisationId } = request.params;
@@ -40,13 +46,15 @@ export const profileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.patch('/api/organisations/:organisationId/program-profile', {
     config: { ifMatch: 'required' },
     schema: {
-      tags: ['program profile'],
+      operationId: 'updateProgramProfile',
+      tags: ['profiles'],
       summary:
         'Change the profile. Partners (owners, managers) enter PartnerID, marketplace account and ' +
         'business profile; program admins set any field and verify. If-Match required ("v0" creates)',
       params: OrgParams,
       body: ProfilePatchSchema,
-      response: { 200: ProfileSchema, ...problemResponses },
+      answers: { 200: { description: 'The program profile, changed', headers: ['ETag'] } },
+      response: { 200: ProfileSchema },
     },
     handler: async (request, reply) => {
       const { organisationId } = request.params;
@@ -64,9 +72,11 @@ export const profileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
 
   app.get('/api/program/profiles', {
     schema: {
-      tags: ['program profile'],
+      operationId: 'listProgramProfiles',
+      tags: ['profiles'],
       summary: 'Partner organisations with their program profiles (reviewers, program admins)',
       querystring: PageQuerySchema,
+      answers: { 200: 'A page of partner organisations with their profiles' },
       response: {
         200: pageOf(
           z.object({
@@ -75,7 +85,6 @@ export const profileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
             profile: ProfileSchema,
           }),
         ),
-        ...problemResponses,
       },
     },
     handler: async (request) => {
@@ -94,9 +103,10 @@ export const profileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.get('/api/program/profiles/template.csv', {
     config: { rawResponse: 'text/csv' },
     schema: {
-      tags: ['program profile'],
+      operationId: 'downloadProgramProfilesTemplate',
+      tags: ['profiles'],
       summary: 'The header row of the profiles CSV',
-      response: problemResponses,
+      answers: { 200: { description: 'The CSV header row', headers: ['Content-Disposition'] } },
     },
     handler: async (request, reply) => {
       requireActor(request);
@@ -111,13 +121,17 @@ export const profileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.post('/api/program/profile-imports', {
     config: { rawBody: RAW_BODY_TYPES },
     schema: {
-      tags: ['program profile'],
+      operationId: 'importProgramProfiles',
+      tags: ['profiles'],
       summary:
         'Import profile facts from a CSV (program admins): rows by Organisation ID or PartnerID; ' +
         'empty cells leave fields unchanged; any bad row refuses the whole file',
+      answers: {
+        200: 'Imported: how many rows were read and profiles changed',
+        400: 'The file has invalid rows: `errors` names each row and field',
+      },
       response: {
         200: z.object({ rows: z.number().int(), updated: z.number().int() }),
-        ...problemResponses,
       },
     },
     handler: async (request, reply) => {

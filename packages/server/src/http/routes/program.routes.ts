@@ -20,7 +20,6 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { requireActor } from '../auth';
 import { withEtag } from '../concurrency';
-import { problemResponses } from '../problem';
 import { TimestampSchema } from '../schemas';
 
 const ProgramSchema = z
@@ -48,9 +47,11 @@ const toProgram = (p: ProgramView): z.infer<typeof ProgramSchema> => ({
 export const programRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.get('/api/program', {
     schema: {
+      operationId: 'getProgram',
       tags: ['program'],
       summary: 'The program: active policy and taxonomy',
-      response: { 200: ProgramSchema, ...problemResponses },
+      answers: { 200: { description: 'The program', headers: ['ETag'] } },
+      response: { 200: ProgramSchema },
     },
     handler: async (request, reply) => {
       requireActor(request);
@@ -148,12 +149,14 @@ export const programRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
 
   app.post('/api/program/policy/preview', {
     schema: {
+      operationId: 'previewPolicySwitch',
       tags: ['program'],
       summary:
         'Preview a policy switch (program admins): which offers would gain or lose which ' +
         'status and why, and which would hold data the new policy calls invalid',
       body: z.strictObject({ policyId: z.enum(POLICY_IDS) }),
-      response: { 200: PolicySwitchPreviewSchema, ...problemResponses },
+      answers: { 200: 'What the switch would change' },
+      response: { 200: PolicySwitchPreviewSchema },
     },
     handler: async (request) =>
       toPreview(
@@ -165,12 +168,14 @@ export const programRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.put('/api/program/policy', {
     config: { ifMatch: 'required' },
     schema: {
+      operationId: 'activatePolicy',
       tags: ['program'],
       summary:
         'Activate a policy (program admins); every offer is re-evaluated under it in the ' +
         'background. If-Match required',
       body: z.strictObject({ policyId: z.enum(POLICY_IDS) }),
-      response: { 200: ProgramSchema, ...problemResponses },
+      answers: { 200: { description: 'The program under its new policy', headers: ['ETag'] } },
+      response: { 200: ProgramSchema },
     },
     handler: async (request, reply) => {
       await activatePolicy(
@@ -188,10 +193,12 @@ export const programRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.put('/api/program/taxonomy', {
     config: { ifMatch: 'required' },
     schema: {
+      operationId: 'replaceTaxonomy',
       tags: ['program'],
       summary: 'Replace the taxonomy (program admins); If-Match required',
       body: TaxonomySchema,
-      response: { 200: ProgramSchema, ...problemResponses },
+      answers: { 200: { description: 'The program with its new taxonomy', headers: ['ETag'] } },
+      response: { 200: ProgramSchema },
     },
     handler: async (request, reply) => {
       const program = await updateTaxonomy(

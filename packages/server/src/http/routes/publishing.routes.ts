@@ -14,7 +14,6 @@ import type { AppDeps } from '../../deps';
 import { requireActor } from '../auth';
 import { idempotentRequest, sendAnswer, type Answer } from '../idempotency';
 import { withEtag } from '../concurrency';
-import { problemResponses } from '../problem';
 import { IdSchema } from '../schemas';
 import { OfferParams } from './offers.schemas';
 import { PublishViewSchema, SnapshotSchema, toPublishView, toSnapshot } from './publishing.schemas';
@@ -27,12 +26,14 @@ export const publishingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
 
   app.get(`${base}/publish`, {
     schema: {
-      tags: ['publish'],
+      operationId: 'getPublishView',
+      tags: ['publishing'],
       summary:
         'Review and publish: section states, what may be submitted, Compare (draft against live), ' +
         'the submission on its way and past ones',
       params: OfferParams,
-      response: { 200: PublishViewSchema, ...problemResponses },
+      answers: { 200: { description: 'Review and publish', headers: ['ETag'] } },
+      response: { 200: PublishViewSchema },
     },
     handler: async (request, reply) => {
       const view = await getPublishView(
@@ -48,14 +49,16 @@ export const publishingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
   app.post(`${base}/submissions`, {
     config: { ifMatch: 'required', idempotent: true },
     schema: {
-      tags: ['publish'],
+      operationId: 'createSubmission',
+      tags: ['publishing'],
       summary:
         'Publish: freeze the draft as the next version and start validation → co-sell review → ' +
         "preview. If-Match: the draft version the publisher compared (the publish view's ETag); a " +
         'stale one gets 412 listing the parts changed since',
       params: OfferParams,
       body: z.strictObject({ sections: z.array(z.enum(PUBLISH_SECTIONS)).min(1).max(2) }),
-      response: { 201: PublishViewSchema, ...problemResponses },
+      answers: { 201: 'Submitted: review and publish with the new submission' },
+      response: { 201: PublishViewSchema },
     },
     handler: async (request, reply) => {
       const answer = (view: PublishView): Answer => ({
@@ -78,13 +81,18 @@ export const publishingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
   for (const action of ['cancel', 'go-live'] as const) {
     app.post(`${base}/submissions/:submissionId/${action}`, {
       schema: {
-        tags: ['publish'],
+        operationId: action === 'cancel' ? 'cancelSubmission' : 'goLive',
+        tags: ['publishing'],
         summary:
           action === 'cancel'
             ? 'Cancel publish (possible until Go live)'
             : 'Go live: the publisher signs off the preview of a new offer',
         params: SubmissionParams,
-        response: { 200: PublishViewSchema, ...problemResponses },
+        answers: {
+          200: action === 'cancel' ? 'Cancelled: review and publish' : 'Live: review and publish',
+          409: 'The submission has moved on: it can no longer be cancelled or signed off',
+        },
+        response: { 200: PublishViewSchema },
       },
       handler: async (request) => {
         const { organisationId, offerId, submissionId } = request.params;
@@ -104,9 +112,11 @@ export const publishingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
 
   app.get(`${base}/versions/:versionId`, {
     schema: {
-      tags: ['publish'],
+      operationId: 'getOfferVersion',
+      tags: ['publishing'],
       summary: 'A published (immutable) version of the offer',
       params: OfferParams.extend({ versionId: IdSchema }),
+      answers: { 200: 'The published version' },
       response: {
         200: z.object({
           id: IdSchema,
@@ -114,7 +124,6 @@ export const publishingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
           createdAt: z.string(),
           snapshot: SnapshotSchema,
         }),
-        ...problemResponses,
       },
     },
     handler: async (request) => {

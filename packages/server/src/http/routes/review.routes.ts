@@ -12,7 +12,6 @@ import type { AppDeps } from '../../deps';
 import { requireActor } from '../auth';
 import { contentDisposition } from './documents.routes';
 import { withEtag } from '../concurrency';
-import { problemResponses } from '../problem';
 import { IdSchema, pageOf, PageQuerySchema } from '../schemas';
 import { OfferSchema, toOffer } from './offers.schemas';
 import {
@@ -39,11 +38,13 @@ export const reviewRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   const offers = deps.offers;
   app.get('/api/review/submissions', {
     schema: {
+      operationId: 'listReviewQueue',
       tags: ['review'],
       summary:
         'Review queue (reviewers, program admins): submissions of every partner, oldest first',
       querystring: PageQuerySchema.extend({ state: z.enum(['open', 'decided']).default('open') }),
-      response: { 200: pageOf(ReviewQueueItemSchema), ...problemResponses },
+      answers: { 200: 'A page of submissions waiting for review' },
+      response: { 200: pageOf(ReviewQueueItemSchema) },
     },
     handler: async (request) => {
       const page = await listReviewQueue(offers, requireActor(request), {
@@ -61,11 +62,13 @@ export const reviewRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
 
   app.get('/api/review/organisations/:organisationId/submissions/:submissionId', {
     schema: {
+      operationId: 'getReviewSubmission',
       tags: ['review'],
       summary:
         'One submission for review: the submitted listing, documents and contacts, what changed ' +
         'since the live version, the partner profile and the status checklist',
       params: ReviewParams,
+      answers: { 200: { description: 'The submission for review', headers: ['ETag'] } },
       response: {
         200: z.object({
           submission: SubmissionSchema,
@@ -76,7 +79,6 @@ export const reviewRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
           status: StatusViewSchema,
           profile: ProfileSchema,
         }),
-        ...problemResponses,
       },
     },
     handler: async (request, reply) => {
@@ -104,12 +106,13 @@ export const reviewRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
     {
       config: { rawResponse: 'application/octet-stream' },
       schema: {
+        operationId: 'downloadReviewDocument',
         tags: ['review'],
         summary:
           'A submitted document, for preview: PDF, images and video open in the browser (sandboxed), ' +
           'other formats download',
         params: ReviewParams.extend({ documentId: IdSchema }),
-        response: problemResponses,
+        answers: { 200: { description: 'The file', headers: ['Content-Disposition'] } },
       },
       handler: async (request, reply) => {
         const { organisationId, submissionId, documentId } = request.params;
@@ -145,6 +148,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   app.post('/api/review/organisations/:organisationId/submissions/:submissionId/decision', {
     config: { ifMatch: 'required' },
     schema: {
+      operationId: 'decideSubmission',
       tags: ['review'],
       summary:
         'Approve or reject a submission in review, with the technical validation, the revenue ' +
@@ -156,7 +160,8 @@ export const reviewRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
         technicalValidation: z.enum(TECHNICAL_VALIDATIONS).default('not-assessed'),
         revenueVerified: z.boolean().default(false),
       }),
-      response: { 200: SubmissionSchema, ...problemResponses },
+      answers: { 200: { description: 'The submission with the decision', headers: ['ETag'] } },
+      response: { 200: SubmissionSchema },
     },
     handler: async (request, reply) => {
       const { organisationId, submissionId } = request.params;

@@ -23,7 +23,6 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../auth';
 import { withEtag } from '../concurrency';
-import { problemResponses } from '../problem';
 import { IdSchema, SessionSchema, toMembership, toUser, UserSchema } from '../schemas';
 
 const toSession = (
@@ -63,8 +62,10 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.get('/api/setup', {
     config: { access: 'public' },
     schema: {
-      tags: ['session'],
+      operationId: 'getSetupState',
+      tags: ['sessions'],
       summary: 'Whether the first-run set-up is still needed',
+      answers: { 200: 'Whether set-up is needed' },
       response: { 200: z.object({ needed: z.boolean() }) },
     },
     handler: async () => ({ needed: await isSetupNeeded(deps.account) }),
@@ -73,7 +74,8 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.post('/api/setup', {
     config: { access: 'public' },
     schema: {
-      tags: ['session'],
+      operationId: 'completeSetup',
+      tags: ['sessions'],
       summary: 'First run: create the vendor organisation and its first program admin, and sign in',
       body: z.strictObject({
         organisationName: OrganisationNameSchema,
@@ -82,7 +84,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         password: PasswordSchema,
         locale: LocaleSchema.default('en'),
       }),
-      response: { 201: SessionSchema, ...problemResponses },
+      answers: {
+        201: 'Set up and signed in: the new session (its cookie is set)',
+        409: 'Set-up is done already',
+      },
+      response: { 201: SessionSchema },
     },
     handler: async (request, reply) =>
       startSession(
@@ -95,9 +101,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
 
   app.get('/api/session', {
     schema: {
-      tags: ['session'],
+      operationId: 'getSession',
+      tags: ['sessions'],
       summary: 'The signed-in user, memberships and CSRF token',
-      response: { 200: SessionSchema, ...problemResponses },
+      answers: { 200: 'The session' },
+      response: { 200: SessionSchema },
     },
     handler: async (request) => toSession(request.auth!),
   });
@@ -105,13 +113,18 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.post('/api/session', {
     config: { access: 'public' },
     schema: {
-      tags: ['session'],
+      operationId: 'signIn',
+      tags: ['sessions'],
       summary: 'Sign in with e-mail and password (the session id always rotates)',
       body: z.strictObject({
         email: EmailSchema,
         password: z.string().min(1, { error: 'issue.required' }).max(200),
       }),
-      response: { 200: SessionSchema, ...problemResponses },
+      answers: {
+        200: 'Signed in: the new session (its cookie is set)',
+        401: 'The e-mail or the password is wrong, or the account is disabled',
+      },
+      response: { 200: SessionSchema },
     },
     handler: async (request, reply) => {
       const issued = await signIn(
@@ -125,9 +138,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
 
   app.delete('/api/session', {
     schema: {
-      tags: ['session'],
+      operationId: 'signOut',
+      tags: ['sessions'],
       summary: 'Sign out: the session ends on the server',
-      response: { 204: z.null(), ...problemResponses },
+      answers: { 204: 'Signed out (the cookie is cleared)' },
+      response: { 204: z.null() },
     },
     handler: async (request, reply) => {
       await signOut(deps.account, request.sessionToken!);
@@ -138,10 +153,12 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
 
   app.put('/api/session/organisation', {
     schema: {
-      tags: ['session'],
+      operationId: 'switchOrganisation',
+      tags: ['sessions'],
       summary: 'Switch the active organisation of this session',
       body: z.strictObject({ organisationId: IdSchema }),
-      response: { 200: SessionSchema, ...problemResponses },
+      answers: { 200: 'The session, with its new active organisation' },
+      response: { 200: SessionSchema },
     },
     handler: async (request) => {
       await switchOrganisation(deps.account, requireActor(request), request.body.organisationId);
@@ -158,10 +175,12 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     // switch does not read the name first): If-Match is honoured, not required (ADR 003).
     config: { ifMatch: 'optional' },
     schema: {
-      tags: ['session'],
+      operationId: 'updateCurrentUser',
+      tags: ['sessions'],
       summary: 'Change your name or language (the language is remembered per user)',
       body: z.strictObject({ name: PersonNameSchema.optional(), locale: LocaleSchema.optional() }),
-      response: { 200: UserSchema, ...problemResponses },
+      answers: { 200: { description: 'Your user, changed', headers: ['ETag'] } },
+      response: { 200: UserSchema },
     },
     handler: async (request, reply) => {
       const user = await updateProfile(
@@ -176,13 +195,15 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
 
   app.post('/api/me/password', {
     schema: {
-      tags: ['session'],
+      operationId: 'changePassword',
+      tags: ['sessions'],
       summary: 'Change your password; your other sessions end',
       body: z.strictObject({
         currentPassword: z.string().min(1).max(200),
         newPassword: PasswordSchema,
       }),
-      response: { 204: z.null(), ...problemResponses },
+      answers: { 204: 'Changed; your other sessions ended' },
+      response: { 204: z.null() },
     },
     handler: async (request, reply) => {
       await changePassword(deps.account, requireActor(request), request.body, origin(request));
@@ -193,9 +214,15 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.get('/api/invitations/:token', {
     config: { access: 'public' },
     schema: {
-      tags: ['invitations'],
+      operationId: 'getInvitation',
+      tags: ['sessions'],
       summary: 'What an invitation link offers (public: the link is the secret)',
       params: z.object({ token: z.string().min(20).max(100) }),
+      answers: {
+        200: 'What the invitation offers',
+        404: 'No invitation has this link',
+        410: 'The invitation was used, revoked or has expired',
+      },
       response: {
         200: z.object({
           organisationName: z.string(),
@@ -205,8 +232,6 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
           expiresAt: z.string(),
           accountExists: z.boolean(),
         }),
-        ...problemResponses,
-        410: problemResponses[404],
       },
     },
     handler: async (request) => {
@@ -222,7 +247,8 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.post('/api/invitations/:token/accept', {
     config: { access: 'public' },
     schema: {
-      tags: ['invitations'],
+      operationId: 'acceptInvitation',
+      tags: ['sessions'],
       summary:
         'Accept an invitation: create an account (name + password) or confirm yours (password), and sign in',
       params: z.object({ token: z.string().min(20).max(100) }),
@@ -231,7 +257,13 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         password: PasswordSchema,
         locale: LocaleSchema.default('en'),
       }),
-      response: { 200: SessionSchema, ...problemResponses, 410: problemResponses[404] },
+      answers: {
+        200: 'Accepted and signed in: the new session (its cookie is set)',
+        401: 'The password does not match the existing account, or it is disabled',
+        404: 'No invitation has this link',
+        410: 'The invitation was used, revoked or has expired',
+      },
+      response: { 200: SessionSchema },
     },
     handler: async (request, reply) =>
       startSession(

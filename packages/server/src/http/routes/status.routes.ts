@@ -3,7 +3,6 @@ import { getOfferStatus } from '@cosell/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps';
 import { requireActor } from '../auth';
-import { problemResponses } from '../problem';
 import { OfferParams } from './offers.schemas';
 import { StatusViewSchema, toStatusView } from './publishing.schemas';
 
@@ -12,12 +11,14 @@ export const statusRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   const base = '/api/organisations/:organisationId/offers/:offerId';
   app.get(`${base}/status`, {
     schema: {
+      operationId: 'getOfferStatus',
       tags: ['status'],
       summary:
         'The co-sell status: every requirement of every status met or not (with the reason and ' +
         'where to fix it), benefits, and the history with the policy that decided each status',
       params: OfferParams,
-      response: { 200: StatusViewSchema, ...problemResponses },
+      answers: { 200: 'The co-sell status with its requirements and history' },
+      response: { 200: StatusViewSchema },
     },
     handler: async (request) => {
       const view = await getOfferStatus(

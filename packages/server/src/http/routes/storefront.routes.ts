@@ -7,7 +7,6 @@ import { getStorefrontListing, OfferTypeIdSchema, searchStorefront } from '@cose
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
-import { problemResponses } from '../problem';
 import { IdSchema, pageOf, PageQuerySchema } from '../schemas';
 import { StorefrontListingSchema, toStorefrontListing } from './publishing.schemas';
 
@@ -19,12 +18,14 @@ export const storefrontRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
   app.get('/api/storefront/offers', {
     config: { access: 'public' },
     schema: {
+      operationId: 'listStorefrontOffers',
       tags: ['storefront'],
       summary: 'Live offers: search by name, summary or publisher; filter by type, market, badge',
       querystring: PageQuerySchema.extend({
         offerType: OfferTypeIdSchema.optional(),
         market: z
           .string()
+          .length(2)
           .regex(/^[A-Z]{2}$/)
           .optional(),
         /** Repeat to require several badges (`?badge=a&badge=b`). */
@@ -33,7 +34,8 @@ export const storefrontRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
           .optional()
           .transform((value) => (value === undefined ? [] : [value].flat())),
       }),
-      response: { 200: pageOf(StorefrontListingSchema), ...problemResponses },
+      answers: { 200: 'A page of live offers' },
+      response: { 200: pageOf(StorefrontListingSchema) },
     },
     handler: async (request, reply) => {
       const { badge, ...rest } = request.query;
@@ -46,10 +48,12 @@ export const storefrontRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
   app.get('/api/storefront/offers/:offerId', {
     config: { access: 'public' },
     schema: {
+      operationId: 'getStorefrontOffer',
       tags: ['storefront'],
       summary: 'One live offer',
       params: z.object({ offerId: IdSchema }),
-      response: { 200: StorefrontListingSchema, ...problemResponses },
+      answers: { 200: 'The live offer', 404: 'No live offer has this id' },
+      response: { 200: StorefrontListingSchema },
     },
     handler: async (request, reply) => {
       const listing = await getStorefrontListing(store, request.params.offerId);

@@ -7,7 +7,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { requireActor } from '../auth';
-import { problemResponses } from '../problem';
 import { TimestampSchema } from '../schemas';
 
 const ClockSchema = z
@@ -28,9 +27,11 @@ export const systemRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
 
   app.get('/api/system/clock', {
     schema: {
+      operationId: 'getClock',
       tags: ['system'],
       summary: "The server's clock (program admins)",
-      response: { 200: ClockSchema, ...problemResponses },
+      answers: { 200: 'The clock' },
+      response: { 200: ClockSchema },
     },
     handler: async (request) => {
       requireVendorPermission(requireActor(request), 'program.manage');
@@ -40,12 +41,14 @@ export const systemRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
 
   app.post('/api/system/clock', {
     schema: {
+      operationId: 'advanceClock',
       tags: ['system'],
       summary:
         'Move the clock forward (program admins, only with CLOCK_CONTROL=on), then run due ' +
         'scheduled work such as the badge sweep',
       body: z.strictObject({ advanceDays: z.number().min(0).max(3650) }),
-      response: { 200: ClockSchema, ...problemResponses },
+      answers: { 200: 'The clock, moved forward', 409: 'Clock control is off (CLOCK_CONTROL)' },
+      response: { 200: ClockSchema },
     },
     handler: async (request) => {
       requireVendorPermission(requireActor(request), 'program.manage');
