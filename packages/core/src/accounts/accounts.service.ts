@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import { recordOutcome, runCommand } from '../commands/command';
+import { recordOutcome, runCommand, requestMeta, type CommandRequest } from '../commands/command';
 import type { Clock, ExpectedVersions, PasswordHasher, Secrets } from '../ports';
 import { requireVendorPermission, type Actor } from './access';
 import { rolesForKind, type Locale, type OrganisationKind, type Role } from './accounts.types';
@@ -465,12 +465,12 @@ export async function createOrganisation(
   deps: Pick<AccountDeps, 'uow' | 'clock'>,
   actor: Actor,
   input: { kind: Exclude<OrganisationKind, 'vendor'>; name: string },
-  requestId?: string,
+  request?: CommandRequest,
 ): Promise<OrganisationRecord> {
   const vendor = requireVendorPermission(actor, 'program.manage');
   return runCommand(
     deps,
-    { actor, requestId },
+    { actor, ...requestMeta(request) },
     {
       name: 'organisation.create',
       organisationId: vendor.organisationId,
@@ -568,11 +568,11 @@ export async function inviteMember(
   actor: Actor,
   organisationId: string,
   input: { email: string; roles: Role[] },
-  requestId?: string,
+  request?: CommandRequest,
 ): Promise<IssuedInvitation> {
   return runCommand(
     deps,
-    { actor, requestId },
+    { actor, ...requestMeta(request) },
     { name: 'invitation.create', organisationId, permission: 'members.manage' },
     async ({ tx, access, now, audit, emit }) => {
       const { organisation } = access!;

@@ -9,12 +9,15 @@ import {
   requireOrganisationAccess,
   scopeOf,
   revokeInvitation,
+  type IssuedInvitation,
+  type OrganisationRecord,
 } from '@cosell/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { requireActor } from '../auth';
-import { withEtag } from '../concurrency';
+import { etagOf, withEtag } from '../concurrency';
+import { idempotentRequest, sendAnswer, type Answer } from '../idempotency';
 import {
   IdSchema,
   InvitationSchema,
@@ -75,13 +78,18 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       response: { 201: OrganisationSchema },
     },
     handler: async (request, reply) => {
+      const answer = (organisation: OrganisationRecord): Answer => ({
+        status: 201,
+        headers: { etag: etagOf(organisation.version) },
+        body: toOrganisation(organisation),
+      });
       const organisation = await createOrganisation(
         deps.account,
         requireActor(request),
         request.body,
-        String(request.id),
+        idempotentRequest(request, reply, answer),
       );
-      return withEtag(reply.code(201), organisation.version).send(toOrganisation(organisation));
+      return sendAnswer(reply, answer(organisation));
     },
   });
 
@@ -258,15 +266,21 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     },
     handler: async (request, reply) => {
       const actor = requireActor(request);
-      const { token, invitation } = await inviteMember(
+      // Always the configured address: a forged Host header must not end up in a mailed link.
+      const linkOf = (token: string) => `${deps.config.publicUrl}/invite/${token}`;
+      const answer = (issued: IssuedInvitation): Answer => ({
+        status: 201,
+        body: { ...toInvitation(issued.invitation), url: linkOf(issued.token) },
+      });
+      const issued = await inviteMember(
         deps.account,
         actor,
         request.params.organisationId,
         request.body,
-        String(request.id),
+        idempotentRequest(request, reply, answer),
       );
-      // Always the configured address: a forged Host header must not end up in a mailed link.
-      const url = `${deps.config.publicUrl}/invite/${token}`;
+      const { invitation } = issued;
+      const url = linkOf(issued.token);
       await deps.mailer
         ?.send({
           to: invitation.email,
@@ -274,7 +288,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
           text: `${request.auth!.user.name} invited you to join their organisation on cosell.\n\nOpen this link to accept (valid until ${invitation.expiresAt.toISOString()}):\n${url}\n`,
         })
         .catch((error: unknown) => request.log.warn({ err: error }, 'invitation e-mail not sent'));
-      return reply.code(201).send({ ...toInvitation(invitation), url });
+      return sendAnswer(reply, answer(issued));
     },
   });
 
