@@ -1,7 +1,9 @@
 /**
  * Housekeeping jobs: blobs that no document and no published version refers to (left by a
  * process killed between storing a blob and committing its row) are removed once they are an
- * hour old; blobs still in use, and recent ones, stay. Finished jobs are pruned after 7 days.
+ * hour old; blobs still in use, and recent ones, stay. Finished jobs are pruned after 7 days;
+ * expired sessions, invitations spent a week ago and contact imports staged and never applied
+ * for a day go too, across organisations, while open work stays.
  */
 import { mkdtempSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,7 @@ import {
   as,
   createTestContext,
   json,
+  PASSWORD,
   seedWorld,
   type TestContext,
   type World,
@@ -108,5 +111,83 @@ describe('maintenance sweep', () => {
     ctx.clock.advance(8 * 24 * HOUR);
     await sweep();
     expect(await left()).toBe(0);
+  });
+
+  it('deletes expired sessions, spent invitations and abandoned imports, and keeps open work', async () => {
+    /** A fresh session of Partner A's owner (earlier tests moved the clock past the seeded one). */
+    const signIn = async () => {
+      const answer = await as(ctx.app).post('/api/session', {
+        email: world.partnerA.owner.user.email,
+        password: PASSWORD,
+      });
+      expect(answer.statusCode, answer.body).toBe(200);
+      const cookie = ([] as string[]).concat(answer.headers['set-cookie'] ?? [])[0]!;
+      return as(ctx.app, {
+        token: cookie.split(';')[0]!.split('=')[1]!,
+        csrfToken: json<{ csrfToken: string }>(answer).csrfToken,
+      });
+    };
+    let owner = await signIn();
+    const org = `/api/organisations/${world.partnerA.organisation.id}`;
+    const invite = async (email: string) => {
+      const answer = await owner.post(`${org}/invitations`, { email, roles: ['viewer'] });
+      expect(answer.statusCode, answer.body).toBe(201);
+      return json<{ id: string }>(answer).id;
+    };
+    const revoked = await invite('revoked@a.test');
+    expect((await owner.delete(`${org}/invitations/${revoked}`)).statusCode).toBe(204);
+    const offer = await owner.post(`${org}/offers`, {
+      name: 'Housekeeping',
+      alias: 'housekeeping',
+      offerType: 'saas',
+      markets: ['US'],
+    });
+    expect(offer.statusCode, offer.body).toBe(201);
+    const imports = `${org}/offers/${json<{ id: string }>(offer).id}/contact-imports`;
+    const stage = async () => {
+      const csv = Buffer.from(
+        'Name,Email,Job title,Role,Countries/Regions,States/Provinces\r\n' +
+          'Ada Lovelace,ada@a.test,Seller,Partner sales,US,\r\n',
+      );
+      const answer = await owner.post(`${imports}?fileName=contacts.csv`, csv, {
+        'content-type': 'text/csv',
+      });
+      expect(answer.statusCode, answer.body).toBe(201);
+      return json<{ import: { id: string } }>(answer).import.id;
+    };
+    const abandoned = await stage();
+
+    // Eight days on: the revoked invitation is a week old, the import a week unconfirmed, and
+    // every session (12 hours at most) has expired.
+    ctx.clock.advance(8 * 24 * HOUR);
+    owner = await signIn();
+    const open = await invite('open@a.test');
+    const fresh = await stage();
+    const count = async (query: ReturnType<typeof sql>) =>
+      rowsOf<{ n: number }>(await ctx.database.db.execute(query))[0]!.n;
+    const sessionsExpired = () =>
+      count(
+        sql`select count(*)::int as n from sessions where expires_at <= ${ctx.clock.now().toISOString()}::timestamptz`,
+      );
+    expect(await sessionsExpired()).toBeGreaterThan(0);
+
+    await sweep();
+
+    expect(await sessionsExpired()).toBe(0);
+    const invitations = rowsOf<{ id: string }>(
+      await ctx.database.db.execute(sql`select id from invitations`),
+    ).map((r) => r.id);
+    expect(invitations).not.toContain(revoked);
+    expect(invitations).toContain(open);
+    const importIds = rowsOf<{ id: string }>(
+      await ctx.database.db.execute(sql`select id from contact_imports`),
+    ).map((r) => r.id);
+    expect(importIds).not.toContain(abandoned);
+    expect(importIds).toContain(fresh);
+    expect(
+      await count(
+        sql`select count(*)::int as n from contact_import_rows where import_id = ${abandoned}`,
+      ),
+    ).toBe(0);
   });
 });

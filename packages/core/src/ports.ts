@@ -75,6 +75,11 @@ export interface TenantScope {
   invitationTokenHash?: string;
   /** The outbox relay of the job worker: reads every organisation's pending domain events. */
   outboxRelay?: boolean;
+  /**
+   * The hourly housekeeping of the job worker: finds and deletes spent invitations and
+   * abandoned contact imports of every organisation (nothing else).
+   */
+  housekeeping?: boolean;
 }
 
 /** Facts stored with a blob. */

@@ -17,7 +17,7 @@ import type { ContactImportRepository, ContactRepository } from './contacts/cont
 import type { DocumentRepository } from './documents/documents.ports';
 import type { OutboxRepository } from './events/events.ports';
 import type { IdempotencyRepository } from './idempotency/idempotency.ports';
-import type { JobRepository } from './jobs/jobs.ports';
+import type { HousekeepingRepository, JobRepository } from './jobs/jobs.ports';
 import type { NotificationRepository } from './notifications/notifications.ports';
 import type { OfferRepository } from './offers/offer.ports';
 import type { TenantScope } from './ports';
@@ -56,6 +56,8 @@ export interface Tx {
   jobs: JobRepository;
   /** Domain events of this transaction's command, relayed to subscribers after commit. */
   outbox: OutboxRepository;
+  /** Deletes finished work (the housekeeping job; its scope must say `housekeeping`). */
+  housekeeping: HousekeepingRepository;
 }
 
 /** Runs `work` in one transaction: everything it writes commits together or not at all. */

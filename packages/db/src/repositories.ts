@@ -16,6 +16,7 @@ import { createContactRepository } from './contact.repository';
 import type { Database, Executor, Transaction } from './client';
 import * as schema from './schema';
 import { createDocumentRepository } from './document.repository';
+import { createHousekeepingRepository } from './housekeeping.repository';
 import { createIdempotencyRepository } from './idempotency.repository';
 import { createInvitationRepository } from './invitation.repository';
 import { createJobRepository } from './job.repository';
@@ -62,6 +63,7 @@ const REPOSITORIES = {
   notifications: createNotificationRepository,
   jobs: createJobRepository,
   outbox: createOutboxRepository,
+  housekeeping: createHousekeepingRepository,
 } satisfies { [K in Exclude<keyof Tx, 'widenScope'>]: (db: Executor) => Tx[K] };
 
 type Repositories = Omit<Tx, 'widenScope'>;
@@ -105,6 +107,7 @@ function scopeSettings(scope: TenantScope): [string, string][] {
     ['cosell.program_staff', scope.programStaff ? 'on' : ''],
     ['cosell.invitation_token_hash', scope.invitationTokenHash ?? ''],
     ['cosell.outbox_relay', scope.outboxRelay ? 'on' : ''],
+    ['cosell.housekeeping', scope.housekeeping ? 'on' : ''],
   ];
 }
 
@@ -123,6 +126,7 @@ const mergeScopes = (a: TenantScope, b: TenantScope): TenantScope => ({
   programStaff: a.programStaff || b.programStaff,
   invitationTokenHash: b.invitationTokenHash ?? a.invitationTokenHash,
   outboxRelay: a.outboxRelay || b.outboxRelay,
+  housekeeping: a.housekeeping || b.housekeeping,
 });
 
 /**

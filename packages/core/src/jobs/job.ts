@@ -27,7 +27,8 @@ export interface JobDefinition<P = unknown> {
   kind: string;
   /** The payload's schema: a job whose payload does not parse fails (and is retried, then kept). */
   payload: z.ZodType<P>;
-  run(ctx: JobContext, payload: P): Promise<void>;
+  /** Does the job's work; what it returns (counts, times) is logged with the job's completion. */
+  run(ctx: JobContext, payload: P): Promise<void | Record<string, unknown>>;
 }
 
 /** Declares a job with a typed payload. */

@@ -50,3 +50,16 @@ export interface JobRepository {
   deleteDoneJobs(before: Date, limit: number): Promise<number>;
   countPendingJobs(kinds?: readonly string[]): Promise<number>;
 }
+
+/**
+ * Finished work nobody will use again, deleted by the hourly housekeeping job in bounded
+ * statements. Each method deletes at most `limit` rows and returns how many it deleted.
+ */
+export interface HousekeepingRepository {
+  /** Sessions past their expiry. */
+  deleteExpiredSessions(now: Date, limit: number): Promise<number>;
+  /** Invitations accepted, revoked or expired at or before `before`: their tokens are spent. */
+  deleteSpentInvitations(before: Date, limit: number): Promise<number>;
+  /** Contact imports staged (never applied) at or before `before`, with their staged rows. */
+  deleteAbandonedContactImports(before: Date, limit: number): Promise<number>;
+}

@@ -37,7 +37,7 @@ import { AppError } from '../errors';
 import type { DomainEvent } from '../events/events';
 import type { OutboxRepository } from '../events/events.ports';
 import type { IdempotencyRecord, IdempotencyRepository } from '../idempotency/idempotency.ports';
-import type { JobRecord, JobRepository } from '../jobs/jobs.ports';
+import type { HousekeepingRepository, JobRecord, JobRepository } from '../jobs/jobs.ports';
 import type {
   NotificationRecord,
   NotificationRepository,
@@ -661,7 +661,46 @@ function jobRepository(db: FakeState, env: Env): JobRepository {
     async countPendingJobs(kinds) {
       return db.jobs.filter((j) => j.doneAt === null && (!kinds || kinds.includes(j.kind))).length;
     },
+    async deleteDoneJobs(before, limit) {
+      return deleteSome(db.jobs, (j) => j.doneAt !== null && j.doneAt < before, limit).length;
+    },
   });
+}
+
+/** Deletes up to `limit` of `rows` matching `spent`, in place; returns how many. */
+function deleteSome<T>(rows: T[], spent: (row: T) => boolean, limit: number): T[] {
+  const gone: T[] = [];
+  for (let i = 0; i < rows.length && gone.length < limit;) {
+    if (spent(rows[i]!)) gone.push(...rows.splice(i, 1));
+    else i++;
+  }
+  return gone;
+}
+
+function housekeepingRepository(db: FakeState): HousekeepingRepository {
+  const at = (date: Date | null, before: Date) => date !== null && date <= before;
+  return {
+    async deleteExpiredSessions(now, limit) {
+      return deleteSome(db.sessions, (s) => s.expiresAt <= now, limit).length;
+    },
+    async deleteSpentInvitations(before, limit) {
+      return deleteSome(
+        db.invitations,
+        (i) => at(i.acceptedAt, before) || at(i.revokedAt, before) || i.expiresAt <= before,
+        limit,
+      ).length;
+    },
+    async deleteAbandonedContactImports(before, limit) {
+      const gone = deleteSome(
+        db.contactImports,
+        (i) => i.state === 'pending' && i.createdAt <= before,
+        limit,
+      );
+      const ids = new Set(gone.map((i) => i.id));
+      db.contactImportRows = db.contactImportRows.filter((r) => !ids.has(r.importId));
+      return gone.length;
+    },
+  };
 }
 
 function outboxRepository(db: FakeState, env: Env): OutboxRepository {
@@ -1558,6 +1597,7 @@ function createTx(db: FakeState, env: Env, run: FakeRun): Tx {
     notifications: notificationRepository(db, env),
     jobs: jobRepository(db, env),
     outbox: outboxRepository(db, env),
+    housekeeping: housekeepingRepository(db),
   };
 }
 

@@ -23,7 +23,6 @@ import {
 import {
   AppError,
   claimIdempotencyKey,
-  deleteExpiredIdempotencyKeys,
   recordIdempotentResponse,
   releaseIdempotencyKey,
   type IdempotencyDeps,
@@ -126,8 +125,6 @@ export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const REPLAYED_HEADER = 'idempotent-replayed';
 /** The answer headers a replay repeats; the rest (request id, cookies) belong to each answer. */
 const STORED_HEADERS = ['content-type', 'etag', 'location'] as const;
-/** How often (by the application clock) a request also sweeps expired keys. */
-const CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
 
 export const IdempotencyKeySchema = z
   .string()
@@ -179,25 +176,10 @@ function unseal(key: string, userId: string, sealed: string): string {
 /** Claims, replays and stores answers on routes with `config.idempotent`; before the routes. */
 export const idempotencyPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
   const idempotency: IdempotencyDeps = { uow: deps.account.uow, clock: deps.clock };
-  let nextCleanupAt = Number.NEGATIVE_INFINITY;
-
-  /** Sweeps expired keys now and then, until the job queue does it on a schedule. */
-  async function sweepOccasionally(request: FastifyRequest) {
-    const now = deps.clock.now().getTime();
-    if (now < nextCleanupAt) return;
-    nextCleanupAt = now + CLEANUP_INTERVAL_MS;
-    try {
-      await deleteExpiredIdempotencyKeys(idempotency, { batchSize: 500, maxBatches: 1 });
-    } catch (error) {
-      request.log.warn({ err: error }, 'expired idempotency keys not swept');
-    }
-  }
-
   async function claim(request: FastifyRequest, reply: FastifyReply) {
     const key = request.headers[IDEMPOTENCY_KEY_HEADER];
     // Keys belong to a caller; without one there is nobody to replay to.
     if (typeof key !== 'string' || !request.auth) return;
-    await sweepOccasionally(request);
     const userId = request.auth.user.id;
     const held: IdempotentRequest = {
       userId,

@@ -101,7 +101,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
             now: () => options.clock.now(),
             newId: randomUUID,
           });
-          await definition.run(
+          const summary = await definition.run(
             {
               tx,
               clock: options.clock,
@@ -115,6 +115,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
             payload,
           );
           await tx.outbox.appendEvents(sink.drain());
+          if (summary) options.log().info({ job: job.id, kind: job.kind, ...summary }, 'job done');
         } else {
           options.log().warn({ job: job.id, kind: job.kind }, 'no handler for job kind; dropped');
         }
