@@ -20,4 +20,5 @@ export * from './profiles';
 export * from './storefront';
 export * from './notifications';
 export * from './jobs';
+export * from './tokens';
 export * from './modules';

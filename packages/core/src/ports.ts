@@ -75,6 +75,8 @@ export interface TenantScope {
   invitationTokenHash?: string;
   /** The outbox relay of the job worker: reads every organisation's pending domain events. */
   outboxRelay?: boolean;
+  /** sha256 of an API token's secret: its bearer reads that token and its principal's memberships. */
+  apiTokenHash?: string;
 }
 
 /** Facts stored with a blob. */

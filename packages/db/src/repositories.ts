@@ -28,6 +28,7 @@ import { createStatusRepository } from './status.repository';
 import { createStorefrontRepository } from './storefront.repository';
 import { createSubmissionRepository } from './submission.repository';
 import { createThrottleRepository } from './throttle.repository';
+import { createTokenRepository } from './token.repository';
 import { createUserRepository } from './user.repository';
 import { createVersionRepository } from './version.repository';
 
@@ -40,7 +41,8 @@ async function applyScope(db: Executor, scope: TenantScope) {
     set_config('cosell.program_admin', ${scope.programAdmin ? 'on' : ''}, true),
     set_config('cosell.program_staff', ${scope.programStaff ? 'on' : ''}, true),
     set_config('cosell.invitation_token_hash', ${scope.invitationTokenHash ?? ''}, true),
-    set_config('cosell.outbox_relay', ${scope.outboxRelay ? 'on' : ''}, true)`);
+    set_config('cosell.outbox_relay', ${scope.outboxRelay ? 'on' : ''}, true),
+    set_config('cosell.api_token_hash', ${scope.apiTokenHash ?? ''}, true)`);
 }
 
 const mergeScopes = (a: TenantScope, b: TenantScope): TenantScope => ({
@@ -50,6 +52,7 @@ const mergeScopes = (a: TenantScope, b: TenantScope): TenantScope => ({
   programStaff: a.programStaff || b.programStaff,
   invitationTokenHash: b.invitationTokenHash ?? a.invitationTokenHash,
   outboxRelay: a.outboxRelay || b.outboxRelay,
+  apiTokenHash: b.apiTokenHash ?? a.apiTokenHash,
 });
 
 /** The repositories of one transaction (`tx.offers`, `tx.contacts`…) over `db`. */
@@ -81,6 +84,7 @@ export function createRepositories(db: Executor, initialScope: TenantScope = {})
     notifications: createNotificationRepository(db),
     jobs: createJobRepository(db),
     outbox: createOutboxRepository(db),
+    tokens: createTokenRepository(db),
   };
 }
 

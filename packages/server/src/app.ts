@@ -17,6 +17,7 @@ import { concurrencyPlugin } from './http/concurrency';
 import { idempotencyPlugin } from './http/idempotency';
 import { registerOpenApi } from './http/openapi';
 import { errorHandler } from './http/problem';
+import { rateLimitPlugin } from './http/rate-limit';
 import { rawBodyPlugin } from './http/raw-body';
 import { MODULE_ROUTES } from './http/routes';
 import { securityHeadersPlugin } from './http/security-headers';
@@ -26,6 +27,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   access: 'public' | 'user';
+  /** The API token scope the route needs, or `session` (signed-in sessions only). */
+  scope: string | null;
 }
 
 declare module 'fastify' {
@@ -90,7 +93,12 @@ export async function buildApp(
       return;
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      app.registeredRoutes.push({ method, url: route.url, access: route.config?.access ?? 'user' });
+      app.registeredRoutes.push({
+        method,
+        url: route.url,
+        access: route.config?.access ?? 'user',
+        scope: route.config?.scope ?? null,
+      });
     }
   });
   app.addHook('onRequest', (request, reply, done) => {
@@ -113,6 +121,7 @@ export async function buildApp(
   await app.register(securityHeadersPlugin);
   await app.register(cookie);
   await app.register(authPlugin, deps);
+  await app.register(rateLimitPlugin, deps);
   // Route options `ifMatch` and `idempotent`: registered before the API docs and the routes,
   // whose schemas and hooks they extend.
   await app.register(concurrencyPlugin);

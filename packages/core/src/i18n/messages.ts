@@ -2,6 +2,7 @@ import { PUBLICATION_MESSAGES } from '../publishing/publishing.messages';
 import { CONTACT_MESSAGES } from '../contacts/contacts.messages';
 import { DOCUMENT_MESSAGES } from '../documents/documents.messages';
 import { OFFER_MESSAGES } from '../offers/offers.messages';
+import { TOKEN_MESSAGES } from '../tokens/tokens.messages';
 import type { Locale } from '../accounts/accounts.types';
 
 /**
@@ -67,6 +68,7 @@ const en = {
   ...DOCUMENT_MESSAGES.en,
   ...CONTACT_MESSAGES.en,
   ...PUBLICATION_MESSAGES.en,
+  ...TOKEN_MESSAGES.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -273,6 +275,7 @@ const withModules = (locale: Locale, own: BaseCatalogue): Catalogue => ({
   ...DOCUMENT_MESSAGES[locale],
   ...CONTACT_MESSAGES[locale],
   ...PUBLICATION_MESSAGES[locale],
+  ...TOKEN_MESSAGES[locale],
 });
 
 export const MESSAGES: Record<Locale, Catalogue> = {

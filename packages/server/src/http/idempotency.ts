@@ -32,6 +32,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
+import { principalIdOf } from './auth';
 import { appendHook, withHeaders } from './concurrency';
 import { ProblemSchema } from './problem';
 
@@ -128,9 +129,9 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, deps: AppDeps) 
   async function claim(request: FastifyRequest, reply: FastifyReply) {
     const key = request.headers[IDEMPOTENCY_KEY_HEADER];
     // Keys belong to a caller; without one there is nobody to replay to.
-    if (typeof key !== 'string' || !request.auth) return;
+    const userId = principalIdOf(request);
+    if (typeof key !== 'string' || !userId) return;
     await sweepOccasionally(request);
-    const userId = request.auth.user.id;
     const held: IdempotentRequest = {
       userId,
       keyHash: sha256(key),

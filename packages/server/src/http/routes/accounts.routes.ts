@@ -42,6 +42,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   const uow = deps.account.uow;
 
   app.get('/api/organisations', {
+    config: { scope: 'session' },
     schema: {
       tags: ['organisations'],
       summary: 'Organisations you belong to; program admins see every organisation',
@@ -67,7 +68,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.post('/api/organisations', {
-    config: { idempotent: true },
+    config: { scope: 'session', idempotent: true },
     schema: {
       tags: ['organisations'],
       summary: 'Create a partner or reseller organisation (program admins)',
@@ -86,6 +87,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.get('/api/organisations/:organisationId', {
+    config: { scope: 'session' },
     schema: {
       tags: ['organisations'],
       summary: 'One organisation',
@@ -114,7 +116,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.patch('/api/organisations/:organisationId', {
-    config: { ifMatch: 'required' },
+    config: { scope: 'session', ifMatch: 'required' },
     schema: {
       tags: ['organisations'],
       summary: 'Rename an organisation (owners, program admins); If-Match required',
@@ -136,6 +138,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.get('/api/organisations/:organisationId/members', {
+    config: { scope: 'session' },
     schema: {
       tags: ['members'],
       summary: 'Members and their roles',
@@ -161,7 +164,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
 
   app.patch('/api/organisations/:organisationId/members/:userId', {
     // Several owners may edit one member at once: the change names the version it replaces.
-    config: { ifMatch: 'required' },
+    config: { scope: 'session', ifMatch: 'required' },
     schema: {
       tags: ['members'],
       summary: "Change a member's roles; send If-Match with the member's version",
@@ -191,7 +194,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.delete('/api/organisations/:organisationId/members/:userId', {
-    config: { ifMatch: 'optional' },
+    config: { scope: 'session', ifMatch: 'optional' },
     schema: {
       tags: ['members'],
       summary: 'Remove a member',
@@ -212,6 +215,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.get('/api/organisations/:organisationId/invitations', {
+    config: { scope: 'session' },
     schema: {
       tags: ['invitations'],
       summary: 'Open invitations',
@@ -229,7 +233,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.post('/api/organisations/:organisationId/invitations', {
-    config: { idempotent: true },
+    config: { scope: 'session', idempotent: true },
     schema: {
       tags: ['invitations'],
       summary:
@@ -263,6 +267,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.delete('/api/organisations/:organisationId/invitations/:invitationId', {
+    config: { scope: 'session' },
     schema: {
       tags: ['invitations'],
       summary: 'Revoke an open invitation',
@@ -282,6 +287,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.get('/api/organisations/:organisationId/audit', {
+    config: { scope: 'session' },
     schema: {
       tags: ['organisations'],
       summary: 'Audit log: who changed what, when, before and after (owners, program admins)',

@@ -52,7 +52,7 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   const base = '/api/organisations/:organisationId/offers/:offerId';
 
   app.get('/api/contacts/template.csv', {
-    config: { rawResponse: 'text/csv' },
+    config: { scope: 'contacts:read', rawResponse: 'text/csv' },
     schema: {
       tags: ['contacts'],
       summary: 'Download contacts template (.csv): the header row of the import format',
@@ -69,6 +69,7 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.get(`${base}/contacts`, {
+    config: { scope: 'contacts:read' },
     schema: {
       tags: ['contacts'],
       summary: "The offer's contacts, in list order; the ETag is the list's version",
@@ -93,7 +94,7 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.post(`${base}/contacts`, {
-    config: { idempotent: true },
+    config: { scope: 'contacts:write', idempotent: true },
     schema: {
       tags: ['contacts'],
       summary: 'Add a contact',
@@ -118,7 +119,7 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.put(`${base}/contacts/:contactId`, {
-    config: { ifMatch: 'optional' },
+    config: { scope: 'contacts:write', ifMatch: 'optional' },
     schema: {
       tags: ['contacts'],
       summary: 'Edit a contact; If-Match with the contact version guards concurrent edits',
@@ -142,7 +143,7 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.delete(`${base}/contacts/:contactId`, {
-    config: { ifMatch: 'optional' },
+    config: { scope: 'contacts:write', ifMatch: 'optional' },
     schema: {
       tags: ['contacts'],
       summary: 'Remove a contact',
@@ -162,7 +163,7 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.get(`${base}/contacts.csv`, {
-    config: { rawResponse: 'text/csv' },
+    config: { scope: 'contacts:read', rawResponse: 'text/csv' },
     schema: {
       tags: ['contacts'],
       summary: 'Export contacts (.csv) in the template shape; formulas are neutralised',
@@ -184,7 +185,7 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.post(`${base}/contact-imports`, {
-    config: { rawBody: RAW_BODY_TYPES },
+    config: { scope: 'contacts:write', rawBody: RAW_BODY_TYPES },
     schema: {
       tags: ['contacts'],
       summary:
@@ -208,7 +209,7 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.post(`${base}/contact-imports/:importId/apply`, {
-    config: { ifMatch: 'optional' },
+    config: { scope: 'contacts:write', ifMatch: 'optional' },
     schema: {
       tags: ['contacts'],
       summary:
@@ -240,6 +241,7 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.post(`${base}/contact-imports/:importId/undo`, {
+    config: { scope: 'contacts:write' },
     schema: {
       tags: ['contacts'],
       summary: 'Undo the last confirmed import: put the contacts it replaced back',

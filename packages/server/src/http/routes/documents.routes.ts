@@ -115,6 +115,7 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   }
 
   app.get(base, {
+    config: { scope: 'documents:read' },
     schema: {
       tags: ['documents'],
       summary: "The offer's co-sell documents",
@@ -133,7 +134,7 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   });
 
   app.post(base, {
-    config: { rawBody: RAW_BODY_TYPES },
+    config: { scope: 'documents:write', rawBody: RAW_BODY_TYPES },
     schema: {
       tags: ['documents'],
       summary:
@@ -158,7 +159,7 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   });
 
   app.put(`${base}/:documentId/content`, {
-    config: { rawBody: RAW_BODY_TYPES, ifMatch: 'optional' },
+    config: { scope: 'documents:write', rawBody: RAW_BODY_TYPES, ifMatch: 'optional' },
     schema: {
       tags: ['documents'],
       summary: 'Replace a document with a new file (the body), keeping its kind',
@@ -178,7 +179,7 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   });
 
   app.delete(`${base}/:documentId`, {
-    config: { ifMatch: 'optional' },
+    config: { scope: 'documents:write', ifMatch: 'optional' },
     schema: {
       tags: ['documents'],
       summary: 'Delete a document',
@@ -200,7 +201,7 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   });
 
   app.get(`${base}/:documentId/content`, {
-    config: { rawResponse: 'application/octet-stream' },
+    config: { scope: 'documents:read', rawResponse: 'application/octet-stream' },
     schema: {
       tags: ['documents'],
       summary: 'Download a document (as an attachment, never rendered inline)',

@@ -25,6 +25,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
   const offers = deps.offers;
 
   app.get('/api/notifications', {
+    config: { scope: 'session' },
     schema: {
       tags: ['notifications'],
       summary: 'My notifications, newest first, with the unread count',
@@ -58,6 +59,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
   });
 
   app.post('/api/notifications/read', {
+    config: { scope: 'session' },
     schema: {
       tags: ['notifications'],
       summary: 'Mark notifications read: the listed ids, or all',
@@ -73,6 +75,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
   });
 
   app.get('/api/notifications/preferences', {
+    config: { scope: 'session' },
     schema: {
       tags: ['notifications'],
       summary: 'Which notification kinds I mute (in the app and by e-mail)',
@@ -85,6 +88,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
   });
 
   app.put('/api/notifications/preferences', {
+    config: { scope: 'session' },
     schema: {
       tags: ['notifications'],
       summary: 'Set the notification kinds I mute',

@@ -29,6 +29,7 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
   const base = '/api/organisations/:organisationId/offers';
 
   app.get(base, {
+    config: { scope: 'offers:read' },
     schema: {
       tags: ['offers'],
       summary: "The organisation's offers: paged, sortable, searchable by name or alias",
@@ -53,7 +54,7 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
   });
 
   app.post(base, {
-    config: { idempotent: true },
+    config: { scope: 'offers:write', idempotent: true },
     schema: {
       tags: ['offers'],
       summary: 'Create an offer (owners, managers, contributors)',
@@ -77,6 +78,7 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
   });
 
   app.get(`${base}/:offerId`, {
+    config: { scope: 'offers:read' },
     schema: {
       tags: ['offers'],
       summary: 'One offer',
@@ -95,7 +97,7 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
   });
 
   app.patch(`${base}/:offerId`, {
-    config: { ifMatch: 'required' },
+    config: { scope: 'offers:write', ifMatch: 'required' },
     schema: {
       tags: ['offers'],
       summary: 'Change offer fields (rename, markets, type…); If-Match required',
@@ -119,7 +121,7 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
 
   for (const action of ['archive', 'restore'] as const) {
     app.post(`${base}/:offerId/${action}`, {
-      config: { ifMatch: 'optional' },
+      config: { scope: 'offers:write', ifMatch: 'optional' },
       schema: {
         tags: ['offers'],
         summary:
@@ -145,6 +147,7 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
   }
 
   app.get(`${base}/:offerId/cosell`, {
+    config: { scope: 'offers:read' },
     schema: {
       tags: ['co-sell tab'],
       summary: 'The co-sell tab: draft, documents, contacts summary, section states, checklist',
@@ -165,7 +168,7 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
   });
 
   app.put(`${base}/:offerId/cosell`, {
-    config: { ifMatch: 'required' },
+    config: { scope: 'offers:write', ifMatch: 'required' },
     schema: {
       tags: ['co-sell tab'],
       summary: 'Save draft: the listing and product landing page; If-Match required',

@@ -24,6 +24,7 @@ export const profileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   const offers = deps.offers;
 
   app.get('/api/organisations/:organisationId/program-profile', {
+    config: { scope: 'program:read' },
     schema: {
       tags: ['program profile'],
       summary: "The partner's program profile (its members, and the vendor's reviewers and admins)",
@@ -38,7 +39,7 @@ export const profileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.patch('/api/organisations/:organisationId/program-profile', {
-    config: { ifMatch: 'required' },
+    config: { scope: 'program:write', ifMatch: 'required' },
     schema: {
       tags: ['program profile'],
       summary:
@@ -63,6 +64,7 @@ export const profileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.get('/api/program/profiles', {
+    config: { scope: 'program:read' },
     schema: {
       tags: ['program profile'],
       summary: 'Partner organisations with their program profiles (reviewers, program admins)',
@@ -92,7 +94,7 @@ export const profileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.get('/api/program/profiles/template.csv', {
-    config: { rawResponse: 'text/csv' },
+    config: { scope: 'program:read', rawResponse: 'text/csv' },
     schema: {
       tags: ['program profile'],
       summary: 'The header row of the profiles CSV',
@@ -109,7 +111,7 @@ export const profileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.post('/api/program/profile-imports', {
-    config: { rawBody: RAW_BODY_TYPES },
+    config: { scope: 'program:write', rawBody: RAW_BODY_TYPES },
     schema: {
       tags: ['program profile'],
       summary:

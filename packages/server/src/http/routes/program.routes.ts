@@ -47,6 +47,7 @@ const toProgram = (p: ProgramView): z.infer<typeof ProgramSchema> => ({
 /** Program data: the editable taxonomy (Microsoft platforms, segments, solution areas). */
 export const programRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.get('/api/program', {
+    config: { scope: 'program:read' },
     schema: {
       tags: ['program'],
       summary: 'The program: active policy and taxonomy',
@@ -147,6 +148,7 @@ export const programRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   };
 
   app.post('/api/program/policy/preview', {
+    config: { scope: 'program:write' },
     schema: {
       tags: ['program'],
       summary:
@@ -163,7 +165,7 @@ export const programRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.put('/api/program/policy', {
-    config: { ifMatch: 'required' },
+    config: { scope: 'program:write', ifMatch: 'required' },
     schema: {
       tags: ['program'],
       summary:
@@ -186,7 +188,7 @@ export const programRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.put('/api/program/taxonomy', {
-    config: { ifMatch: 'required' },
+    config: { scope: 'program:write', ifMatch: 'required' },
     schema: {
       tags: ['program'],
       summary: 'Replace the taxonomy (program admins); If-Match required',

@@ -24,6 +24,7 @@ export const publishingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
   const base = '/api/organisations/:organisationId/offers/:offerId';
 
   app.get(`${base}/publish`, {
+    config: { scope: 'publishing:read' },
     schema: {
       tags: ['publish'],
       summary:
@@ -44,7 +45,7 @@ export const publishingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
   });
 
   app.post(`${base}/submissions`, {
-    config: { ifMatch: 'required', idempotent: true },
+    config: { scope: 'publishing:write', ifMatch: 'required', idempotent: true },
     schema: {
       tags: ['publish'],
       summary:
@@ -70,6 +71,7 @@ export const publishingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
 
   for (const action of ['cancel', 'go-live'] as const) {
     app.post(`${base}/submissions/:submissionId/${action}`, {
+      config: { scope: 'publishing:write' },
       schema: {
         tags: ['publish'],
         summary:
@@ -96,6 +98,7 @@ export const publishingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
   }
 
   app.get(`${base}/versions/:versionId`, {
+    config: { scope: 'publishing:read' },
     schema: {
       tags: ['publish'],
       summary: 'A published (immutable) version of the offer',

@@ -38,6 +38,7 @@ const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'vid
 export const reviewRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const offers = deps.offers;
   app.get('/api/review/submissions', {
+    config: { scope: 'publishing:read' },
     schema: {
       tags: ['review'],
       summary:
@@ -60,6 +61,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   });
 
   app.get('/api/review/organisations/:organisationId/submissions/:submissionId', {
+    config: { scope: 'publishing:read' },
     schema: {
       tags: ['review'],
       summary:
@@ -102,7 +104,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   app.get(
     '/api/review/organisations/:organisationId/submissions/:submissionId/documents/:documentId',
     {
-      config: { rawResponse: 'application/octet-stream' },
+      config: { scope: 'publishing:read', rawResponse: 'application/octet-stream' },
       schema: {
         tags: ['review'],
         summary:
@@ -143,7 +145,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   );
 
   app.post('/api/review/organisations/:organisationId/submissions/:submissionId/decision', {
-    config: { ifMatch: 'required' },
+    config: { scope: 'publishing:write', ifMatch: 'required' },
     schema: {
       tags: ['review'],
       summary:

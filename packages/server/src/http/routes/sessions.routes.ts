@@ -94,6 +94,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.get('/api/session', {
+    config: { scope: 'session' },
     schema: {
       tags: ['session'],
       summary: 'The signed-in user, memberships and CSRF token',
@@ -124,6 +125,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.delete('/api/session', {
+    config: { scope: 'session' },
     schema: {
       tags: ['session'],
       summary: 'Sign out: the session ends on the server',
@@ -137,6 +139,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.put('/api/session/organisation', {
+    config: { scope: 'session' },
     schema: {
       tags: ['session'],
       summary: 'Switch the active organisation of this session',
@@ -156,7 +159,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.patch('/api/me', {
     // Only its owner edits a profile, and its fields change independently (the language
     // switch does not read the name first): If-Match is honoured, not required (ADR 003).
-    config: { ifMatch: 'optional' },
+    config: { scope: 'session', ifMatch: 'optional' },
     schema: {
       tags: ['session'],
       summary: 'Change your name or language (the language is remembered per user)',
@@ -175,6 +178,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.post('/api/me/password', {
+    config: { scope: 'session' },
     schema: {
       tags: ['session'],
       summary: 'Change your password; your other sessions end',

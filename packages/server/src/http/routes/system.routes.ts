@@ -27,6 +27,7 @@ export const systemRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   });
 
   app.get('/api/system/clock', {
+    config: { scope: 'session' },
     schema: {
       tags: ['system'],
       summary: "The server's clock (program admins)",
@@ -39,6 +40,7 @@ export const systemRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   });
 
   app.post('/api/system/clock', {
+    config: { scope: 'session' },
     schema: {
       tags: ['system'],
       summary:
