@@ -298,6 +298,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
           z.object({
             id: IdSchema,
             actorUserId: IdSchema.nullable(),
+            actorTokenId: IdSchema.nullable(),
             action: z.string(),
             entityType: z.string(),
             entityId: z.string(),
@@ -326,6 +327,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         items: page.items.map((e) => ({
           id: e.id,
           actorUserId: e.actorUserId,
+          actorTokenId: e.actorTokenId,
           action: e.action,
           entityType: e.entityType,
           entityId: e.entityId,
