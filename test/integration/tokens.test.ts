@@ -306,6 +306,28 @@ describe('service tokens', () => {
   });
 });
 
+describe('route scopes', () => {
+  it('makes every private API route name its token scope or say it is session-only', () => {
+    const routes = ctx.app.registeredRoutes.filter((r) => r.access !== 'public');
+    expect(routes.length).toBeGreaterThan(40);
+    const problems = routes.flatMap((r) => {
+      const name = `${r.method} ${r.url}`;
+      if (r.scope === null) return [`${name}: no scope`];
+      if (r.scope === 'session') return [];
+      const access = r.method === 'GET' ? 'read' : 'write';
+      return r.scope.endsWith(`:${access}`) ? [] : [`${name}: ${r.scope} is not a ${access} scope`];
+    });
+    expect(problems).toEqual([]);
+    // Account, session and token management are never open to a token.
+    for (const r of routes.filter((r) =>
+      /^\/api\/(session|tokens|organisations\/:organisationId\/(members|invitations|tokens|audit))/.test(
+        r.url,
+      ),
+    ))
+      expect(r.scope, `${r.method} ${r.url}`).toBe('session');
+  });
+});
+
 describe('token expiry', () => {
   // Last: moving the clock a day forward ends every session of the world.
   it('refuses an expired token with 401 invalid_token', async () => {
