@@ -3,9 +3,15 @@
  * the routes its scopes allow without a CSRF token, acts within its principal's organisations,
  * is refused once revoked or expired, and is named by the audit log and the domain events.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { run } from '@cosell/cli';
+import { authenticateBearer } from '@cosell/core';
+import { createDeps, loadConfig, openConfiguredDatabase } from '@cosell/server';
 import { sql, type SQL } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   as,
   createTestContext,
@@ -303,6 +309,144 @@ describe('service tokens', () => {
       roles: ['reviewer'],
     });
     expect(vendor.statusCode, vendor.body).toBe(201);
+  });
+});
+
+// The CLI opens its own embedded database from DATA_DIR: once, in the PGlite project.
+const cliOnly = process.env.COSELL_TEST_DB === 'postgres' ? describe.skip : describe;
+
+cliOnly('cosell token (command line)', { timeout: 120_000 }, () => {
+  let dataDir: string;
+  const saved = { ...process.env };
+
+  async function cosell(...args: string[]): Promise<string[]> {
+    const lines: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => {
+      lines.push(parts.join(' '));
+    });
+    try {
+      await run(['node', 'cosell', ...args]);
+    } finally {
+      log.mockRestore();
+    }
+    return lines;
+  }
+
+  /** Resolves a secret against the CLI's data folder, as the server would. */
+  async function resolve(secret: string) {
+    const config = loadConfig();
+    const database = await openConfiguredDatabase(config);
+    try {
+      const deps = createDeps(config, database);
+      return await authenticateBearer(deps.account, secret, { ip: null });
+    } finally {
+      await database.close();
+    }
+  }
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'cosell-cli-tokens-'));
+    process.env.DATA_DIR = dataDir;
+    process.env.LOG_LEVEL = 'silent';
+    delete process.env.DATABASE_URL;
+  });
+  afterAll(() => {
+    process.env = saved;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('creates, lists and revokes personal and service tokens', async () => {
+    await cosell(
+      'setup',
+      '--organisation',
+      'Microsoft',
+      '--name',
+      'Ada',
+      '--email',
+      'ada@example.com',
+      '--password',
+      'a long enough password',
+    );
+    const partner = (await cosell('org', 'create', '--kind', 'partner', '--name', 'Contoso'))[0]!;
+    const partnerId = partner.split(/\s+/)[0]!;
+
+    const personal = await cosell(
+      'token',
+      'create',
+      '--user',
+      'ada@example.com',
+      '--name',
+      'crm',
+      '--scope',
+      'program:read',
+      '--scope',
+      'offers:read',
+      '--expires-in',
+      '30d',
+    );
+    const secret = personal.at(-1)!;
+    expect(secret).toMatch(/^cosell_pat_[A-Za-z0-9_-]{43}$/);
+    const personalId = personal[0]!.split(/\s+/)[0]!;
+    const resolved = await resolve(secret);
+    expect(resolved?.actor.token).toMatchObject({ id: personalId, kind: 'personal', name: 'crm' });
+
+    const service = await cosell(
+      'token',
+      'create',
+      '--organisation',
+      partnerId,
+      '--name',
+      'salesforce',
+      '--scope',
+      'offers:write',
+    );
+    const serviceSecret = service.at(-1)!;
+    expect(serviceSecret).toMatch(/^cosell_sat_/);
+    const serviceResolved = await resolve(serviceSecret);
+    expect(serviceResolved?.actor.memberships.map((m) => [m.organisationId, m.roles])).toEqual([
+      [partnerId, ['contributor']],
+    ]);
+
+    const listed = (await cosell('token', 'list', '--user', 'ada@example.com')).join('\n');
+    expect(listed).toContain(personalId);
+    expect(listed).not.toContain(secret);
+    const serviceList = (await cosell('token', 'list', '--organisation', partnerId)).join('\n');
+    expect(serviceList).toMatch(/1 token\(s\)/);
+    expect(serviceList).not.toContain(serviceSecret);
+
+    await expect(
+      cosell(
+        'token',
+        'create',
+        '--user',
+        'ada@example.com',
+        '--name',
+        'x',
+        '--scope',
+        'offers:all',
+      ),
+    ).rejects.toThrow(/--scope/);
+    await expect(
+      cosell(
+        'token',
+        'create',
+        '--user',
+        'ada@example.com',
+        '--name',
+        'x',
+        '--scope',
+        'offers:read',
+        '--expires-in',
+        '2y',
+      ),
+    ).rejects.toThrow(/--expires-in/);
+
+    expect((await cosell('token', 'revoke', personalId))[0]).toMatch(/revoked/);
+    expect(await resolve(secret)).toBeNull();
+    const serviceId = service[0]!.split(/\s+/)[0]!;
+    await cosell('token', 'revoke', serviceId);
+    expect(await resolve(serviceSecret)).toBeNull();
+    await expect(cosell('token', 'revoke', serviceId)).resolves.toBeDefined();
   });
 });
 

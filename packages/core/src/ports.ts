@@ -77,6 +77,8 @@ export interface TenantScope {
   outboxRelay?: boolean;
   /** sha256 of an API token's secret: its bearer reads that token and its principal's memberships. */
   apiTokenHash?: string;
+  /** The operator at the command line names one API token (to revoke it). */
+  apiTokenId?: string;
 }
 
 /** Facts stored with a blob. */

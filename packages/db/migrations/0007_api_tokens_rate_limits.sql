@@ -62,3 +62,14 @@ CREATE POLICY token_bearer_touch ON api_tokens FOR UPDATE
 -- The bearer of a token reads its principal's memberships (the one-statement lookup).
 CREATE POLICY token_bearer_memberships ON memberships FOR SELECT
   USING (user_id = (SELECT t.user_id FROM api_tokens t WHERE t.token_hash = (SELECT cosell_scope_api_token())));
+--> statement-breakpoint
+CREATE FUNCTION cosell_scope_api_token_id() RETURNS uuid LANGUAGE sql STABLE AS $$
+  SELECT nullif(current_setting('cosell.api_token_id', true), '')::uuid
+$$;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION cosell_scope_api_token_id() TO cosell_app;
+--> statement-breakpoint
+-- The operator at the command line revokes one token, named by id.
+CREATE POLICY token_operator ON api_tokens
+  USING (id = (SELECT cosell_scope_api_token_id()))
+  WITH CHECK (id = (SELECT cosell_scope_api_token_id()));

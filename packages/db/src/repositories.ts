@@ -42,7 +42,8 @@ async function applyScope(db: Executor, scope: TenantScope) {
     set_config('cosell.program_staff', ${scope.programStaff ? 'on' : ''}, true),
     set_config('cosell.invitation_token_hash', ${scope.invitationTokenHash ?? ''}, true),
     set_config('cosell.outbox_relay', ${scope.outboxRelay ? 'on' : ''}, true),
-    set_config('cosell.api_token_hash', ${scope.apiTokenHash ?? ''}, true)`);
+    set_config('cosell.api_token_hash', ${scope.apiTokenHash ?? ''}, true),
+    set_config('cosell.api_token_id', ${scope.apiTokenId ?? ''}, true)`);
 }
 
 const mergeScopes = (a: TenantScope, b: TenantScope): TenantScope => ({
@@ -53,6 +54,7 @@ const mergeScopes = (a: TenantScope, b: TenantScope): TenantScope => ({
   invitationTokenHash: b.invitationTokenHash ?? a.invitationTokenHash,
   outboxRelay: a.outboxRelay || b.outboxRelay,
   apiTokenHash: b.apiTokenHash ?? a.apiTokenHash,
+  apiTokenId: b.apiTokenId ?? a.apiTokenId,
 });
 
 /** The repositories of one transaction (`tx.offers`, `tx.contacts`…) over `db`. */

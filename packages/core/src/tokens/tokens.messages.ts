@@ -32,7 +32,8 @@ export const TOKEN_MESSAGES: ModuleCatalogue<typeof en> = {
   },
   'pl-PL': {
     'token.invalid': 'Token API jest nieprawidłowy, wygasł lub został unieważniony.',
-    'token.insufficientScope': 'Temu tokenowi API brakuje zakresu {scope}, którego wymaga to żądanie.',
+    'token.insufficientScope':
+      'Temu tokenowi API brakuje zakresu {scope}, którego wymaga to żądanie.',
     'token.sessionOnly':
       'To żądanie wymaga zalogowanej sesji: tokeny API nie mogą zarządzać kontami, sesjami ani tokenami.',
     'rateLimit.exceeded': 'Zbyt wiele żądań. Spróbuj ponownie za {seconds} s.',

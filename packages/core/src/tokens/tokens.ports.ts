@@ -1,8 +1,5 @@
 /** Repository port of API tokens and their service principals. */
-import type {
-  MembershipWithOrganisation,
-  UserRecord,
-} from '../accounts/accounts.ports';
+import type { MembershipWithOrganisation, UserRecord } from '../accounts/accounts.ports';
 import type { Role } from '../accounts/accounts.types';
 import type { TokenKind } from './tokens.types';
 

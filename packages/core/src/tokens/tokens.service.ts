@@ -320,17 +320,22 @@ export const operatorTokens = {
     });
   },
 
-  /** Revokes any token by id: the operator needs no organisation to name. */
-  async revokeToken(deps: Pick<TokenDeps, 'uow' | 'clock'>, tokenId: string, owner: {
-    userId?: string;
-    organisationId?: string;
-  }): Promise<ApiTokenRecord> {
+  listPersonalTokens(deps: Pick<TokenDeps, 'uow'>, userId: string) {
+    return deps.uow.run((tx) => tx.tokens.listPersonalTokens(userId), { userId });
+  },
+
+  /** Revokes any token by id: the operator names no person or organisation. */
+  async revokeToken(
+    deps: Pick<TokenDeps, 'uow' | 'clock'>,
+    tokenId: string,
+  ): Promise<ApiTokenRecord> {
     return deps.uow.run(
       async (tx) => {
         const token = await tx.tokens.findToken(tokenId);
         if (!token) throw new AppError('NOT_FOUND', { message: 'token not found' });
         const at = deps.clock.now();
         if (token.kind === 'service' && token.organisationId) {
+          await tx.widenScope({ organisationIds: [token.organisationId] });
           await revokeServiceTokenIn(tx, token.organisationId, tokenId, at);
           await tx.audit.appendAudit({
             organisationId: token.organisationId,
@@ -345,10 +350,7 @@ export const operatorTokens = {
         }
         return token;
       },
-      {
-        ...(owner.userId && { userId: owner.userId }),
-        ...(owner.organisationId && { organisationIds: [owner.organisationId] }),
-      },
+      { apiTokenId: tokenId },
     );
   },
 };

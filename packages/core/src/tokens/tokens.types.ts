@@ -45,11 +45,7 @@ export function scopeGrants(scopes: readonly string[], needed: TokenScope): bool
   return access === 'read' && scopes.includes(`${area}:write`);
 }
 
-export const TokenNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'name.required')
-  .max(100, 'name.tooLong');
+export const TokenNameSchema = z.string().trim().min(1, 'name.required').max(100, 'name.tooLong');
 
 const ScopesSchema = z
   .array(TokenScopeSchema)
