@@ -1,11 +1,12 @@
 /**
  * Use cases of API tokens: create (the secret is returned once), list, revoke, and resolve a
  * bearer secret to the actor it stands for. Personal tokens belong to the signed-in person;
- * service tokens to an organisation, managed by its owners (the program admins in the
- * vendor organisation). Tokens are managed with a session only: a token never mints another.
+ * service tokens to an organisation, managed by whoever manages its members (partner owners,
+ * the vendor's program admins, reseller members). Tokens are managed with a session only: a token never mints another.
  */
 import type { Actor } from '../accounts/access';
 import { rolesForKind, type Locale, type Role } from '../accounts/accounts.types';
+import { hasPermission } from '../accounts/permissions';
 import { runCommand, type CommandDeps } from '../commands/command';
 import { AppError } from '../errors';
 import type { Clock, Secrets } from '../ports';
@@ -126,16 +127,14 @@ export async function revokePersonalToken(
 }
 
 /**
- * The actor's right to manage the organisation's service tokens: an owner of it, or a program
- * admin of the vendor organisation. Returns the actor's roles there (the cap of a new token's).
+ * The actor's right to manage the organisation's service tokens: whoever manages its members
+ * (partner owners, the vendor's program admins, reseller members). Returns the actor's roles
+ * there, the cap of a new token's.
  */
 function requireTokenManager(actor: Actor, organisationId: string): Role[] {
   const own = actor.memberships.find((m) => m.organisationId === organisationId);
   if (!own) throw new AppError('NOT_FOUND', { message: 'organisation not found' });
-  const manages =
-    own.roles.includes('owner') ||
-    (own.organisation.kind === 'vendor' && own.roles.includes('program-admin'));
-  if (!manages) {
+  if (!hasPermission(own.roles, 'members.manage')) {
     throw new AppError('FORBIDDEN', { message: 'only owners manage service tokens' });
   }
   return own.roles;

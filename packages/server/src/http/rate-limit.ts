@@ -58,7 +58,8 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, deps: AppDeps) =>
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/') || UNLIMITED.test(request.url) || request.is404) return;
     const bucket = bucketOf(request, limits);
-    const now = deps.clock.now().getTime();
+    // Wall-clock time, the same in every process: windows start on multiples of their length.
+    const now = Date.now();
     const windowStart = Math.floor(now / windowMs) * windowMs;
     const resetSeconds = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
     let hits: number;
