@@ -73,3 +73,7 @@ GRANT EXECUTE ON FUNCTION cosell_scope_api_token_id() TO cosell_app;
 CREATE POLICY token_operator ON api_tokens
   USING (id = (SELECT cosell_scope_api_token_id()))
   WITH CHECK (id = (SELECT cosell_scope_api_token_id()));
+--> statement-breakpoint
+-- Counters of seconds-long windows need no crash safety: unlogged, a request's upsert waits for
+-- no WAL flush (a crash empties the table, which lets everyone start their window afresh).
+ALTER TABLE rate_limits SET UNLOGGED;

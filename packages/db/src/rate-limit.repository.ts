@@ -43,3 +43,31 @@ export function createRateLimitStore(db: Database | Promise<Database>): RateLimi
     },
   };
 }
+
+/**
+ * The same counters in this process's memory, for embedded PGlite: the data-folder lock lets
+ * one process alone open it (ADR 010), so that process's memory is shared by every API
+ * process there is. Old windows are swept on the same schedule as the table's.
+ */
+export function createMemoryRateLimitStore(): RateLimitStore {
+  const counters = new Map<string, { windowStart: number; hits: number }>();
+  return {
+    async hit(key, windowStart, sweepBefore) {
+      if (sweepBefore) {
+        let swept = 0;
+        for (const [other, counter] of counters) {
+          if (swept >= 50) break;
+          if (other !== key && counter.windowStart < sweepBefore.getTime()) {
+            counters.delete(other);
+            swept++;
+          }
+        }
+      }
+      const start = windowStart.getTime();
+      const counter = counters.get(key);
+      if (counter && counter.windowStart === start) return ++counter.hits;
+      counters.set(key, { windowStart: start, hits: 1 });
+      return 1;
+    },
+  };
+}

@@ -1,13 +1,14 @@
 /**
  * Published rate limits (ADR 014). Every API request counts against one fixed window of
  * RATE_LIMIT_WINDOW_SECONDS: per API token, per organisation for signed-in sessions, per
- * address for anonymous calls; reads and writes have their own quota. The counters live in the
- * database (one upsert per request), so every API process shares them. Each answer carries
+ * address for anonymous calls; reads and writes have their own quota. On PostgreSQL the
+ * counters live in the database (one upsert per request), so every API process shares them;
+ * on embedded PGlite, which one process alone may open, in that process's memory. Each answer carries
  * the IETF httpapi draft headers `RateLimit-Policy` and `RateLimit`; one over the quota is
  * refused with 429, `Retry-After` and a problem+json body.
  */
 import { AppError } from '@cosell/core';
-import { createRateLimitStore, type RateLimitStore } from '@cosell/db';
+import { createMemoryRateLimitStore, createRateLimitStore, type RateLimitStore } from '@cosell/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { serializeList } from 'structured-headers';
@@ -50,7 +51,12 @@ export function bucketOf(request: FastifyRequest, limits: Limits): Bucket {
 export const rateLimitPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
   const limits = deps.config.rateLimits;
   if (!limits) return;
-  const store: RateLimitStore = createRateLimitStore(deps.database.ready.then((h) => h.db));
+  // PostgreSQL: the shared table. Embedded PGlite is opened by one process only (the
+  // data-folder lock), so its counters stay in that process's memory (ADR 014).
+  const store: RateLimitStore =
+    deps.database.kind === 'postgres'
+      ? createRateLimitStore(deps.database.ready.then((h) => h.db))
+      : createMemoryRateLimitStore();
   const windowMs = limits.windowSeconds * 1000;
   // Counters of windows this old are of no use to anyone: swept.
   const keepMs = Math.max(2 * windowMs, 60_000);
@@ -77,7 +83,15 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, deps: AppDeps) =>
     }
     reply.header(
       'ratelimit-policy',
-      serializeList([[bucket.policy, new Map([['q', bucket.quota], ['w', limits.windowSeconds]])]]),
+      serializeList([
+        [
+          bucket.policy,
+          new Map([
+            ['q', bucket.quota],
+            ['w', limits.windowSeconds],
+          ]),
+        ],
+      ]),
     );
     reply.header(
       'ratelimit',
