@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../accounts/access';
 import type { MembershipWithOrganisation, UserRecord } from '../accounts/accounts.ports';
 import type { Secrets } from '../ports';
-import { actorOf, addMember, addOrganisation, addUser, createFakes, type Fakes } from '../testing';
+import { actorOf, addMember, addOrganisation, createFakes, type Fakes } from '../testing';
 import type { Tx, UnitOfWork } from '../transaction';
 import type { ApiTokenRecord, TokenRepository } from './tokens.ports';
 import * as sut from './tokens.service';

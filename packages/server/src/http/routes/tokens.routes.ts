@@ -76,7 +76,8 @@ export const tokenRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
     config: { scope: 'session' },
     schema: {
       tags: ['tokens'],
-      summary: 'Create a personal API token acting as me within its scopes; the secret is shown once',
+      summary:
+        'Create a personal API token acting as me within its scopes; the secret is shown once',
       body: CreatePersonalTokenSchema,
       response: { 201: IssuedTokenSchema, ...problemResponses },
     },
