@@ -59,7 +59,7 @@ function requireSession(actor: Actor) {
   if (actor.token) {
     throw new AppError('FORBIDDEN', {
       message: 'API tokens are managed with a signed-in session',
-      messageKey: 'token.sessionOnly',
+      messageKey: 'apiToken.sessionOnly',
     });
   }
 }

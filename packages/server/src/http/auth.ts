@@ -115,7 +115,7 @@ async function authenticateToken(
   request.locale = negotiateLocale(request.headers['accept-language'] ?? bearer?.locale);
   if (!bearer) {
     reply.header('www-authenticate', 'Bearer error="invalid_token"');
-    throw new AppError('UNAUTHENTICATED', { messageKey: 'token.invalid' });
+    throw new AppError('UNAUTHENTICATED', { messageKey: 'apiToken.invalid' });
   }
   request.tokenActor = bearer.actor;
   const config = request.routeOptions.config;
@@ -123,13 +123,13 @@ async function authenticateToken(
   if (access === 'public' || request.is404) return;
   const needed = config.scope ?? 'session';
   if (needed === 'session') {
-    throw new AppError('FORBIDDEN', { messageKey: 'token.sessionOnly' });
+    throw new AppError('FORBIDDEN', { messageKey: 'apiToken.sessionOnly' });
   }
   if (!scopeGrants(bearer.actor.token.scopes, needed)) {
     reply.header('www-authenticate', `Bearer error="insufficient_scope", scope="${needed}"`);
     throw new AppError('FORBIDDEN', {
       message: `insufficient_scope: the token lacks ${needed}`,
-      messageKey: 'token.insufficientScope',
+      messageKey: 'apiToken.insufficientScope',
       params: { scope: needed },
     });
   }
