@@ -582,6 +582,54 @@ const CASES: Record<string, RouteCase> = {
     other: row(401, 404, 404, OK, 404, 404, 404),
     request: (s) => ({ method: 'GET', url: orgUrl(s, '/audit') }),
   },
+  'GET /api/tokens': {
+    access: 'user',
+    // Personal: everyone signed in lists their own API tokens.
+    expect: row(401, OK, OK, OK, OK, OK, OK),
+    request: () => ({ method: 'GET', url: '/api/tokens' }),
+  },
+  'POST /api/tokens': {
+    access: 'user',
+    expect: row(401, OK, OK, OK, OK, OK, OK),
+    request: () => ({
+      method: 'POST',
+      url: '/api/tokens',
+      body: { name: `authz ${next()}`, scopes: ['offers:read'], expiresInDays: 1 },
+    }),
+  },
+  'DELETE /api/tokens/:tokenId': {
+    access: 'user',
+    // Nobody revokes a token that is not theirs: it does not exist for them.
+    expect: row(401, 404, 404, 404, 404, 404, 404),
+    request: () => ({ method: 'DELETE', url: `/api/tokens/${randomUUID()}` }),
+  },
+  'GET /api/organisations/:organisationId/tokens': {
+    access: 'user',
+    own: row(401, 403, 403, OK, OK, 403, OK),
+    other: row(401, 404, 404, 404, 404, 404, 404),
+    request: (s) => ({ method: 'GET', url: orgUrl(s, '/tokens') }),
+  },
+  'POST /api/organisations/:organisationId/tokens': {
+    access: 'user',
+    own: row(401, 403, 403, OK, OK, 403, OK),
+    other: row(401, 404, 404, 404, 404, 404, 404),
+    request: (s) => ({
+      method: 'POST',
+      url: orgUrl(s, '/tokens'),
+      body: {
+        name: `authz ${next()}`,
+        scopes: ['offers:read'],
+        roles: [s.organisation.newcomerRole],
+        expiresInDays: 1,
+      },
+    }),
+  },
+  'DELETE /api/organisations/:organisationId/tokens/:tokenId': {
+    access: 'user',
+    own: row(401, 403, 403, 404, 404, 403, 404),
+    other: row(401, 404, 404, 404, 404, 404, 404),
+    request: (s) => ({ method: 'DELETE', url: orgUrl(s, `/tokens/${randomUUID()}`) }),
+  },
   'GET /api/program': {
     access: 'user',
     // Every signed-in user reads the program: partners file listings against its taxonomy.

@@ -233,7 +233,7 @@ describe('OpenAPI contract', () => {
     });
     app.get('/api/read', probe('readProbe', 'offers:read'));
     app.post('/api/write', probe('writeProbe', 'offers:write'));
-    app.post('/api/own', probe('ownProbe', 'session-only'));
+    app.post('/api/own', probe('ownProbe', 'session'));
     await app.ready();
     const document = app.swagger() as unknown as Document;
     await app.close();

@@ -6,6 +6,14 @@ import { createInterface } from 'node:readline/promises';
 import {
   AppError,
   completeSetup,
+  createPersonalToken,
+  CreatePersonalTokenSchema,
+  CreateServiceTokenSchema,
+  operatorTokens,
+  parseDays,
+  type ApiTokenRecord,
+  type OrganisationKind,
+  type Role,
   createOrganisation,
   EmailSchema,
   inviteMember,
@@ -88,6 +96,60 @@ async function programAdminActor(deps: AppDeps, email?: string): Promise<Actor> 
     };
   });
 }
+
+/** The command-line option behind each field of a token's input. */
+const TOKEN_OPTIONS: Record<string, string> = {
+  name: 'name',
+  scopes: 'scope',
+  roles: 'role',
+  expiresInDays: 'expires-in',
+};
+
+function parseToken<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const option = TOKEN_OPTIONS[String(issue?.path[0])] ?? 'scope';
+    const detail = issue?.message.includes('.') ? translate('en', issue.message) : issue?.message;
+    throw new Error(`--${option}: ${detail ?? 'invalid'}`);
+  }
+  return result.data;
+}
+
+/** A person of the installation as the actor of their own tokens. */
+async function personActor(deps: AppDeps, email: string): Promise<Actor> {
+  return deps.account.uow.run(async (tx) => {
+    const found = await tx.users.findUserByEmail(email);
+    if (!found || found.disabledAt) throw new Error(`no active user ${email}`);
+    await tx.widenScope({ userId: found.id });
+    return {
+      userId: found.id,
+      sessionId: null,
+      memberships: await tx.memberships.listMembershipsOfUser(found.id),
+    };
+  });
+}
+
+/** The role a service token's principal gets when `--role` is not given. */
+const DEFAULT_SERVICE_ROLE: Record<OrganisationKind, Role> = {
+  partner: 'contributor',
+  vendor: 'reviewer',
+  reseller: 'member',
+};
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+const describeToken = (t: ApiTokenRecord) =>
+  [
+    t.id,
+    t.kind.padEnd(8),
+    t.revokedAt ? 'revoked' : `expires ${t.expiresAt.toISOString().slice(0, 10)}`,
+    t.lastUsedAt
+      ? `last used ${t.lastUsedAt.toISOString()} from ${t.lastUsedIp ?? '?'}`
+      : 'never used',
+    t.scopes.join(','),
+    t.name,
+  ].join('  ');
 
 function explain(error: unknown): never {
   if (error instanceof AppError) {
@@ -269,6 +331,95 @@ export async function run(argv: string[]) {
           await tx.sessions.deleteSessionsOfUser(found.id);
         });
         console.log(`password of ${email} changed; their sessions ended`);
+      }),
+    );
+
+  const token = program.command('token').description('API tokens (personal and service)');
+  token
+    .command('create')
+    .description('create an API token; its secret is printed once, alone on the last line')
+    .option('--user <email>', 'a personal token acting as this person')
+    .option('--organisation <id>', 'a service token of this organisation')
+    .requiredOption('--name <name>', 'what the token is for (e.g. crm)')
+    .option('--scope <scope>', '<area>:read or <area>:write (repeatable)', collect, [])
+    .option(
+      '--role <role>',
+      'role of a service token in its organisation (repeatable)',
+      collect,
+      [],
+    )
+    .option('--expires-in <duration>', 'lifetime such as 90d, 12w or 1y (at most a year)', '90d')
+    .action(
+      (o: {
+        user?: string;
+        organisation?: string;
+        name: string;
+        scope: string[];
+        role: string[];
+        expiresIn: string;
+      }) =>
+        withDeps(async (deps) => {
+          if (Boolean(o.user) === Boolean(o.organisation))
+            throw new Error('name either --user <email> or --organisation <id>');
+          const days = parseDays(o.expiresIn);
+          if (days === null) throw new Error('--expires-in: a number of days such as 90d');
+          let issued;
+          if (o.user) {
+            const input = parseToken(CreatePersonalTokenSchema, {
+              name: o.name,
+              scopes: o.scope,
+              expiresInDays: days,
+            });
+            const actor = await personActor(deps, o.user);
+            issued = await createPersonalToken(deps.account, actor, input).catch(explain);
+          } else {
+            const organisationId = o.organisation!;
+            const organisation = await deps.account.uow
+              .run((tx) => tx.organisations.findOrganisation(organisationId))
+              .catch(() => null);
+            if (!organisation) throw new Error(`no organisation ${organisationId}`);
+            const input = parseToken(CreateServiceTokenSchema, {
+              name: o.name,
+              scopes: o.scope,
+              roles: o.role.length ? o.role : [DEFAULT_SERVICE_ROLE[organisation.kind]],
+              expiresInDays: days,
+            });
+            issued = await operatorTokens
+              .createServiceToken(deps.account, organisationId, input)
+              .catch(explain);
+          }
+          console.log(describeToken(issued.token));
+          console.log('The secret below is shown once; store it now:');
+          console.log(issued.secret);
+        }),
+    );
+  token
+    .command('list')
+    .description("a person's personal tokens or an organisation's service tokens")
+    .option('--user <email>', 'personal tokens of this person')
+    .option('--organisation <id>', 'service tokens of this organisation')
+    .action((o: { user?: string; organisation?: string }) =>
+      withDeps(async (deps) => {
+        if (Boolean(o.user) === Boolean(o.organisation))
+          throw new Error('name either --user <email> or --organisation <id>');
+        const tokens = o.user
+          ? await operatorTokens.listPersonalTokens(
+              deps.account,
+              (await personActor(deps, o.user)).userId,
+            )
+          : await operatorTokens.listServiceTokens(deps.account, o.organisation!);
+        for (const item of tokens) console.log(describeToken(item));
+        console.log(`${tokens.length} token(s)`);
+      }),
+    );
+  token
+    .command('revoke')
+    .argument('<id>', 'the token id (from `cosell token list`)')
+    .action((id: string) =>
+      withDeps(async (deps) => {
+        if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error(`no token ${id}`);
+        const revoked = await operatorTokens.revokeToken(deps.account, id).catch(explain);
+        console.log(`token ${revoked.id} (${revoked.name}) revoked`);
       }),
     );
 

@@ -21,4 +21,5 @@ export * from './profiles';
 export * from './storefront';
 export * from './notifications';
 export * from './jobs';
+export * from './tokens';
 export * from './modules';

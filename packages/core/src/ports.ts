@@ -80,6 +80,10 @@ export interface TenantScope {
    * abandoned contact imports of every organisation (nothing else).
    */
   housekeeping?: boolean;
+  /** sha256 of an API token's secret: its bearer reads that token and its principal's memberships. */
+  apiTokenHash?: string;
+  /** The operator at the command line names one API token (to revoke it). */
+  apiTokenId?: string;
 }
 
 /** Facts stored with a blob. */

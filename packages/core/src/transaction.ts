@@ -26,6 +26,7 @@ import type { ProgramRepository } from './program/program.ports';
 import type { SubmissionRepository, VersionRepository } from './publishing/publishing.ports';
 import type { StatusRepository } from './status/status.ports';
 import type { StorefrontRepository } from './storefront/storefront.ports';
+import type { TokenRepository } from './tokens/tokens.ports';
 
 /** The repositories of one transaction, one per module's aggregate. */
 export interface Tx {
@@ -54,6 +55,8 @@ export interface Tx {
   storefront: StorefrontRepository;
   notifications: NotificationRepository;
   jobs: JobRepository;
+  /** API tokens and their service principals (global: looked up by secret). */
+  tokens: TokenRepository;
   /** Domain events of this transaction's command, relayed to subscribers after commit. */
   outbox: OutboxRepository;
   /** Deletes finished work (the housekeeping job; its scope must say `housekeeping`). */

@@ -10,6 +10,7 @@ export function createAuditRepository(db: Executor): AuditRepository {
       await db.insert(auditLog).values({
         organisationId: entry.organisationId,
         actorUserId: entry.actorUserId,
+        actorTokenId: entry.actorTokenId ?? null,
         action: entry.action,
         entityType: entry.entityType,
         entityId: entry.entityId,

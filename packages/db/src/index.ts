@@ -2,3 +2,4 @@ export * from './client';
 export * from './repositories';
 export * as schema from './schema';
 export { GLOBAL_TABLES, SHARED_READ_TABLES } from './schema';
+export * from './rate-limit.repository';

@@ -32,6 +32,7 @@ import { createStatusRepository } from './status.repository';
 import { createStorefrontRepository } from './storefront.repository';
 import { createSubmissionRepository } from './submission.repository';
 import { createThrottleRepository } from './throttle.repository';
+import { createTokenRepository } from './token.repository';
 import { createUserRepository } from './user.repository';
 import { createVersionRepository } from './version.repository';
 
@@ -64,6 +65,7 @@ const REPOSITORIES = {
   jobs: createJobRepository,
   outbox: createOutboxRepository,
   housekeeping: createHousekeepingRepository,
+  tokens: createTokenRepository,
 } satisfies { [K in Exclude<keyof Tx, 'widenScope'>]: (db: Executor) => Tx[K] };
 
 type Repositories = Omit<Tx, 'widenScope'>;
@@ -108,6 +110,8 @@ function scopeSettings(scope: TenantScope): [string, string][] {
     ['cosell.invitation_token_hash', scope.invitationTokenHash ?? ''],
     ['cosell.outbox_relay', scope.outboxRelay ? 'on' : ''],
     ['cosell.housekeeping', scope.housekeeping ? 'on' : ''],
+    ['cosell.api_token_hash', scope.apiTokenHash ?? ''],
+    ['cosell.api_token_id', scope.apiTokenId ?? ''],
   ];
 }
 
@@ -127,6 +131,8 @@ const mergeScopes = (a: TenantScope, b: TenantScope): TenantScope => ({
   invitationTokenHash: b.invitationTokenHash ?? a.invitationTokenHash,
   outboxRelay: a.outboxRelay || b.outboxRelay,
   housekeeping: a.housekeeping || b.housekeeping,
+  apiTokenHash: b.apiTokenHash ?? a.apiTokenHash,
+  apiTokenId: b.apiTokenId ?? a.apiTokenId,
 });
 
 /**

@@ -51,6 +51,13 @@ export const users = pgTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
+    /**
+     * `person`, or `service`: the principal of a service API token (ADR 013), which has no
+     * password and never signs in.
+     */
+    kind: text('kind', { enum: ['person', 'service'] })
+      .notNull()
+      .default('person'),
     locale: text('locale').notNull().default('en'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     /** Notification kinds the person does not want (in the app and by e-mail). */
@@ -156,6 +163,8 @@ export const auditLog = pgTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     id: uuid('id').notNull().defaultRandom(),
     actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The API token the change came with (ADR 013); null for a session or the system. */
+    actorTokenId: uuid('actor_token_id'),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id').notNull(),
@@ -639,6 +648,9 @@ export const GLOBAL_TABLES = {
     'belong to the calling user, not an organisation (a key may create the organisation itself); every query names the user',
   jobs: 'the background queue of every organisation and of program-wide work; workers claim jobs before they know whose they are, and each job then runs in its own tenant scope',
   storefront_listings: 'public storefront projection: only public fields of live offers',
+  api_tokens:
+    'looked up by the hash of a secret before anyone is known; a personal token belongs to a person, not an organisation (row-level security still isolates them)',
+  rate_limits: 'request counters keyed by token, organisation or address, shared by every process',
 } as const;
 
 /**
@@ -682,4 +694,50 @@ export const domainEvents = pgTable(
       .where(sql`${t.dispatchedAt} is null`),
     index('domain_events_subject_idx').on(t.organisationId, t.subjectType, t.subjectId, t.seq),
   ],
+);
+
+/**
+ * API tokens (ADR 013). Only the sha256 of the secret is stored. A personal token acts as its
+ * person (`user_id`); a service token as the service principal `user_id` of `organisation_id`.
+ */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['personal', 'service'] }).notNull(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').references(() => organisations.id, {
+      onDelete: 'cascade',
+    }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    scopes: text('scopes').array().notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    lastUsedIp: text('last_used_ip'),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('api_tokens_token_hash_key').on(t.tokenHash),
+    index('api_tokens_user_idx').on(t.userId),
+    index('api_tokens_organisation_idx').on(t.organisationId),
+  ],
+);
+
+/**
+ * Rate-limit counters (ADR 014): one row per key (token, organisation or address) and window
+ * kind, counting the requests of the window that started at `window_start`.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    hits: integer('hits').notNull(),
+  },
+  (t) => [index('rate_limits_window_idx').on(t.windowStart)],
 );

@@ -26,6 +26,7 @@ import { registerOpenApi } from './http/openapi';
 import { negotiateLocale } from '@cosell/core';
 import { inputGuardPlugin } from './http/input-guard';
 import { errorHandler, sendClientError } from './http/problem';
+import { rateLimitPlugin } from './http/rate-limit';
 import { rawBodyPlugin } from './http/raw-body';
 import { MODULE_ROUTES } from './http/routes';
 import { applySecurityHeaders, securityHeadersPlugin } from './http/security-headers';
@@ -35,6 +36,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   access: 'public' | 'user';
+  /** The API token scope the route needs, or `session` (signed-in sessions only). */
+  scope: string | null;
 }
 
 declare module 'fastify' {
@@ -133,7 +136,12 @@ export async function buildApp(
       return;
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      app.registeredRoutes.push({ method, url: route.url, access: route.config?.access ?? 'user' });
+      app.registeredRoutes.push({
+        method,
+        url: route.url,
+        access: route.config?.access ?? 'user',
+        scope: route.config?.scope ?? null,
+      });
     }
   });
   app.addHook('onRequest', (request, reply, done) => {
@@ -152,6 +160,7 @@ export async function buildApp(
   await app.register(securityHeadersPlugin);
   await app.register(cookie);
   await app.register(authPlugin, deps);
+  await app.register(rateLimitPlugin, deps);
   // Route options `ifMatch` and `idempotent`: registered before the API docs and the routes,
   // whose schemas and hooks they extend.
   await app.register(concurrencyPlugin);

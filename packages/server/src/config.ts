@@ -63,6 +63,16 @@ const EnvSchema = z.object({
   CLOCK_CONTROL: bool.default(false),
   /** Run the background job worker in this process (off for API-only replicas). */
   JOB_WORKER: bool.default(true),
+  /** Published rate limits of the API (ADR 014); off only for benchmarks and private set-ups. */
+  RATE_LIMITS: bool.default(true),
+  /** The window of every limit, in seconds: its quota may be spent in a burst within it. */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  /** Reads (GET) per window per API token, or per organisation for signed-in sessions. */
+  RATE_LIMIT_READS: z.coerce.number().int().min(1).default(2000),
+  /** Writes (POST, PUT, PATCH, DELETE) per window per API token or organisation. */
+  RATE_LIMIT_WRITES: z.coerce.number().int().min(1).default(500),
+  /** Requests per window per address to routes anyone may call (sign-in, the storefront). */
+  RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(1).default(600),
 });
 
 export interface Config {
@@ -85,6 +95,13 @@ export interface Config {
   uploads: { videoMaxBytes: number; otherMaxBytes: number; contactsMaxBytes: number };
   clockControl: boolean;
   jobWorker: boolean;
+  /** Published API rate limits (null when switched off): requests per window of `windowSeconds`. */
+  rateLimits: {
+    windowSeconds: number;
+    reads: number;
+    writes: number;
+    anonymous: number;
+  } | null;
   /** Cheaper argon2id parameters; only test factories set this. */
   fastPasswordHashing: boolean;
 }
@@ -128,6 +145,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     clockControl: e.CLOCK_CONTROL,
     jobWorker: e.JOB_WORKER,
+    rateLimits: e.RATE_LIMITS
+      ? {
+          windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+          reads: e.RATE_LIMIT_READS,
+          writes: e.RATE_LIMIT_WRITES,
+          anonymous: e.RATE_LIMIT_ANONYMOUS,
+        }
+      : null,
     fastPasswordHashing: false,
   };
 }

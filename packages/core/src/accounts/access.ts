@@ -6,11 +6,26 @@ import type { MembershipWithOrganisation } from './accounts.ports';
 import type { OrganisationRecord } from './accounts.ports';
 import type { Tx } from '../transaction';
 
-/** Who is acting: a signed-in user with their memberships, as loaded for the request. */
+/** The API token a request came with (ADR 013). */
+export interface ActorToken {
+  id: string;
+  /** `personal`: acts as its person; `service`: acts as the service principal `userId`. */
+  kind: 'personal' | 'service';
+  name: string;
+  /** `<area>:read` / `<area>:write`: the routes the token may call. */
+  scopes: string[];
+}
+
+/**
+ * Who is acting: a signed-in user with their memberships, as loaded for the request; with
+ * `token` when the request came with an API token (then `userId` is the token's person, or the
+ * service principal of a service token).
+ */
 export interface Actor {
   userId: string;
   sessionId: string | null;
   memberships: MembershipWithOrganisation[];
+  token?: ActorToken | undefined;
 }
 
 /** The tenant scope of the actor's transactions: their organisations, themselves, their powers. */

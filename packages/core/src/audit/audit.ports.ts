@@ -5,6 +5,8 @@ import type { Page } from '../ports';
 export interface AuditEntry {
   organisationId: string;
   actorUserId: string | null;
+  /** The API token the actor used, when the change came with one. */
+  actorTokenId?: string | null | undefined;
   action: string;
   entityType: string;
   entityId: string;
@@ -13,7 +15,8 @@ export interface AuditEntry {
   requestId?: string | null | undefined;
 }
 
-export interface AuditRecord extends Required<Omit<AuditEntry, 'requestId'>> {
+export interface AuditRecord extends Required<Omit<AuditEntry, 'requestId' | 'actorTokenId'>> {
+  actorTokenId: string | null;
   id: string;
   at: Date;
   requestId: string | null;

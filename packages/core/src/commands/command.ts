@@ -20,7 +20,10 @@ import type { Tx, UnitOfWork } from '../transaction';
 
 /** Who runs a command, where, and for which request. */
 export interface CommandMeta {
-  /** The principal: a signed-in person (an API token acts as its user or organisation). */
+  /**
+   * The principal: a signed-in person, or an API token (acting as its person, or as the service
+   * principal of its organisation); audit entries and events name the token.
+   */
   actor: Actor;
   /** The request id, kept with the audit entries and events. */
   requestId?: string | null | undefined;
@@ -94,9 +97,13 @@ export interface CommandDeps {
 
 const randomId = () => globalThis.crypto.randomUUID();
 
-/** The event actor for a person, or for the system when there is none. */
+/** The event actor: the API token a request came with, the person, or the system. */
 export const eventActorOf = (actor: Actor | null): EventActor =>
-  actor ? { kind: 'user', id: actor.userId } : { kind: 'system', id: null };
+  actor?.token
+    ? { kind: 'token', id: actor.token.id }
+    : actor
+      ? { kind: 'user', id: actor.userId }
+      : { kind: 'system', id: null };
 
 /**
  * Runs one command: access check, work, audit entries and outbox events in one transaction.
@@ -145,6 +152,7 @@ export async function runCommand<T>(
             ...note,
             organisationId,
             actorUserId: actor.userId,
+            actorTokenId: actor.token?.id ?? null,
             action: note.action ?? definition.name,
             requestId,
           });

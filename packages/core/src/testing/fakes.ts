@@ -71,6 +71,7 @@ import type {
   StatusRepository,
 } from '../status/status.ports';
 import type { StorefrontListing, StorefrontRepository } from '../storefront/storefront.ports';
+import type { TokenRepository } from '../tokens/tokens.ports';
 import type { Tx, UnitOfWork } from '../transaction';
 
 // ---------------------------------------------------------------------------------------------
@@ -626,6 +627,7 @@ function auditRepository(db: FakeState, env: Env): AuditRepository {
         at: env.now(),
         organisationId: entry.organisationId,
         actorUserId: entry.actorUserId,
+        actorTokenId: entry.actorTokenId ?? null,
         action: entry.action,
         entityType: entry.entityType,
         entityId: entry.entityId,
@@ -1598,6 +1600,8 @@ function createTx(db: FakeState, env: Env, run: FakeRun): Tx {
     jobs: jobRepository(db, env),
     outbox: outboxRepository(db, env),
     housekeeping: housekeepingRepository(db),
+    // The token service test brings its own fake (tokens/tokens.service.test.ts).
+    tokens: repository<TokenRepository>('tokens', env, {}),
   };
 }
 

@@ -1,16 +1,22 @@
 /**
- * Authentication and request context: reads the session cookie, loads the actor, picks the
- * caller's language, enforces each route's `access` and the CSRF token on cookie writes.
- * API routes are private unless they say `config: { access: 'public' }`.
+ * Authentication and request context: reads the session cookie or an API token
+ * (`Authorization: Bearer`), loads the actor, picks the caller's language, enforces each
+ * route's `access`, a token's `scope`, and the CSRF token on cookie writes.
+ * API routes are private unless they say `config: { access: 'public' }`; every private route
+ * names the token scope it needs, or `scope: 'session'` when only a signed-in session may call
+ * it (accounts, sessions, token management).
  */
 import { timingSafeEqual } from 'node:crypto';
 import {
   AppError,
   authenticate,
+  authenticateBearer,
   negotiateLocale,
+  scopeGrants,
   type Actor,
   type AuthenticatedSession,
   type Locale,
+  type TokenScope,
 } from '@cosell/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -19,13 +25,20 @@ import type { AppDeps } from '../deps';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** `public`: anyone; `user` (default): a signed-in user. */
+    /** `public`: anyone; `user` (default): a signed-in user or an API token. */
     access?: 'public' | 'user';
+    /**
+     * The API token scope a private route needs (`<area>:read` for reads, `<area>:write` for
+     * changes), or `session`: a signed-in session only, never a token.
+     */
+    scope?: TokenScope | 'session';
   }
   interface FastifyRequest {
     locale: Locale;
     auth: AuthenticatedSession | null;
     sessionToken: string | null;
+    /** The actor of a request authenticated with an API token (then `auth` is null). */
+    tokenActor: Actor | null;
   }
 }
 
@@ -72,19 +85,67 @@ const safeEqual = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-/** The signed-in actor, or UNAUTHENTICATED. */
+/** The signed-in actor (or the API token's), or UNAUTHENTICATED. */
 export function requireActor(request: FastifyRequest): Actor {
+  if (request.tokenActor) return request.tokenActor;
   const auth = request.auth;
   if (!auth) throw new AppError('UNAUTHENTICATED');
   return { userId: auth.user.id, sessionId: auth.session.id, memberships: auth.memberships };
+}
+
+/** The id of whoever calls: the signed-in person, or an API token's principal; null if anonymous. */
+export const principalIdOf = (request: FastifyRequest): string | null =>
+  request.tokenActor?.userId ?? request.auth?.user.id ?? null;
+
+const BEARER = /^Bearer +(\S{1,200})$/i;
+
+/**
+ * An API token request: resolves the token (401 `invalid_token` when it is malformed, unknown,
+ * expired or revoked) and checks the route's scope (403 `insufficient_scope`). No CSRF token:
+ * a browser never adds an Authorization header on its own, so no other site can forge one.
+ */
+async function authenticateToken(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: AppDeps,
+  header: string,
+) {
+  const secret = BEARER.exec(header)?.[1];
+  const bearer = secret ? await authenticateBearer(deps.account, secret, { ip: request.ip }) : null;
+  request.locale = negotiateLocale(request.headers['accept-language'] ?? bearer?.locale);
+  if (!bearer) {
+    reply.header('www-authenticate', 'Bearer error="invalid_token"');
+    throw new AppError('UNAUTHENTICATED', { messageKey: 'apiToken.invalid' });
+  }
+  request.tokenActor = bearer.actor;
+  const config = request.routeOptions.config;
+  const access = config.access ?? (request.url.startsWith('/api/') ? 'user' : 'public');
+  if (access === 'public' || request.is404) return;
+  const needed = config.scope ?? 'session';
+  if (needed === 'session') {
+    throw new AppError('FORBIDDEN', { messageKey: 'apiToken.sessionOnly' });
+  }
+  if (!scopeGrants(bearer.actor.token.scopes, needed)) {
+    reply.header('www-authenticate', `Bearer error="insufficient_scope", scope="${needed}"`);
+    throw new AppError('FORBIDDEN', {
+      message: `insufficient_scope: the token lacks ${needed}`,
+      messageKey: 'apiToken.insufficientScope',
+      params: { scope: needed },
+    });
+  }
 }
 
 export const authPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
   app.decorateRequest('locale', 'en');
   app.decorateRequest('auth', null);
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('tokenActor', null);
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined && request.url.startsWith('/api/')) {
+      return authenticateToken(request, reply, deps, authorization);
+    }
     const token = request.cookies[SECURE_COOKIE] ?? request.cookies[PLAIN_COOKIE] ?? null;
     request.sessionToken = token;
     if (token && token.length <= 100) request.auth = await authenticate(deps.account, token);

@@ -34,6 +34,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
+import { principalIdOf } from './auth';
 import { appendHook, withHeaders } from './concurrency';
 import { ProblemSchema } from './problem';
 
@@ -179,8 +180,8 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, deps: AppDeps) 
   async function claim(request: FastifyRequest, reply: FastifyReply) {
     const key = request.headers[IDEMPOTENCY_KEY_HEADER];
     // Keys belong to a caller; without one there is nobody to replay to.
-    if (typeof key !== 'string' || !request.auth) return;
-    const userId = request.auth.user.id;
+    const userId = principalIdOf(request);
+    if (typeof key !== 'string' || !userId) return;
     const held: IdempotentRequest = {
       userId,
       keyHash: sha256(key),

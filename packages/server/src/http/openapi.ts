@@ -46,6 +46,7 @@ export const API_TAGS = [
   { name: 'profiles', description: "Partners' program profiles" },
   { name: 'notifications', description: 'Your notifications and their preferences' },
   { name: 'storefront', description: 'The live offers, as partners and sellers browse them' },
+  { name: 'tokens', description: 'API tokens: personal, and service tokens of an organisation' },
   { name: 'system', description: "The server's clock, for demonstrations and tests" },
 ] as const;
 const TAG_NAMES = new Set<string>(API_TAGS.map((tag) => tag.name));
@@ -74,7 +75,25 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   507: 'The disk holding the files or the database is full: nothing was saved',
 };
 
-const HEADERS: Record<AnswerHeader | 'Retry-After' | 'Idempotent-Replayed', object> = {
+type DocumentedHeader =
+  AnswerHeader | 'Retry-After' | 'Idempotent-Replayed' | 'RateLimit-Policy' | 'RateLimit';
+
+/** The rate-limit headers (IETF httpapi draft) every answer of a limited route carries. */
+const RATE_LIMIT_HEADERS: DocumentedHeader[] = ['RateLimit-Policy', 'RateLimit'];
+
+const HEADERS: Record<DocumentedHeader, object> = {
+  'RateLimit-Policy': {
+    type: 'string',
+    maxLength: 200,
+    description:
+      'The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds',
+  },
+  RateLimit: {
+    type: 'string',
+    maxLength: 200,
+    description:
+      'What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds',
+  },
   ETag: {
     type: 'string',
     maxLength: 100,
@@ -173,7 +192,7 @@ function securityOf(facts: RouteFacts): Record<string, string[]>[] {
   const session: Record<string, string[]> = UNSAFE_METHODS.has(facts.method)
     ? { session: [], csrf: [] }
     : { session: [] };
-  return facts.scope && facts.scope !== 'session-only'
+  return facts.scope && facts.scope !== 'session'
     ? [session, { bearer: [facts.scope] }]
     : [session];
 }
@@ -183,7 +202,7 @@ function accessParagraph(facts: RouteFacts): string {
   const session = UNSAFE_METHODS.has(facts.method)
     ? 'Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`'
     : 'Needs a session: the session cookie';
-  return facts.scope && facts.scope !== 'session-only'
+  return facts.scope && facts.scope !== 'session'
     ? `${session}, or an API token with the scope \`${facts.scope}\`.`
     : `${session}.`;
 }
@@ -191,7 +210,7 @@ function accessParagraph(facts: RouteFacts): string {
 const headersOf = (names: readonly string[]) =>
   names.length === 0
     ? undefined
-    : Object.fromEntries(names.map((name) => [name, HEADERS[name as AnswerHeader]]));
+    : Object.fromEntries(names.map((name) => [name, HEADERS[name as DocumentedHeader]]));
 
 const describe = (answer: Answer | undefined) =>
   typeof answer === 'string' ? answer : answer?.description;
@@ -204,6 +223,8 @@ function responsesOf(
 ): Record<string, unknown> {
   const where = `${facts.method} ${facts.url}`;
   const documented: Record<string, unknown> = {};
+  // Every API route counts against a published quota (ADR 014); the probes do not.
+  const limited = facts.url.startsWith('/api/') ? RATE_LIMIT_HEADERS : [];
   // Successes, and the rare error answer that is not a problem (the readiness probe's 503).
   const ownAnswers = Object.entries(response).filter(
     ([status, jsonSchema]) => Number(status) < 400 || jsonSchema.$ref !== PROBLEM_REF,
@@ -216,6 +237,7 @@ function responsesOf(
     const headers = [
       ...(typeof answer === 'object' ? (answer.headers ?? []) : []),
       ...(facts.idempotent ? ['Idempotent-Replayed'] : []),
+      ...limited,
     ];
     const media = facts.rawResponse && status === '200' ? facts.rawResponse : 'application/json';
     documented[status] = {
@@ -239,7 +261,10 @@ function responsesOf(
     if (!description) throw new Error(`${where}: describe its ${status} answer in schema.answers`);
     documented[status] = {
       description,
-      ...((status === 429 || status === 503) && { headers: headersOf(['Retry-After']) }),
+      headers: headersOf([
+        ...(status === 429 || status === 503 ? ['Retry-After'] : []),
+        ...limited,
+      ]),
       content: { [PROBLEM_TYPE]: { schema: { $ref: PROBLEM_REF } } },
     };
   }

@@ -385,7 +385,7 @@ export interface paths {
         };
         /**
          * The program: active policy and taxonomy
-         * @description Needs a session: the session cookie.
+         * @description Needs a session: the session cookie, or an API token with the scope `program:read`.
          */
         get: operations["getProgram"];
         put?: never;
@@ -407,7 +407,7 @@ export interface paths {
         put?: never;
         /**
          * Preview a policy switch (program admins): which offers would gain or lose which status and why, and which would hold data the new policy calls invalid
-         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `program:write`.
          */
         post: operations["previewPolicySwitch"];
         delete?: never;
@@ -428,7 +428,7 @@ export interface paths {
          * Activate a policy (program admins); every offer is re-evaluated under it in the background. If-Match required
          * @description Send the ETag you read as `If-Match`: without it the answer is 428, with a stale one 412.
          *
-         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `program:write`.
          */
         put: operations["activatePolicy"];
         post?: never;
@@ -450,7 +450,7 @@ export interface paths {
          * Replace the taxonomy (program admins); If-Match required
          * @description Send the ETag you read as `If-Match`: without it the answer is 428, with a stale one 412.
          *
-         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `program:write`.
          */
         put: operations["replaceTaxonomy"];
         post?: never;
@@ -469,13 +469,13 @@ export interface paths {
         };
         /**
          * The organisation's offers: paged, sortable, searchable by name or alias
-         * @description Needs a session: the session cookie.
+         * @description Needs a session: the session cookie, or an API token with the scope `offers:read`.
          */
         get: operations["listOffers"];
         put?: never;
         /**
          * Create an offer (owners, managers, contributors)
-         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `offers:write`.
          */
         post: operations["createOffer"];
         delete?: never;
@@ -493,7 +493,7 @@ export interface paths {
         };
         /**
          * One offer
-         * @description Needs a session: the session cookie.
+         * @description Needs a session: the session cookie, or an API token with the scope `offers:read`.
          */
         get: operations["getOffer"];
         put?: never;
@@ -505,7 +505,7 @@ export interface paths {
          * Change offer fields (rename, markets, type…); If-Match required
          * @description Send the ETag you read as `If-Match`: without it the answer is 428, with a stale one 412.
          *
-         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `offers:write`.
          */
         patch: operations["updateOffer"];
         trace?: never;
@@ -523,7 +523,7 @@ export interface paths {
          * Archive an offer: hidden from the default list, kept whole
          * @description Send the ETag you read as `If-Match` to make the change only if nobody changed the object since (else 412).
          *
-         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `offers:write`.
          */
         post: operations["archiveOffer"];
         delete?: never;
@@ -545,7 +545,7 @@ export interface paths {
          * Restore an archived offer
          * @description Send the ETag you read as `If-Match` to make the change only if nobody changed the object since (else 412).
          *
-         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `offers:write`.
          */
         post: operations["restoreOffer"];
         delete?: never;
@@ -563,14 +563,14 @@ export interface paths {
         };
         /**
          * The co-sell tab: draft, documents, contacts summary, section states, checklist
-         * @description Needs a session: the session cookie.
+         * @description Needs a session: the session cookie, or an API token with the scope `offers:read`.
          */
         get: operations["getOfferCosell"];
         /**
          * Save draft: the listing and product landing page; If-Match required
          * @description Send the ETag you read as `If-Match`: without it the answer is 428, with a stale one 412.
          *
-         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `offers:write`.
          */
         put: operations["updateOfferCosell"];
         post?: never;
@@ -589,13 +589,13 @@ export interface paths {
         };
         /**
          * The offer's co-sell documents
-         * @description Needs a session: the session cookie.
+         * @description Needs a session: the session cookie, or an API token with the scope `documents:read`.
          */
         get: operations["listDocuments"];
         put?: never;
         /**
          * Upload a document (the body is the file). A one-pager, pitch deck… replaces the one the offer has; "other" adds up to five. Checked by content; 413 over the size limit.
-         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `documents:write`.
          */
         post: operations["uploadDocument"];
         delete?: never;
@@ -613,14 +613,14 @@ export interface paths {
         };
         /**
          * Download a document (as an attachment, never rendered inline)
-         * @description Needs a session: the session cookie.
+         * @description Needs a session: the session cookie, or an API token with the scope `documents:read`.
          */
         get: operations["downloadDocument"];
         /**
          * Replace a document with a new file (the body), keeping its kind
          * @description Send the ETag you read as `If-Match` to make the change only if nobody changed the object since (else 412).
          *
-         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `documents:write`.
          */
         put: operations["replaceDocumentContent"];
         post?: never;
@@ -644,7 +644,7 @@ export interface paths {
          * Delete a document
          * @description Send the ETag you read as `If-Match` to make the change only if nobody changed the object since (else 412).
          *
-         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `documents:write`.
          */
         delete: operations["deleteDocument"];
         options?: never;
@@ -661,7 +661,7 @@ export interface paths {
         };
         /**
          * Download contacts template (.csv): the header row of the import format
-         * @description Needs a session: the session cookie.
+         * @description Needs a session: the session cookie, or an API token with the scope `contacts:read`.
          */
         get: operations["downloadContactsTemplate"];
         put?: never;
@@ -681,13 +681,13 @@ export interface paths {
         };
         /**
          * The offer's contacts, in list order; the ETag is the list's version
-         * @description Needs a session: the session cookie.
+         * @description Needs a session: the session cookie, or an API token with the scope `contacts:read`.
          */
         get: operations["listContacts"];
         put?: never;
         /**
          * Add a contact
-         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `contacts:write`.
          */
         post: operations["createContact"];
         delete?: never;
@@ -708,7 +708,7 @@ export interface paths {
          * Edit a contact; If-Match with the contact version guards concurrent edits
          * @description Send the ETag you read as `If-Match` to make the change only if nobody changed the object since (else 412).
          *
-         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `contacts:write`.
          */
         put: operations["updateContact"];
         post?: never;
@@ -716,7 +716,7 @@ export interface paths {
          * Remove a contact
          * @description Send the ETag you read as `If-Match` to make the change only if nobody changed the object since (else 412).
          *
-         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `contacts:write`.
          */
         delete: operations["deleteContact"];
         options?: never;
@@ -733,7 +733,7 @@ export interface paths {
         };
         /**
          * Export contacts (.csv) in the template shape; formulas are neutralised
-         * @description Needs a session: the session cookie.
+         * @description Needs a session: the session cookie, or an API token with the scope `contacts:read`.
          */
         get: operations["exportContacts"];
         put?: never;
@@ -755,7 +755,7 @@ export interface paths {
         put?: never;
         /**
          * Import contacts (.csv), step 1: validate and stage the file (the body) and preview what would change. A file with any bad row is refused whole, listing every problem.
-         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `contacts:write`.
          */
         post: operations["createContactImport"];
         delete?: never;
@@ -777,7 +777,7 @@ export interface paths {
          * Import contacts, step 2: replace all contacts by the staged file. If-Match: the contacts version the preview showed (default: the one it was computed against).
          * @description Send the ETag you read as `If-Match` to make the change only if nobody changed the object since (else 412).
          *
-         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `contacts:write`.
          */
         post: operations["applyContactImport"];
         delete?: never;
@@ -797,7 +797,7 @@ export interface paths {
         put?: never;
         /**
          * Undo the last confirmed import: put the contacts it replaced back
-         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `contacts:write`.
          */
         post: operations["undoContactImport"];
         delete?: never;
@@ -815,7 +815,7 @@ export interface paths {
         };
         /**
          * Review and publish: section states, what may be submitted, Compare (draft against live), the submission on its way and past ones
-         * @description Needs a session: the session cookie.
+         * @description Needs a session: the session cookie, or an API token with the scope `publishing:read`.
          */
         get: operations["getPublishView"];
         put?: never;
@@ -839,7 +839,7 @@ export interface paths {
          * Publish: freeze the draft as the next version and start validation → co-sell review → preview. If-Match: the draft version the publisher compared (the publish view's ETag); a stale one gets 412 listing the parts changed since
          * @description Send the ETag you read as `If-Match`: without it the answer is 428, with a stale one 412.
          *
-         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `publishing:write`.
          */
         post: operations["createSubmission"];
         delete?: never;
@@ -859,7 +859,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel publish (possible until Go live)
-         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `publishing:write`.
          */
         post: operations["cancelSubmission"];
         delete?: never;
@@ -879,7 +879,7 @@ export interface paths {
         put?: never;
         /**
          * Go live: the publisher signs off the preview of a new offer
-         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `publishing:write`.
          */
         post: operations["goLive"];
         delete?: never;
@@ -897,7 +897,7 @@ export interface paths {
         };
         /**
          * A published (immutable) version of the offer
-         * @description Needs a session: the session cookie.
+         * @description Needs a session: the session cookie, or an API token with the scope `publishing:read`.
          */
         get: operations["getOfferVersion"];
         put?: never;
@@ -917,7 +917,7 @@ export interface paths {
         };
         /**
          * The co-sell status: every requirement of every status met or not (with the reason and where to fix it), benefits, and the history with the policy that decided each status
-         * @description Needs a session: the session cookie.
+         * @description Needs a session: the session cookie, or an API token with the scope `publishing:read`.
          */
         get: operations["getOfferStatus"];
         put?: never;
@@ -937,7 +937,7 @@ export interface paths {
         };
         /**
          * Review queue (reviewers, program admins): submissions of every partner, oldest first
-         * @description Needs a session: the session cookie.
+         * @description Needs a session: the session cookie, or an API token with the scope `publishing:read`.
          */
         get: operations["listReviewQueue"];
         put?: never;
@@ -957,7 +957,7 @@ export interface paths {
         };
         /**
          * One submission for review: the submitted listing, documents and contacts, what changed since the live version, the partner profile and the status checklist
-         * @description Needs a session: the session cookie.
+         * @description Needs a session: the session cookie, or an API token with the scope `publishing:read`.
          */
         get: operations["getReviewSubmission"];
         put?: never;
@@ -977,7 +977,7 @@ export interface paths {
         };
         /**
          * A submitted document, for preview: PDF, images and video open in the browser (sandboxed), other formats download
-         * @description Needs a session: the session cookie.
+         * @description Needs a session: the session cookie, or an API token with the scope `publishing:read`.
          */
         get: operations["downloadReviewDocument"];
         put?: never;
@@ -1001,7 +1001,7 @@ export interface paths {
          * Approve or reject a submission in review, with the technical validation, the revenue verification and a report for the publisher (required when rejecting). If-Match required
          * @description Send the ETag you read as `If-Match`: without it the answer is 428, with a stale one 412.
          *
-         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `publishing:write`.
          */
         post: operations["decideSubmission"];
         delete?: never;
@@ -1019,7 +1019,7 @@ export interface paths {
         };
         /**
          * The partner's program profile (its members, and the vendor's reviewers and admins)
-         * @description Needs a session: the session cookie.
+         * @description Needs a session: the session cookie, or an API token with the scope `program:read`.
          */
         get: operations["getProgramProfile"];
         put?: never;
@@ -1031,7 +1031,7 @@ export interface paths {
          * Change the profile. Partners (owners, managers) enter PartnerID, marketplace account and business profile; program admins set any field and verify. If-Match required ("v0" creates)
          * @description Send the ETag you read as `If-Match`: without it the answer is 428, with a stale one 412.
          *
-         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `program:write`.
          */
         patch: operations["updateProgramProfile"];
         trace?: never;
@@ -1045,7 +1045,7 @@ export interface paths {
         };
         /**
          * Partner organisations with their program profiles (reviewers, program admins)
-         * @description Needs a session: the session cookie.
+         * @description Needs a session: the session cookie, or an API token with the scope `program:read`.
          */
         get: operations["listProgramProfiles"];
         put?: never;
@@ -1065,7 +1065,7 @@ export interface paths {
         };
         /**
          * The header row of the profiles CSV
-         * @description Needs a session: the session cookie.
+         * @description Needs a session: the session cookie, or an API token with the scope `program:read`.
          */
         get: operations["downloadProgramProfilesTemplate"];
         put?: never;
@@ -1087,7 +1087,7 @@ export interface paths {
         put?: never;
         /**
          * Import profile facts from a CSV (program admins): rows by Organisation ID or PartnerID; empty cells leave fields unchanged; any bad row refuses the whole file
-         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `program:write`.
          */
         post: operations["importProgramProfiles"];
         delete?: never;
@@ -1219,6 +1219,94 @@ export interface paths {
          */
         post: operations["advanceClock"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My personal API tokens, newest first (never their secrets)
+         * @description Needs a session: the session cookie.
+         */
+        get: operations["listMyTokens"];
+        put?: never;
+        /**
+         * Create a personal API token acting as me within its scopes; the secret is shown once
+         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         */
+        post: operations["createMyToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke one of my personal API tokens
+         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         */
+        delete: operations["revokeMyToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{organisationId}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's service tokens (owners; program admins in the vendor)
+         * @description Needs a session: the session cookie.
+         */
+        get: operations["listServiceTokens"];
+        put?: never;
+        /**
+         * Create a service token: a service principal with the given roles (at most yours, never owner); the secret is shown once
+         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         */
+        post: operations["createServiceToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{organisationId}/tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a service token of the organisation
+         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
+         */
+        delete: operations["revokeServiceToken"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1858,6 +1946,40 @@ export interface components {
             offsetDays: number;
             controllable: boolean;
         };
+        ApiToken: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "personal" | "service";
+            name: string;
+            scopes: ("offers:read" | "offers:write" | "contacts:read" | "contacts:write" | "documents:read" | "documents:write" | "publishing:read" | "publishing:write" | "opportunities:read" | "opportunities:write" | "webhooks:read" | "webhooks:write" | "insights:read" | "insights:write" | "program:read" | "program:write")[];
+            organisationId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            lastUsedAt: string | null;
+            lastUsedIp: string | null;
+            revokedAt: string | null;
+        };
+        IssuedApiToken: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "personal" | "service";
+            name: string;
+            scopes: ("offers:read" | "offers:write" | "contacts:read" | "contacts:write" | "documents:read" | "documents:write" | "publishing:read" | "publishing:write" | "opportunities:read" | "opportunities:write" | "webhooks:read" | "webhooks:write" | "insights:read" | "insights:write" | "program:read" | "program:write")[];
+            organisationId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            lastUsedAt: string | null;
+            lastUsedIp: string | null;
+            revokedAt: string | null;
+            /** @description The secret: shown once, in this answer only. */
+            secret: string;
+        };
         IssuedInvitation: {
             /** Format: uuid */
             id: string;
@@ -2081,6 +2203,10 @@ export interface operations {
             /** @description The server answers, with its time and whether you are signed in */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2095,6 +2221,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2106,6 +2236,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2115,6 +2249,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2126,6 +2264,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2146,6 +2288,10 @@ export interface operations {
             /** @description Whether set-up is needed */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2157,6 +2303,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2168,6 +2318,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2177,6 +2331,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2188,6 +2346,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2222,6 +2384,10 @@ export interface operations {
             /** @description Set up and signed in: the new session (its cookie is set) */
             201: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2231,6 +2397,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2240,6 +2410,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2249,6 +2423,10 @@ export interface operations {
             /** @description Set-up is done already */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2258,6 +2436,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2267,6 +2449,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2276,6 +2462,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2287,6 +2477,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2296,6 +2490,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2307,6 +2505,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2327,6 +2529,10 @@ export interface operations {
             /** @description The session */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2336,6 +2542,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2345,6 +2555,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2354,6 +2568,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2365,6 +2583,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2374,6 +2596,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2385,6 +2611,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2412,6 +2642,10 @@ export interface operations {
             /** @description Signed in: the new session (its cookie is set) */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2421,6 +2655,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2430,6 +2668,10 @@ export interface operations {
             /** @description The e-mail or the password is wrong, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2439,6 +2681,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2448,6 +2694,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2457,6 +2707,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2466,6 +2720,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2477,6 +2735,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2486,6 +2748,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2497,6 +2763,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2517,6 +2787,10 @@ export interface operations {
             /** @description Signed out (the cookie is cleared) */
             204: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2524,6 +2798,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2533,6 +2811,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2542,6 +2824,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2553,6 +2839,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2562,6 +2852,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2573,6 +2867,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2600,6 +2898,10 @@ export interface operations {
             /** @description The session, with its new active organisation */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2609,6 +2911,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2618,6 +2924,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2627,6 +2937,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2636,6 +2950,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2645,6 +2963,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2654,6 +2976,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2665,6 +2991,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2674,6 +3004,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2685,6 +3019,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2718,6 +3056,10 @@ export interface operations {
                 headers: {
                     /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2727,6 +3069,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2736,6 +3082,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2745,6 +3095,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2754,6 +3108,10 @@ export interface operations {
             /** @description Conflicts with the current state (or an earlier request with the same Idempotency-Key is still running) */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2763,6 +3121,10 @@ export interface operations {
             /** @description If-Match does not match the current version: read the object again */
             412: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2772,6 +3134,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2781,6 +3147,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2790,6 +3160,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2801,6 +3175,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2810,6 +3188,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2821,6 +3203,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2848,6 +3234,10 @@ export interface operations {
             /** @description Changed; your other sessions ended */
             204: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2855,6 +3245,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2864,6 +3258,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2873,6 +3271,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2882,6 +3284,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2891,6 +3297,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2900,6 +3310,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2911,6 +3325,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2920,6 +3338,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2931,6 +3353,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2953,6 +3379,10 @@ export interface operations {
             /** @description What the invitation offers */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2970,6 +3400,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2979,6 +3413,10 @@ export interface operations {
             /** @description No invitation has this link */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2988,6 +3426,10 @@ export interface operations {
             /** @description The invitation was used, revoked or has expired */
             410: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2997,6 +3439,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3008,6 +3454,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3017,6 +3467,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3028,6 +3482,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3062,6 +3520,10 @@ export interface operations {
             /** @description Accepted and signed in: the new session (its cookie is set) */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3071,6 +3533,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3080,6 +3546,10 @@ export interface operations {
             /** @description The password does not match the existing account, or it is disabled */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3089,6 +3559,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3098,6 +3572,10 @@ export interface operations {
             /** @description No invitation has this link */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3107,6 +3585,10 @@ export interface operations {
             /** @description The invitation was used, revoked or has expired */
             410: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3116,6 +3598,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3125,6 +3611,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3134,6 +3624,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3145,6 +3639,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3154,6 +3652,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3165,6 +3667,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3190,6 +3696,10 @@ export interface operations {
             /** @description A page of organisations */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3203,6 +3713,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3212,6 +3726,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3221,6 +3739,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3230,6 +3752,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3241,6 +3767,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3250,6 +3780,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3261,6 +3795,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3296,6 +3834,10 @@ export interface operations {
                     ETag?: string;
                     /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
                     "Idempotent-Replayed"?: "true";
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3305,6 +3847,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3314,6 +3860,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3323,6 +3873,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3332,6 +3886,10 @@ export interface operations {
             /** @description An organisation has this name already */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3341,6 +3899,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3350,6 +3912,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3359,6 +3925,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3368,6 +3938,10 @@ export interface operations {
             /** @description The Idempotency-Key was used before for another request */
             422: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3379,6 +3953,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3388,6 +3966,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3399,6 +3981,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3423,6 +4009,10 @@ export interface operations {
                 headers: {
                     /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3432,6 +4022,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3441,6 +4035,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3450,6 +4048,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3459,6 +4061,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3468,6 +4074,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3479,6 +4089,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3488,6 +4102,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3499,6 +4117,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3532,6 +4154,10 @@ export interface operations {
                 headers: {
                     /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3541,6 +4167,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3550,6 +4180,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3559,6 +4193,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3568,6 +4206,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3577,6 +4219,10 @@ export interface operations {
             /** @description Conflicts with the current state (or an earlier request with the same Idempotency-Key is still running) */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3586,6 +4232,10 @@ export interface operations {
             /** @description If-Match does not match the current version: read the object again */
             412: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3595,6 +4245,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3604,6 +4258,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3613,6 +4271,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3622,6 +4284,10 @@ export interface operations {
             /** @description If-Match is required: send the ETag you read */
             428: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3633,6 +4299,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3642,6 +4312,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3653,6 +4327,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3675,6 +4353,10 @@ export interface operations {
             /** @description The members */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3686,6 +4368,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3695,6 +4381,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3704,6 +4394,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3713,6 +4407,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3722,6 +4420,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3733,6 +4435,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3742,6 +4448,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3753,6 +4463,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3779,6 +4493,10 @@ export interface operations {
             /** @description Removed */
             204: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3786,6 +4504,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3795,6 +4517,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3804,6 +4530,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3813,6 +4543,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3822,6 +4556,10 @@ export interface operations {
             /** @description Conflicts with the current state (or an earlier request with the same Idempotency-Key is still running) */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3831,6 +4569,10 @@ export interface operations {
             /** @description If-Match does not match the current version: read the object again */
             412: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3840,6 +4582,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3851,6 +4597,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3860,6 +4610,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3871,6 +4625,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3905,6 +4663,10 @@ export interface operations {
                 headers: {
                     /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3920,6 +4682,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3929,6 +4695,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3938,6 +4708,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3947,6 +4721,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3956,6 +4734,10 @@ export interface operations {
             /** @description Conflicts with the current state (or an earlier request with the same Idempotency-Key is still running) */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3965,6 +4747,10 @@ export interface operations {
             /** @description If-Match does not match the current version: read the object again */
             412: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3974,6 +4760,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3983,6 +4773,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3992,6 +4786,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4001,6 +4799,10 @@ export interface operations {
             /** @description If-Match is required: send the ETag you read */
             428: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4012,6 +4814,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4021,6 +4827,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4032,6 +4842,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4054,6 +4868,10 @@ export interface operations {
             /** @description The open invitations */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4065,6 +4883,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4074,6 +4896,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4083,6 +4909,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4092,6 +4922,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4101,6 +4935,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4112,6 +4950,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4121,6 +4963,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4132,6 +4978,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4166,6 +5016,10 @@ export interface operations {
                 headers: {
                     /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
                     "Idempotent-Replayed"?: "true";
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4175,6 +5029,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4184,6 +5042,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4193,6 +5055,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4202,6 +5068,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4211,6 +5081,10 @@ export interface operations {
             /** @description This person is a member already */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4220,6 +5094,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4229,6 +5107,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4238,6 +5120,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4247,6 +5133,10 @@ export interface operations {
             /** @description The Idempotency-Key was used before for another request */
             422: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4258,6 +5148,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4267,6 +5161,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4278,6 +5176,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4301,6 +5203,10 @@ export interface operations {
             /** @description Revoked */
             204: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4308,6 +5214,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4317,6 +5227,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4326,6 +5240,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4335,6 +5253,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4344,6 +5266,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4355,6 +5281,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4364,6 +5294,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4375,6 +5309,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4400,6 +5338,10 @@ export interface operations {
             /** @description A page of audit entries, newest first */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4408,6 +5350,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             actorUserId: string | null;
+                            actorTokenId: string | null;
                             action: string;
                             entityType: string;
                             entityId: string;
@@ -4425,6 +5368,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4434,6 +5381,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4443,6 +5394,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4452,6 +5407,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4461,6 +5420,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4472,6 +5435,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4481,6 +5448,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4492,6 +5463,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4514,6 +5489,10 @@ export interface operations {
                 headers: {
                     /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4523,6 +5502,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4532,6 +5515,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4541,6 +5528,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4552,6 +5543,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4561,6 +5556,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4572,6 +5571,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4599,6 +5602,10 @@ export interface operations {
             /** @description What the switch would change */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4608,6 +5615,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4617,6 +5628,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4626,6 +5641,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4635,6 +5654,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4644,6 +5667,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4653,6 +5680,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4664,6 +5695,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4673,6 +5708,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4684,6 +5723,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4716,6 +5759,10 @@ export interface operations {
                 headers: {
                     /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4725,6 +5772,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4734,6 +5785,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4743,6 +5798,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4752,6 +5811,10 @@ export interface operations {
             /** @description Conflicts with the current state (or an earlier request with the same Idempotency-Key is still running) */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4761,6 +5824,10 @@ export interface operations {
             /** @description If-Match does not match the current version: read the object again */
             412: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4770,6 +5837,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4779,6 +5850,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4788,6 +5863,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4797,6 +5876,10 @@ export interface operations {
             /** @description If-Match is required: send the ETag you read */
             428: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4808,6 +5891,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4817,6 +5904,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4828,6 +5919,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4874,6 +5969,10 @@ export interface operations {
                 headers: {
                     /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4883,6 +5982,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4892,6 +5995,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4901,6 +6008,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4910,6 +6021,10 @@ export interface operations {
             /** @description Conflicts with the current state (or an earlier request with the same Idempotency-Key is still running) */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4919,6 +6034,10 @@ export interface operations {
             /** @description If-Match does not match the current version: read the object again */
             412: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4928,6 +6047,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4937,6 +6060,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4946,6 +6073,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4955,6 +6086,10 @@ export interface operations {
             /** @description If-Match is required: send the ETag you read */
             428: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4966,6 +6101,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4975,6 +6114,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4986,6 +6129,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5016,6 +6163,10 @@ export interface operations {
             /** @description A page of offers */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5029,6 +6180,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5038,6 +6193,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5047,6 +6206,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5056,6 +6219,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5065,6 +6232,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5076,6 +6247,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5085,6 +6260,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5096,6 +6275,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5147,6 +6330,10 @@ export interface operations {
                     Location?: string;
                     /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
                     "Idempotent-Replayed"?: "true";
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5156,6 +6343,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5165,6 +6356,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5174,6 +6369,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5183,6 +6382,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5192,6 +6395,10 @@ export interface operations {
             /** @description Conflicts with the current state (or an earlier request with the same Idempotency-Key is still running) */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5201,6 +6408,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5210,6 +6421,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5219,6 +6434,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5228,6 +6447,10 @@ export interface operations {
             /** @description The Idempotency-Key was used before for another request */
             422: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5239,6 +6462,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5248,6 +6475,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5259,6 +6490,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5284,6 +6519,10 @@ export interface operations {
                 headers: {
                     /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5293,6 +6532,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5302,6 +6545,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5311,6 +6558,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5320,6 +6571,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5329,6 +6584,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5340,6 +6599,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5349,6 +6612,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5360,6 +6627,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5403,6 +6674,10 @@ export interface operations {
                 headers: {
                     /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5412,6 +6687,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5421,6 +6700,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5430,6 +6713,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5439,6 +6726,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5448,6 +6739,10 @@ export interface operations {
             /** @description Conflicts with the current state (or an earlier request with the same Idempotency-Key is still running) */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5457,6 +6752,10 @@ export interface operations {
             /** @description If-Match does not match the current version: read the object again */
             412: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5466,6 +6765,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5475,6 +6778,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5484,6 +6791,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5493,6 +6804,10 @@ export interface operations {
             /** @description If-Match is required: send the ETag you read */
             428: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5504,6 +6819,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5513,6 +6832,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5524,6 +6847,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5552,6 +6879,10 @@ export interface operations {
                 headers: {
                     /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5561,6 +6892,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5570,6 +6905,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5579,6 +6918,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5588,6 +6931,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5597,6 +6944,10 @@ export interface operations {
             /** @description Conflicts with the current state (or an earlier request with the same Idempotency-Key is still running) */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5606,6 +6957,10 @@ export interface operations {
             /** @description If-Match does not match the current version: read the object again */
             412: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5615,6 +6970,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5626,6 +6985,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5635,6 +6998,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5646,6 +7013,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5674,6 +7045,10 @@ export interface operations {
                 headers: {
                     /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5683,6 +7058,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5692,6 +7071,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5701,6 +7084,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5710,6 +7097,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5719,6 +7110,10 @@ export interface operations {
             /** @description Conflicts with the current state (or an earlier request with the same Idempotency-Key is still running) */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5728,6 +7123,10 @@ export interface operations {
             /** @description If-Match does not match the current version: read the object again */
             412: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5737,6 +7136,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5748,6 +7151,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5757,6 +7164,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5768,6 +7179,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5793,6 +7208,10 @@ export interface operations {
                 headers: {
                     /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5802,6 +7221,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5811,6 +7234,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5820,6 +7247,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5829,6 +7260,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5838,6 +7273,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5849,6 +7288,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5858,6 +7301,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5869,6 +7316,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5912,6 +7363,10 @@ export interface operations {
                 headers: {
                     /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5921,6 +7376,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5930,6 +7389,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5939,6 +7402,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5948,6 +7415,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5957,6 +7428,10 @@ export interface operations {
             /** @description Conflicts with the current state (or an earlier request with the same Idempotency-Key is still running) */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5966,6 +7441,10 @@ export interface operations {
             /** @description If-Match does not match the current version: read the object again */
             412: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5975,6 +7454,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5984,6 +7467,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5993,6 +7480,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6002,6 +7493,10 @@ export interface operations {
             /** @description If-Match is required: send the ETag you read */
             428: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6013,6 +7508,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6022,6 +7521,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6033,6 +7536,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6056,6 +7563,10 @@ export interface operations {
             /** @description The documents */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6065,6 +7576,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6074,6 +7589,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6083,6 +7602,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6092,6 +7615,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6101,6 +7628,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6112,6 +7643,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6121,6 +7656,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6132,6 +7671,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6163,6 +7706,10 @@ export interface operations {
             /** @description Stored: the document and the co-sell tab */
             201: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6172,6 +7719,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6181,6 +7732,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6190,6 +7745,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6199,6 +7758,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6208,6 +7771,10 @@ export interface operations {
             /** @description The offer is archived, or has five other documents already */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6217,6 +7784,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6226,6 +7797,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6235,6 +7810,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6246,6 +7825,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6255,6 +7838,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6266,6 +7853,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6275,6 +7866,10 @@ export interface operations {
             /** @description The disk is full: the file was not stored */
             507: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6303,6 +7898,10 @@ export interface operations {
                     ETag?: string;
                     /** @description How to present the file (attachment, or inline for a preview) and its name */
                     "Content-Disposition"?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6312,6 +7911,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6321,6 +7924,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6330,6 +7937,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6339,6 +7950,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6348,6 +7963,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6359,6 +7978,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6368,6 +7991,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6379,6 +8006,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6413,6 +8044,10 @@ export interface operations {
             /** @description Stored: the document and the co-sell tab */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6422,6 +8057,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6431,6 +8070,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6440,6 +8083,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6449,6 +8096,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6458,6 +8109,10 @@ export interface operations {
             /** @description Conflicts with the current state (or an earlier request with the same Idempotency-Key is still running) */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6467,6 +8122,10 @@ export interface operations {
             /** @description If-Match does not match the current version: read the object again */
             412: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6476,6 +8135,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6485,6 +8148,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6494,6 +8161,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6505,6 +8176,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6514,6 +8189,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6525,6 +8204,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6534,6 +8217,10 @@ export interface operations {
             /** @description The disk is full: the file was not stored */
             507: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6561,6 +8248,10 @@ export interface operations {
             /** @description Deleted: the co-sell tab without it */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6570,6 +8261,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6579,6 +8274,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6588,6 +8287,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6597,6 +8300,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6606,6 +8313,10 @@ export interface operations {
             /** @description Conflicts with the current state (or an earlier request with the same Idempotency-Key is still running) */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6615,6 +8326,10 @@ export interface operations {
             /** @description If-Match does not match the current version: read the object again */
             412: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6624,6 +8339,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6635,6 +8354,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6644,6 +8367,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6655,6 +8382,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6677,6 +8408,10 @@ export interface operations {
                 headers: {
                     /** @description How to present the file (attachment, or inline for a preview) and its name */
                     "Content-Disposition"?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6686,6 +8421,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6695,6 +8434,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6704,6 +8447,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6715,6 +8462,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6724,6 +8475,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6735,6 +8490,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6760,6 +8519,10 @@ export interface operations {
                 headers: {
                     /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6773,6 +8536,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6782,6 +8549,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6791,6 +8562,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6800,6 +8575,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6809,6 +8588,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6820,6 +8603,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6829,6 +8616,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6840,6 +8631,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6881,6 +8676,10 @@ export interface operations {
                 headers: {
                     /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
                     "Idempotent-Replayed"?: "true";
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6890,6 +8689,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6899,6 +8702,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6908,6 +8715,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6917,6 +8728,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6926,6 +8741,10 @@ export interface operations {
             /** @description Conflicts with the current state (or an earlier request with the same Idempotency-Key is still running) */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6935,6 +8754,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6944,6 +8767,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6953,6 +8780,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6962,6 +8793,10 @@ export interface operations {
             /** @description The Idempotency-Key was used before for another request */
             422: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6973,6 +8808,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6982,6 +8821,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6993,6 +8836,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7033,6 +8880,10 @@ export interface operations {
             /** @description The contact, changed, and the list's new version */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7042,6 +8893,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7051,6 +8906,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7060,6 +8919,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7069,6 +8932,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7078,6 +8945,10 @@ export interface operations {
             /** @description Conflicts with the current state (or an earlier request with the same Idempotency-Key is still running) */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7087,6 +8958,10 @@ export interface operations {
             /** @description If-Match does not match the current version: read the object again */
             412: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7096,6 +8971,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7105,6 +8984,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7114,6 +8997,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7125,6 +9012,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7134,6 +9025,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7145,6 +9040,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7172,6 +9071,10 @@ export interface operations {
             /** @description Removed: the list's new version */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7184,6 +9087,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7193,6 +9100,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7202,6 +9113,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7211,6 +9126,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7220,6 +9139,10 @@ export interface operations {
             /** @description Conflicts with the current state (or an earlier request with the same Idempotency-Key is still running) */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7229,6 +9152,10 @@ export interface operations {
             /** @description If-Match does not match the current version: read the object again */
             412: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7238,6 +9165,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7249,6 +9180,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7258,6 +9193,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7269,6 +9208,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7294,6 +9237,10 @@ export interface operations {
                 headers: {
                     /** @description How to present the file (attachment, or inline for a preview) and its name */
                     "Content-Disposition"?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7303,6 +9250,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7312,6 +9263,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7321,6 +9276,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7330,6 +9289,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7339,6 +9302,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7350,6 +9317,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7359,6 +9330,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7370,6 +9345,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7400,6 +9379,10 @@ export interface operations {
             /** @description Staged: what the import would change */
             201: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7409,6 +9392,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7418,6 +9405,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7427,6 +9418,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7436,6 +9431,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7445,6 +9444,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7454,6 +9457,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7463,6 +9470,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7474,6 +9485,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7483,6 +9498,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7494,6 +9513,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7503,6 +9526,10 @@ export interface operations {
             /** @description The disk is full: the file was not stored */
             507: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7532,6 +9559,10 @@ export interface operations {
                 headers: {
                     /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7545,6 +9576,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7554,6 +9589,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7563,6 +9602,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7572,6 +9615,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7581,6 +9628,10 @@ export interface operations {
             /** @description The import was applied or undone already */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7590,6 +9641,10 @@ export interface operations {
             /** @description If-Match does not match the current version: read the object again */
             412: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7599,6 +9654,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7610,6 +9669,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7619,6 +9682,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7630,6 +9697,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7639,6 +9710,10 @@ export interface operations {
             /** @description The disk is full: nothing was changed */
             507: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7663,6 +9738,10 @@ export interface operations {
             /** @description Undone: the import and the list's new version */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7676,6 +9755,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7685,6 +9768,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7694,6 +9781,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7703,6 +9794,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7712,6 +9807,10 @@ export interface operations {
             /** @description Only the last applied import can be undone */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7721,6 +9820,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7732,6 +9835,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7741,6 +9848,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7752,6 +9863,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7761,6 +9876,10 @@ export interface operations {
             /** @description The disk is full: nothing was changed */
             507: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7786,6 +9905,10 @@ export interface operations {
                 headers: {
                     /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7795,6 +9918,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7804,6 +9931,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7813,6 +9944,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7822,6 +9957,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7831,6 +9970,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7842,6 +9985,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7851,6 +9998,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7862,6 +10013,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7898,6 +10053,10 @@ export interface operations {
                 headers: {
                     /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
                     "Idempotent-Replayed"?: "true";
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7907,6 +10066,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7916,6 +10079,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7925,6 +10092,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7934,6 +10105,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7943,6 +10118,10 @@ export interface operations {
             /** @description Conflicts with the current state (or an earlier request with the same Idempotency-Key is still running) */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7952,6 +10131,10 @@ export interface operations {
             /** @description If-Match does not match the current version: read the object again */
             412: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7961,6 +10144,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7970,6 +10157,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7979,6 +10170,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7988,6 +10183,10 @@ export interface operations {
             /** @description The Idempotency-Key was used before for another request */
             422: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7997,6 +10196,10 @@ export interface operations {
             /** @description If-Match is required: send the ETag you read */
             428: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8008,6 +10211,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8017,6 +10224,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8028,6 +10239,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8052,6 +10267,10 @@ export interface operations {
             /** @description Cancelled: review and publish */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8061,6 +10280,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8070,6 +10293,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8079,6 +10306,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8088,6 +10319,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8097,6 +10332,10 @@ export interface operations {
             /** @description The submission has moved on: it can no longer be cancelled or signed off */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8106,6 +10345,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8117,6 +10360,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8126,6 +10373,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8137,6 +10388,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8161,6 +10416,10 @@ export interface operations {
             /** @description Live: review and publish */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8170,6 +10429,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8179,6 +10442,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8188,6 +10455,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8197,6 +10468,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8206,6 +10481,10 @@ export interface operations {
             /** @description The submission has moved on: it can no longer be cancelled or signed off */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8215,6 +10494,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8226,6 +10509,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8235,6 +10522,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8246,6 +10537,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8270,6 +10565,10 @@ export interface operations {
             /** @description The published version */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8286,6 +10585,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8295,6 +10598,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8304,6 +10611,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8313,6 +10624,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8322,6 +10637,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8333,6 +10652,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8342,6 +10665,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8353,6 +10680,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8376,6 +10707,10 @@ export interface operations {
             /** @description The co-sell status with its requirements and history */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8385,6 +10720,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8394,6 +10733,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8403,6 +10746,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8412,6 +10759,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8421,6 +10772,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8432,6 +10787,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8441,6 +10800,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8452,6 +10815,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8477,6 +10844,10 @@ export interface operations {
             /** @description A page of submissions waiting for review */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8490,6 +10861,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8499,6 +10874,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8508,6 +10887,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8517,6 +10900,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8528,6 +10915,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8537,6 +10928,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8548,6 +10943,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8573,6 +10972,10 @@ export interface operations {
                 headers: {
                     /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8590,6 +10993,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8599,6 +11006,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8608,6 +11019,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8617,6 +11032,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8626,6 +11045,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8637,6 +11060,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8646,6 +11073,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8657,6 +11088,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8683,6 +11118,10 @@ export interface operations {
                 headers: {
                     /** @description How to present the file (attachment, or inline for a preview) and its name */
                     "Content-Disposition"?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8692,6 +11131,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8701,6 +11144,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8710,6 +11157,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8719,6 +11170,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8728,6 +11183,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8739,6 +11198,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8748,6 +11211,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8759,6 +11226,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8803,6 +11274,10 @@ export interface operations {
                 headers: {
                     /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8812,6 +11287,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8821,6 +11300,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8830,6 +11313,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8839,6 +11326,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8848,6 +11339,10 @@ export interface operations {
             /** @description Conflicts with the current state (or an earlier request with the same Idempotency-Key is still running) */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8857,6 +11352,10 @@ export interface operations {
             /** @description If-Match does not match the current version: read the object again */
             412: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8866,6 +11365,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8875,6 +11378,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8884,6 +11391,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8893,6 +11404,10 @@ export interface operations {
             /** @description If-Match is required: send the ETag you read */
             428: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8904,6 +11419,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8913,6 +11432,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8924,6 +11447,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8948,6 +11475,10 @@ export interface operations {
                 headers: {
                     /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8957,6 +11488,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8966,6 +11501,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8975,6 +11514,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8984,6 +11527,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8993,6 +11540,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9004,6 +11555,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9013,6 +11568,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9024,6 +11583,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9066,6 +11629,10 @@ export interface operations {
                 headers: {
                     /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
                     ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9075,6 +11642,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9084,6 +11655,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9093,6 +11668,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9102,6 +11681,10 @@ export interface operations {
             /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9111,6 +11694,10 @@ export interface operations {
             /** @description Conflicts with the current state (or an earlier request with the same Idempotency-Key is still running) */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9120,6 +11707,10 @@ export interface operations {
             /** @description If-Match does not match the current version: read the object again */
             412: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9129,6 +11720,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9138,6 +11733,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9147,6 +11746,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9156,6 +11759,10 @@ export interface operations {
             /** @description If-Match is required: send the ETag you read */
             428: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9167,6 +11774,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9176,6 +11787,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9187,6 +11802,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9211,6 +11830,10 @@ export interface operations {
             /** @description A page of partner organisations with their profiles */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9229,6 +11852,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9238,6 +11865,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9247,6 +11878,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9256,6 +11891,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9267,6 +11906,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9276,6 +11919,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9287,6 +11934,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9309,6 +11960,10 @@ export interface operations {
                 headers: {
                     /** @description How to present the file (attachment, or inline for a preview) and its name */
                     "Content-Disposition"?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9318,6 +11973,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9327,6 +11986,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9336,6 +11999,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9347,6 +12014,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9356,6 +12027,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9367,6 +12042,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9392,6 +12071,10 @@ export interface operations {
             /** @description Imported: how many rows were read and profiles changed */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9406,6 +12089,10 @@ export interface operations {
             /** @description The file has invalid rows: `errors` names each row and field */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9415,6 +12102,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9424,6 +12115,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9433,6 +12128,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9442,6 +12141,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9451,6 +12154,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9462,6 +12169,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9471,6 +12182,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9482,6 +12197,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9507,6 +12226,10 @@ export interface operations {
             /** @description Your notifications and the unread count */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9522,6 +12245,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9531,6 +12258,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9540,6 +12271,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9549,6 +12284,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9560,6 +12299,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9569,6 +12312,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9580,6 +12327,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9606,6 +12357,10 @@ export interface operations {
             /** @description How many were marked read */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9618,6 +12373,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9627,6 +12386,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9636,6 +12399,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9645,6 +12412,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9654,6 +12425,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9663,6 +12438,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9674,6 +12453,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9683,6 +12466,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9694,6 +12481,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9714,6 +12505,10 @@ export interface operations {
             /** @description Your preferences */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9723,6 +12518,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9732,6 +12531,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9741,6 +12544,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9752,6 +12559,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9761,6 +12572,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9772,6 +12587,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9798,6 +12617,10 @@ export interface operations {
             /** @description Your preferences, changed */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9807,6 +12630,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9816,6 +12643,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9825,6 +12656,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9834,6 +12669,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9843,6 +12682,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9852,6 +12695,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9863,6 +12710,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9872,6 +12723,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9883,6 +12738,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9910,6 +12769,10 @@ export interface operations {
             /** @description A page of live offers */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9923,6 +12786,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9932,6 +12799,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9943,6 +12814,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9952,6 +12827,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9963,6 +12842,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9985,6 +12868,10 @@ export interface operations {
             /** @description The live offer */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9994,6 +12881,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10003,6 +12894,10 @@ export interface operations {
             /** @description No live offer has this id */
             404: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10012,6 +12907,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10023,6 +12922,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10032,6 +12935,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10043,6 +12950,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10063,6 +12974,10 @@ export interface operations {
             /** @description The clock */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10072,6 +12987,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10081,6 +13000,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10090,6 +13013,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10101,6 +13028,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10110,6 +13041,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10121,6 +13056,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10147,6 +13086,10 @@ export interface operations {
             /** @description The clock, moved forward */
             200: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10156,6 +13099,10 @@ export interface operations {
             /** @description The request is invalid: `errors` names each field and what is wrong with it */
             400: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10165,6 +13112,10 @@ export interface operations {
             /** @description Not signed in, or the session has ended */
             401: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10174,6 +13125,10 @@ export interface operations {
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10183,6 +13138,10 @@ export interface operations {
             /** @description Clock control is off (CLOCK_CONTROL) */
             409: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10192,6 +13151,10 @@ export interface operations {
             /** @description The body is larger than the limit */
             413: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10201,6 +13164,10 @@ export interface operations {
             /** @description The URL is too long */
             414: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10210,6 +13177,10 @@ export interface operations {
             /** @description The body is not of a type this route accepts */
             415: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10221,6 +13192,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10230,6 +13205,10 @@ export interface operations {
             /** @description An unexpected error; the request id in the answer finds it in the server log */
             500: {
                 headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10241,6 +13220,849 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your personal tokens */
+            200: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ApiToken"][];
+                    };
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createMyToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    scopes: ("offers:read" | "offers:write" | "contacts:read" | "contacts:write" | "documents:read" | "documents:write" | "publishing:read" | "publishing:write" | "opportunities:read" | "opportunities:write" | "webhooks:read" | "webhooks:write" | "insights:read" | "insights:write" | "program:read" | "program:write")[];
+                    /**
+                     * Format: int32
+                     * @default 90
+                     */
+                    expiresInDays?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The token, with its secret (shown this once) */
+            201: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedApiToken"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a type this route accepts */
+            415: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeMyToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tokenId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or it belongs to an organisation you cannot see */
+            404: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listServiceTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisation's service tokens */
+            200: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ApiToken"][];
+                    };
+                };
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or it belongs to an organisation you cannot see */
+            404: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createServiceToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    scopes: ("offers:read" | "offers:write" | "contacts:read" | "contacts:write" | "documents:read" | "documents:write" | "publishing:read" | "publishing:write" | "opportunities:read" | "opportunities:write" | "webhooks:read" | "webhooks:write" | "insights:read" | "insights:write" | "program:read" | "program:write")[];
+                    roles: ("owner" | "manager" | "contributor" | "referrals-admin" | "referrals-user" | "viewer" | "program-admin" | "reviewer" | "seller" | "member")[];
+                    /**
+                     * Format: int32
+                     * @default 90
+                     */
+                    expiresInDays?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The token, with its secret (shown this once) */
+            201: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedApiToken"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or it belongs to an organisation you cannot see */
+            404: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a type this route accepts */
+            415: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeServiceToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+                tokenId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or it belongs to an organisation you cannot see */
+            404: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -13,11 +13,13 @@ import { NotificationsSection } from './settings/notifications-section';
 import { OrganisationSection } from './settings/organisation-section';
 import { ProfileSection } from './settings/profile-section';
 import { SectionAnchor, useSectionParam } from './settings/section-anchor';
+import { TokensSection } from './settings/tokens-section';
 
 /**
  * The active organisation: its name, program profile (partners), members, open invitations and
  * audit log; and the signed-in person's notifications. `?section=<id>` scrolls to one of them
- * (organisation, profile, members, invitations, audit, notifications).
+ * (organisation, profile, members, invitations, audit, notifications, tokens). The API tokens
+ * are the signed-in person's own.
  */
 export default function SettingsPage() {
   const { t } = useTranslation();
@@ -148,6 +150,9 @@ function SettingsSections({
       ) : null}
       <SectionAnchor id="notifications">
         <NotificationsSection />
+      </SectionAnchor>
+      <SectionAnchor id="tokens">
+        <TokensSection />
       </SectionAnchor>
     </>
   );

@@ -38,6 +38,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   const uow = deps.account.uow;
 
   app.get('/api/organisations', {
+    config: { scope: 'session' },
     schema: {
       operationId: 'listOrganisations',
       tags: ['accounts'],
@@ -65,7 +66,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.post('/api/organisations', {
-    config: { idempotent: true },
+    config: { scope: 'session', idempotent: true },
     schema: {
       operationId: 'createOrganisation',
       tags: ['accounts'],
@@ -94,6 +95,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.get('/api/organisations/:organisationId', {
+    config: { scope: 'session' },
     schema: {
       operationId: 'getOrganisation',
       tags: ['accounts'],
@@ -124,7 +126,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.patch('/api/organisations/:organisationId', {
-    config: { ifMatch: 'required' },
+    config: { scope: 'session', ifMatch: 'required' },
     schema: {
       operationId: 'updateOrganisation',
       tags: ['accounts'],
@@ -148,6 +150,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.get('/api/organisations/:organisationId/members', {
+    config: { scope: 'session' },
     schema: {
       operationId: 'listMembers',
       tags: ['accounts'],
@@ -175,7 +178,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
 
   app.patch('/api/organisations/:organisationId/members/:userId', {
     // Several owners may edit one member at once: the change names the version it replaces.
-    config: { ifMatch: 'required' },
+    config: { scope: 'session', ifMatch: 'required' },
     schema: {
       operationId: 'updateMemberRoles',
       tags: ['accounts'],
@@ -206,7 +209,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.delete('/api/organisations/:organisationId/members/:userId', {
-    config: { ifMatch: 'optional' },
+    config: { scope: 'session', ifMatch: 'optional' },
     schema: {
       operationId: 'removeMember',
       tags: ['accounts'],
@@ -229,6 +232,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.get('/api/organisations/:organisationId/invitations', {
+    config: { scope: 'session' },
     schema: {
       operationId: 'listInvitations',
       tags: ['accounts'],
@@ -248,7 +252,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.post('/api/organisations/:organisationId/invitations', {
-    config: { idempotent: true },
+    config: { scope: 'session', idempotent: true },
     schema: {
       operationId: 'createInvitation',
       tags: ['accounts'],
@@ -293,6 +297,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.delete('/api/organisations/:organisationId/invitations/:invitationId', {
+    config: { scope: 'session' },
     schema: {
       operationId: 'revokeInvitation',
       tags: ['accounts'],
@@ -314,6 +319,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.get('/api/organisations/:organisationId/audit', {
+    config: { scope: 'session' },
     schema: {
       operationId: 'listAuditEntries',
       tags: ['accounts'],
@@ -326,6 +332,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
           z.object({
             id: IdSchema,
             actorUserId: IdSchema.nullable(),
+            actorTokenId: IdSchema.nullable(),
             action: z.string(),
             entityType: z.string(),
             entityId: z.string(),
@@ -353,6 +360,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         items: page.items.map((e) => ({
           id: e.id,
           actorUserId: e.actorUserId,
+          actorTokenId: e.actorTokenId,
           action: e.action,
           entityType: e.entityType,
           entityId: e.entityId,

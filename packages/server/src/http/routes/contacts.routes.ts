@@ -53,7 +53,7 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   const base = '/api/organisations/:organisationId/offers/:offerId';
 
   app.get('/api/contacts/template.csv', {
-    config: { rawResponse: 'text/csv' },
+    config: { scope: 'contacts:read', rawResponse: 'text/csv' },
     schema: {
       operationId: 'downloadContactsTemplate',
       tags: ['contacts'],
@@ -71,6 +71,7 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.get(`${base}/contacts`, {
+    config: { scope: 'contacts:read' },
     schema: {
       operationId: 'listContacts',
       tags: ['contacts'],
@@ -98,7 +99,7 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.post(`${base}/contacts`, {
-    config: { idempotent: true },
+    config: { scope: 'contacts:write', idempotent: true },
     schema: {
       operationId: 'createContact',
       tags: ['contacts'],
@@ -126,7 +127,7 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.put(`${base}/contacts/:contactId`, {
-    config: { ifMatch: 'optional' },
+    config: { scope: 'contacts:write', ifMatch: 'optional' },
     schema: {
       operationId: 'updateContact',
       tags: ['contacts'],
@@ -152,7 +153,7 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.delete(`${base}/contacts/:contactId`, {
-    config: { ifMatch: 'optional' },
+    config: { scope: 'contacts:write', ifMatch: 'optional' },
     schema: {
       operationId: 'deleteContact',
       tags: ['contacts'],
@@ -174,7 +175,7 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.get(`${base}/contacts.csv`, {
-    config: { rawResponse: 'text/csv' },
+    config: { scope: 'contacts:read', rawResponse: 'text/csv' },
     schema: {
       operationId: 'exportContacts',
       tags: ['contacts'],
@@ -197,7 +198,7 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.post(`${base}/contact-imports`, {
-    config: { rawBody: RAW_BODY_TYPES },
+    config: { scope: 'contacts:write', rawBody: RAW_BODY_TYPES },
     schema: {
       operationId: 'createContactImport',
       tags: ['contacts'],
@@ -226,7 +227,7 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.post(`${base}/contact-imports/:importId/apply`, {
-    config: { ifMatch: 'optional' },
+    config: { scope: 'contacts:write', ifMatch: 'optional' },
     schema: {
       operationId: 'applyContactImport',
       tags: ['contacts'],
@@ -265,6 +266,7 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.post(`${base}/contact-imports/:importId/undo`, {
+    config: { scope: 'contacts:write' },
     schema: {
       operationId: 'undoContactImport',
       tags: ['contacts'],

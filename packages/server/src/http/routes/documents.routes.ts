@@ -114,6 +114,7 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   }
 
   app.get(base, {
+    config: { scope: 'documents:read' },
     schema: {
       operationId: 'listDocuments',
       tags: ['documents'],
@@ -134,7 +135,7 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   });
 
   app.post(base, {
-    config: { rawBody: RAW_BODY_TYPES },
+    config: { scope: 'documents:write', rawBody: RAW_BODY_TYPES },
     schema: {
       operationId: 'uploadDocument',
       tags: ['documents'],
@@ -165,7 +166,7 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   });
 
   app.put(`${base}/:documentId/content`, {
-    config: { rawBody: RAW_BODY_TYPES, ifMatch: 'optional' },
+    config: { scope: 'documents:write', rawBody: RAW_BODY_TYPES, ifMatch: 'optional' },
     schema: {
       operationId: 'replaceDocumentContent',
       tags: ['documents'],
@@ -190,7 +191,7 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   });
 
   app.delete(`${base}/:documentId`, {
-    config: { ifMatch: 'optional' },
+    config: { scope: 'documents:write', ifMatch: 'optional' },
     schema: {
       operationId: 'deleteDocument',
       tags: ['documents'],
@@ -214,7 +215,7 @@ export const documentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   });
 
   app.get(`${base}/:documentId/content`, {
-    config: { rawResponse: 'application/octet-stream' },
+    config: { scope: 'documents:read', rawResponse: 'application/octet-stream' },
     schema: {
       operationId: 'downloadDocument',
       tags: ['documents'],

@@ -18,6 +18,7 @@ import { sessionRoutes } from './sessions.routes';
 import { statusRoutes } from './status.routes';
 import { storefrontRoutes } from './storefront.routes';
 import { systemRoutes } from './system.routes';
+import { tokenRoutes } from './tokens.routes';
 
 export const MODULE_ROUTES: readonly FastifyPluginAsyncZod<AppDeps>[] = [
   healthRoutes,
@@ -34,4 +35,5 @@ export const MODULE_ROUTES: readonly FastifyPluginAsyncZod<AppDeps>[] = [
   notificationRoutes,
   storefrontRoutes,
   systemRoutes,
+  tokenRoutes,
 ];

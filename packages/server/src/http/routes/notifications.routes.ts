@@ -24,6 +24,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
   const offers = deps.offers;
 
   app.get('/api/notifications', {
+    config: { scope: 'session' },
     schema: {
       operationId: 'listNotifications',
       tags: ['notifications'],
@@ -58,6 +59,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
   });
 
   app.post('/api/notifications/read', {
+    config: { scope: 'session' },
     schema: {
       operationId: 'markNotificationsRead',
       tags: ['notifications'],
@@ -75,6 +77,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
   });
 
   app.get('/api/notifications/preferences', {
+    config: { scope: 'session' },
     schema: {
       operationId: 'getNotificationPreferences',
       tags: ['notifications'],
@@ -89,6 +92,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
   });
 
   app.put('/api/notifications/preferences', {
+    config: { scope: 'session' },
     schema: {
       operationId: 'updateNotificationPreferences',
       tags: ['notifications'],

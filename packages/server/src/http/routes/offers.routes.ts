@@ -30,6 +30,7 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
   const base = '/api/organisations/:organisationId/offers';
 
   app.get(base, {
+    config: { scope: 'offers:read' },
     schema: {
       operationId: 'listOffers',
       tags: ['offers'],
@@ -56,7 +57,7 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
   });
 
   app.post(base, {
-    config: { idempotent: true },
+    config: { scope: 'offers:write', idempotent: true },
     schema: {
       operationId: 'createOffer',
       tags: ['offers'],
@@ -87,6 +88,7 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
   });
 
   app.get(`${base}/:offerId`, {
+    config: { scope: 'offers:read' },
     schema: {
       operationId: 'getOffer',
       tags: ['offers'],
@@ -107,7 +109,7 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
   });
 
   app.patch(`${base}/:offerId`, {
-    config: { ifMatch: 'required' },
+    config: { scope: 'offers:write', ifMatch: 'required' },
     schema: {
       operationId: 'updateOffer',
       tags: ['offers'],
@@ -133,7 +135,7 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
 
   for (const action of ['archive', 'restore'] as const) {
     app.post(`${base}/:offerId/${action}`, {
-      config: { ifMatch: 'optional' },
+      config: { scope: 'offers:write', ifMatch: 'optional' },
       schema: {
         operationId: action === 'archive' ? 'archiveOffer' : 'restoreOffer',
         tags: ['offers'],
@@ -166,6 +168,7 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
   }
 
   app.get(`${base}/:offerId/cosell`, {
+    config: { scope: 'offers:read' },
     schema: {
       operationId: 'getOfferCosell',
       tags: ['offers'],
@@ -188,7 +191,7 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
   });
 
   app.put(`${base}/:offerId/cosell`, {
-    config: { ifMatch: 'required' },
+    config: { scope: 'offers:write', ifMatch: 'required' },
     schema: {
       operationId: 'updateOfferCosell',
       tags: ['offers'],

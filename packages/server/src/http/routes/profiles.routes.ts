@@ -23,6 +23,7 @@ export const profileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   const offers = deps.offers;
 
   app.get('/api/organisations/:organisationId/program-profile', {
+    config: { scope: 'program:read' },
     schema: {
       operationId: 'getProgramProfile',
       tags: ['profiles'],
@@ -44,7 +45,7 @@ export const profileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.patch('/api/organisations/:organisationId/program-profile', {
-    config: { ifMatch: 'required' },
+    config: { scope: 'program:write', ifMatch: 'required' },
     schema: {
       operationId: 'updateProgramProfile',
       tags: ['profiles'],
@@ -71,6 +72,7 @@ export const profileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.get('/api/program/profiles', {
+    config: { scope: 'program:read' },
     schema: {
       operationId: 'listProgramProfiles',
       tags: ['profiles'],
@@ -101,7 +103,7 @@ export const profileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.get('/api/program/profiles/template.csv', {
-    config: { rawResponse: 'text/csv' },
+    config: { scope: 'program:read', rawResponse: 'text/csv' },
     schema: {
       operationId: 'downloadProgramProfilesTemplate',
       tags: ['profiles'],
@@ -119,7 +121,7 @@ export const profileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.post('/api/program/profile-imports', {
-    config: { rawBody: RAW_BODY_TYPES },
+    config: { scope: 'program:write', rawBody: RAW_BODY_TYPES },
     schema: {
       operationId: 'importProgramProfiles',
       tags: ['profiles'],

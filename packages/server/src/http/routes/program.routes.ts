@@ -46,6 +46,7 @@ const toProgram = (p: ProgramView): z.infer<typeof ProgramSchema> => ({
 /** Program data: the editable taxonomy (Microsoft platforms, segments, solution areas). */
 export const programRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.get('/api/program', {
+    config: { scope: 'program:read' },
     schema: {
       operationId: 'getProgram',
       tags: ['program'],
@@ -148,6 +149,7 @@ export const programRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   };
 
   app.post('/api/program/policy/preview', {
+    config: { scope: 'program:write' },
     schema: {
       operationId: 'previewPolicySwitch',
       tags: ['program'],
@@ -166,7 +168,7 @@ export const programRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.put('/api/program/policy', {
-    config: { ifMatch: 'required' },
+    config: { scope: 'program:write', ifMatch: 'required' },
     schema: {
       operationId: 'activatePolicy',
       tags: ['program'],
@@ -191,7 +193,7 @@ export const programRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.put('/api/program/taxonomy', {
-    config: { ifMatch: 'required' },
+    config: { scope: 'program:write', ifMatch: 'required' },
     schema: {
       operationId: 'replaceTaxonomy',
       tags: ['program'],

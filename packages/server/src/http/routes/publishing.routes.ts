@@ -25,6 +25,7 @@ export const publishingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
   const base = '/api/organisations/:organisationId/offers/:offerId';
 
   app.get(`${base}/publish`, {
+    config: { scope: 'publishing:read' },
     schema: {
       operationId: 'getPublishView',
       tags: ['publishing'],
@@ -47,7 +48,7 @@ export const publishingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
   });
 
   app.post(`${base}/submissions`, {
-    config: { ifMatch: 'required', idempotent: true },
+    config: { scope: 'publishing:write', ifMatch: 'required', idempotent: true },
     schema: {
       operationId: 'createSubmission',
       tags: ['publishing'],
@@ -80,6 +81,7 @@ export const publishingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
 
   for (const action of ['cancel', 'go-live'] as const) {
     app.post(`${base}/submissions/:submissionId/${action}`, {
+      config: { scope: 'publishing:write' },
       schema: {
         operationId: action === 'cancel' ? 'cancelSubmission' : 'goLive',
         tags: ['publishing'],
@@ -111,6 +113,7 @@ export const publishingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
   }
 
   app.get(`${base}/versions/:versionId`, {
+    config: { scope: 'publishing:read' },
     schema: {
       operationId: 'getOfferVersion',
       tags: ['publishing'],

@@ -37,6 +37,7 @@ const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'vid
 export const reviewRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const offers = deps.offers;
   app.get('/api/review/submissions', {
+    config: { scope: 'publishing:read' },
     schema: {
       operationId: 'listReviewQueue',
       tags: ['review'],
@@ -61,6 +62,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   });
 
   app.get('/api/review/organisations/:organisationId/submissions/:submissionId', {
+    config: { scope: 'publishing:read' },
     schema: {
       operationId: 'getReviewSubmission',
       tags: ['review'],
@@ -104,7 +106,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   app.get(
     '/api/review/organisations/:organisationId/submissions/:submissionId/documents/:documentId',
     {
-      config: { rawResponse: 'application/octet-stream' },
+      config: { scope: 'publishing:read', rawResponse: 'application/octet-stream' },
       schema: {
         operationId: 'downloadReviewDocument',
         tags: ['review'],
@@ -146,7 +148,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   );
 
   app.post('/api/review/organisations/:organisationId/submissions/:submissionId/decision', {
-    config: { ifMatch: 'required' },
+    config: { scope: 'publishing:write', ifMatch: 'required' },
     schema: {
       operationId: 'decideSubmission',
       tags: ['review'],

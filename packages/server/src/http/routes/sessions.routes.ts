@@ -100,6 +100,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.get('/api/session', {
+    config: { scope: 'session' },
     schema: {
       operationId: 'getSession',
       tags: ['sessions'],
@@ -137,6 +138,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.delete('/api/session', {
+    config: { scope: 'session' },
     schema: {
       operationId: 'signOut',
       tags: ['sessions'],
@@ -152,6 +154,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.put('/api/session/organisation', {
+    config: { scope: 'session' },
     schema: {
       operationId: 'switchOrganisation',
       tags: ['sessions'],
@@ -173,7 +176,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.patch('/api/me', {
     // Only its owner edits a profile, and its fields change independently (the language
     // switch does not read the name first): If-Match is honoured, not required (ADR 003).
-    config: { ifMatch: 'optional' },
+    config: { scope: 'session', ifMatch: 'optional' },
     schema: {
       operationId: 'updateCurrentUser',
       tags: ['sessions'],
@@ -194,6 +197,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.post('/api/me/password', {
+    config: { scope: 'session' },
     schema: {
       operationId: 'changePassword',
       tags: ['sessions'],

@@ -10,6 +10,7 @@ export const statusRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   const offers = deps.offers;
   const base = '/api/organisations/:organisationId/offers/:offerId';
   app.get(`${base}/status`, {
+    config: { scope: 'publishing:read' },
     schema: {
       operationId: 'getOfferStatus',
       tags: ['status'],

@@ -26,6 +26,7 @@ export const systemRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   });
 
   app.get('/api/system/clock', {
+    config: { scope: 'session' },
     schema: {
       operationId: 'getClock',
       tags: ['system'],
@@ -40,6 +41,7 @@ export const systemRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   });
 
   app.post('/api/system/clock', {
+    config: { scope: 'session' },
     schema: {
       operationId: 'advanceClock',
       tags: ['system'],

@@ -1,0 +1,117 @@
+/**
+ * Published rate limits (ADR 014). Every API request counts against one fixed window of
+ * RATE_LIMIT_WINDOW_SECONDS: per API token, per organisation for signed-in sessions, per
+ * address for anonymous calls; reads and writes have their own quota. On PostgreSQL the
+ * counters live in the database (one upsert per request), so every API process shares them;
+ * on embedded PGlite, which one process alone may open, in that process's memory. Each answer carries
+ * the IETF httpapi draft headers `RateLimit-Policy` and `RateLimit`; one over the quota is
+ * refused with 429, `Retry-After` and a problem+json body.
+ */
+import { AppError } from '@cosell/core';
+import { createMemoryRateLimitStore, createRateLimitStore, type RateLimitStore } from '@cosell/db';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { serializeList } from 'structured-headers';
+import type { AppDeps } from '../deps';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Probes and the API docs are never limited: a load balancer must always reach them. */
+const UNLIMITED = /^\/api\/(health|docs|openapi\.json)(\/|\?|$)/;
+/** One request in this many also sweeps a few long-expired counters. */
+const SWEEP_ONE_IN = 64;
+
+interface Bucket {
+  /** The counter's key: who is counted, and whether for reads or writes. */
+  key: string;
+  /** The policy's name in the headers. */
+  policy: string;
+  quota: number;
+}
+
+type Limits = NonNullable<AppDeps['config']['rateLimits']>;
+
+/** Whom a request counts against: its token, its session's organisation, or its address. */
+export function bucketOf(request: FastifyRequest, limits: Limits): Bucket {
+  const write = UNSAFE.has(request.method);
+  const kind = write ? 'writes' : 'reads';
+  const quota = write ? limits.writes : limits.reads;
+  const token = request.tokenActor?.token;
+  if (token) return { key: `token:${token.id}:${kind}`, policy: `token-${kind}`, quota };
+  const auth = request.auth;
+  if (auth) {
+    const owner =
+      auth.session.activeOrganisationId ??
+      auth.memberships[0]?.organisationId ??
+      `user-${auth.user.id}`;
+    return { key: `organisation:${owner}:${kind}`, policy: `organisation-${kind}`, quota };
+  }
+  return { key: `address:${request.ip}`, policy: 'anonymous', quota: limits.anonymous };
+}
+
+export const rateLimitPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
+  const limits = deps.config.rateLimits;
+  if (!limits) return;
+  // PostgreSQL: the shared table. Embedded PGlite is opened by one process only (the
+  // data-folder lock), so its counters stay in that process's memory (ADR 014).
+  const store: RateLimitStore =
+    deps.database.kind === 'postgres'
+      ? createRateLimitStore(deps.database.ready.then((h) => h.db))
+      : createMemoryRateLimitStore();
+  const windowMs = limits.windowSeconds * 1000;
+  // Counters of windows this old are of no use to anyone: swept.
+  const keepMs = Math.max(2 * windowMs, 60_000);
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/') || UNLIMITED.test(request.url) || request.is404) return;
+    const bucket = bucketOf(request, limits);
+    // Wall-clock time, the same in every process: windows start on multiples of their length.
+    const now = Date.now();
+    const windowStart = Math.floor(now / windowMs) * windowMs;
+    const resetSeconds = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
+    let hits: number;
+    try {
+      hits = await store.hit(
+        bucket.key,
+        new Date(windowStart),
+        Math.random() * SWEEP_ONE_IN < 1 ? new Date(windowStart - keepMs) : undefined,
+      );
+    } catch (error) {
+      // The limiter never takes the API down with it: an unreachable counter lets the request
+      // through (the database answers it, or reports its own outage).
+      request.log.warn({ err: error }, 'rate limit not checked');
+      return;
+    }
+    reply.header(
+      'ratelimit-policy',
+      serializeList([
+        [
+          bucket.policy,
+          new Map([
+            ['q', bucket.quota],
+            ['w', limits.windowSeconds],
+          ]),
+        ],
+      ]),
+    );
+    reply.header(
+      'ratelimit',
+      serializeList([
+        [
+          bucket.policy,
+          new Map([
+            ['r', Math.max(0, bucket.quota - hits)],
+            ['t', resetSeconds],
+          ]),
+        ],
+      ]),
+    );
+    if (hits > bucket.quota) {
+      throw new AppError('RATE_LIMITED', {
+        message: `rate limit ${bucket.policy} exceeded`,
+        messageKey: 'rateLimit.exceeded',
+        params: { seconds: resetSeconds },
+        retryAfterSeconds: resetSeconds,
+      });
+    }
+  });
+});

@@ -1,0 +1,329 @@
+import {
+  Body1,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from '@fluentui/react-components';
+import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  api,
+  call,
+  type ApiToken,
+  type ClientProblem,
+  type IssuedApiToken,
+} from '../../api/client';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { CopyField } from '../../components/copy-field';
+import { formatDateTime } from '../../components/format';
+import { ProblemBar } from '../../components/problem-bar';
+import { Section, TableScroll } from '../../components/section';
+import { useNotify } from '../../components/toast';
+
+type Scope = ApiToken['scopes'][number];
+
+/** The API areas a token's scopes name (as the server's TOKEN_AREAS). */
+const AREAS = [
+  'offers',
+  'contacts',
+  'documents',
+  'publishing',
+  'opportunities',
+  'webhooks',
+  'insights',
+  'program',
+] as const;
+
+const useStyles = makeStyles({
+  empty: { color: tokens.colorNeutralForeground2 },
+  actionsHead: { width: '56px' },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  scopes: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))',
+    columnGap: tokens.spacingHorizontalM,
+  },
+  code: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
+});
+
+/** The signed-in person's API tokens: create one (its secret shown once), see use, revoke. */
+export function TokensSection() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const notify = useNotify();
+  const [items, setItems] = useState<ApiToken[] | null>(null);
+  const [problem, setProblem] = useState<ClientProblem | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [revoking, setRevoking] = useState<ApiToken | null>(null);
+  const [loads, setLoads] = useState(0);
+  const reload = () => setLoads((n) => n + 1);
+
+  useEffect(() => {
+    let cancelled = false;
+    void call(api.GET('/api/tokens')).then((result) => {
+      if (cancelled) return;
+      if (result.ok) {
+        setItems(result.data.items);
+        setProblem(null);
+      } else {
+        setProblem(result.problem);
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [loads]);
+
+  return (
+    <Section
+      title={t('apiTokens.title')}
+      description={t('apiTokens.description')}
+      testId="tokens-section"
+      actions={
+        <Button
+          appearance="primary"
+          icon={<AddRegular />}
+          onClick={() => setCreating(true)}
+          data-testid="create-token"
+        >
+          {t('apiTokens.create')}
+        </Button>
+      }
+    >
+      <ProblemBar problem={problem} />
+      {items === null ? (
+        problem ? null : (
+          <Spinner size="small" />
+        )
+      ) : items.length === 0 ? (
+        <Body1 className={styles.empty}>{t('apiTokens.empty')}</Body1>
+      ) : (
+        <TableScroll>
+          <Table aria-label={t('apiTokens.title')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('apiTokens.name')}</TableHeaderCell>
+                <TableHeaderCell>{t('apiTokens.scopes')}</TableHeaderCell>
+                <TableHeaderCell>{t('apiTokens.expires')}</TableHeaderCell>
+                <TableHeaderCell>{t('apiTokens.lastUsed')}</TableHeaderCell>
+                <TableHeaderCell className={styles.actionsHead}>
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {items.map((token) => (
+                <TableRow key={token.id}>
+                  <TableCell>{token.name}</TableCell>
+                  <TableCell className={styles.code}>{token.scopes.join(', ')}</TableCell>
+                  <TableCell>
+                    {token.revokedAt
+                      ? t('apiTokens.revokedOn', { date: formatDateTime(token.revokedAt) })
+                      : formatDateTime(token.expiresAt)}
+                  </TableCell>
+                  <TableCell>
+                    {token.lastUsedAt
+                      ? t('apiTokens.lastUsedFrom', {
+                          date: formatDateTime(token.lastUsedAt),
+                          address: token.lastUsedIp ?? '—',
+                        })
+                      : t('apiTokens.never')}
+                  </TableCell>
+                  <TableCell>
+                    {token.revokedAt ? null : (
+                      <Button
+                        appearance="subtle"
+                        icon={<DeleteRegular />}
+                        aria-label={t('apiTokens.revokeFor', { name: token.name })}
+                        title={t('apiTokens.revoke')}
+                        onClick={() => setRevoking(token)}
+                      />
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableScroll>
+      )}
+      <CreateTokenDialog open={creating} onClose={() => setCreating(false)} onCreated={reload} />
+      <ConfirmDialog
+        open={revoking !== null}
+        title={t('apiTokens.revokeTitle')}
+        confirmLabel={t('apiTokens.revoke')}
+        onClose={() => setRevoking(null)}
+        onConfirm={async () => {
+          if (!revoking) return null;
+          const result = await call(
+            api.DELETE('/api/tokens/{tokenId}', {
+              params: { path: { tokenId: revoking.id } },
+            }),
+          );
+          if (!result.ok) return result.problem;
+          notify(t('apiTokens.revoked'));
+          reload();
+          return null;
+        }}
+      >
+        {revoking ? t('apiTokens.revokeBody', { name: revoking.name }) : null}
+      </ConfirmDialog>
+    </Section>
+  );
+}
+
+/** Name, scopes and lifetime of a new token; then its secret, shown this once. */
+function CreateTokenDialog({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: () => void;
+}) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<Scope[]>(['offers:read']);
+  const [days, setDays] = useState('90');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ClientProblem | null>(null);
+  const [issued, setIssued] = useState<IssuedApiToken | null>(null);
+
+  const close = () => {
+    setName('');
+    setScopes(['offers:read']);
+    setDays('90');
+    setProblem(null);
+    setIssued(null);
+    onClose();
+  };
+  const toggle = (scope: Scope, on: boolean) =>
+    setScopes((current) => (on ? [...current, scope] : current.filter((s) => s !== scope)));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    const result = await call(
+      api.POST('/api/tokens', {
+        body: { name: name.trim(), scopes, expiresInDays: Number(days) },
+      }),
+    );
+    setBusy(false);
+    if (!result.ok) {
+      setProblem(result.problem);
+      return;
+    }
+    setIssued(result.data);
+    onCreated();
+  };
+
+  return (
+    <Dialog open={open} onOpenChange={(_event, data) => (data.open ? undefined : close())}>
+      <DialogSurface aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>{t('apiTokens.createTitle')}</DialogTitle>
+          <DialogContent className={styles.form}>
+            {issued ? (
+              <>
+                <MessageBar intent="warning" layout="multiline">
+                  <MessageBarBody>{t('apiTokens.secretOnce')}</MessageBarBody>
+                </MessageBar>
+                <CopyField
+                  label={t('apiTokens.secret')}
+                  value={issued.secret}
+                  testId="token-secret"
+                />
+              </>
+            ) : (
+              <form id="create-token" className={styles.form} onSubmit={submit} noValidate>
+                <ProblemBar problem={problem} shownFields={['name', 'scopes', 'expiresInDays']} />
+                <Field
+                  label={t('apiTokens.name')}
+                  hint={t('apiTokens.nameHint')}
+                  validationMessage={problem?.fields.name}
+                >
+                  <Input
+                    required
+                    maxLength={100}
+                    value={name}
+                    onChange={(_event, data) => setName(data.value)}
+                  />
+                </Field>
+                <Field label={t('apiTokens.scopes')} validationMessage={problem?.fields.scopes}>
+                  <div className={styles.scopes}>
+                    {AREAS.flatMap((area) =>
+                      (['read', 'write'] as const).map((access) => {
+                        const scope = `${area}:${access}` as Scope;
+                        return (
+                          <Checkbox
+                            key={scope}
+                            label={<span className={styles.code}>{scope}</span>}
+                            checked={scopes.includes(scope)}
+                            onChange={(_event, data) => toggle(scope, data.checked === true)}
+                          />
+                        );
+                      }),
+                    )}
+                  </div>
+                </Field>
+                <Field
+                  label={t('apiTokens.days')}
+                  hint={t('apiTokens.daysHint')}
+                  validationMessage={problem?.fields.expiresInDays}
+                >
+                  <Input
+                    type="number"
+                    min={1}
+                    max={365}
+                    value={days}
+                    onChange={(_event, data) => setDays(data.value)}
+                  />
+                </Field>
+              </form>
+            )}
+          </DialogContent>
+          <DialogActions>
+            {issued ? (
+              <Button appearance="primary" onClick={close}>
+                {t('common.done')}
+              </Button>
+            ) : (
+              <>
+                <Button
+                  appearance="primary"
+                  type="submit"
+                  form="create-token"
+                  disabled={busy || scopes.length === 0 || name.trim() === ''}
+                >
+                  {t('apiTokens.create')}
+                </Button>
+                <Button onClick={close}>{t('common.cancel')}</Button>
+              </>
+            )}
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

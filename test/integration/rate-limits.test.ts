@@ -1,0 +1,119 @@
+/**
+ * Published rate limits (ADR 014), with small configured quotas: per organisation for
+ * sessions, per API token, per address for anonymous calls; 429 problem+json with Retry-After
+ * and the IETF RateLimit-Policy / RateLimit headers; the window resets; old counters are swept.
+ */
+import { createRateLimitStore } from '@cosell/db';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  as,
+  createTestContext,
+  json,
+  seedWorld,
+  type TestContext,
+  type World,
+} from '../helpers/context';
+
+let ctx: TestContext;
+let world: World;
+
+beforeAll(async () => {
+  ctx = await createTestContext({
+    // An hour: the whole file runs inside one window (a boundary in the middle is unlikely).
+    RATE_LIMIT_WINDOW_SECONDS: '3600',
+    RATE_LIMIT_READS: '3',
+    RATE_LIMIT_WRITES: '2',
+    RATE_LIMIT_ANONYMOUS: '4',
+  });
+  world = await seedWorld(ctx.deps);
+});
+afterAll(() => ctx.close());
+
+const offersOf = (organisationId: string) => `/api/organisations/${organisationId}/offers`;
+
+describe('rate limits', () => {
+  it('limits reads per organisation of a session, with the published headers', async () => {
+    const a = world.partnerA.organisation.id;
+    const first = await as(ctx.app, world.partnerA.owner).get(offersOf(a));
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['ratelimit-policy']).toBe('"organisation-reads";q=3;w=3600');
+    expect(first.headers['ratelimit']).toMatch(/^"organisation-reads";r=2;t=\d+$/);
+    // The viewer of the same organisation shares its quota.
+    expect((await as(ctx.app, world.partnerA.viewer).get(offersOf(a))).statusCode).toBe(200);
+    expect((await as(ctx.app, world.partnerA.owner).get(offersOf(a))).statusCode).toBe(200);
+
+    const refused = await as(ctx.app, world.partnerA.owner).get(offersOf(a));
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(json<{ code: string }>(refused).code).toBe('RATE_LIMITED');
+    const retryAfter = Number(refused.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(3600);
+    expect(refused.headers['ratelimit']).toBe(`"organisation-reads";r=0;t=${retryAfter}`);
+
+    // Writes have their own quota; another organisation is not affected.
+    const write = await as(ctx.app, world.partnerA.owner).post(offersOf(a), {
+      name: 'Limited offer',
+      alias: 'limited-offer',
+      offerType: 'saas',
+    });
+    expect(write.statusCode).toBe(201);
+    expect(write.headers['ratelimit-policy']).toBe('"organisation-writes";q=2;w=3600');
+    const b = world.partnerB.organisation.id;
+    expect((await as(ctx.app, world.partnerB.owner).get(offersOf(b))).statusCode).toBe(200);
+  });
+
+  it('limits each API token on its own', async () => {
+    const created = await as(ctx.app, world.partnerB.owner).post('/api/tokens', {
+      name: 'crm',
+      scopes: ['offers:read'],
+    });
+    expect(created.statusCode).toBe(201);
+    const secret = json<{ secret: string }>(created).secret;
+    const read = () =>
+      ctx.app.inject({
+        method: 'GET',
+        url: offersOf(world.partnerB.organisation.id),
+        headers: { authorization: `Bearer ${secret}` },
+      });
+    const answers = [await read(), await read(), await read(), await read()];
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 200, 429]);
+    expect(answers[0]!.headers['ratelimit-policy']).toBe('"token-reads";q=3;w=3600');
+  });
+
+  it('limits anonymous calls per address', async () => {
+    const from = (remoteAddress: string) =>
+      ctx.app.inject({ method: 'GET', url: '/api/storefront/offers', remoteAddress });
+    const answers = [];
+    for (let n = 0; n < 5; n++) answers.push((await from('192.0.2.10')).statusCode);
+    expect(answers).toEqual([200, 200, 200, 200, 429]);
+    const other = await from('192.0.2.11');
+    expect(other.statusCode).toBe(200);
+    expect(other.headers['ratelimit-policy']).toBe('"anonymous";q=4;w=3600');
+  });
+
+  it('starts each window afresh', async () => {
+    const handle = await ctx.deps.database.ready;
+    const store = createRateLimitStore(handle.db);
+    const first = new Date('2021-05-01T10:00:00Z');
+    expect(await store.hit('test:window', first)).toBe(1);
+    expect(await store.hit('test:window', first)).toBe(2);
+    expect(await store.hit('test:window', new Date('2021-05-01T10:00:10Z'))).toBe(1);
+  });
+
+  it('sweeps counters of long-past windows, never the one it counts', async () => {
+    const handle = await ctx.deps.database.ready;
+    const store = createRateLimitStore(handle.db);
+    const old = new Date('2020-01-01T00:00:00Z');
+    await store.hit('test:old-1', old);
+    await store.hit('test:old-2', old);
+    await store.hit('test:current', old);
+    const now = new Date('2020-01-02T00:00:00Z');
+    expect(await store.hit('test:current', now, new Date('2020-01-01T12:00:00Z'))).toBe(1);
+    const rows = (await handle.db.execute(
+      sql`select key, hits from rate_limits where key like 'test:%' and key <> 'test:window' order by key`,
+    )) as unknown as { rows: { key: string; hits: number }[] };
+    expect(rows.rows).toEqual([{ key: 'test:current', hits: 1 }]);
+  });
+});
