@@ -14,3 +14,4 @@ export * from './offer-types.data';
 export * from './referral.data';
 export * from './solution-types.data';
 export * from './states.data';
+export * from './token-areas.data';

@@ -6,18 +6,9 @@
 import { z } from 'zod';
 import { RoleSchema } from '../accounts/accounts.types';
 
-/** The API areas a token's scopes name, each readable and writable separately. */
-export const TOKEN_AREAS = [
-  'offers',
-  'contacts',
-  'documents',
-  'publishing',
-  'opportunities',
-  'webhooks',
-  'insights',
-  'program',
-] as const;
-export type TokenArea = (typeof TOKEN_AREAS)[number];
+import { TOKEN_AREAS, type TokenArea } from '../reference/token-areas.data';
+
+export { TOKEN_AREAS, type TokenArea };
 
 export const TOKEN_SCOPES = TOKEN_AREAS.flatMap((area) => [`${area}:read`, `${area}:write`]) as [
   `${TokenArea}:read` | `${TokenArea}:write`,

@@ -22,6 +22,7 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
+import { TOKEN_AREAS } from '@cosell/core/reference-data';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,17 +42,8 @@ import { useNotify } from '../../components/toast';
 
 type Scope = ApiToken['scopes'][number];
 
-/** The API areas a token's scopes name (as the server's TOKEN_AREAS). */
-const AREAS = [
-  'offers',
-  'contacts',
-  'documents',
-  'publishing',
-  'opportunities',
-  'webhooks',
-  'insights',
-  'program',
-] as const;
+/** The API areas a token's scopes name. */
+const AREAS = TOKEN_AREAS;
 
 const useStyles = makeStyles({
   empty: { color: tokens.colorNeutralForeground2 },
