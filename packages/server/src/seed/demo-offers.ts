@@ -136,7 +136,7 @@ async function submit(deps: AppDeps, actor: Actor, organisationId: string, offer
     organisationId,
     offerId,
     view.required,
-    [view.offer.version],
+    [view.offer.draftVersion],
   );
   await deps.jobs.drain();
   return submitted.current!;
