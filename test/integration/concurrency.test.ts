@@ -574,7 +574,19 @@ describe('idempotency keys (QUALITY R6)', () => {
     expect(first.statusCode).toBe(201);
     ctx.clock.advance(IDEMPOTENCY_TTL_MS - 60_000);
     expect((await create(unique('Too Early'))).statusCode).toBe(422);
-    // That request also swept the keys that had expired by then (once an hour, for now).
+    // The hourly housekeeping job deletes the keys that had expired by then.
+    await ctx.deps.account.uow.run(
+      (tx) =>
+        tx.jobs.enqueueJob({
+          kind: 'maintenance.sweep',
+          payload: {},
+          organisationId: null,
+          runAt: ctx.clock.now(),
+          dedupeKey: randomUUID(),
+        }),
+      {},
+    );
+    await ctx.deps.jobs.drain();
     const sweptUpTo = ctx.clock.now().toISOString();
     expect(
       await count(sql`select count(*) as n from idempotency_keys
@@ -586,7 +598,7 @@ describe('idempotency keys (QUALITY R6)', () => {
     expect(later.headers['idempotent-replayed']).toBeUndefined();
     expect(json(later).id).not.toBe(json(first).id);
 
-    // The requests swept what had expired; whatever is left goes with the cleanup job.
+    // Deleting in bounded batches takes whatever is left.
     ctx.clock.advance(IDEMPOTENCY_TTL_MS + 1);
     const deps = { uow: ctx.deps.account.uow, clock: ctx.deps.clock };
     await deleteExpiredIdempotencyKeys(deps, { batchSize: 2 });

@@ -174,7 +174,9 @@ describe('co-sell documents', () => {
         response.statusCode === 400
           ? (json<Problem>(response).errors ?? []).map((e) => e.code)
           : [];
-      if (!codes.includes(bad.code))
+      // A NUL anywhere in a request is refused at the edge, before the upload's own checks.
+      const refusedAtEdge = bad.fileName.includes('\0') && codes.includes('input.nul');
+      if (!codes.includes(bad.code) && !refusedAtEdge)
         wrong.push(`${bad.label}: ${response.statusCode} ${codes.join()}`);
     }
     expect(wrong).toEqual([]);
