@@ -2,6 +2,8 @@
  * Database round trips of a signed-in tenant read on PostgreSQL (QUALITY P2): at most four,
  * BEGIN and COMMIT included: the session with its person and memberships in one, BEGIN with
  * the tenant scope in one, the read, COMMIT. Every query any pooled connection sends is counted.
+ * The published rate limits (ADR 014) add their own counter upsert to every request on
+ * PostgreSQL: measured apart, with the limiter off and then on.
  */
 import { testDatabaseKind } from '@cosell/db/testing';
 import pg from 'pg';
@@ -16,6 +18,8 @@ import {
 } from '../helpers/context';
 
 const MAX_ROUND_TRIPS = 4;
+/** The limiter's one upsert per request, on top of the read's own. */
+const LIMITER_ROUND_TRIPS = 1;
 
 describe.runIf(testDatabaseKind() === 'postgres')('round trips of a signed-in read', () => {
   let ctx: TestContext;
@@ -26,7 +30,7 @@ describe.runIf(testDatabaseKind() === 'postgres')('round trips of a signed-in re
   const originalQuery = pg.Client.prototype.query;
 
   beforeAll(async () => {
-    ctx = await createTestContext();
+    ctx = await createTestContext({ RATE_LIMITS: 'false' });
     world = await seedWorld(ctx.deps);
     base = `/api/organisations/${world.partnerA.organisation.id}/offers`;
     const created = await as(ctx.app, world.partnerA.owner).post(base, {
@@ -98,5 +102,40 @@ describe.runIf(testDatabaseKind() === 'postgres')('round trips of a signed-in re
     ctx.clock.advance(30_000);
     await owner.get(`${base}/${offerId}`);
     expect(await lastSeen()).toBe(marked);
+  });
+});
+
+describe.runIf(testDatabaseKind() === 'postgres')('round trips with the rate limiter on', () => {
+  let ctx: TestContext;
+  let world: World;
+  const sent: string[] = [];
+  const originalQuery = pg.Client.prototype.query;
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    world = await seedWorld(ctx.deps);
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const [config] = args;
+      sent.push(typeof config === 'string' ? config : String((config as { text?: string }).text));
+      return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof originalQuery;
+  });
+  afterAll(async () => {
+    pg.Client.prototype.query = originalQuery;
+    await ctx?.close();
+  });
+
+  it('adds only its counter to a signed-in read, and announces the quota', async () => {
+    const owner = as(ctx.app, world.partnerA.owner);
+    const url = `/api/organisations/${world.partnerA.organisation.id}/offers`;
+    await owner.get(url);
+    sent.length = 0;
+    const response = await owner.get(url);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['ratelimit-policy']).toMatch(/^"organisation-reads";q=\d+;w=\d+$/);
+    expect(sent.filter((q) => q.includes('rate_limits'))).toHaveLength(LIMITER_ROUND_TRIPS);
+    expect(sent.length, sent.map((q) => q.slice(0, 120)).join('\n')).toBeLessThanOrEqual(
+      MAX_ROUND_TRIPS + LIMITER_ROUND_TRIPS,
+    );
   });
 });

@@ -11,3 +11,4 @@ export * from './states';
 export * from './taxonomy-sample';
 export * from './notification-kinds';
 export * from './text';
+export * from './token-areas.data';

@@ -8,8 +8,6 @@ import { RoleSchema } from '../accounts/accounts.types';
 
 import { TOKEN_AREAS, type TokenArea } from '../reference/token-areas.data';
 
-export { TOKEN_AREAS, type TokenArea };
-
 export const TOKEN_SCOPES = TOKEN_AREAS.flatMap((area) => [`${area}:read`, `${area}:write`]) as [
   `${TokenArea}:read` | `${TokenArea}:write`,
   ...(`${TokenArea}:read` | `${TokenArea}:write`)[],
