@@ -18,6 +18,16 @@ import {
 } from '../helpers/context';
 
 const MAX_ROUND_TRIPS = 4;
+
+const originalQuery = pg.Client.prototype.query;
+/** Records the text of every query any pooled connection sends (they all go through Client#query). */
+function recordQueries(sent: string[]) {
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const [config] = args;
+    sent.push(typeof config === 'string' ? config : String((config as { text?: string }).text));
+    return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof originalQuery;
+}
 /** The limiter's one upsert per request, on top of the read's own. */
 const LIMITER_ROUND_TRIPS = 1;
 
@@ -27,7 +37,6 @@ describe.runIf(testDatabaseKind() === 'postgres')('round trips of a signed-in re
   let base: string;
   let offerId: string;
   const sent: string[] = [];
-  const originalQuery = pg.Client.prototype.query;
 
   beforeAll(async () => {
     ctx = await createTestContext({ RATE_LIMITS: 'false' });
@@ -41,12 +50,7 @@ describe.runIf(testDatabaseKind() === 'postgres')('round trips of a signed-in re
     });
     expect(created.statusCode, created.body).toBe(201);
     offerId = json<{ id: string }>(created).id;
-    // Every query of every connection of the pool goes through Client#query.
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      const [config] = args;
-      sent.push(typeof config === 'string' ? config : String((config as { text?: string }).text));
-      return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof originalQuery;
+    recordQueries(sent);
   });
   afterAll(async () => {
     pg.Client.prototype.query = originalQuery;
@@ -109,16 +113,11 @@ describe.runIf(testDatabaseKind() === 'postgres')('round trips with the rate lim
   let ctx: TestContext;
   let world: World;
   const sent: string[] = [];
-  const originalQuery = pg.Client.prototype.query;
 
   beforeAll(async () => {
     ctx = await createTestContext();
     world = await seedWorld(ctx.deps);
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      const [config] = args;
-      sent.push(typeof config === 'string' ? config : String((config as { text?: string }).text));
-      return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof originalQuery;
+    recordQueries(sent);
   });
   afterAll(async () => {
     pg.Client.prototype.query = originalQuery;

@@ -6,7 +6,12 @@ import {
   type AccountDeps,
   type Clock,
 } from '@cosell/core';
-import { createSessionResolver, createUnitOfWork, type DatabaseHandle } from '@cosell/db';
+import {
+  createSessionResolver,
+  createUnitOfWork,
+  type Database,
+  type DatabaseHandle,
+} from '@cosell/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config';
 import { createPasswordHasher, nodeSecrets } from './crypto';
@@ -39,6 +44,8 @@ export interface AppDeps {
 export interface DatabaseAccess {
   kind: DatabaseHandle['kind'];
   ready: Promise<DatabaseHandle>;
+  /** Drizzle over it, once open (a failure to open is reported by start-up, not here). */
+  db: Promise<Database>;
   ping(): Promise<void>;
 }
 
@@ -64,6 +71,7 @@ export function createDeps(
       return opened?.kind ?? (config.databaseUrl ? 'postgres' : 'pglite');
     },
     ready,
+    db,
     ping: async () => {
       if (!opened) throw new Error('the database is still opening');
       await opened.ping();

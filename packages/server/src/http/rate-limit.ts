@@ -53,14 +53,10 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, deps: AppDeps) =>
   if (!limits) return;
   // PostgreSQL: the shared table. Embedded PGlite is opened by one process only (the
   // data-folder lock), so its counters stay in that process's memory (ADR 014).
-  let store: RateLimitStore = createMemoryRateLimitStore();
-  if (deps.database.kind === 'postgres') {
-    const db = deps.database.ready.then((h) => h.db);
-    // A database that cannot be opened is reported by start-up (startServer); this derived
-    // promise must not end the process first as an unhandled rejection.
-    db.catch(() => {});
-    store = createRateLimitStore(db);
-  }
+  const store: RateLimitStore =
+    deps.database.kind === 'postgres'
+      ? createRateLimitStore(deps.database.db)
+      : createMemoryRateLimitStore();
   const windowMs = limits.windowSeconds * 1000;
   // Counters of windows this old are of no use to anyone: swept.
   const keepMs = Math.max(2 * windowMs, 60_000);
