@@ -5,3 +5,4 @@ export * from './opportunities.ports';
 export * from './lifecycle';
 export * from './patch';
 export * from './odata';
+export * from './referral-csv';
