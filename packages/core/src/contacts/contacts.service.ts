@@ -21,6 +21,7 @@ import { requireOffer, type OfferDeps } from '../offers/offer.service';
 import type { ContactImportDiff } from './contacts.ports';
 import type { ContactImportRecord } from './contacts.ports';
 import type { ContactRecord } from './contacts.ports';
+import type { Locale } from '../accounts/accounts.types';
 
 /** Tunables of imports; the defaults suit the API. */
 export interface ContactImportSettings {
@@ -30,6 +31,11 @@ export interface ContactImportSettings {
   maxIssues: number;
   /** Contacts shown per preview part (added, removed, changed). */
   sampleSize: number;
+  /**
+   * The importing user's language: a file not saved as UTF-8 is read in its Excel code page
+   * when that is unambiguous (see parseContactsCsv). Default English.
+   */
+  locale?: Locale;
 }
 
 export const DEFAULT_CONTACT_IMPORT_SETTINGS: ContactImportSettings = {
@@ -276,7 +282,10 @@ export async function stageContactImport(
         scope,
       );
     };
-    for await (const parsed of parseContactsCsv(source, { maxIssues: settings.maxIssues })) {
+    for await (const parsed of parseContactsCsv(source, {
+      maxIssues: settings.maxIssues,
+      locale: settings.locale ?? 'en',
+    })) {
       rowCount++;
       if (parsed.contact && parsed.issueCount === 0) {
         // Once a bad row is found nothing will be applied; keep validating, stop staging.

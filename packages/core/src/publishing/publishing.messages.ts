@@ -138,7 +138,7 @@ const en = {
   'programProfile.partnerIdInvalid': 'A PartnerID is 5 to 10 digits.',
   'programProfile.programOnly': 'Only the program can set this field.',
   'system.clockFixed': 'Moving the clock is switched off on this server (CLOCK_CONTROL).',
-  'profileImport.refused': 'The file was not imported: fix the rows listed and import it again.',
+  'profileImport.refused': 'Fix the rows listed and import the file again.',
   'profileImport.empty': 'The file has no header row.',
   'profileImport.keyMissing':
     'The header must have an “Organisation ID” or a “PartnerID” column to name each partner.',
@@ -269,7 +269,7 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'programProfile.partnerIdInvalid': 'PartnerID 为 5 到 10 位数字。',
     'programProfile.programOnly': '此字段只能由计划设置。',
     'system.clockFixed': '此服务器已关闭时钟调整功能（CLOCK_CONTROL）。',
-    'profileImport.refused': '文件未导入：请修正所列的行，然后重新导入。',
+    'profileImport.refused': '请修正所列的行，然后重新导入文件。',
     'profileImport.empty': '文件没有标题行。',
     'profileImport.keyMissing':
       '标题行必须包含“Organisation ID”或“PartnerID”列，用于标识每个合作伙伴。',
@@ -400,7 +400,7 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'programProfile.partnerIdInvalid': 'PartnerID 為 5 到 10 位數字。',
     'programProfile.programOnly': '此欄位只能由計畫設定。',
     'system.clockFixed': '此伺服器已關閉時鐘調整功能（CLOCK_CONTROL）。',
-    'profileImport.refused': '檔案未匯入：請修正所列的列，然後重新匯入。',
+    'profileImport.refused': '請修正所列的列，然後重新匯入檔案。',
     'profileImport.empty': '檔案沒有標題列。',
     'profileImport.keyMissing':
       '標題列必須包含「Organisation ID」或「PartnerID」欄，用於識別每個合作夥伴。',
@@ -560,8 +560,7 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'programProfile.partnerIdInvalid': 'Ett PartnerID består av 5 till 10 siffror.',
     'programProfile.programOnly': 'Bara programmet kan ange det här fältet.',
     'system.clockFixed': 'Att flytta klockan är avstängt på den här servern (CLOCK_CONTROL).',
-    'profileImport.refused':
-      'Filen importerades inte: rätta raderna i listan och importera filen igen.',
+    'profileImport.refused': 'Rätta raderna i listan och importera filen igen.',
     'profileImport.empty': 'Filen har ingen rubrikrad.',
     'profileImport.keyMissing':
       'Rubrikraden måste ha kolumnen ”Organisation ID” eller ”PartnerID” som anger varje partner.',
@@ -718,8 +717,7 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'programProfile.partnerIdInvalid': 'PartnerID składa się z 5–10 cyfr.',
     'programProfile.programOnly': 'Tylko program może ustawić to pole.',
     'system.clockFixed': 'Przestawianie zegara jest wyłączone na tym serwerze (CLOCK_CONTROL).',
-    'profileImport.refused':
-      'Plik nie został zaimportowany: popraw wymienione wiersze i zaimportuj go ponownie.',
+    'profileImport.refused': 'Popraw wymienione wiersze i zaimportuj plik ponownie.',
     'profileImport.empty': 'Plik nie ma wiersza nagłówka.',
     'profileImport.keyMissing':
       'Nagłówek musi zawierać kolumnę „Organisation ID” lub „PartnerID”, która wskazuje każdego partnera.',
