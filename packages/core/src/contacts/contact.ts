@@ -212,6 +212,8 @@ class RowIssues {
 /** Commas and semicolons, also the full-width and ideographic ones of Chinese text. */
 const LIST_SEPARATOR = /[,;\uff0c\uff1b\u3001]/;
 
+const LIST_SEPARATOR_ALL = new RegExp(LIST_SEPARATOR.source, 'g');
+
 /** The longest run of list items a name may span ("St Helena, Ascension, Tristan da Cunha"). */
 const MAX_NAME_ITEMS = 3;
 
@@ -317,7 +319,7 @@ function validateRole(cell: string, issues: RowIssues): ContactRoleId | undefine
 }
 
 function validateCountries(cell: string, issues: RowIssues): CosellCountryCode[] {
-  if (cell.trim() === '') {
+  if (cell.replace(LIST_SEPARATOR_ALL, '').trim() === '') {
     issues.add('countries', 'contacts.csv.required');
     return [];
   }

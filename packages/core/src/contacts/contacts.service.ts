@@ -271,6 +271,7 @@ export async function stageContactImport(
   try {
     const issues: FieldIssue[] = [];
     let badRows = 0;
+    let fileProblems = 0;
     let rowCount = 0;
     let batch: { row: number; contact: ContactInput }[] = [];
     const flush = async () => {
@@ -289,23 +290,28 @@ export async function stageContactImport(
       rowCount++;
       if (parsed.contact && parsed.issueCount === 0) {
         // Once a bad row is found nothing will be applied; keep validating, stop staging.
-        if (badRows === 0) {
+        if (badRows === 0 && fileProblems === 0) {
           batch.push({ row: parsed.row, contact: parsed.contact });
           if (batch.length >= settings.batchSize) await flush();
         }
       } else {
-        badRows++;
+        // A problem of the whole file (header, encoding) is not a row to correct.
+        if (parsed.issues.length > 0 && parsed.issues.every((issue) => issue.path[0] === 'file')) {
+          fileProblems++;
+        } else {
+          badRows++;
+        }
         for (const issue of parsed.issues) {
           if (issues.length < settings.maxIssues) issues.push(issue);
         }
       }
     }
-    if (badRows === 0) await flush();
+    if (badRows === 0 && fileProblems === 0) await flush();
     if (rowCount === 0) {
       issues.push({ path: ['file'], code: 'import.empty' });
-      badRows = 1;
+      fileProblems = 1;
     }
-    if (badRows === 0) {
+    if (badRows === 0 && fileProblems === 0) {
       const duplicates = await deps.uow.run(
         (tx) =>
           tx.contactImports.findContactImportDuplicates(
@@ -330,6 +336,9 @@ export async function stageContactImport(
         params: { badRows },
         issues,
       });
+    }
+    if (fileProblems > 0) {
+      throw new AppError('VALIDATION', { messageKey: 'import.refusedFile', issues });
     }
     return await deps.uow.run(async (tx) => {
       await tx.contactImports.setContactImportRowCount(organisationId, record.id, rowCount);

@@ -93,8 +93,10 @@ export class TextDecoding {
   private encodingOf(head: Uint8Array): string {
     const sniffed = sniffEncoding(head);
     const legacy = this.options.legacy;
-    if (sniffed !== 'utf-8' || !legacy || hasUtf8Bom(head) || isUtf8(head)) return sniffed;
-    return chooseLegacyEncoding(head, legacy);
+    if (sniffed !== 'utf-8' || !legacy || hasUtf8Bom(head)) return sniffed;
+    // The same first bytes decide however the file arrives in chunks.
+    const sample = head.subarray(0, ENCODING_SAMPLE_BYTES);
+    return isUtf8(sample) ? sniffed : chooseLegacyEncoding(sample, legacy);
   }
 }
 

@@ -361,7 +361,7 @@ export const isMessageKey = (key: string): key is MessageKey => key in en;
  * by the locale's plural rules (`Intl.PluralRules`: Polish has one/few/many/other, Chinese only
  * other) and `#` is the number. Branch texts hold no braces.
  */
-const PLURAL = /\{(\w+), plural,((?:\s*\w+\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL = /\{(\w+), plural,((?:\s*[=\w]+\s*\{[^{}]*\})+)\s*\}/g;
 const PLURAL_BRANCH = /(\w+)\s*\{([^{}]*)\}/g;
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();

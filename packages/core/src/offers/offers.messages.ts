@@ -38,6 +38,7 @@ const en = {
   'import.duplicateRow': 'Row {row} repeats {email} with the same role as row {firstRow}.',
   'import.refused':
     '{badRows, plural, one {# row needs} other {# rows need}} correcting. Fix {badRows, plural, one {it} other {them}} and import the file again.',
+  'import.refusedFile': 'The file needs correcting as described below. Fix it and import the file again.',
   'import.notPending': 'This import was already confirmed or withdrawn.',
   'import.notApplied': 'Only a confirmed import can be undone.',
   'import.undoStale': 'The contacts changed after this import, so it can no longer be undone.',
@@ -81,6 +82,7 @@ export const OFFER_MESSAGES: ModuleCatalogue<typeof en> = {
     'import.empty': '文件中没有联系人。',
     'import.duplicateRow': '第 {row} 行与第 {firstRow} 行的 {email} 角色相同，重复了。',
     'import.refused': '有 {badRows} 行需要更正。请修正后重新导入文件。',
+    'import.refusedFile': '文件需要按下述说明更正。请修正后重新导入文件。',
     'import.notPending': '此导入已被确认或撤回。',
     'import.notApplied': '只有已确认的导入才能撤消。',
     'import.undoStale': '此导入之后联系人已更改，因此无法再撤消。',
@@ -122,6 +124,7 @@ export const OFFER_MESSAGES: ModuleCatalogue<typeof en> = {
     'import.empty': '檔案中沒有連絡人。',
     'import.duplicateRow': '第 {row} 列與第 {firstRow} 列的 {email} 角色相同，重複了。',
     'import.refused': '有 {badRows} 列需要更正。請修正後重新匯入檔案。',
+    'import.refusedFile': '檔案需要依下列說明更正。請修正後重新匯入檔案。',
     'import.notPending': '此匯入已被確認或撤回。',
     'import.notApplied': '只有已確認的匯入才能復原。',
     'import.undoStale': '此匯入之後連絡人已變更，因此無法再復原。',
@@ -166,6 +169,7 @@ export const OFFER_MESSAGES: ModuleCatalogue<typeof en> = {
     'import.duplicateRow': 'Rad {row} upprepar {email} med samma roll som rad {firstRow}.',
     'import.refused':
       '{badRows, plural, one {# rad behöver} other {# rader behöver}} rättas. Rätta {badRows, plural, one {den} other {dem}} och importera filen igen.',
+    'import.refusedFile': 'Filen behöver rättas enligt beskrivningen nedan. Rätta den och importera filen igen.',
     'import.notPending': 'Den här importen är redan bekräftad eller återkallad.',
     'import.notApplied': 'Bara en bekräftad import kan ångras.',
     'import.undoStale': 'Kontakterna har ändrats efter importen, så den kan inte längre ångras.',
@@ -210,6 +214,7 @@ export const OFFER_MESSAGES: ModuleCatalogue<typeof en> = {
     'import.duplicateRow': 'Wiersz {row} powtarza {email} z tą samą rolą co wiersz {firstRow}.',
     'import.refused':
       '{badRows, plural, one {# wiersz wymaga} few {# wiersze wymagają} many {# wierszy wymaga} other {# wiersza wymaga}} poprawy. Popraw {badRows, plural, one {go} other {je}} i zaimportuj plik ponownie.',
+    'import.refusedFile': 'Plik wymaga poprawek opisanych poniżej. Popraw go i zaimportuj plik ponownie.',
     'import.notPending': 'Ten import został już potwierdzony lub wycofany.',
     'import.notApplied': 'Cofnąć można tylko potwierdzony import.',
     'import.undoStale': 'Kontakty zmieniły się po tym imporcie, więc nie można go już cofnąć.',
