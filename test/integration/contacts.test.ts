@@ -116,7 +116,9 @@ describe('offer contacts', () => {
     await freshOffer();
     const template = (await owner().get('/api/contacts/template.csv')).body;
     const preview = await importFile(
-      Buffer.from(`${template}Ada Lovelace,ada@contoso.example,Sales lead,Partner sales,Sverige,\r\n`),
+      Buffer.from(
+        `${template}Ada Lovelace,ada@contoso.example,Sales lead,Partner sales,Sverige,\r\n`,
+      ),
     );
     expect(preview.import.rowCount).toBe(1);
     expect(preview.added.sample).toMatchObject([{ name: 'Ada Lovelace', countries: ['SE'] }]);
@@ -125,7 +127,14 @@ describe('offer contacts', () => {
   describe('a file filled in the user’s language', () => {
     /** `text` with its Polish letters as Windows-1250 writes them (Polish Excel, plain CSV). */
     const windows1250 = (text: string) => {
-      const bytes: Record<string, number> = { ł: 0xb3, ą: 0xb9, ż: 0xbf, Ł: 0xa3, ó: 0xf3 };
+      const bytes: Record<string, number> = {
+        ł: 0xb3,
+        ą: 0xb9,
+        ż: 0xbf,
+        Ż: 0xaf,
+        Ł: 0xa3,
+        ó: 0xf3,
+      };
       return Buffer.from([...text].map((char) => bytes[char] ?? char.charCodeAt(0)));
     };
     const file = windows1250(
@@ -170,7 +179,9 @@ describe('offer contacts', () => {
 
     it('names an unknown country whole, not word by word', async () => {
       await freshOffer();
-      const response = await stage(csv('Ada,ada@contoso.example,Seller,Partner sales,New Zeeland,'));
+      const response = await stage(
+        csv('Ada,ada@contoso.example,Seller,Partner sales,New Zeeland,'),
+      );
       expect(response.statusCode).toBe(400);
       const errors = json<Problem>(response).errors!;
       expect(errors).toHaveLength(1);

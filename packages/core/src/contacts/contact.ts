@@ -235,23 +235,26 @@ function readItems<T>(
     .filter((item) => item !== '');
   const found: T[] = [];
   for (let i = 0; i < items.length; i++) {
-    // A name holding a comma spans items: the longest that names something wins.
-    const span = Math.min(MAX_NAME_ITEMS, items.length - i);
-    let joined: T | undefined;
-    let length = span;
-    for (; length > 1; length--) {
-      joined = parse(items.slice(i, i + length).join(', '));
-      if (joined !== undefined) break;
-    }
-    if (joined !== undefined && length > 1) {
-      found.push(joined);
-      i += length - 1;
-      continue;
-    }
     const item = items[i]!;
     const whole = parse(item);
     if (whole !== undefined) {
       found.push(whole);
+      continue;
+    }
+    // A name holding a comma spans items ("St Helena, Ascension, Tristan da Cunha"); no
+    // such name starts with another name, so it is tried only when the item alone is none.
+    let joined: T | undefined;
+    let span = 1;
+    for (let length = Math.min(MAX_NAME_ITEMS, items.length - i); length > 1; length--) {
+      joined = parse(items.slice(i, i + length).join(', '));
+      if (joined !== undefined) {
+        span = length;
+        break;
+      }
+    }
+    if (joined !== undefined) {
+      found.push(joined);
+      i += span - 1;
       continue;
     }
     const words = item.split(/\s+/);

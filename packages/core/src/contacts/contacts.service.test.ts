@@ -10,7 +10,7 @@ import {
   seedProgram,
   type Fakes,
 } from '../testing';
-import { contactsCsvTemplate } from './csv';
+import { contactsCsvHead } from './csv';
 import * as sut from './contacts.service';
 
 const HEADER = 'Name,Email,Job title,Role,Countries/Regions,States/Provinces';
@@ -722,8 +722,8 @@ describe(sut.exportContacts.name, () => {
       await sut.exportContacts(deps, world.viewer, world.partner.id, offer.id, 2),
     );
 
-    expect(text.startsWith(contactsCsvTemplate())).toBe(true);
-    expect(text.slice(contactsCsvTemplate().length).split('\r\n')).toEqual([
+    expect(text.startsWith(contactsCsvHead())).toBe(true);
+    expect(text.slice(contactsCsvHead().length).split('\r\n')).toEqual([
       'Ann,ann@contoso.example,Account executive,Partner sales,US,',
       'Bob,bob@contoso.example,Account executive,Partner sales,"US, CA",',
       'Cid,cid@contoso.example,Account executive,Partner sales,US,',

@@ -7,7 +7,7 @@
  * as a stream and staged in batches, so memory stays flat whatever its size (QUALITY P5).
  */
 import type { ContactInput } from './contact';
-import { contactsCsvChunks, contactsCsvTemplate, parseContactsCsv } from './csv';
+import { contactsCsvChunks, contactsCsvHead, parseContactsCsv } from './csv';
 import { AppError, getOrNotFound, type FieldIssue } from '../errors';
 import type { ExpectedVersions } from '../ports';
 import { scopeOf, type Actor } from '../accounts/access';
@@ -483,7 +483,7 @@ export async function exportContacts(
     scope,
   );
   async function* chunks(): AsyncGenerator<string> {
-    yield contactsCsvTemplate();
+    yield contactsCsvHead();
     let after = 0;
     for (;;) {
       const page = await deps.uow.run(

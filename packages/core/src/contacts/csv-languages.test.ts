@@ -96,7 +96,11 @@ describe('contact roles', () => {
 });
 
 describe('the template', () => {
-  const lines = (text: string) => text.replace(/^\ufeff/, '').split('\r\n').slice(0, -1);
+  const lines = (text: string) =>
+    text
+      .replace(/^\ufeff/, '')
+      .split('\r\n')
+      .slice(0, -1);
 
   it('holds the header, one example row and legend lines starting with #', () => {
     const [header, example, ...legend] = lines(contactsCsvTemplate('en'));
@@ -203,9 +207,7 @@ describe('files saved in a legacy code page', () => {
     expect(rows).toEqual([
       {
         row: 1,
-        issues: [
-          { path: ['file'], code: 'contacts.csv.encoding', params: { encoding: named } },
-        ],
+        issues: [{ path: ['file'], code: 'contacts.csv.encoding', params: { encoding: named } }],
         issueCount: 1,
       },
     ]);

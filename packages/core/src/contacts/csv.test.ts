@@ -473,7 +473,12 @@ describe('export', () => {
   it('has a template of BOM, header, example row and legend lines', () => {
     const template = contactsCsvTemplate();
     expect(template.startsWith(`\ufeff${HEADER}\r\nAlex Example,alex@example.com,`)).toBe(true);
-    expect(template.split('\r\n').slice(2, -1).every((line) => /^"?# /.test(line))).toBe(true);
+    expect(
+      template
+        .split('\r\n')
+        .slice(2, -1)
+        .every((line) => /^"?# /.test(line)),
+    ).toBe(true);
     expect(CONTACT_CSV_COLUMNS.map((column) => column.key)).toEqual([
       'name',
       'email',

@@ -82,6 +82,11 @@ export function contactsCsvChunks(contacts: Iterable<ContactInput>): Generator<s
   return csvChunks(HEADERS, contactRecords(contacts));
 }
 
+/** The start of an export: UTF-8 BOM and the header row (no example, no legend). */
+export function contactsCsvHead(): string {
+  return csvHead(HEADERS);
+}
+
 /**
  * The example row of the template: a name and a code in "Countries/Regions", to show both are
  * understood. Import skips it when it is left in unchanged (see {@link isTemplateLine}).

@@ -17,10 +17,13 @@ const keys = Object.keys(en).sort();
 /** The values a message uses: `{name}` placeholders and `{name, plural, …}` choices, once each. */
 const placeholders = (text: string) => {
   const names = new Set<string>();
-  const plain = text.replace(/\{(\w+), plural,(?:\s*[=\w]+\s*\{[^{}]*\})+\s*\}/g, (_, name: string) => {
-    names.add(name);
-    return '';
-  });
+  const plain = text.replace(
+    /\{(\w+), plural,(?:\s*[=\w]+\s*\{[^{}]*\})+\s*\}/g,
+    (_, name: string) => {
+      names.add(name);
+      return '';
+    },
+  );
   for (const m of plain.matchAll(/\{(\w+)\}/g)) names.add(m[1]!);
   return [...names].sort();
 };

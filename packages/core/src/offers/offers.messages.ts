@@ -38,7 +38,8 @@ const en = {
   'import.duplicateRow': 'Row {row} repeats {email} with the same role as row {firstRow}.',
   'import.refused':
     '{badRows, plural, one {# row needs} other {# rows need}} correcting. Fix {badRows, plural, one {it} other {them}} and import the file again.',
-  'import.refusedFile': 'The file needs correcting as described below. Fix it and import the file again.',
+  'import.refusedFile':
+    'The file needs correcting as described below. Fix it and import the file again.',
   'import.notPending': 'This import was already confirmed or withdrawn.',
   'import.notApplied': 'Only a confirmed import can be undone.',
   'import.undoStale': 'The contacts changed after this import, so it can no longer be undone.',
@@ -169,7 +170,8 @@ export const OFFER_MESSAGES: ModuleCatalogue<typeof en> = {
     'import.duplicateRow': 'Rad {row} upprepar {email} med samma roll som rad {firstRow}.',
     'import.refused':
       '{badRows, plural, one {# rad behöver} other {# rader behöver}} rättas. Rätta {badRows, plural, one {den} other {dem}} och importera filen igen.',
-    'import.refusedFile': 'Filen behöver rättas enligt beskrivningen nedan. Rätta den och importera filen igen.',
+    'import.refusedFile':
+      'Filen behöver rättas enligt beskrivningen nedan. Rätta den och importera filen igen.',
     'import.notPending': 'Den här importen är redan bekräftad eller återkallad.',
     'import.notApplied': 'Bara en bekräftad import kan ångras.',
     'import.undoStale': 'Kontakterna har ändrats efter importen, så den kan inte längre ångras.',
@@ -214,7 +216,8 @@ export const OFFER_MESSAGES: ModuleCatalogue<typeof en> = {
     'import.duplicateRow': 'Wiersz {row} powtarza {email} z tą samą rolą co wiersz {firstRow}.',
     'import.refused':
       '{badRows, plural, one {# wiersz wymaga} few {# wiersze wymagają} many {# wierszy wymaga} other {# wiersza wymaga}} poprawy. Popraw {badRows, plural, one {go} other {je}} i zaimportuj plik ponownie.',
-    'import.refusedFile': 'Plik wymaga poprawek opisanych poniżej. Popraw go i zaimportuj plik ponownie.',
+    'import.refusedFile':
+      'Plik wymaga poprawek opisanych poniżej. Popraw go i zaimportuj plik ponownie.',
     'import.notPending': 'Ten import został już potwierdzony lub wycofany.',
     'import.notApplied': 'Cofnąć można tylko potwierdzony import.',
     'import.undoStale': 'Kontakty zmieniły się po tym imporcie, więc nie można go już cofnąć.',
