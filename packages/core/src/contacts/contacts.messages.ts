@@ -82,7 +82,7 @@ export const CONTACT_MESSAGES: ModuleCatalogue<typeof en> = {
       '第 {row} 行：“{column}”包含无法读取的字符。请将文件另存为“CSV UTF-8”后重新导入。',
     'contacts.csv.emailInvalid': '第 {row} 行：“{column}”中的“{value}”不是有效的电子邮件地址。',
     'contacts.csv.roleUnknown':
-      '第 {row} 行：“{column}”中的“{value}”不是联系人角色。请使用以下之一：{roles}。',
+      '第 {row} 行：“{column}”中的“{value}”不是联系人角色。请使用以下之一：{roles, list}。',
     'contacts.csv.countryUnknown':
       '第 {row} 行：“{column}”中的“{value}”既不是国家/地区代码，也不是国家/地区名称。请使用两个字母的代码（如 US）、名称（如“美国”），或使用 OOO 表示所有国家/地区。',
     'contacts.csv.allRegionsAlone':
@@ -95,15 +95,15 @@ export const CONTACT_MESSAGES: ModuleCatalogue<typeof en> = {
       '第 {row} 行：引号未闭合，或同一单元格中引号后还有其他文本。请用引号括住整个单元格，并将单元格内的每个引号写成两个。',
     'contacts.csv.tooManyCells':
       '第 {row} 行有 {count} 个单元格，但文件只有 {maximum} 列。请用引号括住包含分隔符的单元格。',
-    'contacts.csv.missingColumn': '第一行缺少“{column}”列。文件的列为：{columns}。',
+    'contacts.csv.missingColumn': '第一行缺少“{column}”列。文件的列为：{columns, list}。',
     'contacts.csv.duplicateColumn': '第一行中“{column}”列出现了多次。',
     'contacts.csv.unknownColumn':
-      '第一行包含不属于联系人文件的列“{value}”。文件的列为：{columns}。',
+      '第一行包含不属于联系人文件的列“{value}”。文件的列为：{columns, list}。',
     'contacts.csv.encoding':
       '文件未保存为 UTF-8，其字符看起来是 {encoding} 编码，无法在你的语言下准确读取。请在 Excel 中选择“文件”›“另存为”，将文件类型设为“CSV UTF-8(逗号分隔)(*.csv)”，然后导入保存后的文件。',
     'contacts.csv.encodingUnknown':
       '文件未保存为 UTF-8，且无法识别其编码。请在 Excel 中选择“文件”›“另存为”，将文件类型设为“CSV UTF-8(逗号分隔)(*.csv)”，然后导入保存后的文件。',
-    'contacts.template.roles': 'Role（角色）：以下之一：{roles}。',
+    'contacts.template.roles': 'Role（角色）：以下之一：{roles, list}。',
     'contacts.template.countries':
       'Countries/Regions（国家/地区）：两个字母的代码（US、DE）或名称（美国、德国），用逗号分隔；OOO 或“所有国家/地区”表示全部。',
     'contacts.template.states':
@@ -131,7 +131,7 @@ export const CONTACT_MESSAGES: ModuleCatalogue<typeof en> = {
     'contacts.csv.emailInvalid':
       '第 {row} 列：「{column}」欄中的「{value}」不是有效的電子郵件地址。',
     'contacts.csv.roleUnknown':
-      '第 {row} 列：「{column}」欄中的「{value}」不是聯絡人角色。請使用下列其中之一：{roles}。',
+      '第 {row} 列：「{column}」欄中的「{value}」不是聯絡人角色。請使用下列其中之一：{roles, list}。',
     'contacts.csv.countryUnknown':
       '第 {row} 列：「{column}」欄中的「{value}」既不是國家/地區代碼，也不是國家/地區名稱。請使用兩個字母的代碼（例如 US）、名稱（例如「美國」），或使用 OOO 表示所有國家/地區。',
     'contacts.csv.allRegionsAlone':
@@ -144,15 +144,15 @@ export const CONTACT_MESSAGES: ModuleCatalogue<typeof en> = {
       '第 {row} 列：引號未閉合，或同一儲存格中的引號後面還有其他文字。請用引號括住整個儲存格，並將儲存格內的每個引號寫成兩個。',
     'contacts.csv.tooManyCells':
       '第 {row} 列有 {count} 個儲存格，但檔案只有 {maximum} 欄。請用引號括住包含分隔符號的儲存格。',
-    'contacts.csv.missingColumn': '第一列缺少「{column}」欄。檔案的欄位為：{columns}。',
+    'contacts.csv.missingColumn': '第一列缺少「{column}」欄。檔案的欄位為：{columns, list}。',
     'contacts.csv.duplicateColumn': '第一列中「{column}」欄出現了不只一次。',
     'contacts.csv.unknownColumn':
-      '第一列包含不屬於聯絡人檔案的欄位「{value}」。檔案的欄位為：{columns}。',
+      '第一列包含不屬於聯絡人檔案的欄位「{value}」。檔案的欄位為：{columns, list}。',
     'contacts.csv.encoding':
       '檔案未儲存為 UTF-8，其字元看起來是 {encoding} 編碼，無法在你的語言下準確讀取。請在 Excel 中選擇「檔案」›「另存新檔」，將檔案類型設為「CSV UTF-8(逗號分隔)(*.csv)」，然後匯入儲存後的檔案。',
     'contacts.csv.encodingUnknown':
       '檔案未儲存為 UTF-8，且無法辨識其編碼。請在 Excel 中選擇「檔案」›「另存新檔」，將檔案類型設為「CSV UTF-8(逗號分隔)(*.csv)」，然後匯入儲存後的檔案。',
-    'contacts.template.roles': 'Role（角色）：下列其中之一：{roles}。',
+    'contacts.template.roles': 'Role（角色）：下列其中之一：{roles, list}。',
     'contacts.template.countries':
       'Countries/Regions（國家/地區）：兩個字母的代碼（US、DE）或名稱（美國、德國），以逗號分隔；OOO 或「所有國家/地區」表示全部。',
     'contacts.template.states':

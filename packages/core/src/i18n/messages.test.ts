@@ -24,7 +24,7 @@ const placeholders = (text: string) => {
       return '';
     },
   );
-  for (const m of plain.matchAll(/\{(\w+)\}/g)) names.add(m[1]!);
+  for (const m of plain.matchAll(/\{(\w+)(?:, list)?\}/g)) names.add(m[1]!);
   return [...names].sort();
 };
 
@@ -87,6 +87,13 @@ describe('message catalogue', () => {
     expect(refused('sv-SE', 1)).toMatch(/^1 rad behöver rättas\. Rätta den /);
     expect(refused('sv-SE', 2)).toMatch(/^2 rader behöver/);
     expect(refused('zh-CN', 1)).toBe('有 1 行需要更正。请修正后重新导入文件。');
+  });
+
+  it('writes lists with the list separator of the language', () => {
+    const params = { count: 2, missing: 'US, PL' };
+    expect(translate('zh-CN', 'checklist.partnerSales', params)).toContain('：US、PL。');
+    expect(translate('zh-TW', 'checklist.partnerSales', params)).toContain('US、PL');
+    expect(translate('pl-PL', 'checklist.partnerSales', params)).toContain(': US, PL.');
   });
 
   it.each(LOCALES)('%s gives every plural choice an “other” form', (locale) => {

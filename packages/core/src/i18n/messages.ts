@@ -378,8 +378,15 @@ function pluralForm(locale: Locale, value: number, branches: string): string {
 }
 
 /**
- * The message for `key` in `locale`, with plural choices resolved and `{name}` placeholders
- * filled; unknown keys fall back.
+ * A list in a message: `{name, list}` takes a value the core joined with ", " (codes, column
+ * names) and writes it with the locale's list separator — Chinese "、", others ", ".
+ */
+const LIST = /\{(\w+), list\}/g;
+const listSeparator = (locale: Locale) => (locale.startsWith('zh') ? '、' : ', ');
+
+/**
+ * The message for `key` in `locale`, with plural choices and lists resolved and `{name}`
+ * placeholders filled; unknown keys fall back.
  */
 export function translate(
   locale: Locale,
@@ -392,6 +399,9 @@ export function translate(
       const value = Number(params[name]);
       return name in params && Number.isFinite(value) ? pluralForm(locale, value, branches) : match;
     })
+    .replace(LIST, (match, name: string) =>
+      name in params ? String(params[name]).split(', ').join(listSeparator(locale)) : match,
+    )
     .replace(/\{(\w+)\}/g, (match, name: string) =>
       name in params ? String(params[name]) : match,
     );

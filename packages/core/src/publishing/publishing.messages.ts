@@ -170,9 +170,10 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'requirement.tab.listingComplete.unmet':
       '请完善列表：平台、细分市场、解决方案类型，以及包含子领域的解决方案领域。',
     'requirement.documents.cosellReady.met': '所需的共同销售文档均已上传。',
-    'requirement.documents.cosellReady.unmet': '请上传缺少的文档：{missing}。',
+    'requirement.documents.cosellReady.unmet': '请上传缺少的文档：{missing, list}。',
     'requirement.tab.partnerSalesContacts.met': '每个市场都有合作伙伴销售联系人。',
-    'requirement.tab.partnerSalesContacts.unmet': '请为以下市场添加合作伙伴销售联系人：{missing}。',
+    'requirement.tab.partnerSalesContacts.unmet':
+      '请为以下市场添加合作伙伴销售联系人：{missing, list}。',
     'requirement.review.approved.met': 'Microsoft 审核者已批准共同销售材料。',
     'requirement.review.approved.unmet': '共同销售材料尚未获得批准。请将其发布以供审核。',
     'requirement.partner.goldCompetency.met': '该组织拥有有效的金牌能力。',
@@ -192,7 +193,7 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'requirement.technical.validation.unmet':
       '审核者必须确认该产品的 IP 主要在 Azure 上运行（技术验证）。',
     'requirement.documents.azureIp.met': '已上传参考体系结构图。',
-    'requirement.documents.azureIp.unmet': '请上传缺少的文档：{missing}。',
+    'requirement.documents.azureIp.unmet': '请上传缺少的文档：{missing, list}。',
     'requirement.tab.solutionTypeIp.met': '解决方案类型为 IP。',
     'requirement.tab.solutionTypeIp.unmet': '列表的解决方案类型必须为 IP。',
     'requirement.offer.transactable.met': '该产品可交易，或无需可交易。',
@@ -300,9 +301,10 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'requirement.tab.listingComplete.unmet':
       '請完成清單：平台、市場區隔、解決方案類型，以及包含子領域的解決方案領域。',
     'requirement.documents.cosellReady.met': '所需的共同銷售文件都已上傳。',
-    'requirement.documents.cosellReady.unmet': '請上傳缺少的文件：{missing}。',
+    'requirement.documents.cosellReady.unmet': '請上傳缺少的文件：{missing, list}。',
     'requirement.tab.partnerSalesContacts.met': '每個市場都有合作夥伴銷售連絡人。',
-    'requirement.tab.partnerSalesContacts.unmet': '請為下列市場新增合作夥伴銷售連絡人：{missing}。',
+    'requirement.tab.partnerSalesContacts.unmet':
+      '請為下列市場新增合作夥伴銷售連絡人：{missing, list}。',
     'requirement.review.approved.met': 'Microsoft 審核者已核准共同銷售資料。',
     'requirement.review.approved.unmet': '共同銷售資料尚未獲得核准。請將其發佈以供審核。',
     'requirement.partner.goldCompetency.met': '此組織擁有有效的金級能力。',
@@ -322,7 +324,7 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'requirement.technical.validation.unmet':
       '審核者必須確認此供應項目的 IP 主要在 Azure 上執行（技術驗證）。',
     'requirement.documents.azureIp.met': '已上傳參考架構圖。',
-    'requirement.documents.azureIp.unmet': '請上傳缺少的文件：{missing}。',
+    'requirement.documents.azureIp.unmet': '請上傳缺少的文件：{missing, list}。',
     'requirement.tab.solutionTypeIp.met': '解決方案類型為 IP。',
     'requirement.tab.solutionTypeIp.unmet': '清單的解決方案類型必須為 IP。',
     'requirement.offer.transactable.met': '此供應項目可交易，或不需要可交易。',
@@ -438,7 +440,7 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'requirement.tab.partnerSalesContacts.met':
       'Varje marknad har en kontakt med rollen Partner sales.',
     'requirement.tab.partnerSalesContacts.unmet':
-      'Lägg till en kontakt med rollen Partner sales för de här marknaderna: {missing}.',
+      'Lägg till en kontakt med rollen Partnerförsäljning för de här marknaderna: {missing}.',
     'requirement.review.approved.met':
       'En granskare från Microsoft har godkänt materialet för samförsäljning.',
     'requirement.review.approved.unmet':
@@ -596,7 +598,7 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'requirement.documents.cosellReady.unmet': 'Prześlij brakujące dokumenty: {missing}.',
     'requirement.tab.partnerSalesContacts.met': 'Każdy rynek ma kontakt w roli Partner sales.',
     'requirement.tab.partnerSalesContacts.unmet':
-      'Dodaj kontakt w roli Partner sales dla tych rynków: {missing}.',
+      'Dodaj kontakt w roli Sprzedaż partnera dla tych rynków: {missing}.',
     'requirement.review.approved.met':
       'Recenzent Microsoft zatwierdził materiały do wspólnej sprzedaży.',
     'requirement.review.approved.unmet':
