@@ -234,8 +234,10 @@ describe('co-sell tab journey in Chromium', () => {
             .join('\r\n')
             .concat('\r\n'),
         );
-      // Swedish Excel leaves "US, SE" unquoted in a semicolon file; English Excel quotes it.
-      const countries = locale === 'sv-SE' ? 'US, SE' : '"US, SE"';
+      // Countries by name and code, roles in the user's language. Swedish Excel leaves
+      // "USA, Sverige" unquoted in a semicolon file; English Excel quotes "United States, SE".
+      const countries = locale === 'sv-SE' ? 'USA, Sverige' : '"United States, SE"';
+      const marketing = locale === 'sv-SE' ? 'Partnermarknadsföring' : 'Partner marketing';
       const importCsv = async (buffer: Buffer) => {
         const [chooser] = await Promise.all([
           page.waitForEvent('filechooser'),
@@ -251,6 +253,16 @@ describe('co-sell tab journey in Chromium', () => {
       );
       const refused = page.getByRole('dialog');
       await refused.getByText(t('contactImport.refusedTitle')).waitFor();
+      // "Nothing was imported" is said once, and the count of rows to correct is in the
+      // language's plural form.
+      const nothingImported = t('contactImport.nothingImported')
+        .split(' från')[0]!
+        .split(' from')[0]!;
+      const refusedText = await refused.innerText();
+      expect(refusedText.split(nothingImported), nothingImported).toHaveLength(2);
+      expect(refusedText).toContain(
+        locale === 'sv-SE' ? '2 rader behöver rättas' : '2 rows need correcting',
+      );
       const problems = refused.getByRole('table', { name: t('contactImport.problems') });
       expect(await problems.getByRole('row').count()).toBeGreaterThanOrEqual(3);
       await shot(page, '03-import-refused');
@@ -259,7 +271,7 @@ describe('co-sell tab journey in Chromium', () => {
       await importCsv(
         csv([
           ['Ann Berg', 'ann@contoso.example', 'Sales lead', 'Partner sales', countries, 'US-WA'],
-          ['Bo Ek', 'bo@contoso.example', 'Marketing', 'Partner marketing', 'SE', ''],
+          ['Bo Ek', 'bo@contoso.example', 'Marketing', marketing, 'SE', ''],
         ]),
       );
       const preview = page.getByRole('dialog', { name: t('contactImport.previewTitle') });

@@ -98,14 +98,95 @@ describe('offer contacts', () => {
     return preview;
   };
 
-  it('serves the template: BOM, the six columns in order, nothing else', async () => {
+  it('serves the template: BOM, the six columns in order, one example row, legend lines', async () => {
     const response = await owner().get('/api/contacts/template.csv');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     expect(response.headers['content-disposition']).toMatch(
       /^attachment; filename="contacts-template.csv"/,
     );
-    expect(response.body).toBe(`\uFEFF${HEADER}\r\n`);
+    const [header, example, ...legend] = response.body.split('\r\n').slice(0, -1);
+    expect(header).toBe(`\uFEFF${HEADER}`);
+    expect(example).toMatch(/^Alex Example,alex@example\.com,/);
+    expect(legend.length).toBeGreaterThanOrEqual(3);
+    expect(legend.every((line) => /^"?# /.test(line))).toBe(true);
+  });
+
+  it('imports the template as downloaded plus the rows typed into it, not its example or legend', async () => {
+    await freshOffer();
+    const template = (await owner().get('/api/contacts/template.csv')).body;
+    const preview = await importFile(
+      Buffer.from(
+        `${template}Ada Lovelace,ada@contoso.example,Sales lead,Partner sales,Sverige,\r\n`,
+      ),
+    );
+    expect(preview.import.rowCount).toBe(1);
+    expect(preview.added.sample).toMatchObject([{ name: 'Ada Lovelace', countries: ['SE'] }]);
+  });
+
+  describe('a file filled in the user’s language', () => {
+    /** `text` with its Polish letters as Windows-1250 writes them (Polish Excel, plain CSV). */
+    const windows1250 = (text: string) => {
+      const bytes: Record<string, number> = {
+        ł: 0xb3,
+        ą: 0xb9,
+        ż: 0xbf,
+        Ż: 0xaf,
+        Ł: 0xa3,
+        ó: 0xf3,
+      };
+      return Buffer.from([...text].map((char) => bytes[char] ?? char.charCodeAt(0)));
+    };
+    const file = windows1250(
+      `${HEADER}\r\nPaweł Żak,pawel@contoso.example,Dyrektor,Sprzedaż partnera,"Stany Zjednoczone, Szwecja",\r\n`,
+    );
+    const setLocale = (locale: string) => owner().patch('/api/me', { locale });
+    afterAll(async () => {
+      await setLocale('en');
+    });
+
+    it('reads country names, translated roles and Windows-1250 for a Polish user', async () => {
+      await freshOffer();
+      await setLocale('pl-PL');
+      const staged = await stage(file);
+      expect(staged.statusCode, staged.body).toBe(201);
+      expect(json<Preview>(staged).added.sample).toEqual([
+        {
+          name: 'Paweł Żak',
+          email: 'pawel@contoso.example',
+          jobTitle: 'Dyrektor',
+          role: 'partner-sales',
+          countries: ['US', 'SE'],
+          states: [],
+        },
+      ]);
+    });
+
+    it('refuses the same bytes for an English user, naming the code page and CSV UTF-8', async () => {
+      await freshOffer();
+      await setLocale('en');
+      const before = await contacts();
+      const response = await stage(file);
+      expect(response.statusCode).toBe(400);
+      const problem = json<Problem>(response);
+      expect(problem.detail).not.toMatch(/row/i);
+      expect(problem.errors).toEqual([
+        expect.objectContaining({ field: 'file', code: 'contacts.csv.encoding' }),
+      ]);
+      expect(problem.errors![0]!.detail).toMatch(/Windows-1250.*CSV UTF-8/);
+      expect(await contacts()).toEqual(before);
+    });
+
+    it('names an unknown country whole, not word by word', async () => {
+      await freshOffer();
+      const response = await stage(
+        csv('Ada,ada@contoso.example,Seller,Partner sales,New Zeeland,'),
+      );
+      expect(response.statusCode).toBe(400);
+      const errors = json<Problem>(response).errors!;
+      expect(errors).toHaveLength(1);
+      expect(errors[0]!.detail).toContain('“New Zeeland”');
+    });
   });
 
   it('imports a file: preview first, nothing changes until confirmed, then all at once', async () => {
@@ -236,7 +317,8 @@ describe('offer contacts', () => {
     );
     expect(response.statusCode).toBe(400);
     const problem = json<Problem>(response);
-    expect(problem.detail).toMatch(/Ingenting importerades/);
+    // One bad row: the plural form of one, in Swedish.
+    expect(problem.detail).toMatch(/^1 rad behöver rättas\./);
     expect(problem.errors![0]!.detail).toMatch(/2/);
   });
 

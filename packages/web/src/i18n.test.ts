@@ -86,6 +86,18 @@ const placeholders = (text: string) =>
 
 const en = load('en');
 
+/**
+ * i18next plural forms: `key_one`, `key_few`… are one key `key` that `t('key', { count })`
+ * picks from by the language's plural rules, so languages differ in the forms they have
+ * (Polish one/few/many/other, Chinese only other).
+ */
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+const baseKey = (key: string) => key.replace(PLURAL_SUFFIX, '');
+const baseKeys = (catalogue: Map<string, string>) => new Set([...catalogue.keys()].map(baseKey));
+/** The English text a translated key is compared with: a plural form compares with `_other`. */
+const englishOf = (key: string) =>
+  en.get(key) ?? (PLURAL_SUFFIX.test(key) ? en.get(`${baseKey(key)}_other`) : undefined);
+
 describe('web translations', () => {
   it('has a catalogue for every supported locale and no other', () => {
     const files = readdirSync(localesDir)
@@ -98,14 +110,17 @@ describe('web translations', () => {
   for (const locale of LOCALES.filter((l) => l !== 'en')) {
     describe(locale, () => {
       const catalogue = load(locale);
-      it('has every key of en and no other', () => {
-        const missing = [...en.keys()].filter((key) => !catalogue.has(key));
-        const extra = [...catalogue.keys()].filter((key) => !en.has(key));
+      it('has every key of en and no other (plural forms as its language needs them)', () => {
+        const mine = baseKeys(catalogue);
+        const english = baseKeys(en);
+        const missing = [...english].filter((key) => !mine.has(key));
+        const extra = [...mine].filter((key) => !english.has(key));
         expect({ missing, extra }).toEqual({ missing: [], extra: [] });
       });
       it('keeps the placeholders and markup of en, with no empty text', () => {
-        const wrong = [...en.entries()]
-          .filter(([key]) => catalogue.has(key))
+        const wrong = [...catalogue.keys()]
+          .map((key) => [key, englishOf(key)] as const)
+          .filter((entry): entry is readonly [string, string] => entry[1] !== undefined)
           .filter(([key, text]) => {
             const translated = catalogue.get(key)!;
             return (
@@ -124,13 +139,14 @@ describe('web translations', () => {
   });
 
   it('defines every key the sources use', () => {
-    const missing = [...usedKeys().all].filter((key) => !en.has(key)).sort();
+    const english = baseKeys(en);
+    const missing = [...usedKeys().all].filter((key) => !english.has(key)).sort();
     expect(missing).toEqual([]);
   });
 
   it('uses every key it defines', () => {
     const { all } = usedKeys();
-    const unused = [...en.keys()].filter((key) => !all.has(key)).sort();
+    const unused = [...en.keys()].filter((key) => !all.has(baseKey(key))).sort();
     expect(unused).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import {
   parseContactRole,
   type ContactRoleId,
 } from '../reference/contact-roles';
+import { parseCountryOrName } from '../reference/country-names';
 import {
   ALL_REGIONS_CODE,
   COSELL_COUNTRY_CODES,
@@ -208,10 +209,75 @@ class RowIssues {
   }
 }
 
-/** Country, state and role codes in a cell: separated by commas, semicolons or spaces. */
-function splitCodes(cell: string): string[] {
-  return cell.split(/[\s,;]+/).filter((code) => code !== '');
+/** Commas and semicolons, also the full-width and ideographic ones of Chinese text. */
+const LIST_SEPARATOR = /[,;\uff0c\uff1b\u3001]/;
+
+const LIST_SEPARATOR_ALL = new RegExp(LIST_SEPARATOR.source, 'g');
+
+/** The longest run of list items a name may span ("St Helena, Ascension, Tristan da Cunha"). */
+const MAX_NAME_ITEMS = 3;
+
+/**
+ * The items of a countries or states cell, each read by `parse` (a code or a name). Items are
+ * separated by commas or semicolons; an item that is not a name may be codes separated by
+ * spaces (`US CA`). An item that is neither is reported whole, as written: "New Zeeland" is
+ * one unknown value, never "New" and "Zeeland".
+ */
+function readItems<T>(
+  cell: string,
+  parse: (text: string) => T | undefined,
+  parseCode: (text: string) => T | undefined,
+  unknown: (item: string) => void,
+): T[] {
+  const items = cell
+    .split(LIST_SEPARATOR)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  const found: T[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const whole = parse(item);
+    if (whole !== undefined) {
+      found.push(whole);
+      continue;
+    }
+    // A name holding a comma spans items ("St Helena, Ascension, Tristan da Cunha"); no
+    // such name starts with another name, so it is tried only when the item alone is none.
+    let joined: T | undefined;
+    let span = 1;
+    for (let length = Math.min(MAX_NAME_ITEMS, items.length - i); length > 1; length--) {
+      joined = parse(items.slice(i, i + length).join(', '));
+      if (joined !== undefined) {
+        span = length;
+        break;
+      }
+    }
+    if (joined !== undefined) {
+      found.push(joined);
+      i += span - 1;
+      continue;
+    }
+    const words = item.split(/\s+/);
+    const codes = words.map(parseCode);
+    if (words.length > 1 && codes.every((code) => code !== undefined)) {
+      found.push(...(codes as T[]));
+    } else {
+      unknown(item);
+    }
+  }
+  return found;
 }
+
+const parseStateCode = (text: string): StateCode | undefined => {
+  const upper = text.trim().toUpperCase();
+  return isStateCode(upper) ? upper : undefined;
+};
+
+/** A co-sell country code alone, without names: what a space may separate. */
+const parseCountryCode = (text: string): CosellCountryCode | undefined => {
+  const upper = text.trim().toUpperCase();
+  return isCosellCountryCode(upper) ? upper : undefined;
+};
 
 function validateText(cell: string, key: 'name' | 'jobTitle', issues: RowIssues): string {
   const text = joinLines(cell).trim();
@@ -256,17 +322,13 @@ function validateRole(cell: string, issues: RowIssues): ContactRoleId | undefine
 }
 
 function validateCountries(cell: string, issues: RowIssues): CosellCountryCode[] {
-  const written = splitCodes(cell);
-  if (written.length === 0) {
+  if (cell.replace(LIST_SEPARATOR_ALL, '').trim() === '') {
     issues.add('countries', 'contacts.csv.required');
     return [];
   }
-  const codes: CosellCountryCode[] = [];
-  for (const code of written) {
-    const upper = code.toUpperCase();
-    if (isCosellCountryCode(upper)) codes.push(upper);
-    else issues.add('countries', 'contacts.csv.countryUnknown', { value: code });
-  }
+  const codes = readItems(cell, parseCountryOrName, parseCountryCode, (item) =>
+    issues.add('countries', 'contacts.csv.countryUnknown', { value: item }),
+  );
   const unique = uniqueInOrder(codes);
   if (unique.includes(ALL_REGIONS_CODE) && unique.length > 1) {
     issues.add('countries', 'contacts.csv.allRegionsAlone');
@@ -280,12 +342,10 @@ function validateStates(
   issues: RowIssues,
 ): StateCode[] {
   const states: StateCode[] = [];
-  for (const code of splitCodes(cell)) {
-    const upper = code.toUpperCase();
-    if (!isStateCode(upper)) {
-      issues.add('states', 'contacts.csv.stateUnknown', { value: code });
-      continue;
-    }
+  const written = readItems(cell, parseStateCode, parseStateCode, (item) =>
+    issues.add('states', 'contacts.csv.stateUnknown', { value: item }),
+  );
+  for (const upper of written) {
     // With no readable country the row already has an issue there; a second one per state
     // would only repeat it.
     if (countries.length > 0 && !stateAllowed(upper, countries)) {

@@ -32,7 +32,7 @@ const en = {
   'contacts.csv.roleUnknown':
     'Row {row}: “{value}” in “{column}” is not a contact role. Use one of: {roles}.',
   'contacts.csv.countryUnknown':
-    'Row {row}: “{value}” in “{column}” is not a country/region code. Use two-letter codes such as US, or OOO for all countries/regions.',
+    'Row {row}: “{value}” in “{column}” is neither a country/region code nor a country/region name. Use two-letter codes such as US, names such as United States, or OOO for all countries/regions.',
   'contacts.csv.allRegionsAlone':
     'Row {row}: “{column}” combines OOO (all countries/regions) with other codes. Use OOO alone or list the countries/regions.',
   'contacts.csv.stateUnknown':
@@ -48,6 +48,17 @@ const en = {
   'contacts.csv.duplicateColumn': 'The first row names the “{column}” column more than once.',
   'contacts.csv.unknownColumn':
     'The first row names a column “{value}” that is not part of the contacts file. The columns are: {columns}.',
+  'contacts.csv.encoding':
+    'The file is not saved as UTF-8, and its characters look like {encoding}, which cannot be read without doubt in your language. In Excel, choose File › Save As, select the file type “CSV UTF-8 (Comma delimited) (*.csv)”, and import the saved file.',
+  'contacts.csv.encodingUnknown':
+    'The file is not saved as UTF-8, and its encoding was not recognised. In Excel, choose File › Save As, select the file type “CSV UTF-8 (Comma delimited) (*.csv)”, and import the saved file.',
+  'contacts.template.roles': 'Role: one of {roles}.',
+  'contacts.template.countries':
+    'Countries/Regions: two-letter codes (US, DE) or names (United States, Deutschland), separated by commas; OOO or “All countries/regions” for all of them.',
+  'contacts.template.states':
+    'States/Provinces (optional): codes such as US-WA, CA-ON or AU-NSW, of a country listed in the same row.',
+  'contacts.template.ignored':
+    'Lines starting with # and the example row are not imported: replace the example with your contacts, one row per person and role, and save as CSV UTF-8.',
 } as const;
 
 export const CONTACT_MESSAGES: ModuleCatalogue<typeof en> = {
@@ -71,9 +82,9 @@ export const CONTACT_MESSAGES: ModuleCatalogue<typeof en> = {
       '第 {row} 行：“{column}”包含无法读取的字符。请将文件另存为“CSV UTF-8”后重新导入。',
     'contacts.csv.emailInvalid': '第 {row} 行：“{column}”中的“{value}”不是有效的电子邮件地址。',
     'contacts.csv.roleUnknown':
-      '第 {row} 行：“{column}”中的“{value}”不是联系人角色。请使用以下之一：{roles}。',
+      '第 {row} 行：“{column}”中的“{value}”不是联系人角色。请使用以下之一：{roles, list}。',
     'contacts.csv.countryUnknown':
-      '第 {row} 行：“{column}”中的“{value}”不是国家/地区代码。请使用两个字母的代码（如 US），或使用 OOO 表示所有国家/地区。',
+      '第 {row} 行：“{column}”中的“{value}”既不是国家/地区代码，也不是国家/地区名称。请使用两个字母的代码（如 US）、名称（如“美国”），或使用 OOO 表示所有国家/地区。',
     'contacts.csv.allRegionsAlone':
       '第 {row} 行：“{column}”将 OOO（所有国家/地区）与其他代码一起使用。请单独使用 OOO，或列出具体的国家/地区。',
     'contacts.csv.stateUnknown':
@@ -84,10 +95,21 @@ export const CONTACT_MESSAGES: ModuleCatalogue<typeof en> = {
       '第 {row} 行：引号未闭合，或同一单元格中引号后还有其他文本。请用引号括住整个单元格，并将单元格内的每个引号写成两个。',
     'contacts.csv.tooManyCells':
       '第 {row} 行有 {count} 个单元格，但文件只有 {maximum} 列。请用引号括住包含分隔符的单元格。',
-    'contacts.csv.missingColumn': '第一行缺少“{column}”列。文件的列为：{columns}。',
+    'contacts.csv.missingColumn': '第一行缺少“{column}”列。文件的列为：{columns, list}。',
     'contacts.csv.duplicateColumn': '第一行中“{column}”列出现了多次。',
     'contacts.csv.unknownColumn':
-      '第一行包含不属于联系人文件的列“{value}”。文件的列为：{columns}。',
+      '第一行包含不属于联系人文件的列“{value}”。文件的列为：{columns, list}。',
+    'contacts.csv.encoding':
+      '文件未保存为 UTF-8，其字符看起来是 {encoding} 编码，无法在你的语言下准确读取。请在 Excel 中选择“文件”›“另存为”，将文件类型设为“CSV UTF-8(逗号分隔)(*.csv)”，然后导入保存后的文件。',
+    'contacts.csv.encodingUnknown':
+      '文件未保存为 UTF-8，且无法识别其编码。请在 Excel 中选择“文件”›“另存为”，将文件类型设为“CSV UTF-8(逗号分隔)(*.csv)”，然后导入保存后的文件。',
+    'contacts.template.roles': 'Role（角色）：以下之一：{roles, list}。',
+    'contacts.template.countries':
+      'Countries/Regions（国家/地区）：两个字母的代码（US、DE）或名称（美国、德国），用逗号分隔；OOO 或“所有国家/地区”表示全部。',
+    'contacts.template.states':
+      'States/Provinces（州/省，可选）：US-WA、CA-ON 或 AU-NSW 等代码，且所属国家须列在同一行中。',
+    'contacts.template.ignored':
+      '以 # 开头的行和示例行不会被导入：请将示例替换为你的联系人（每人每个角色一行），并保存为 CSV UTF-8。',
   },
   'zh-TW': {
     'contacts.name.required': '請輸入聯絡人姓名。',
@@ -109,9 +131,9 @@ export const CONTACT_MESSAGES: ModuleCatalogue<typeof en> = {
     'contacts.csv.emailInvalid':
       '第 {row} 列：「{column}」欄中的「{value}」不是有效的電子郵件地址。',
     'contacts.csv.roleUnknown':
-      '第 {row} 列：「{column}」欄中的「{value}」不是聯絡人角色。請使用下列其中之一：{roles}。',
+      '第 {row} 列：「{column}」欄中的「{value}」不是聯絡人角色。請使用下列其中之一：{roles, list}。',
     'contacts.csv.countryUnknown':
-      '第 {row} 列：「{column}」欄中的「{value}」不是國家/地區代碼。請使用兩個字母的代碼（例如 US），或使用 OOO 表示所有國家/地區。',
+      '第 {row} 列：「{column}」欄中的「{value}」既不是國家/地區代碼，也不是國家/地區名稱。請使用兩個字母的代碼（例如 US）、名稱（例如「美國」），或使用 OOO 表示所有國家/地區。',
     'contacts.csv.allRegionsAlone':
       '第 {row} 列：「{column}」欄將 OOO（所有國家/地區）與其他代碼一起使用。請單獨使用 OOO，或列出各個國家/地區。',
     'contacts.csv.stateUnknown':
@@ -122,10 +144,21 @@ export const CONTACT_MESSAGES: ModuleCatalogue<typeof en> = {
       '第 {row} 列：引號未閉合，或同一儲存格中的引號後面還有其他文字。請用引號括住整個儲存格，並將儲存格內的每個引號寫成兩個。',
     'contacts.csv.tooManyCells':
       '第 {row} 列有 {count} 個儲存格，但檔案只有 {maximum} 欄。請用引號括住包含分隔符號的儲存格。',
-    'contacts.csv.missingColumn': '第一列缺少「{column}」欄。檔案的欄位為：{columns}。',
+    'contacts.csv.missingColumn': '第一列缺少「{column}」欄。檔案的欄位為：{columns, list}。',
     'contacts.csv.duplicateColumn': '第一列中「{column}」欄出現了不只一次。',
     'contacts.csv.unknownColumn':
-      '第一列包含不屬於聯絡人檔案的欄位「{value}」。檔案的欄位為：{columns}。',
+      '第一列包含不屬於聯絡人檔案的欄位「{value}」。檔案的欄位為：{columns, list}。',
+    'contacts.csv.encoding':
+      '檔案未儲存為 UTF-8，其字元看起來是 {encoding} 編碼，無法在你的語言下準確讀取。請在 Excel 中選擇「檔案」›「另存新檔」，將檔案類型設為「CSV UTF-8(逗號分隔)(*.csv)」，然後匯入儲存後的檔案。',
+    'contacts.csv.encodingUnknown':
+      '檔案未儲存為 UTF-8，且無法辨識其編碼。請在 Excel 中選擇「檔案」›「另存新檔」，將檔案類型設為「CSV UTF-8(逗號分隔)(*.csv)」，然後匯入儲存後的檔案。',
+    'contacts.template.roles': 'Role（角色）：下列其中之一：{roles, list}。',
+    'contacts.template.countries':
+      'Countries/Regions（國家/地區）：兩個字母的代碼（US、DE）或名稱（美國、德國），以逗號分隔；OOO 或「所有國家/地區」表示全部。',
+    'contacts.template.states':
+      'States/Provinces（州/省，選填）：US-WA、CA-ON 或 AU-NSW 等代碼，且所屬國家須列在同一列中。',
+    'contacts.template.ignored':
+      '以 # 開頭的列和範例列不會被匯入：請將範例換成你的聯絡人（每人每個角色一列），並儲存為 CSV UTF-8。',
   },
   'sv-SE': {
     'contacts.name.required': 'Ange kontaktpersonens namn.',
@@ -153,7 +186,7 @@ export const CONTACT_MESSAGES: ModuleCatalogue<typeof en> = {
     'contacts.csv.roleUnknown':
       'Rad {row}: ”{value}” i ”{column}” är ingen kontaktroll. Använd någon av: {roles}.',
     'contacts.csv.countryUnknown':
-      'Rad {row}: ”{value}” i ”{column}” är ingen lands- eller regionkod. Använd koder med två bokstäver, till exempel US, eller OOO för alla länder/regioner.',
+      'Rad {row}: ”{value}” i ”{column}” är varken en lands- eller regionkod eller ett lands- eller regionnamn. Använd koder med två bokstäver, till exempel US, namn som USA, eller OOO för alla länder/regioner.',
     'contacts.csv.allRegionsAlone':
       'Rad {row}: ”{column}” kombinerar OOO (alla länder/regioner) med andra koder. Använd bara OOO eller räkna upp länderna/regionerna.',
     'contacts.csv.stateUnknown':
@@ -169,6 +202,17 @@ export const CONTACT_MESSAGES: ModuleCatalogue<typeof en> = {
     'contacts.csv.duplicateColumn': 'Kolumnen ”{column}” finns mer än en gång på första raden.',
     'contacts.csv.unknownColumn':
       'Första raden har kolumnen ”{value}”, som inte hör till kontaktfilen. Kolumnerna är: {columns}.',
+    'contacts.csv.encoding':
+      'Filen är inte sparad som UTF-8, och dess tecken ser ut som {encoding}, som inte kan läsas säkert för ditt språk. Välj Arkiv › Spara som i Excel, välj filformatet ”CSV UTF-8 (kommaavgränsad) (*.csv)” och importera den sparade filen.',
+    'contacts.csv.encodingUnknown':
+      'Filen är inte sparad som UTF-8, och dess teckenkodning gick inte att känna igen. Välj Arkiv › Spara som i Excel, välj filformatet ”CSV UTF-8 (kommaavgränsad) (*.csv)” och importera den sparade filen.',
+    'contacts.template.roles': 'Role (roll): en av {roles}.',
+    'contacts.template.countries':
+      'Countries/Regions (länder/regioner): koder med två bokstäver (US, DE) eller namn (USA, Tyskland), åtskilda med kommatecken; OOO eller ”Alla länder/regioner” för alla.',
+    'contacts.template.states':
+      'States/Provinces (delstater/provinser, valfritt): koder som US-WA, CA-ON eller AU-NSW, för ett land som finns på samma rad.',
+    'contacts.template.ignored':
+      'Rader som börjar med # och exempelraden importeras inte: ersätt exemplet med era kontakter, en rad per person och roll, och spara som CSV UTF-8.',
   },
   'pl-PL': {
     'contacts.name.required': 'Podaj imię i nazwisko osoby kontaktowej.',
@@ -199,7 +243,7 @@ export const CONTACT_MESSAGES: ModuleCatalogue<typeof en> = {
     'contacts.csv.roleUnknown':
       'Wiersz {row}: „{value}” w kolumnie „{column}” nie jest rolą kontaktu. Użyj jednej z wartości: {roles}.',
     'contacts.csv.countryUnknown':
-      'Wiersz {row}: „{value}” w kolumnie „{column}” nie jest kodem kraju/regionu. Użyj kodów dwuliterowych, np. US, albo OOO dla wszystkich krajów/regionów.',
+      'Wiersz {row}: „{value}” w kolumnie „{column}” nie jest ani kodem, ani nazwą kraju/regionu. Użyj kodów dwuliterowych, np. US, nazw, np. Stany Zjednoczone, albo OOO dla wszystkich krajów/regionów.',
     'contacts.csv.allRegionsAlone':
       'Wiersz {row}: w kolumnie „{column}” kod OOO (wszystkie kraje/regiony) występuje razem z innymi kodami. Podaj samo OOO albo wymień kraje/regiony.',
     'contacts.csv.stateUnknown':
@@ -216,5 +260,16 @@ export const CONTACT_MESSAGES: ModuleCatalogue<typeof en> = {
       'Kolumna „{column}” występuje w pierwszym wierszu więcej niż raz.',
     'contacts.csv.unknownColumn':
       'Pierwszy wiersz zawiera kolumnę „{value}”, która nie należy do pliku kontaktów. Kolumny pliku to: {columns}.',
+    'contacts.csv.encoding':
+      'Plik nie jest zapisany w UTF-8, a jego znaki wyglądają na kodowanie {encoding}, którego nie da się jednoznacznie odczytać dla Twojego języka. W Excelu wybierz Plik › Zapisz jako, ustaw typ pliku „CSV UTF-8 (rozdzielany przecinkami) (*.csv)” i zaimportuj zapisany plik.',
+    'contacts.csv.encodingUnknown':
+      'Plik nie jest zapisany w UTF-8, a jego kodowania nie udało się rozpoznać. W Excelu wybierz Plik › Zapisz jako, ustaw typ pliku „CSV UTF-8 (rozdzielany przecinkami) (*.csv)” i zaimportuj zapisany plik.',
+    'contacts.template.roles': 'Role (rola): jedna z wartości {roles}.',
+    'contacts.template.countries':
+      'Countries/Regions (kraje/regiony): kody dwuliterowe (US, DE) lub nazwy (Stany Zjednoczone, Niemcy) rozdzielone przecinkami; OOO lub „Wszystkie kraje/regiony” dla wszystkich.',
+    'contacts.template.states':
+      'States/Provinces (stany/prowincje, opcjonalnie): kody takie jak US-WA, CA-ON lub AU-NSW, z kraju podanego w tym samym wierszu.',
+    'contacts.template.ignored':
+      'Wiersze zaczynające się od # oraz wiersz przykładowy nie są importowane: zastąp przykład swoimi kontaktami (jeden wiersz na osobę i rolę) i zapisz plik jako CSV UTF-8.',
   },
 };

@@ -10,7 +10,7 @@ import {
   seedProgram,
   type Fakes,
 } from '../testing';
-import { contactsCsvTemplate } from './csv';
+import { contactsCsvHead } from './csv';
 import * as sut from './contacts.service';
 
 const HEADER = 'Name,Email,Job title,Role,Countries/Regions,States/Provinces';
@@ -416,12 +416,51 @@ describe(sut.stageContactImport.name, () => {
     expect(fakes.state.contactImportRows).toEqual([]);
   });
 
-  it('should refuse a file without rows', async () => {
+  it('should refuse a file without rows as a problem of the file, not of a row', async () => {
     await expect(stage()).rejects.toMatchObject({
       code: 'VALIDATION',
+      messageKey: 'import.refusedFile',
       issues: [{ path: ['file'], code: 'import.empty' }],
     });
     expect(fakes.state.contactImports).toEqual([]);
+  });
+
+  describe('a file saved in Windows-1250 (Polish Excel, plain CSV)', () => {
+    // "Paweł" with ł as Windows-1250 writes it (0xB3): not UTF-8.
+    const bytes = Uint8Array.of(
+      ...new TextEncoder().encode(`${HEADER}\r\nPawe`),
+      0xb3,
+      ...new TextEncoder().encode(',pawel@contoso.example,AE,Sprzeda'),
+      0xbf,
+      ...new TextEncoder().encode(' partnera,Polska,\r\n'),
+    );
+    async function* file() {
+      yield bytes;
+    }
+    const stageAs = (locale: 'pl-PL' | 'en') =>
+      sut.stageContactImport(deps, world.owner, world.partner.id, offer.id, file(), 'pl.csv', {
+        ...sut.DEFAULT_CONTACT_IMPORT_SETTINGS,
+        locale,
+      });
+
+    it('should be read for a Polish user', async () => {
+      const preview = await stageAs('pl-PL');
+      expect(preview.diff.added.sample).toMatchObject([
+        { name: 'Paweł', role: 'partner-sales', countries: ['PL'] },
+      ]);
+    });
+
+    it('should be refused for an English user, naming the code page, and keep nothing', async () => {
+      await expect(stageAs('en')).rejects.toMatchObject({
+        code: 'VALIDATION',
+        messageKey: 'import.refusedFile',
+        issues: [
+          { path: ['file'], code: 'contacts.csv.encoding', params: { encoding: 'Windows-1250' } },
+        ],
+      });
+      expect(fakes.state.contactImports).toEqual([]);
+      expect(fakes.state.contactImportRows).toEqual([]);
+    });
   });
 
   it('should stage a large file in batches and still preview all of it', async () => {
@@ -683,8 +722,8 @@ describe(sut.exportContacts.name, () => {
       await sut.exportContacts(deps, world.viewer, world.partner.id, offer.id, 2),
     );
 
-    expect(text.startsWith(contactsCsvTemplate())).toBe(true);
-    expect(text.slice(contactsCsvTemplate().length).split('\r\n')).toEqual([
+    expect(text.startsWith(contactsCsvHead())).toBe(true);
+    expect(text.slice(contactsCsvHead().length).split('\r\n')).toEqual([
       'Ann,ann@contoso.example,Account executive,Partner sales,US,',
       'Bob,bob@contoso.example,Account executive,Partner sales,"US, CA",',
       'Cid,cid@contoso.example,Account executive,Partner sales,US,',

@@ -7,7 +7,7 @@
  * as a stream and staged in batches, so memory stays flat whatever its size (QUALITY P5).
  */
 import type { ContactInput } from './contact';
-import { contactsCsvChunks, contactsCsvTemplate, parseContactsCsv } from './csv';
+import { contactsCsvChunks, contactsCsvHead, parseContactsCsv } from './csv';
 import { AppError, getOrNotFound, type FieldIssue } from '../errors';
 import type { ExpectedVersions } from '../ports';
 import { scopeOf, type Actor } from '../accounts/access';
@@ -21,6 +21,7 @@ import { requireOffer, type OfferDeps } from '../offers/offer.service';
 import type { ContactImportDiff } from './contacts.ports';
 import type { ContactImportRecord } from './contacts.ports';
 import type { ContactRecord } from './contacts.ports';
+import type { Locale } from '../accounts/accounts.types';
 
 /** Tunables of imports; the defaults suit the API. */
 export interface ContactImportSettings {
@@ -30,6 +31,11 @@ export interface ContactImportSettings {
   maxIssues: number;
   /** Contacts shown per preview part (added, removed, changed). */
   sampleSize: number;
+  /**
+   * The importing user's language: a file not saved as UTF-8 is read in its Excel code page
+   * when that is unambiguous (see parseContactsCsv). Default English.
+   */
+  locale?: Locale;
 }
 
 export const DEFAULT_CONTACT_IMPORT_SETTINGS: ContactImportSettings = {
@@ -265,6 +271,7 @@ export async function stageContactImport(
   try {
     const issues: FieldIssue[] = [];
     let badRows = 0;
+    let fileProblems = 0;
     let rowCount = 0;
     let batch: { row: number; contact: ContactInput }[] = [];
     const flush = async () => {
@@ -276,27 +283,35 @@ export async function stageContactImport(
         scope,
       );
     };
-    for await (const parsed of parseContactsCsv(source, { maxIssues: settings.maxIssues })) {
+    for await (const parsed of parseContactsCsv(source, {
+      maxIssues: settings.maxIssues,
+      locale: settings.locale ?? 'en',
+    })) {
       rowCount++;
       if (parsed.contact && parsed.issueCount === 0) {
         // Once a bad row is found nothing will be applied; keep validating, stop staging.
-        if (badRows === 0) {
+        if (badRows === 0 && fileProblems === 0) {
           batch.push({ row: parsed.row, contact: parsed.contact });
           if (batch.length >= settings.batchSize) await flush();
         }
       } else {
-        badRows++;
+        // A problem of the whole file (header, encoding) is not a row to correct.
+        if (parsed.issues.length > 0 && parsed.issues.every((issue) => issue.path[0] === 'file')) {
+          fileProblems++;
+        } else {
+          badRows++;
+        }
         for (const issue of parsed.issues) {
           if (issues.length < settings.maxIssues) issues.push(issue);
         }
       }
     }
-    if (badRows === 0) await flush();
+    if (badRows === 0 && fileProblems === 0) await flush();
     if (rowCount === 0) {
       issues.push({ path: ['file'], code: 'import.empty' });
-      badRows = 1;
+      fileProblems = 1;
     }
-    if (badRows === 0) {
+    if (badRows === 0 && fileProblems === 0) {
       const duplicates = await deps.uow.run(
         (tx) =>
           tx.contactImports.findContactImportDuplicates(
@@ -321,6 +336,9 @@ export async function stageContactImport(
         params: { badRows },
         issues,
       });
+    }
+    if (fileProblems > 0) {
+      throw new AppError('VALIDATION', { messageKey: 'import.refusedFile', issues });
     }
     return await deps.uow.run(async (tx) => {
       await tx.contactImports.setContactImportRowCount(organisationId, record.id, rowCount);
@@ -465,7 +483,7 @@ export async function exportContacts(
     scope,
   );
   async function* chunks(): AsyncGenerator<string> {
-    yield contactsCsvTemplate();
+    yield contactsCsvHead();
     let after = 0;
     for (;;) {
       const page = await deps.uow.run(

@@ -118,7 +118,7 @@ describe('parseContactsCsv: rows and columns', () => {
     ],
     [
       'unknown country',
-      'Anna,x@example.com,CTO,Partner sales,"US, UK",',
+      'Anna,x@example.com,CTO,Partner sales,"US, Utopia",',
       'countries',
       'contacts.csv.countryUnknown',
     ],
@@ -363,15 +363,33 @@ describe('parseContactsCsv: rows and columns', () => {
 
 describe('parseContactsCsv: encodings', () => {
   // Decoding is the csv module's (csv-reader.test.ts); here, what validation makes of it.
-  it('reports a file in a legacy code page on the cells it spoils', async () => {
+  it('reads a file in Windows-1252 for an English user', async () => {
     // "Åsa" in Windows-1252: 0xC5 is not UTF-8.
     const bytes = Uint8Array.of(
       ...new TextEncoder().encode(`${HEADER}\n`),
       0xc5,
       ...new TextEncoder().encode('sa,asa@example.se,CTO,Partner sales,SE,\n'),
     );
-    expect(issueSummary(await parse(bytes))).toEqual([
-      [2, 'contacts.csv.unreadable', 'name', undefined],
+    const rows = await parse(bytes);
+    expect(issueSummary(rows)).toEqual([]);
+    expect(rows[0]!.contact?.name).toBe('Åsa');
+  });
+
+  it('reports bytes that are not UTF-8 after a UTF-8 start on the cells they spoil', async () => {
+    const start = new TextEncoder().encode(
+      `${HEADER}\n${'Anna,anna@example.com,CTO,Partner sales,US,\n'.repeat(1700)}`,
+    );
+    expect(start.length).toBeGreaterThan(64 * 1024);
+    const bytes = Uint8Array.of(
+      ...start,
+      0xc5,
+      ...new TextEncoder().encode('sa,asa@example.se,CTO,Partner sales,SE,\n'),
+    );
+    expect(issueSummary(await parse(bytes))).toContainEqual([
+      1702,
+      'contacts.csv.unreadable',
+      'name',
+      undefined,
     ]);
   });
 });
@@ -452,8 +470,15 @@ describe('export', () => {
     );
   });
 
-  it('has a template of BOM and header only', () => {
-    expect(contactsCsvTemplate()).toBe(`\ufeff${HEADER}\r\n`);
+  it('has a template of BOM, header, example row and legend lines', () => {
+    const template = contactsCsvTemplate();
+    expect(template.startsWith(`\ufeff${HEADER}\r\nAlex Example,alex@example.com,`)).toBe(true);
+    expect(
+      template
+        .split('\r\n')
+        .slice(2, -1)
+        .every((line) => /^"?# /.test(line)),
+    ).toBe(true);
     expect(CONTACT_CSV_COLUMNS.map((column) => column.key)).toEqual([
       'name',
       'email',

@@ -10,13 +10,23 @@ import {
   CsvFileReader,
   csvChunks,
   csvHead,
+  csvLine,
   detectSeparator,
+  LEGACY_ENCODING_LABELS,
+  LegacyEncodingRefused,
+  legacyEncodingFor,
   restoreFormula,
   type CsvRecord,
   type RankSplit,
 } from '../csv';
 import type { FieldIssue } from '../errors';
-import { contactRoleLabel } from '../reference/contact-roles';
+import type { Locale } from '../accounts/accounts.types';
+import { translate } from '../i18n/messages';
+import {
+  CONTACT_ROLE_IDS,
+  CONTACT_ROLE_TRANSLATED_LABELS,
+  contactRoleLabel,
+} from '../reference/contact-roles';
 import type { CosellCountryCode } from '../reference/countries';
 import type { StateCode } from '../reference/states';
 import {
@@ -72,9 +82,68 @@ export function contactsCsvChunks(contacts: Iterable<ContactInput>): Generator<s
   return csvChunks(HEADERS, contactRecords(contacts));
 }
 
-/** The "Download contacts template" file: UTF-8 BOM and the header row. */
-export function contactsCsvTemplate(): string {
+/** The start of an export: UTF-8 BOM and the header row (no example, no legend). */
+export function contactsCsvHead(): string {
   return csvHead(HEADERS);
+}
+
+/**
+ * The example row of the template: a name and a code in "Countries/Regions", to show both are
+ * understood. Import skips it when it is left in unchanged (see {@link isTemplateLine}).
+ */
+export const CONTACT_TEMPLATE_EXAMPLE: Readonly<Record<ContactColumnKey, string>> = {
+  name: 'Alex Example',
+  email: 'alex@example.com',
+  jobTitle: 'Partner sales manager',
+  role: 'Partner sales',
+  countries: 'United States, CA',
+  states: 'US-WA, CA-ON',
+};
+
+const EXAMPLE_CELLS = CONTACT_CSV_COLUMNS.map(({ key }) => CONTACT_TEMPLATE_EXAMPLE[key]);
+
+/** The first cell of a legend line starts with this; import ignores such lines. */
+export const CONTACT_CSV_COMMENT = '#';
+
+/** The role names a file may use in `locale`: the English labels, then the translated ones. */
+function roleList(locale: Locale): string {
+  const english = CONTACT_ROLE_IDS.map(contactRoleLabel);
+  const translated =
+    locale === 'en' ? [] : CONTACT_ROLE_IDS.map((id) => CONTACT_ROLE_TRANSLATED_LABELS[locale][id]);
+  return [...english, ...translated].join(' | ');
+}
+
+/**
+ * The "Download contacts template" file: UTF-8 BOM, the header row, one example row, and legend
+ * lines (in `locale`) that explain the roles and codes. The legend lines start with `#` in their
+ * first cell and leave the others empty, so import ignores them, as it ignores the example row
+ * left unchanged: a template imported as it is holds no contacts.
+ */
+export function contactsCsvTemplate(locale: Locale = 'en'): string {
+  const legend = [
+    translate(locale, 'contacts.template.roles', { roles: roleList(locale) }),
+    translate(locale, 'contacts.template.countries'),
+    translate(locale, 'contacts.template.states'),
+    translate(locale, 'contacts.template.ignored'),
+  ];
+  return (
+    csvHead(HEADERS) +
+    csvLine(EXAMPLE_CELLS) +
+    legend.map((text) => csvLine([`${CONTACT_CSV_COMMENT} ${text}`])).join('')
+  );
+}
+
+/**
+ * True for a line of the template that is not a contact: a legend line (first cell starting
+ * with `#`, the others empty) or the example row left as the template wrote it.
+ */
+function isTemplateLine(cells: readonly string[]): boolean {
+  const trimmed = dropTrailingBlanks(cells.map((cell) => cell.trim()));
+  if (trimmed[0]?.startsWith(CONTACT_CSV_COMMENT) && trimmed.length === 1) return true;
+  return (
+    trimmed.length === EXAMPLE_CELLS.length &&
+    trimmed.every((cell, index) => cell === EXAMPLE_CELLS[index])
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -211,6 +280,11 @@ export interface ParsedContactRow {
 export interface ParseContactsCsvOptions {
   /** How many issues to list in full, over the whole file; default 1000. */
   maxIssues?: number;
+  /**
+   * The importing user's language: a file that is not UTF-8 is read in the code page Excel
+   * uses for it when its bytes leave no doubt, and refused otherwise. Default English.
+   */
+  locale?: Locale;
 }
 
 /** Default of {@link ParseContactsCsvOptions.maxIssues}. */
@@ -253,6 +327,7 @@ class ContactRows {
       return this.budget.row(record.row, [rowIssue(record.row, 'contacts.csv.malformedQuotes')]);
     }
     if (record.cells.every((cell) => cell.trim() === '')) return undefined;
+    if (isTemplateLine(record.cells)) return undefined;
     if (!this.layout) {
       if (looksLikeHeader(record.cells)) return this.acceptHeader(record);
       this.layout = STANDARD_LAYOUT;
@@ -302,7 +377,11 @@ function rowIssue(row: number, code: string, params: Record<string, number> = {}
  * non-blank data row as soon as it is read, and holds only the current record.
  *
  * - Encoding: UTF-8 with or without BOM, UTF-16LE or UTF-16BE with BOM; chunks may split
- *   characters and the BOM.
+ *   characters and the BOM. A file whose first 64 KiB are not UTF-8 is read in the code page of
+ *   `options.locale` (Windows-1252, -1250, GBK or Big5) when they leave no doubt; otherwise it
+ *   is refused with one file issue (`contacts.csv.encoding`) naming the code page it looks like.
+ * - Template lines: legend lines (first cell `# …`, the rest empty) and the template's example
+ *   row left unchanged are skipped, wherever they are.
  * - Separator: comma, semicolon or tab, whichever splits the first record into the columns
  *   (see {@link detectContactSeparator}); one separator for the whole file.
  * - Header: recognised by its column names in any case and order (older spellings such as
@@ -324,11 +403,27 @@ export async function* parseContactsCsv(
   source: AsyncIterable<Uint8Array | string>,
   options: ParseContactsCsvOptions = {},
 ): AsyncGenerator<ParsedContactRow> {
-  const rows = new ContactRows(new IssueBudget(options.maxIssues ?? DEFAULT_MAX_CONTACT_ISSUES));
-  const records = new CsvFileReader({ rankSplit: rankContactSplit });
-  for await (const chunk of source) {
-    yield* rows.acceptAll(records.push(chunk));
-    if (rows.stopped) return;
+  const budget = new IssueBudget(options.maxIssues ?? DEFAULT_MAX_CONTACT_ISSUES);
+  const rows = new ContactRows(budget);
+  const records = new CsvFileReader({
+    rankSplit: rankContactSplit,
+    legacyEncoding: legacyEncodingFor(options.locale ?? 'en'),
+  });
+  try {
+    for await (const chunk of source) {
+      yield* rows.acceptAll(records.push(chunk));
+      if (rows.stopped) return;
+    }
+    yield* rows.acceptAll(records.end());
+  } catch (error) {
+    if (!(error instanceof LegacyEncodingRefused)) throw error;
+    // The whole file is unreadable: one problem for the file, no row read.
+    yield budget.row(1, [encodingIssue(error)]);
   }
-  yield* rows.acceptAll(records.end());
+}
+
+function encodingIssue(error: LegacyEncodingRefused): FieldIssue {
+  return error.found
+    ? fileIssue('contacts.csv.encoding', { encoding: LEGACY_ENCODING_LABELS[error.found] })
+    : fileIssue('contacts.csv.encodingUnknown', {});
 }

@@ -12,6 +12,7 @@ export {
 export {
   DEFAULT_MAX_CONTACT_ISSUES,
   contactsCsvChunks,
+  contactsCsvHead,
   contactsCsvTemplate,
   formatContactCountries,
   formatContactStates,

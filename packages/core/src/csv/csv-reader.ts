@@ -4,6 +4,7 @@
  * whatever the file size (P5).
  */
 import { TextDecoding } from './decoding';
+import type { LegacyEncoding } from './legacy-encoding';
 
 /** One CSV record and the spreadsheet row it occupies. */
 export interface CsvRecord {
@@ -267,6 +268,11 @@ export function detectSeparator(firstRecord: string, rank: RankSplit = rankByCel
 export interface CsvReadOptions {
   /** Ranks the separators' splits of the first non-blank record; default: the most cells. */
   rankSplit?: RankSplit;
+  /**
+   * The code page of the user's language, for files that are not UTF-8 (see TextDecoding);
+   * such a file may then be refused with LegacyEncodingRefused, thrown by `push` or `end`.
+   */
+  legacyEncoding?: LegacyEncoding;
 }
 
 /**
@@ -280,13 +286,14 @@ export interface CsvReadOptions {
  * - Records: as {@link CsvRecordReader} splits and numbers them.
  */
 export class CsvFileReader {
-  private readonly decoding = new TextDecoding();
+  private readonly decoding: TextDecoding;
   private readonly rankSplit: RankSplit | undefined;
   private head = '';
   private reader: CsvRecordReader | undefined;
 
   constructor(options: CsvReadOptions = {}) {
     this.rankSplit = options.rankSplit;
+    this.decoding = new TextDecoding({ legacy: options.legacyEncoding });
   }
 
   /** Records completed by `chunk`. */

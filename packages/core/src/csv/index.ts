@@ -11,3 +11,11 @@ export {
 } from './csv-reader';
 export { csvChunks, csvHead, csvLine } from './csv-writer';
 export { neutraliseFormula, restoreFormula } from './formula';
+export {
+  LEGACY_ENCODINGS,
+  LEGACY_ENCODING_LABELS,
+  LegacyEncodingRefused,
+  chooseLegacyEncoding,
+  legacyEncodingFor,
+  type LegacyEncoding,
+} from './legacy-encoding';

@@ -8,13 +8,25 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { APP_ERROR_CODES } from '../errors';
-import { LOCALES } from '../accounts/accounts.types';
+import { LOCALES, type Locale } from '../accounts/accounts.types';
 import { isMessageKey, MESSAGES, translate } from './messages';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const en = MESSAGES.en;
 const keys = Object.keys(en).sort();
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+/** The values a message uses: `{name}` placeholders and `{name, plural, …}` choices, once each. */
+const placeholders = (text: string) => {
+  const names = new Set<string>();
+  const plain = text.replace(
+    /\{(\w+), plural,(?:\s*[=\w]+\s*\{[^{}]*\})+\s*\}/g,
+    (_, name: string) => {
+      names.add(name);
+      return '';
+    },
+  );
+  for (const m of plain.matchAll(/\{(\w+)(?:, list)?\}/g)) names.add(m[1]!);
+  return [...names].sort();
+};
 
 /** Source files of packages/<name>/src, without tests, declarations and the catalogues. */
 function sources(packageNames?: string[]) {
@@ -61,6 +73,35 @@ describe('message catalogue', () => {
       .filter(([, text]) => text.trim() === '' || text !== text.trim())
       .map(([key]) => key);
     expect(wrong).toEqual([]);
+  });
+
+  it('chooses the plural form of each language', () => {
+    const refused = (locale: Locale, badRows: number) =>
+      translate(locale, 'import.refused', { badRows });
+    expect(refused('en', 1)).toMatch(/^1 row needs correcting\. Fix it /);
+    expect(refused('en', 3)).toMatch(/^3 rows need correcting\. Fix them /);
+    expect(refused('pl-PL', 1)).toMatch(/^1 wiersz wymaga poprawy\. Popraw go /);
+    expect(refused('pl-PL', 2)).toMatch(/^2 wiersze wymagają poprawy/);
+    expect(refused('pl-PL', 5)).toMatch(/^5 wierszy wymaga poprawy/);
+    expect(refused('pl-PL', 22)).toMatch(/^22 wiersze wymagają/);
+    expect(refused('sv-SE', 1)).toMatch(/^1 rad behöver rättas\. Rätta den /);
+    expect(refused('sv-SE', 2)).toMatch(/^2 rader behöver/);
+    expect(refused('zh-CN', 1)).toBe('有 1 行需要更正。请修正后重新导入文件。');
+  });
+
+  it('writes lists with the list separator of the language', () => {
+    const params = { count: 2, missing: 'US, PL' };
+    expect(translate('zh-CN', 'checklist.partnerSales', params)).toContain('：US、PL。');
+    expect(translate('zh-TW', 'checklist.partnerSales', params)).toContain('US、PL');
+    expect(translate('pl-PL', 'checklist.partnerSales', params)).toContain(': US, PL.');
+  });
+
+  it.each(LOCALES)('%s gives every plural choice an “other” form', (locale) => {
+    const choices = Object.values(MESSAGES[locale]).flatMap((text) => [
+      ...text.matchAll(/\{\w+, plural,((?:\s*[=\w]+\s*\{[^{}]*\})+)\s*\}/g),
+    ]);
+    const withoutOther = choices.filter((m) => !/(^|\s)other\s*\{/.test(m[1]!));
+    expect(withoutOther.map((m) => m[0])).toEqual([]);
   });
 
   it('fills placeholders and falls back for unknown keys', () => {

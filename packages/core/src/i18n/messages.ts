@@ -358,14 +358,54 @@ export const MESSAGES: Record<Locale, Catalogue> = {
 
 export const isMessageKey = (key: string): key is MessageKey => key in en;
 
-/** The message for `key` in `locale`, with `{name}` placeholders filled; unknown keys fall back. */
+/**
+ * A plural choice in a message, as ICU MessageFormat writes it:
+ * `{count, plural, one {# row needs} few {…} many {…} other {# rows need}}`. The form is chosen
+ * by the locale's plural rules (`Intl.PluralRules`: Polish has one/few/many/other, Chinese only
+ * other) and `#` is the number. Branch texts hold no braces.
+ */
+const PLURAL = /\{(\w+), plural,((?:\s*[=\w]+\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_BRANCH = /(\w+)\s*\{([^{}]*)\}/g;
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+function pluralForm(locale: Locale, value: number, branches: string): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  const forms = new Map([...branches.matchAll(PLURAL_BRANCH)].map((m) => [m[1]!, m[2]!]));
+  const text = forms.get(`=${value}`) ?? forms.get(rules.select(value)) ?? forms.get('other') ?? '';
+  return text.replace(/#/g, String(value));
+}
+
+/**
+ * A list in a message: `{name, list}` takes a value the core joined with ", " (codes, column
+ * names) and writes it with the locale's list separator — Chinese "、", others ", ".
+ */
+const LIST = /\{(\w+), list\}/g;
+const listSeparator = (locale: Locale) => (locale.startsWith('zh') ? '、' : ', ');
+
+/**
+ * The message for `key` in `locale`, with plural choices and lists resolved and `{name}`
+ * placeholders filled; unknown keys fall back.
+ */
 export function translate(
   locale: Locale,
   key: string,
   params: Record<string, string | number> = {},
 ): string {
   const template = isMessageKey(key) ? MESSAGES[locale][key] : MESSAGES[locale]['issue.invalid'];
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in params ? String(params[name]) : match,
-  );
+  return template
+    .replace(PLURAL, (match, name: string, branches: string) => {
+      const value = Number(params[name]);
+      return name in params && Number.isFinite(value) ? pluralForm(locale, value, branches) : match;
+    })
+    .replace(LIST, (match, name: string) =>
+      name in params ? String(params[name]).split(', ').join(listSeparator(locale)) : match,
+    )
+    .replace(/\{(\w+)\}/g, (match, name: string) =>
+      name in params ? String(params[name]) : match,
+    );
 }

@@ -138,7 +138,7 @@ const en = {
   'programProfile.partnerIdInvalid': 'A PartnerID is 5 to 10 digits.',
   'programProfile.programOnly': 'Only the program can set this field.',
   'system.clockFixed': 'Moving the clock is switched off on this server (CLOCK_CONTROL).',
-  'profileImport.refused': 'The file was not imported: fix the rows listed and import it again.',
+  'profileImport.refused': 'Fix the rows listed and import the file again.',
   'profileImport.empty': 'The file has no header row.',
   'profileImport.keyMissing':
     'The header must have an “Organisation ID” or a “PartnerID” column to name each partner.',
@@ -170,9 +170,10 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'requirement.tab.listingComplete.unmet':
       '请完善列表：平台、细分市场、解决方案类型，以及包含子领域的解决方案领域。',
     'requirement.documents.cosellReady.met': '所需的共同销售文档均已上传。',
-    'requirement.documents.cosellReady.unmet': '请上传缺少的文档：{missing}。',
+    'requirement.documents.cosellReady.unmet': '请上传缺少的文档：{missing, list}。',
     'requirement.tab.partnerSalesContacts.met': '每个市场都有合作伙伴销售联系人。',
-    'requirement.tab.partnerSalesContacts.unmet': '请为以下市场添加合作伙伴销售联系人：{missing}。',
+    'requirement.tab.partnerSalesContacts.unmet':
+      '请为以下市场添加合作伙伴销售联系人：{missing, list}。',
     'requirement.review.approved.met': 'Microsoft 审核者已批准共同销售材料。',
     'requirement.review.approved.unmet': '共同销售材料尚未获得批准。请将其发布以供审核。',
     'requirement.partner.goldCompetency.met': '该组织拥有有效的金牌能力。',
@@ -192,7 +193,7 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'requirement.technical.validation.unmet':
       '审核者必须确认该产品的 IP 主要在 Azure 上运行（技术验证）。',
     'requirement.documents.azureIp.met': '已上传参考体系结构图。',
-    'requirement.documents.azureIp.unmet': '请上传缺少的文档：{missing}。',
+    'requirement.documents.azureIp.unmet': '请上传缺少的文档：{missing, list}。',
     'requirement.tab.solutionTypeIp.met': '解决方案类型为 IP。',
     'requirement.tab.solutionTypeIp.unmet': '列表的解决方案类型必须为 IP。',
     'requirement.offer.transactable.met': '该产品可交易，或无需可交易。',
@@ -269,7 +270,7 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'programProfile.partnerIdInvalid': 'PartnerID 为 5 到 10 位数字。',
     'programProfile.programOnly': '此字段只能由计划设置。',
     'system.clockFixed': '此服务器已关闭时钟调整功能（CLOCK_CONTROL）。',
-    'profileImport.refused': '文件未导入：请修正所列的行，然后重新导入。',
+    'profileImport.refused': '请修正所列的行，然后重新导入文件。',
     'profileImport.empty': '文件没有标题行。',
     'profileImport.keyMissing':
       '标题行必须包含“Organisation ID”或“PartnerID”列，用于标识每个合作伙伴。',
@@ -300,9 +301,10 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'requirement.tab.listingComplete.unmet':
       '請完成清單：平台、市場區隔、解決方案類型，以及包含子領域的解決方案領域。',
     'requirement.documents.cosellReady.met': '所需的共同銷售文件都已上傳。',
-    'requirement.documents.cosellReady.unmet': '請上傳缺少的文件：{missing}。',
+    'requirement.documents.cosellReady.unmet': '請上傳缺少的文件：{missing, list}。',
     'requirement.tab.partnerSalesContacts.met': '每個市場都有合作夥伴銷售連絡人。',
-    'requirement.tab.partnerSalesContacts.unmet': '請為下列市場新增合作夥伴銷售連絡人：{missing}。',
+    'requirement.tab.partnerSalesContacts.unmet':
+      '請為下列市場新增合作夥伴銷售連絡人：{missing, list}。',
     'requirement.review.approved.met': 'Microsoft 審核者已核准共同銷售資料。',
     'requirement.review.approved.unmet': '共同銷售資料尚未獲得核准。請將其發佈以供審核。',
     'requirement.partner.goldCompetency.met': '此組織擁有有效的金級能力。',
@@ -322,7 +324,7 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'requirement.technical.validation.unmet':
       '審核者必須確認此供應項目的 IP 主要在 Azure 上執行（技術驗證）。',
     'requirement.documents.azureIp.met': '已上傳參考架構圖。',
-    'requirement.documents.azureIp.unmet': '請上傳缺少的文件：{missing}。',
+    'requirement.documents.azureIp.unmet': '請上傳缺少的文件：{missing, list}。',
     'requirement.tab.solutionTypeIp.met': '解決方案類型為 IP。',
     'requirement.tab.solutionTypeIp.unmet': '清單的解決方案類型必須為 IP。',
     'requirement.offer.transactable.met': '此供應項目可交易，或不需要可交易。',
@@ -400,7 +402,7 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'programProfile.partnerIdInvalid': 'PartnerID 為 5 到 10 位數字。',
     'programProfile.programOnly': '此欄位只能由計畫設定。',
     'system.clockFixed': '此伺服器已關閉時鐘調整功能（CLOCK_CONTROL）。',
-    'profileImport.refused': '檔案未匯入：請修正所列的列，然後重新匯入。',
+    'profileImport.refused': '請修正所列的列，然後重新匯入檔案。',
     'profileImport.empty': '檔案沒有標題列。',
     'profileImport.keyMissing':
       '標題列必須包含「Organisation ID」或「PartnerID」欄，用於識別每個合作夥伴。',
@@ -438,7 +440,7 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'requirement.tab.partnerSalesContacts.met':
       'Varje marknad har en kontakt med rollen Partner sales.',
     'requirement.tab.partnerSalesContacts.unmet':
-      'Lägg till en kontakt med rollen Partner sales för de här marknaderna: {missing}.',
+      'Lägg till en kontakt med rollen Partnerförsäljning för de här marknaderna: {missing}.',
     'requirement.review.approved.met':
       'En granskare från Microsoft har godkänt materialet för samförsäljning.',
     'requirement.review.approved.unmet':
@@ -560,8 +562,7 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'programProfile.partnerIdInvalid': 'Ett PartnerID består av 5 till 10 siffror.',
     'programProfile.programOnly': 'Bara programmet kan ange det här fältet.',
     'system.clockFixed': 'Att flytta klockan är avstängt på den här servern (CLOCK_CONTROL).',
-    'profileImport.refused':
-      'Filen importerades inte: rätta raderna i listan och importera filen igen.',
+    'profileImport.refused': 'Rätta raderna i listan och importera filen igen.',
     'profileImport.empty': 'Filen har ingen rubrikrad.',
     'profileImport.keyMissing':
       'Rubrikraden måste ha kolumnen ”Organisation ID” eller ”PartnerID” som anger varje partner.',
@@ -597,7 +598,7 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'requirement.documents.cosellReady.unmet': 'Prześlij brakujące dokumenty: {missing}.',
     'requirement.tab.partnerSalesContacts.met': 'Każdy rynek ma kontakt w roli Partner sales.',
     'requirement.tab.partnerSalesContacts.unmet':
-      'Dodaj kontakt w roli Partner sales dla tych rynków: {missing}.',
+      'Dodaj kontakt w roli Sprzedaż partnera dla tych rynków: {missing}.',
     'requirement.review.approved.met':
       'Recenzent Microsoft zatwierdził materiały do wspólnej sprzedaży.',
     'requirement.review.approved.unmet':
@@ -718,8 +719,7 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'programProfile.partnerIdInvalid': 'PartnerID składa się z 5–10 cyfr.',
     'programProfile.programOnly': 'Tylko program może ustawić to pole.',
     'system.clockFixed': 'Przestawianie zegara jest wyłączone na tym serwerze (CLOCK_CONTROL).',
-    'profileImport.refused':
-      'Plik nie został zaimportowany: popraw wymienione wiersze i zaimportuj go ponownie.',
+    'profileImport.refused': 'Popraw wymienione wiersze i zaimportuj plik ponownie.',
     'profileImport.empty': 'Plik nie ma wiersza nagłówka.',
     'profileImport.keyMissing':
       'Nagłówek musi zawierać kolumnę „Organisation ID” lub „PartnerID”, która wskazuje każdego partnera.',

@@ -45,18 +45,61 @@ export const CONTACT_ROLES: Readonly<Record<ContactRoleId, ContactRole>> = {
   },
 };
 
-/** Normalises a label for comparison: trimmed, inner whitespace collapsed, lower case. */
+/**
+ * The role labels in the languages of the user interface besides English, as the contact
+ * pickers show them. A contacts file may name roles in any of these too: people fill the file
+ * in their own language. Export keeps writing the English label.
+ */
+export const CONTACT_ROLE_TRANSLATED_LABELS: Readonly<
+  Record<'zh-CN' | 'zh-TW' | 'sv-SE' | 'pl-PL', Readonly<Record<ContactRoleId, string>>>
+> = {
+  'zh-CN': {
+    'partner-marketing': '合作伙伴营销',
+    'partner-sales': '合作伙伴销售',
+    'partner-technical-sales': '合作伙伴技术销售',
+    'partner-customer-success-manager': '合作伙伴客户成功经理',
+  },
+  'zh-TW': {
+    'partner-marketing': '合作夥伴行銷',
+    'partner-sales': '合作夥伴銷售',
+    'partner-technical-sales': '合作夥伴技術銷售',
+    'partner-customer-success-manager': '合作夥伴客戶成功經理',
+  },
+  'sv-SE': {
+    'partner-marketing': 'Partnermarknadsföring',
+    'partner-sales': 'Partnerförsäljning',
+    'partner-technical-sales': 'Teknisk partnerförsäljning',
+    'partner-customer-success-manager': 'Partnerns kundframgångsansvarige',
+  },
+  'pl-PL': {
+    'partner-marketing': 'Marketing partnera',
+    'partner-sales': 'Sprzedaż partnera',
+    'partner-technical-sales': 'Sprzedaż techniczna partnera',
+    'partner-customer-success-manager': 'Menedżer ds. sukcesu klienta partnera',
+  },
+};
+
+/**
+ * Normalises a label for comparison: compatibility forms folded (full-width letters and
+ * spaces), trimmed, inner whitespace collapsed, lower case.
+ */
 function normalizeLabel(label: string): string {
-  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+  return label.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 const roleIdByNormalizedLabel: ReadonlyMap<string, ContactRoleId> = new Map(
-  CONTACT_ROLE_IDS.map((id) => [normalizeLabel(CONTACT_ROLES[id].label), id]),
+  [CONTACT_ROLES, ...Object.values(CONTACT_ROLE_TRANSLATED_LABELS)].flatMap((labels) =>
+    CONTACT_ROLE_IDS.map((id) => {
+      const label: string | ContactRole = labels[id];
+      return [normalizeLabel(typeof label === 'string' ? label : label.label), id] as const;
+    }),
+  ),
 );
 
 /**
- * Role id for a CSV "Role" cell, ignoring case, surrounding whitespace and repeated inner spaces
- * (spreadsheets often alter them); undefined when the label is not one of the four roles.
+ * Role id for a CSV "Role" cell: the English label or its translation in one of the interface
+ * languages, ignoring case, surrounding whitespace and repeated inner spaces (spreadsheets
+ * often alter them); undefined when the label is not one of the four roles.
  */
 export function parseContactRole(label: string): ContactRoleId | undefined {
   return roleIdByNormalizedLabel.get(normalizeLabel(label));

@@ -2,6 +2,7 @@
 export * from './contact-roles';
 export * from './cosell-statuses';
 export * from './countries';
+export * from './country-names';
 export * from './documents';
 export * from './listing-limits';
 export * from './offer-types';

@@ -660,7 +660,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Download contacts template (.csv): the header row of the import format
+         * Download contacts template (.csv): the header row, one example row and legend lines (in the caller's language) that import ignores
          * @description Needs a session: the session cookie, or an API token with the scope `contacts:read`.
          */
         get: operations["downloadContactsTemplate"];
@@ -8403,7 +8403,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The CSV header row */
+            /** @description The contacts template */
             200: {
                 headers: {
                     /** @description How to present the file (attachment, or inline for a preview) and its name */

@@ -43,9 +43,6 @@ const useStyles = makeStyles({
   unsaved: { color: tokens.colorNeutralForeground2 },
 });
 
-/** The note repeats "SAMPLE DATA." which our localized lead-in already says. */
-const withoutLeadIn = (note: string) => note.replace(/^\s*sample data\.?\s*/i, '');
-
 /**
  * Program data for the vendor: the taxonomy, the program policy, partner profiles (reviewers
  * and program admins), partner and reseller organisations (program admins), and the clock when
@@ -166,7 +163,8 @@ export default function ProgramPage() {
         >
           <MessageBarBody>
             <MessageBarTitle>{t('program.sampleLead')}</MessageBarTitle>
-            {program.sampleNote ? withoutLeadIn(program.sampleNote) : null}
+            {/* The server's note is English; the same words in the reader's language. */}
+            {t('program.sampleNote')}
           </MessageBarBody>
         </MessageBar>
       ) : null}

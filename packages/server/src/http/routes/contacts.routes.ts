@@ -8,6 +8,7 @@ import {
   applyContactImport,
   ContactInputSchema,
   contactsCsvTemplate,
+  DEFAULT_CONTACT_IMPORT_SETTINGS,
   exportContacts,
   getOffer,
   listContacts,
@@ -57,8 +58,10 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     schema: {
       operationId: 'downloadContactsTemplate',
       tags: ['contacts'],
-      summary: 'Download contacts template (.csv): the header row of the import format',
-      answers: { 200: { description: 'The CSV header row', headers: ['Content-Disposition'] } },
+      summary:
+        'Download contacts template (.csv): the header row, one example row and legend lines ' +
+        "(in the caller's language) that import ignores",
+      answers: { 200: { description: 'The contacts template', headers: ['Content-Disposition'] } },
     },
     handler: async (request, reply) => {
       requireActor(request);
@@ -66,7 +69,7 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         .type(CSV_TYPE)
         .header('content-disposition', contentDisposition('contacts-template.csv'))
         .header('x-content-type-options', 'nosniff')
-        .send(contactsCsvTemplate() as never);
+        .send(contactsCsvTemplate(request.locale) as never);
     },
   });
 
@@ -221,6 +224,7 @@ export const contactRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         request.params.offerId,
         limitedBody(request, reply, deps.config.uploads.contactsMaxBytes),
         request.query.fileName ?? null,
+        { ...DEFAULT_CONTACT_IMPORT_SETTINGS, locale: request.locale },
       );
       return reply.code(201).send(toPreview(preview.import, preview.diff));
     },

@@ -27,6 +27,7 @@ import {
 import { ImportErrorsDialog as SharedImportErrorsDialog } from '../../components/import-errors-dialog';
 import { ProblemBar } from '../../components/problem-bar';
 import { currentLocale } from '../../i18n/i18n';
+import { joinList } from '../../i18n/list';
 import { countryName } from './countries';
 import { useVocabularyLabels } from './labels';
 
@@ -156,7 +157,10 @@ export function ImportPreviewDialog({
   const stale = problem?.status === 412;
 
   const places = (contact: PreviewContact) =>
-    contact.countries.map((code) => countryName(code, locale, t('countries.all'))).join(', ');
+    joinList(
+      contact.countries.map((code) => countryName(code, locale, t('countries.all'))),
+      locale,
+    );
   const describe = (contact: PreviewContact) =>
     t('contactImport.sample', {
       name: contact.name,
@@ -207,7 +211,7 @@ export function ImportPreviewDialog({
           <DialogTitle>{t('contactImport.previewTitle')}</DialogTitle>
           <DialogContent className={styles.content}>
             <Text>
-              {t('contactImport.previewLead', { fileName, rows: preview.import.rowCount })}
+              {t('contactImport.previewLead', { fileName, count: preview.import.rowCount })}
             </Text>
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
@@ -216,7 +220,7 @@ export function ImportPreviewDialog({
                   ? t('contactImport.replacesBodyEmpty')
                   : t('contactImport.replacesBody', {
                       current: currentCount,
-                      after: preview.import.rowCount,
+                      count: preview.import.rowCount,
                     })}
               </MessageBarBody>
             </MessageBar>

@@ -46,6 +46,7 @@ import { Section, TableScroll } from '../../components/section';
 import { TOASTER_ID, useNotify } from '../../components/toast';
 import { NARROW_QUERY, useMediaQuery } from '../../components/use-media-query';
 import { currentLocale } from '../../i18n/i18n';
+import { joinList } from '../../i18n/list';
 import { ContactDialog } from './contact-dialog';
 import { ImportErrorsDialog, ImportPreviewDialog, stageContactImport } from './contact-import';
 import { countryName, stateName } from './countries';
@@ -211,9 +212,15 @@ export function ContactsSection({
     : {};
 
   const places = (contact: Contact) =>
-    contact.countries.map((code) => countryName(code, locale, t('countries.all'))).join(', ');
+    joinList(
+      contact.countries.map((code) => countryName(code, locale, t('countries.all'))),
+      locale,
+    );
   const states = (contact: Contact) =>
-    contact.states.map((code) => stateName(code, locale)).join(', ') || '—';
+    joinList(
+      contact.states.map((code) => stateName(code, locale)),
+      locale,
+    ) || '—';
 
   return (
     <Section

@@ -13,6 +13,7 @@ import type {
   Taxonomy,
 } from '../../api/client';
 import { currentLocale } from '../../i18n/i18n';
+import { joinList } from '../../i18n/list';
 import { countryName } from './countries';
 import { useVocabularyLabels } from './labels';
 import { usePublishLabels } from './publish-labels';
@@ -40,9 +41,9 @@ export function useSnapshotFormat(taxonomy: Taxonomy | null) {
 
     const list = (names: readonly string[]) => {
       if (names.length === 0) return t('publish.none');
-      if (names.length <= LIST_MAX) return names.join(', ');
+      if (names.length <= LIST_MAX) return joinList(names, locale);
       return t('publish.andMore', {
-        list: names.slice(0, LIST_MAX).join(', '),
+        list: joinList(names.slice(0, LIST_MAX), locale),
         count: names.length - LIST_MAX,
       });
     };
@@ -59,7 +60,7 @@ export function useSnapshotFormat(taxonomy: Taxonomy | null) {
           const subs = Array.isArray(area.subAreaIds)
             ? area.subAreaIds.map((id) => subAreas.get(String(id)) ?? String(id))
             : [];
-          return subs.length > 0 ? `${name} (${subs.join(', ')})` : name;
+          return subs.length > 0 ? `${name} (${joinList(subs, locale)})` : name;
         }),
       );
     const contact = (value: unknown) => {

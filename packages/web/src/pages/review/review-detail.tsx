@@ -27,6 +27,7 @@ import { Section, TableScroll } from '../../components/section';
 import { useNotify } from '../../components/toast';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { currentLocale } from '../../i18n/i18n';
+import { joinList } from '../../i18n/list';
 import { CompareTable } from '../offers/compare-table';
 import { useVocabularyLabels } from '../offers/labels';
 import { SubmissionStateBadge } from '../offers/publish-badges';
@@ -137,7 +138,7 @@ function ProfileFacts({ profile }: { profile: ProgramProfile }) {
         [
           t('review.profileDesignations'),
           profile.solutionsPartnerDesignations.length > 0
-            ? profile.solutionsPartnerDesignations.join(', ')
+            ? joinList(profile.solutionsPartnerDesignations, currentLocale())
             : '—',
         ],
         [t('review.profileIsvConnect'), isvConnect[profile.isvConnect]],
@@ -278,7 +279,10 @@ export function ReviewDetailView({ submission }: { submission: SubmissionRef }) 
                 [publishLabels.field.cspOptIn ?? '', publishLabels[fields.cspOptIn ? 'yes' : 'no']],
                 [
                   t('review.submittedSections'),
-                  sub.sections.map((s) => publishLabels.part[s]).join(', '),
+                  joinList(
+                    sub.sections.map((s) => publishLabels.part[s]),
+                    currentLocale(),
+                  ),
                 ],
                 [t('review.kind'), sub.offerWasLive ? t('review.update') : t('review.newOffer')],
               ]}

@@ -11,6 +11,7 @@ import { api, call, etagOf, type ClientProblem } from '../../api/client';
 import type { components, paths } from '../../api/schema';
 import { formatDateTime } from '../../components/format';
 import { currentLocale } from '../../i18n/i18n';
+import { joinList } from '../../i18n/list';
 
 export type ProgramProfile = components['schemas']['ProgramProfile'];
 /** The fields a program admin may mark verified: every field of the profile. */
@@ -112,7 +113,7 @@ export function profileValue(
     case 'marketplaceBilledRevenueUsd':
       return formatUsd(profile[field]);
     case 'solutionsPartnerDesignations':
-      return profile.solutionsPartnerDesignations.join(', ') || labels.notSet;
+      return joinList(profile.solutionsPartnerDesignations, currentLocale()) || labels.notSet;
     case 'isvConnect':
       return labels.isvConnect[profile.isvConnect];
   }
