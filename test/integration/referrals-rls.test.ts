@@ -168,13 +168,15 @@ describe('referrals in the database', () => {
     expect((await list("substatus eq 'Won'", { kind: 'all' })).total).toBe(1);
     expect((await list("engagementId eq 'not-a-uuid'", { kind: 'all' })).total).toBe(0);
     expect((await list("customerProfile/name eq 'Contoso Ltd'", { kind: 'all' })).total).toBe(2);
-    expect(
-      (await list("status ne 'Closed'", { kind: 'countries', countries: ['US'] })).total,
-    ).toBe(1);
+    expect((await list("status ne 'Closed'", { kind: 'countries', countries: ['US'] })).total).toBe(
+      1,
+    );
     expect((await list("status ne 'Closed'", { kind: 'countries', countries: ['PL'] })).total).toBe(
       0,
     );
-    expect((await list("status ne 'Closed'", { kind: 'team', email: 'ADA@partner-a.test' })).total).toBe(1);
+    expect(
+      (await list("status ne 'Closed'", { kind: 'team', email: 'ADA@partner-a.test' })).total,
+    ).toBe(1);
     expect((await list("status ne 'Closed'", { kind: 'team', email: 'bob@b.test' })).total).toBe(0);
   });
 });

@@ -16,7 +16,7 @@ import {
   type ReferralVisibilityRule,
   type SharedReferralView,
 } from '@cosell/core';
-import { and, asc, desc, eq, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from './client';
 import {
   engagements,
@@ -25,6 +25,7 @@ import {
   referralShares,
   referralTimeline,
   referrals,
+  storefrontListings,
 } from './schema';
 import { likePattern, rowsOf, translateDbError, versionIn } from './sql-helpers';
 
@@ -183,18 +184,16 @@ export function createReferralRepository(db: Executor): ReferralRepository {
         .orderBy(asc(referralShares.createdAt), asc(referralShares.id));
       // Only an engagement the organisation takes part in shows anything.
       if (!rows.some((row) => row.organisationId === organisationId)) return [];
-      return rows.map(
-        (row): SharedReferralView => ({
-          id: row.id,
-          engagementId: row.engagementId,
-          organizationId: row.organisationId,
-          organizationName: row.organisationName,
-          status: row.status as SharedReferralView['status'],
-          substatus: row.substatus as SharedReferralView['substatus'],
-          type: row.type as SharedReferralView['type'],
-          createdDateTime: row.createdAt.toISOString(),
-        }),
-      );
+      return rows.map((row): SharedReferralView => ({
+        id: row.id,
+        engagementId: row.engagementId,
+        organizationId: row.organisationId,
+        organizationName: row.organisationName,
+        status: row.status as SharedReferralView['status'],
+        substatus: row.substatus as SharedReferralView['substatus'],
+        type: row.type as SharedReferralView['type'],
+        createdDateTime: row.createdAt.toISOString(),
+      }));
     },
 
     async createEngagement(engagementId, organisationId, at) {
@@ -206,10 +205,7 @@ export function createReferralRepository(db: Executor): ReferralRepository {
 
     async insert(list) {
       if (list.length === 0) return;
-      await db
-        .insert(referrals)
-        .values(list.map(referralColumns))
-        .catch(translateDbError);
+      await db.insert(referrals).values(list.map(referralColumns)).catch(translateDbError);
     },
 
     async update(next, expected) {
@@ -287,19 +283,17 @@ export function createReferralRepository(db: Executor): ReferralRepository {
           ),
         )
         .orderBy(desc(referralTimeline.at), desc(referralTimeline.seq));
-      return rows.map(
-        (row): ReferralTimelineEntry => ({
-          referralId: row.referralId,
-          organisationId: row.organisationId,
-          at: row.at,
-          actorKind: row.actorKind as ReferralTimelineEntry['actorKind'],
-          actorUserId: row.actorUserId,
-          actorName: row.actorName,
-          channel: row.channel as ReferralTimelineEntry['channel'],
-          action: row.action as ReferralTimelineEntry['action'],
-          summary: row.summary as ReferralTimelineEntry['summary'],
-        }),
-      );
+      return rows.map((row): ReferralTimelineEntry => ({
+        referralId: row.referralId,
+        organisationId: row.organisationId,
+        at: row.at,
+        actorKind: row.actorKind as ReferralTimelineEntry['actorKind'],
+        actorUserId: row.actorUserId,
+        actorName: row.actorName,
+        channel: row.channel as ReferralTimelineEntry['channel'],
+        action: row.action as ReferralTimelineEntry['action'],
+        summary: row.summary as ReferralTimelineEntry['summary'],
+      }));
     },
 
     async setFavorite(organisationId, userId, referralId, on) {
@@ -319,6 +313,26 @@ export function createReferralRepository(db: Executor): ReferralRepository {
             ),
           );
       }
+    },
+
+    async listCosellReadySolutions(organisationId) {
+      const rows = await db
+        .select()
+        .from(storefrontListings)
+        .where(
+          and(
+            ne(storefrontListings.cosellStatus, 'not-cosell-ready'),
+            organisationId ? eq(storefrontListings.organisationId, organisationId) : undefined,
+          ),
+        )
+        .orderBy(asc(storefrontListings.publisherName), asc(storefrontListings.name));
+      return rows.map((row) => ({
+        id: row.offerId,
+        name: row.name,
+        type: row.offerType,
+        organizationId: row.organisationId,
+        organizationName: row.publisherName,
+      }));
     },
 
     async findReferralScope(organisationId, userId) {

@@ -71,6 +71,15 @@ export interface ReferralListOptions {
   userId: string;
 }
 
+/** An offer a referral can name as its solution. */
+export interface CosellReadySolution {
+  id: string;
+  name: string;
+  type: string;
+  organizationId: string;
+  organizationName: string;
+}
+
 export interface ReferralRepository {
   /**
    * The organisation's referrals matching the compiled query and the options: `filter` (through
@@ -118,6 +127,11 @@ export interface ReferralRepository {
     referralId: string,
     on: boolean,
   ): Promise<void>;
+  /**
+   * Co-sell-ready offers live in the marketplace (storefront listings whose status is not
+   * "not co-sell ready"): one organisation's, or every organisation's with null.
+   */
+  listCosellReadySolutions(organisationId: string | null): Promise<CosellReadySolution[]>;
   /** A member's referral location scope: countries, null for the whole company, undefined when not a member. */
   findReferralScope(organisationId: string, userId: string): Promise<string[] | null | undefined>;
   /** Sets it; false when the person is not a member. */

@@ -21,6 +21,14 @@ export interface FakeReferralState {
   /** A member's referral location scope (memberships.referral_countries), by `org:user`. */
   referralScopes: Record<string, string[] | null>;
   memberships: { organisationId: string; userId: string; version: number }[];
+  storefront: {
+    offerId: string;
+    organisationId: string;
+    publisherName: string;
+    name: string;
+    offerType: string;
+    cosellStatus: string;
+  }[];
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -158,18 +166,16 @@ export function fakeReferralRepository(
       const rows = db.referrals.filter((r) => r.engagementId === engagementId);
       if (!rows.some((r) => r.organizationId === organisationId)) return [];
       return rows
-        .map(
-          (r): SharedReferralView => ({
-            id: r.id,
-            engagementId: r.engagementId,
-            organizationId: r.organizationId,
-            organizationName: r.organizationName,
-            status: r.status,
-            substatus: r.substatus,
-            type: r.type,
-            createdDateTime: r.createdDateTime,
-          }),
-        )
+        .map((r): SharedReferralView => ({
+          id: r.id,
+          engagementId: r.engagementId,
+          organizationId: r.organizationId,
+          organizationName: r.organizationName,
+          status: r.status,
+          substatus: r.substatus,
+          type: r.type,
+          createdDateTime: r.createdDateTime,
+        }))
         .sort((a, b) => compare(a.createdDateTime, b.createdDateTime) || compare(a.id, b.id));
     },
     async createEngagement(id, organisationId, at) {
@@ -238,6 +244,22 @@ export function fakeReferralRepository(
       );
       if (on && index < 0) db.referralFavorites.push({ organisationId, userId, referralId });
       if (!on && index >= 0) db.referralFavorites.splice(index, 1);
+    },
+    async listCosellReadySolutions(organisationId) {
+      return db.storefront
+        .filter(
+          (l) =>
+            l.cosellStatus !== 'not-cosell-ready' &&
+            (organisationId === null || l.organisationId === organisationId),
+        )
+        .sort((a, b) => compare(a.publisherName, b.publisherName) || compare(a.name, b.name))
+        .map((l) => ({
+          id: l.offerId,
+          name: l.name,
+          type: l.offerType,
+          organizationId: l.organisationId,
+          organizationName: l.publisherName,
+        }));
     },
     async findReferralScope(organisationId, userId) {
       if (!db.memberships.some((m) => m.organisationId === organisationId && m.userId === userId))
