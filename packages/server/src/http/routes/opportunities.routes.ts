@@ -195,7 +195,10 @@ const ContactRequestSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   email: EmailSchema,
   company: z.string().trim().min(1).max(200),
-  country: z.string().regex(/^[A-Z]{2}$/, { error: 'referral.country.invalid' }),
+  country: z
+    .string()
+    .max(2, { error: 'referral.country.invalid' })
+    .regex(/^[A-Z]{2}$/, { error: 'referral.country.invalid' }),
   message: z.string().trim().min(1).max(4000),
   consent: z.literal(true),
 });
@@ -555,7 +558,12 @@ export const opportunityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
       params: OrgParams.extend({ userId: IdSchema }),
       body: z.strictObject({
         countries: z
-          .array(z.string().regex(/^[A-Z]{2}$/, { error: 'referral.country.invalid' }))
+          .array(
+            z
+              .string()
+              .max(2, { error: 'referral.country.invalid' })
+              .regex(/^[A-Z]{2}$/, { error: 'referral.country.invalid' }),
+          )
           .max(250)
           .nullable(),
       }),
