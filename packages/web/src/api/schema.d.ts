@@ -1506,7 +1506,7 @@ export interface paths {
         get?: never;
         /**
          * Set a member's referral location scope: customer countries, or null for the whole company (owners and managers)
-         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `opportunities:write`.
+         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
          */
         put: operations["setMemberReferralScope"];
         post?: never;

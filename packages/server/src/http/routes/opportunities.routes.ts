@@ -548,8 +548,9 @@ export const opportunityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
     },
   });
 
+  // Member management is never open to an API token (like the other member routes).
   app.put('/api/organisations/:organisationId/members/:userId/referral-scope', {
-    config: { scope: 'opportunities:write' },
+    config: { scope: 'session' },
     schema: {
       operationId: 'setMemberReferralScope',
       tags: ['opportunities'],
