@@ -767,7 +767,9 @@ export async function setMemberReferralScope(
     { actor, ...requestMeta(request) },
     { name: ['member', 'referral-scope'].join('.'), organisationId, permission: 'members.read' },
     async ({ tx, access, audit }) => {
-      if (!access?.roles.some((r) => r === 'owner' || r === 'manager')) {
+      // The program admin administers partners' members, but not their referral scopes.
+      if (!access || access.asProgramAdmin) throw new AppError('NOT_FOUND');
+      if (!access.roles.some((r) => r === 'owner' || r === 'manager')) {
         throw new AppError('FORBIDDEN', { message: 'owners and managers set referral scopes' });
       }
       const sorted = countries ? [...new Set(countries)].sort() : null;

@@ -613,6 +613,13 @@ export const opportunityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
           retryAfterSeconds: Math.ceil((current.windowStart + hour - now) / 1000),
         });
       }
+      const result = await createLead(
+        opportunities,
+        request.params.offerId,
+        request.body,
+        String(request.id),
+      );
+      // Only requests that reached a publisher count.
       current.count += 1;
       contactRequests.set(request.ip, current);
       if (contactRequests.size > 10_000) {
@@ -620,12 +627,6 @@ export const opportunityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
           if (now - value.windowStart >= hour) contactRequests.delete(key);
         }
       }
-      const result = await createLead(
-        opportunities,
-        request.params.offerId,
-        request.body,
-        String(request.id),
-      );
       return reply.code(202).send(result);
     },
   });
