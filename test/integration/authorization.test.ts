@@ -25,6 +25,7 @@ import {
   type TestContext,
   type World,
 } from '../helpers/context';
+import { referralCreateBody } from '../helpers/referrals';
 
 const ACTORS = [
   'anonymous',
@@ -380,6 +381,16 @@ const OFFER_WRITE = {
   other: row(401, 404, 404, 404, 404, 404, 404),
   foreignChild: row(401, 403, 403, 403, 404, 403, 403),
 };
+
+const REFERRALS_LIST = {
+  own: row(401, OK, 403, OK, OK, 403, 404),
+  other: row(401, 404, 404, 404, 404, 404, 404),
+};
+const REFERRAL_ONE = {
+  own: row(401, 404, 403, 404, 404, 403, 404),
+  other: row(401, 404, 404, 404, 404, 404, 404),
+};
+const NOBODYS_REFERRAL = '7f000000-0000-4000-8000-00000000dead';
 
 const CASES: Record<string, RouteCase> = {
   'GET /api/ping': {
@@ -1076,6 +1087,146 @@ const CASES: Record<string, RouteCase> = {
     expect: row(OK, OK, OK, OK, OK, OK, OK),
     request: () => ({ method: 'GET', url: `/api/storefront/offers/${liveOfferId}` }),
     verify: (r) => expect(json(r).offerId).toBe(liveOfferId),
+  },
+  // Co-sell opportunities: sellers and program admins (vendor), owners (partner) work them;
+  // reviewers and viewers may not (403); a reseller has none (404). The referral id here is
+  // nobody's, so whoever may look gets 404: the flows are in opportunities.test.ts.
+  'GET /api/organisations/:organisationId/engagements/referrals': {
+    access: 'user',
+    ...REFERRALS_LIST,
+    request: (s) => ({ method: 'GET', url: orgUrl(s, '/engagements/referrals') }),
+  },
+  'POST /api/organisations/:organisationId/engagements/referrals': {
+    access: 'user',
+    // The body is a partner's New deal: the vendor's seller and program admin may create, but
+    // a co-sell opportunity must name its partner (400); partner A has no co-sell ready offer
+    // live in this world (403).
+    own: row(401, 400 as Outcome, 403, 400 as Outcome, 403, 403, 404),
+    other: REFERRALS_LIST.other,
+    codes: { 400: 'VALIDATION' } as Case['codes'],
+    request: (s) => ({
+      method: 'POST',
+      url: orgUrl(s, '/engagements/referrals'),
+      body: referralCreateBody(),
+    }),
+  },
+  'GET /api/organisations/:organisationId/referral-options': {
+    access: 'user',
+    ...REFERRALS_LIST,
+    request: (s) => ({ method: 'GET', url: orgUrl(s, '/referral-options') }),
+  },
+  'PUT /api/organisations/:organisationId/members/:userId/referral-scope': {
+    access: 'user',
+    own: row(401, 403, 403, 403, OK, 403, 403),
+    other: row(401, 404, 404, 404, 404, 404, 404),
+    request: (s) => ({
+      method: 'PUT',
+      url: orgUrl(s, `/members/${s.organisation.member.id}/referral-scope`),
+      body: { countries: null },
+    }),
+  },
+  'POST /api/storefront/offers/:offerId/contact-requests': {
+    access: 'public',
+    expect: row(404, 404, 404, 404, 404, 404, 404),
+    request: () => ({
+      method: 'POST',
+      url: `/api/storefront/offers/${NOBODYS_REFERRAL}/contact-requests`,
+      body: {
+        name: 'Kim',
+        email: 'kim@buyer.test',
+        company: 'Buyer',
+        country: 'SE',
+        message: 'Hello',
+        consent: true,
+      },
+    }),
+  },
+  'GET /api/organisations/:organisationId/engagements/referrals/:referralId': {
+    access: 'user',
+    ...REFERRAL_ONE,
+    request: (s) => ({
+      method: 'GET',
+      url: orgUrl(s, `/engagements/referrals/${NOBODYS_REFERRAL}`),
+    }),
+  },
+  'PUT /api/organisations/:organisationId/engagements/referrals/:referralId': {
+    access: 'user',
+    ...REFERRAL_ONE,
+    request: (s) => ({
+      method: 'PUT',
+      url: orgUrl(s, `/engagements/referrals/${NOBODYS_REFERRAL}`),
+      body: (({ engagementId: _e, dealKind: _d, ...rest }) => rest)(referralCreateBody()),
+      headers: { 'if-match': '*' },
+    }),
+  },
+  'PATCH /api/organisations/:organisationId/engagements/referrals/:referralId': {
+    access: 'user',
+    ...REFERRAL_ONE,
+    request: (s) => ({
+      method: 'PATCH',
+      url: orgUrl(s, `/engagements/referrals/${NOBODYS_REFERRAL}`),
+      body: [{ op: 'replace', path: '/name', value: 'x' }],
+      headers: { 'if-match': '*' },
+    }),
+  },
+  'POST /api/organisations/:organisationId/engagements/referrals/:referralId/actions': {
+    access: 'user',
+    ...REFERRAL_ONE,
+    request: (s) => ({
+      method: 'POST',
+      url: orgUrl(s, `/engagements/referrals/${NOBODYS_REFERRAL}/actions`),
+      body: { kind: 'win' },
+      headers: { 'if-match': '*' },
+    }),
+  },
+  'POST /api/organisations/:organisationId/engagements/referrals/:referralId/invitations': {
+    access: 'user',
+    ...REFERRAL_ONE,
+    request: (s) => ({
+      method: 'POST',
+      url: orgUrl(s, `/engagements/referrals/${NOBODYS_REFERRAL}/invitations`),
+      body: {
+        organizationId: NOBODYS_REFERRAL,
+        closingDateTime: '2027-01-01T00:00:00Z',
+        dealValue: 1,
+        currency: 'USD',
+        team: [{ firstName: 'A', lastName: 'B', email: 'a@b.test' }],
+        solutions: [{ id: 's', name: 'S' }],
+      },
+      headers: { 'if-match': '*' },
+    }),
+  },
+  'GET /api/organisations/:organisationId/engagements/referrals/:referralId/timeline': {
+    access: 'user',
+    ...REFERRAL_ONE,
+    request: (s) => ({
+      method: 'GET',
+      url: orgUrl(s, `/engagements/referrals/${NOBODYS_REFERRAL}/timeline`),
+    }),
+  },
+  'GET /api/organisations/:organisationId/engagements/referrals/:referralId/participants': {
+    access: 'user',
+    ...REFERRAL_ONE,
+    request: (s) => ({
+      method: 'GET',
+      url: orgUrl(s, `/engagements/referrals/${NOBODYS_REFERRAL}/participants`),
+    }),
+  },
+  'PUT /api/organisations/:organisationId/engagements/referrals/:referralId/favorite': {
+    access: 'user',
+    ...REFERRAL_ONE,
+    request: (s) => ({
+      method: 'PUT',
+      url: orgUrl(s, `/engagements/referrals/${NOBODYS_REFERRAL}/favorite`),
+    }),
+  },
+  'DELETE /api/organisations/:organisationId/engagements/referrals/:referralId/favorite': {
+    access: 'user',
+    ...REFERRAL_ONE,
+    request: (s) => ({
+      method: 'DELETE',
+      url: orgUrl(s, `/engagements/referrals/${NOBODYS_REFERRAL}/favorite`),
+    }),
   },
   'GET /api/system/clock': {
     access: 'user',

@@ -122,6 +122,7 @@ export const EVENT_TYPES = [
   'referral.created',
   'referral.accepted',
   'referral.declined',
+  'referral.expiring',
   'referral.expired',
   'referral.updated',
   'referral.won',

@@ -6,3 +6,5 @@ export * from './lifecycle';
 export * from './patch';
 export * from './odata';
 export * from './referral-csv';
+export * from './opportunities.service';
+export * from './opportunities.jobs';
