@@ -275,6 +275,16 @@ describe('service tokens', () => {
       (await bearer(token.secret).get(offersOf(world.partnerB.organisation.id))).statusCode,
     ).toBe(404);
 
+    // A connector finds the organisation it acts for, whatever its scopes, and only that one.
+    const organisations = await bearer(token.secret).get('/api/organisations');
+    expect(organisations.statusCode, organisations.body).toBe(200);
+    expect(json<{ items: { id: string }[] }>(organisations).items.map((o) => o.id)).toEqual([a]);
+    expect((await bearer(token.secret).get(`/api/organisations/${a}`)).statusCode).toBe(200);
+    expect(
+      (await bearer(token.secret).get(`/api/organisations/${world.partnerB.organisation.id}`))
+        .statusCode,
+    ).toBe(404);
+
     // Listed for the organisation's owners, without the secret; revoked, it stops working.
     const list = await as(ctx.app, world.partnerA.owner).get(tokensOf(a));
     expect(json<{ items: Token[] }>(list).items.map((t) => t.id)).toContain(token.id);
@@ -458,6 +468,8 @@ describe('route scopes', () => {
       const name = `${r.method} ${r.url}`;
       if (r.scope === null) return [`${name}: no scope`];
       if (r.scope === 'session') return [];
+      // Who the caller is: any token may ask, and only with GET.
+      if (r.scope === 'identity') return r.method === 'GET' ? [] : [`${name}: identity write`];
       const access = r.method === 'GET' ? 'read' : 'write';
       return r.scope.endsWith(`:${access}`) ? [] : [`${name}: ${r.scope} is not a ${access} scope`];
     });

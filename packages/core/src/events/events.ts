@@ -24,6 +24,9 @@ export interface EventPayloads extends ReferralEventPayloads {
   'member.joined': { userId: string; roles: string[] };
   'member.roles-changed': { userId: string; from: string[]; to: string[] };
   'member.removed': { userId: string; roles: string[] };
+  /** An owner created a service token (a CRM connector); never its secret. */
+  'service-token.created': { tokenId: string; name: string; scopes: string[]; roles: string[] };
+  'service-token.revoked': { tokenId: string; name: string };
   'program.taxonomy-updated': { solutionAreas: number };
   'program.policy-activated': { from: string; to: string };
   'offer.created': { offerId: string; name: string; offerType: string };
@@ -91,6 +94,8 @@ export const EVENT_TYPES = [
   'member.joined',
   'member.roles-changed',
   'member.removed',
+  'service-token.created',
+  'service-token.revoked',
   'program.taxonomy-updated',
   'program.policy-activated',
   'offer.created',

@@ -3,6 +3,7 @@ import { CONTACT_MESSAGES } from '../contacts/contacts.messages';
 import { DOCUMENT_MESSAGES } from '../documents/documents.messages';
 import { OFFER_MESSAGES } from '../offers/offers.messages';
 import { OPPORTUNITY_MESSAGES } from '../opportunities/opportunities.messages';
+import { REFERRAL_CSV_MESSAGES } from '../opportunities/referral-csv.messages';
 import { TOKEN_MESSAGES } from '../tokens/tokens.messages';
 import type { Locale } from '../accounts/accounts.types';
 
@@ -84,6 +85,7 @@ const en = {
   ...CONTACT_MESSAGES.en,
   ...PUBLICATION_MESSAGES.en,
   ...OPPORTUNITY_MESSAGES.en,
+  ...REFERRAL_CSV_MESSAGES.en,
   ...TOKEN_MESSAGES.en,
 };
 
@@ -342,6 +344,7 @@ const withModules = (locale: Locale, own: BaseCatalogue): Catalogue => ({
   ...CONTACT_MESSAGES[locale],
   ...PUBLICATION_MESSAGES[locale],
   ...OPPORTUNITY_MESSAGES[locale],
+  ...REFERRAL_CSV_MESSAGES[locale],
   ...TOKEN_MESSAGES[locale],
 });
 

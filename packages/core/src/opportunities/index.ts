@@ -7,3 +7,4 @@ export * from './patch';
 export * from './odata';
 export * from './opportunities.service';
 export * from './opportunities.jobs';
+export * from './referral-csv';

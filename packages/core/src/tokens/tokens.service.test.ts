@@ -299,6 +299,15 @@ describe(sut.createServiceToken.name, () => {
     await sut.revokeServiceToken(deps, admin, vendor.id, issued.token.id);
     expect(await sut.authenticateBearer(deps, issued.secret, { ip: null })).toBeNull();
     expect(fakes.state.audit.map((a) => a.action)).toEqual(['token.create', 'token.revoke']);
+    // Both are domain events of the organisation (for webhooks and its activity), never with
+    // the secret.
+    expect(
+      fakes.state.events.map((e) => [e.type, e.organisationId, e.subject.id, e.actor.kind]),
+    ).toEqual([
+      ['service-token.created', vendor.id, issued.token.id, 'user'],
+      ['service-token.revoked', vendor.id, issued.token.id, 'user'],
+    ]);
+    expect(JSON.stringify(fakes.state.events)).not.toContain(issued.secret);
   });
 });
 

@@ -9,6 +9,7 @@ import { rolesForKind, type Locale, type Role } from '../accounts/accounts.types
 import { hasPermission } from '../accounts/permissions';
 import { runCommand, type CommandDeps } from '../commands/command';
 import { AppError } from '../errors';
+import { createEventSink, type NewEvent } from '../events/events';
 import type { Clock, Secrets } from '../ports';
 import type { Tx, UnitOfWork } from '../transaction';
 import type { ApiTokenRecord } from './tokens.ports';
@@ -233,6 +234,17 @@ export async function createServiceToken(
         ctx.now,
       );
       ctx.audit(auditToken(issued.token, input.roles));
+      ctx.emit({
+        type: 'service-token.created',
+        organisationId,
+        subject: { type: 'api-token', id: issued.token.id },
+        data: {
+          tokenId: issued.token.id,
+          name: issued.token.name,
+          scopes: [...issued.token.scopes],
+          roles: [...input.roles],
+        },
+      });
       return issued;
     },
   );
@@ -280,8 +292,30 @@ export async function revokeServiceToken(
     async (ctx) => {
       const token = await revokeServiceTokenIn(ctx.tx, organisationId, tokenId, ctx.now);
       ctx.audit({ entityType: 'api-token', entityId: token.id, before: { name: token.name } });
+      ctx.emit({
+        type: 'service-token.revoked',
+        organisationId,
+        subject: { type: 'api-token', id: token.id },
+        data: { tokenId: token.id, name: token.name },
+      });
     },
   );
+}
+
+/** An event of the operator's command line (no person acts): in the caller's transaction. */
+async function appendSystemEvent(
+  tx: Tx,
+  deps: Pick<TokenDeps, 'clock'> & { newId?: () => string },
+  event: NewEvent,
+): Promise<void> {
+  const sink = createEventSink({
+    actor: { kind: 'system', id: null },
+    requestId: null,
+    now: () => deps.clock.now(),
+    newId: deps.newId ?? (() => globalThis.crypto.randomUUID()),
+  });
+  sink.emit(event);
+  await tx.outbox.appendEvents(sink.drain());
 }
 
 /**
@@ -306,6 +340,17 @@ export const operatorTokens = {
           actorUserId: null,
           action: 'token.create',
           ...auditToken(issued.token, input.roles),
+        });
+        await appendSystemEvent(tx, deps, {
+          type: 'service-token.created',
+          organisationId,
+          subject: { type: 'api-token', id: issued.token.id },
+          data: {
+            tokenId: issued.token.id,
+            name: issued.token.name,
+            scopes: [...issued.token.scopes],
+            roles: [...input.roles],
+          },
         });
         return issued;
       },
@@ -343,6 +388,12 @@ export const operatorTokens = {
             entityType: 'api-token',
             entityId: token.id,
             before: { name: token.name },
+          });
+          await appendSystemEvent(tx, deps, {
+            type: 'service-token.revoked',
+            organisationId: token.organisationId,
+            subject: { type: 'api-token', id: token.id },
+            data: { tokenId: token.id, name: token.name },
           });
         } else {
           await tx.tokens.revokeToken(tokenId, at);

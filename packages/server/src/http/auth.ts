@@ -29,9 +29,10 @@ declare module 'fastify' {
     access?: 'public' | 'user';
     /**
      * The API token scope a private route needs (`<area>:read` for reads, `<area>:write` for
-     * changes), or `session`: a signed-in session only, never a token.
+     * changes), `session`: a signed-in session only, never a token, or `identity`: any valid
+     * token, whatever its scopes (who the caller is and which organisations it acts for).
      */
-    scope?: TokenScope | 'session';
+    scope?: TokenScope | 'session' | 'identity';
   }
   interface FastifyRequest {
     locale: Locale;
@@ -125,7 +126,7 @@ async function authenticateToken(
   if (needed === 'session') {
     throw new AppError('FORBIDDEN', { messageKey: 'apiToken.sessionOnly' });
   }
-  if (!scopeGrants(bearer.actor.token.scopes, needed)) {
+  if (needed !== 'identity' && !scopeGrants(bearer.actor.token.scopes, needed)) {
     reply.header('www-authenticate', `Bearer error="insufficient_scope", scope="${needed}"`);
     throw new AppError('FORBIDDEN', {
       message: `insufficient_scope: the token lacks ${needed}`,

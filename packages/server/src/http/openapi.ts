@@ -192,6 +192,7 @@ function securityOf(facts: RouteFacts): Record<string, string[]>[] {
   const session: Record<string, string[]> = UNSAFE_METHODS.has(facts.method)
     ? { session: [], csrf: [] }
     : { session: [] };
+  if (facts.scope === 'identity') return [session, { bearer: [] }];
   return facts.scope && facts.scope !== 'session'
     ? [session, { bearer: [facts.scope] }]
     : [session];
@@ -202,6 +203,7 @@ function accessParagraph(facts: RouteFacts): string {
   const session = UNSAFE_METHODS.has(facts.method)
     ? 'Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`'
     : 'Needs a session: the session cookie';
+  if (facts.scope === 'identity') return `${session}, or any API token, whatever its scopes.`;
   return facts.scope && facts.scope !== 'session'
     ? `${session}, or an API token with the scope \`${facts.scope}\`.`
     : `${session}.`;

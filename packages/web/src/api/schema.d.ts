@@ -223,7 +223,7 @@ export interface paths {
         };
         /**
          * Organisations you belong to; program admins see every organisation
-         * @description Needs a session: the session cookie.
+         * @description Needs a session: the session cookie, or any API token, whatever its scopes.
          */
         get: operations["listOrganisations"];
         put?: never;
@@ -247,7 +247,7 @@ export interface paths {
         };
         /**
          * One organisation
-         * @description Needs a session: the session cookie.
+         * @description Needs a session: the session cookie, or any API token, whatever its scopes.
          */
         get: operations["getOrganisation"];
         put?: never;

@@ -62,17 +62,20 @@ export function RoleCheckboxes({
   value,
   onChange,
   error,
+  exclude = [],
 }: {
   kind: OrganisationKind;
   value: readonly Role[];
   onChange: (roles: Role[]) => void;
   error?: string | undefined;
+  /** Roles not offered here (a service token is never an owner). */
+  exclude?: readonly Role[];
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const label = useRoleLabel();
   const errorId = useId();
-  const roles = rolesForKind(kind);
+  const roles = rolesForKind(kind).filter((role) => !exclude.includes(role));
   return (
     <fieldset className={styles.fieldset} aria-describedby={error ? errorId : undefined}>
       <legend className={styles.legend}>{t('roles.label')}</legend>

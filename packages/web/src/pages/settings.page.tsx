@@ -132,6 +132,11 @@ function SettingsSections({
               onChanged={changed}
             />
           </SectionAnchor>
+          {canManage ? (
+            <SectionAnchor id="service-tokens">
+              <TokensSection owner={{ kind: 'service', organisation }} />
+            </SectionAnchor>
+          ) : null}
         </>
       ) : (
         <MessageBar intent="info">

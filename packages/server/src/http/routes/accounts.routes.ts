@@ -38,7 +38,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   const uow = deps.account.uow;
 
   app.get('/api/organisations', {
-    config: { scope: 'session' },
+    config: { scope: 'identity' },
     schema: {
       operationId: 'listOrganisations',
       tags: ['accounts'],
@@ -95,7 +95,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   });
 
   app.get('/api/organisations/:organisationId', {
-    config: { scope: 'session' },
+    config: { scope: 'identity' },
     schema: {
       operationId: 'getOrganisation',
       tags: ['accounts'],

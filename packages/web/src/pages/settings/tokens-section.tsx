@@ -37,8 +37,10 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { CopyField } from '../../components/copy-field';
 import { formatDateTime } from '../../components/format';
 import { ProblemBar } from '../../components/problem-bar';
+import { RoleCheckboxes } from '../../components/roles';
 import { Section, TableScroll } from '../../components/section';
 import { useNotify } from '../../components/toast';
+import type { OrganisationKind, Role } from '../../domain/tenant';
 
 type Scope = ApiToken['scopes'][number];
 
@@ -57,9 +59,40 @@ const useStyles = makeStyles({
   code: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
 });
 
-/** The signed-in person's API tokens: create one (its secret shown once), see use, revoke. */
-export function TokensSection() {
+/**
+ * Whose tokens a section manages: the signed-in person's (personal tokens, acting as them), or
+ * an organisation's service tokens (a CRM connector with roles of its own and no person
+ * behind it; managed by the organisation's owners).
+ */
+export type TokenOwner =
+  { kind: 'personal' } | { kind: 'service'; organisation: { id: string; kind: OrganisationKind } };
+
+const PERSONAL: TokenOwner = { kind: 'personal' };
+
+/** The owner's tokens, one request whichever their kind. */
+const listTokens = (owner: TokenOwner) =>
+  owner.kind === 'personal'
+    ? call(api.GET('/api/tokens'))
+    : call(
+        api.GET('/api/organisations/{organisationId}/tokens', {
+          params: { path: { organisationId: owner.organisation.id } },
+        }),
+      );
+
+const revokeToken = (owner: TokenOwner, tokenId: string) =>
+  owner.kind === 'personal'
+    ? call(api.DELETE('/api/tokens/{tokenId}', { params: { path: { tokenId } } }))
+    : call(
+        api.DELETE('/api/organisations/{organisationId}/tokens/{tokenId}', {
+          params: { path: { organisationId: owner.organisation.id, tokenId } },
+        }),
+      );
+
+/** API tokens of a person or an organisation: create one (its secret shown once), see use, revoke. */
+export function TokensSection({ owner = PERSONAL }: { owner?: TokenOwner }) {
   const { t } = useTranslation();
+  const personal = owner.kind === 'personal';
+  const title = personal ? t('apiTokens.title') : t('serviceTokens.title');
   const styles = useStyles();
   const notify = useNotify();
   const [items, setItems] = useState<ApiToken[] | null>(null);
@@ -69,9 +102,10 @@ export function TokensSection() {
   const [loads, setLoads] = useState(0);
   const reload = () => setLoads((n) => n + 1);
 
+  const ownerKey = owner.kind === 'personal' ? 'personal' : owner.organisation.id;
   useEffect(() => {
     let cancelled = false;
-    void call(api.GET('/api/tokens')).then((result) => {
+    void listTokens(owner).then((result) => {
       if (cancelled) return;
       if (result.ok) {
         setItems(result.data.items);
@@ -83,19 +117,21 @@ export function TokensSection() {
     return () => {
       cancelled = true;
     };
-  }, [loads]);
+    // `owner` is identified by `ownerKey`; a new object for the same owner loads nothing new.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loads, ownerKey]);
 
   return (
     <Section
-      title={t('apiTokens.title')}
-      description={t('apiTokens.description')}
-      testId="tokens-section"
+      title={title}
+      description={personal ? t('apiTokens.description') : t('serviceTokens.description')}
+      testId={owner.kind === 'personal' ? 'tokens-section' : 'service-tokens-section'}
       actions={
         <Button
           appearance="primary"
           icon={<AddRegular />}
           onClick={() => setCreating(true)}
-          data-testid="create-token"
+          data-testid={owner.kind === 'personal' ? 'create-token' : 'create-service-token'}
         >
           {t('apiTokens.create')}
         </Button>
@@ -107,10 +143,12 @@ export function TokensSection() {
           <Spinner size="small" />
         )
       ) : items.length === 0 ? (
-        <Body1 className={styles.empty}>{t('apiTokens.empty')}</Body1>
+        <Body1 className={styles.empty}>
+          {personal ? t('apiTokens.empty') : t('serviceTokens.empty')}
+        </Body1>
       ) : (
         <TableScroll>
-          <Table aria-label={t('apiTokens.title')}>
+          <Table aria-label={title}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t('apiTokens.name')}</TableHeaderCell>
@@ -157,7 +195,12 @@ export function TokensSection() {
           </Table>
         </TableScroll>
       )}
-      <CreateTokenDialog open={creating} onClose={() => setCreating(false)} onCreated={reload} />
+      <CreateTokenDialog
+        owner={owner}
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={reload}
+      />
       <ConfirmDialog
         open={revoking !== null}
         title={t('apiTokens.revokeTitle')}
@@ -165,11 +208,7 @@ export function TokensSection() {
         onClose={() => setRevoking(null)}
         onConfirm={async () => {
           if (!revoking) return null;
-          const result = await call(
-            api.DELETE('/api/tokens/{tokenId}', {
-              params: { path: { tokenId: revoking.id } },
-            }),
-          );
+          const result = await revokeToken(owner, revoking.id);
           if (!result.ok) return result.problem;
           notify(t('apiTokens.revoked'));
           reload();
@@ -182,12 +221,14 @@ export function TokensSection() {
   );
 }
 
-/** Name, scopes and lifetime of a new token; then its secret, shown this once. */
+/** Name, scopes, roles (service tokens) and lifetime of a new token; then its secret, shown this once. */
 function CreateTokenDialog({
+  owner,
   open,
   onClose,
   onCreated,
 }: {
+  owner: TokenOwner;
   open: boolean;
   onClose: () => void;
   onCreated: () => void;
@@ -200,9 +241,11 @@ function CreateTokenDialog({
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ClientProblem | null>(null);
   const [issued, setIssued] = useState<IssuedApiToken | null>(null);
+  const [roles, setRoles] = useState<Role[]>([]);
 
   const close = () => {
     setName('');
+    setRoles([]);
     setScopes(['offers:read']);
     setDays('90');
     setProblem(null);
@@ -216,11 +259,15 @@ function CreateTokenDialog({
     event.preventDefault();
     setBusy(true);
     setProblem(null);
-    const result = await call(
-      api.POST('/api/tokens', {
-        body: { name: name.trim(), scopes, expiresInDays: Number(days) },
-      }),
-    );
+    const body = { name: name.trim(), scopes, expiresInDays: Number(days) };
+    const result = await (owner.kind === 'personal'
+      ? call(api.POST('/api/tokens', { body }))
+      : call(
+          api.POST('/api/organisations/{organisationId}/tokens', {
+            params: { path: { organisationId: owner.organisation.id } },
+            body: { ...body, roles },
+          }),
+        ));
     setBusy(false);
     if (!result.ok) {
       setProblem(result.problem);
@@ -234,12 +281,20 @@ function CreateTokenDialog({
     <Dialog open={open} onOpenChange={(_event, data) => (data.open ? undefined : close())}>
       <DialogSurface aria-describedby={undefined}>
         <DialogBody>
-          <DialogTitle>{t('apiTokens.createTitle')}</DialogTitle>
+          <DialogTitle>
+            {owner.kind === 'personal'
+              ? t('apiTokens.createTitle')
+              : t('serviceTokens.createTitle')}
+          </DialogTitle>
           <DialogContent className={styles.form}>
             {issued ? (
               <>
                 <MessageBar intent="warning" layout="multiline">
-                  <MessageBarBody>{t('apiTokens.secretOnce')}</MessageBarBody>
+                  <MessageBarBody>
+                    {owner.kind === 'personal'
+                      ? t('apiTokens.secretOnce')
+                      : t('serviceTokens.secretOnce')}
+                  </MessageBarBody>
                 </MessageBar>
                 <CopyField
                   label={t('apiTokens.secret')}
@@ -249,7 +304,10 @@ function CreateTokenDialog({
               </>
             ) : (
               <form id="create-token" className={styles.form} onSubmit={submit} noValidate>
-                <ProblemBar problem={problem} shownFields={['name', 'scopes', 'expiresInDays']} />
+                <ProblemBar
+                  problem={problem}
+                  shownFields={['name', 'scopes', 'roles', 'expiresInDays']}
+                />
                 <Field
                   label={t('apiTokens.name')}
                   hint={t('apiTokens.nameHint')}
@@ -279,6 +337,15 @@ function CreateTokenDialog({
                     )}
                   </div>
                 </Field>
+                {owner.kind === 'service' ? (
+                  <RoleCheckboxes
+                    kind={owner.organisation.kind}
+                    value={roles}
+                    onChange={setRoles}
+                    exclude={['owner']}
+                    error={problem?.fields.roles}
+                  />
+                ) : null}
                 <Field
                   label={t('apiTokens.days')}
                   hint={t('apiTokens.daysHint')}
@@ -306,7 +373,12 @@ function CreateTokenDialog({
                   appearance="primary"
                   type="submit"
                   form="create-token"
-                  disabled={busy || scopes.length === 0 || name.trim() === ''}
+                  disabled={
+                    busy ||
+                    scopes.length === 0 ||
+                    name.trim() === '' ||
+                    (owner.kind === 'service' && roles.length === 0)
+                  }
                 >
                   {t('apiTokens.create')}
                 </Button>

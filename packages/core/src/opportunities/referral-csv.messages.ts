@@ -1,0 +1,123 @@
+import type { ModuleCatalogue } from '../i18n/catalogue';
+
+/*
+ * Problems of an imported opportunities CSV, read by someone fixing a spreadsheet: every row
+ * message names its row and column. Column names stay the English headers of the file in every
+ * language: they are what the user sees in the first row. Field-level keys shared with the API
+ * (`referral.country.invalid`, `referral.currency.invalid`) come from opportunities.messages.ts.
+ */
+const en = {
+  'referralCsv.tooLong': 'Row {row}, {column}: use at most {max} characters.',
+  'referralCsv.visibility': 'Row {row}, {column}: use one of {allowed}.',
+  'referralCsv.salesStage': 'Row {row}, {column}: use one of the sales stages: {allowed}.',
+  'referralCsv.dealValue':
+    'Row {row}, {column}: “{value}” is not an amount. Write digits, such as 150000 or 150 000,50.',
+  'referralCsv.closeDate':
+    'Row {row}, {column}: “{value}” is not a date. Write it as year-month-day, such as 2027-03-31.',
+  'referralCsv.tooMany': 'Row {row}, {column}: list at most {max} entries.',
+  'referralCsv.teamEmail':
+    'Row {row}, {column}: “{value}” is not an e-mail address. Separate addresses with semicolons.',
+  'referralCsv.requiredForNew':
+    'Row {row}, {column}: a new deal (a row without Id or External reference ID) needs this value.',
+  'referralCsv.malformedQuotes':
+    'Row {row}: a quotation mark is not closed. Save the file again from your spreadsheet.',
+  'referralCsv.tooManyCells': 'Row {row} has more cells than the header’s {maximum} columns.',
+  'referralCsv.tooManyRows':
+    'The file has more than {max} deals. Split it into files of at most {max} rows.',
+  'referralCsv.unknownColumn': 'The column “{value}” is not known. The columns are: {columns}.',
+  'referralCsv.duplicateColumn': 'The column {column} appears more than once.',
+  'referralCsv.noHeader':
+    'The first row must name the columns: Id or External reference ID to update deals, Name and the deal’s columns to create them. The columns are: {columns}.',
+} as const;
+
+export const REFERRAL_CSV_MESSAGES: ModuleCatalogue<typeof en> = {
+  en,
+  'zh-CN': {
+    'referralCsv.tooLong': '第 {row} 行，{column}：最多 {max} 个字符。',
+    'referralCsv.visibility': '第 {row} 行，{column}：请使用以下值之一：{allowed}。',
+    'referralCsv.salesStage': '第 {row} 行，{column}：请使用以下销售阶段之一：{allowed}。',
+    'referralCsv.dealValue':
+      '第 {row} 行，{column}：“{value}”不是金额。请填写数字，例如 150000 或 150 000,50。',
+    'referralCsv.closeDate':
+      '第 {row} 行，{column}：“{value}”不是日期。请按“年-月-日”填写，例如 2027-03-31。',
+    'referralCsv.tooMany': '第 {row} 行，{column}：最多列出 {max} 项。',
+    'referralCsv.teamEmail':
+      '第 {row} 行，{column}：“{value}”不是电子邮件地址。多个地址请用分号分隔。',
+    'referralCsv.requiredForNew':
+      '第 {row} 行，{column}：新交易（没有 Id 或 External reference ID 的行）需要填写此值。',
+    'referralCsv.malformedQuotes': '第 {row} 行：引号未闭合。请从电子表格程序重新保存文件。',
+    'referralCsv.tooManyCells': '第 {row} 行的单元格多于标题行的 {maximum} 列。',
+    'referralCsv.tooManyRows': '文件中的交易超过 {max} 个。请拆分为每个最多 {max} 行的文件。',
+    'referralCsv.unknownColumn': '无法识别列“{value}”。可用的列：{columns}。',
+    'referralCsv.duplicateColumn': '列 {column} 出现了多次。',
+    'referralCsv.noHeader':
+      '第一行必须是列名：更新交易需要 Id 或 External reference ID，创建交易需要 Name 及交易的各列。可用的列：{columns}。',
+  },
+  'zh-TW': {
+    'referralCsv.tooLong': '第 {row} 列，{column}：最多 {max} 個字元。',
+    'referralCsv.visibility': '第 {row} 列，{column}：請使用下列值之一：{allowed}。',
+    'referralCsv.salesStage': '第 {row} 列，{column}：請使用下列銷售階段之一：{allowed}。',
+    'referralCsv.dealValue':
+      '第 {row} 列，{column}：「{value}」不是金額。請填寫數字，例如 150000 或 150 000,50。',
+    'referralCsv.closeDate':
+      '第 {row} 列，{column}：「{value}」不是日期。請依「年-月-日」填寫，例如 2027-03-31。',
+    'referralCsv.tooMany': '第 {row} 列，{column}：最多列出 {max} 項。',
+    'referralCsv.teamEmail':
+      '第 {row} 列，{column}：「{value}」不是電子郵件地址。多個地址請以分號分隔。',
+    'referralCsv.requiredForNew':
+      '第 {row} 列，{column}：新交易（沒有 Id 或 External reference ID 的列）需要填寫此值。',
+    'referralCsv.malformedQuotes': '第 {row} 列：引號未關閉。請從試算表程式重新儲存檔案。',
+    'referralCsv.tooManyCells': '第 {row} 列的儲存格多於標題列的 {maximum} 欄。',
+    'referralCsv.tooManyRows': '檔案中的交易超過 {max} 筆。請分成每個最多 {max} 列的檔案。',
+    'referralCsv.unknownColumn': '無法辨識欄位「{value}」。可用的欄位：{columns}。',
+    'referralCsv.duplicateColumn': '欄位 {column} 出現了多次。',
+    'referralCsv.noHeader':
+      '第一列必須是欄位名稱：更新交易需要 Id 或 External reference ID，建立交易需要 Name 及交易的各欄。可用的欄位：{columns}。',
+  },
+  'pl-PL': {
+    'referralCsv.tooLong': 'Wiersz {row}, {column}: użyj najwyżej {max} znaków.',
+    'referralCsv.visibility': 'Wiersz {row}, {column}: użyj jednej z wartości: {allowed}.',
+    'referralCsv.salesStage': 'Wiersz {row}, {column}: użyj jednego z etapów sprzedaży: {allowed}.',
+    'referralCsv.dealValue':
+      'Wiersz {row}, {column}: „{value}” nie jest kwotą. Wpisz cyfry, np. 150000 lub 150 000,50.',
+    'referralCsv.closeDate':
+      'Wiersz {row}, {column}: „{value}” nie jest datą. Wpisz ją jako rok-miesiąc-dzień, np. 2027-03-31.',
+    'referralCsv.tooMany': 'Wiersz {row}, {column}: podaj najwyżej {max} pozycji.',
+    'referralCsv.teamEmail':
+      'Wiersz {row}, {column}: „{value}” nie jest adresem e-mail. Oddziel adresy średnikami.',
+    'referralCsv.requiredForNew':
+      'Wiersz {row}, {column}: nowa transakcja (wiersz bez Id i bez External reference ID) wymaga tej wartości.',
+    'referralCsv.malformedQuotes':
+      'Wiersz {row}: cudzysłów nie jest zamknięty. Zapisz plik ponownie w arkuszu kalkulacyjnym.',
+    'referralCsv.tooManyCells': 'Wiersz {row} ma więcej komórek niż {maximum} kolumn nagłówka.',
+    'referralCsv.tooManyRows':
+      'Plik zawiera więcej niż {max} transakcji. Podziel go na pliki po najwyżej {max} wierszy.',
+    'referralCsv.unknownColumn': 'Kolumna „{value}” jest nieznana. Dostępne kolumny: {columns}.',
+    'referralCsv.duplicateColumn': 'Kolumna {column} występuje więcej niż raz.',
+    'referralCsv.noHeader':
+      'Pierwszy wiersz musi zawierać nazwy kolumn: Id lub External reference ID, aby zaktualizować transakcje, Name i kolumny transakcji, aby je utworzyć. Dostępne kolumny: {columns}.',
+  },
+  'sv-SE': {
+    'referralCsv.tooLong': 'Rad {row}, {column}: använd högst {max} tecken.',
+    'referralCsv.visibility': 'Rad {row}, {column}: använd ett av värdena {allowed}.',
+    'referralCsv.salesStage': 'Rad {row}, {column}: använd ett av försäljningsstegen: {allowed}.',
+    'referralCsv.dealValue':
+      'Rad {row}, {column}: ”{value}” är inte ett belopp. Skriv siffror, till exempel 150000 eller 150 000,50.',
+    'referralCsv.closeDate':
+      'Rad {row}, {column}: ”{value}” är inte ett datum. Skriv det som år-månad-dag, till exempel 2027-03-31.',
+    'referralCsv.tooMany': 'Rad {row}, {column}: ange högst {max} poster.',
+    'referralCsv.teamEmail':
+      'Rad {row}, {column}: ”{value}” är inte en e-postadress. Skilj adresser åt med semikolon.',
+    'referralCsv.requiredForNew':
+      'Rad {row}, {column}: en ny affär (en rad utan Id och External reference ID) behöver det här värdet.',
+    'referralCsv.malformedQuotes':
+      'Rad {row}: ett citattecken är inte stängt. Spara filen igen från kalkylprogrammet.',
+    'referralCsv.tooManyCells': 'Rad {row} har fler celler än rubrikradens {maximum} kolumner.',
+    'referralCsv.tooManyRows':
+      'Filen har fler än {max} affärer. Dela upp den i filer med högst {max} rader.',
+    'referralCsv.unknownColumn': 'Kolumnen ”{value}” är okänd. Kolumnerna är: {columns}.',
+    'referralCsv.duplicateColumn': 'Kolumnen {column} förekommer mer än en gång.',
+    'referralCsv.noHeader':
+      'Första raden måste namnge kolumnerna: Id eller External reference ID för att uppdatera affärer, Name och affärens kolumner för att skapa dem. Kolumnerna är: {columns}.',
+  },
+};
