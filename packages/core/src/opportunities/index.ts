@@ -8,3 +8,4 @@ export * from './odata';
 export * from './opportunities.service';
 export * from './opportunities.jobs';
 export * from './referral-csv';
+export * from './referral-export.service';
