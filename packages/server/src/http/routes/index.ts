@@ -9,6 +9,7 @@ import { contactRoutes } from './contacts.routes';
 import { documentRoutes } from './documents.routes';
 import { healthRoutes } from './health.routes';
 import { notificationRoutes } from './notifications.routes';
+import { opportunityExportRoutes } from './opportunities-export.routes';
 import { offerRoutes } from './offers.routes';
 import { profileRoutes } from './profiles.routes';
 import { programRoutes } from './program.routes';
@@ -36,4 +37,5 @@ export const MODULE_ROUTES: readonly FastifyPluginAsyncZod<AppDeps>[] = [
   storefrontRoutes,
   systemRoutes,
   tokenRoutes,
+  opportunityExportRoutes,
 ];

@@ -1,0 +1,54 @@
+/**
+ * The co-sell opportunities CSV export: the deals a list shows (same filters, search, view and
+ * visibility rules), as a file a spreadsheet or a CRM import opens (ADR 016; the columns are in
+ * `packages/core/src/opportunities/referral-csv.ts`).
+ */
+import { Readable } from 'node:stream';
+import { exportReferrals, type OpportunityDeps } from '@cosell/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../deps';
+import { requireActor } from '../auth';
+import { IdSchema } from '../schemas';
+import { contentDisposition } from './documents.routes';
+
+const CSV_TYPE = 'text/csv; charset=utf-8';
+
+const ExportQuerySchema = z.object({
+  $filter: z.string().max(2000).optional(),
+  $orderby: z.string().max(200).optional(),
+  $search: z.string().trim().max(200).optional(),
+  view: z.enum(['all', 'inbound', 'outbound', 'favorites']).default('all'),
+});
+
+export const opportunityExportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const opportunities: OpportunityDeps = { uow: deps.offers.uow, clock: deps.offers.clock };
+
+  app.get('/api/organisations/:organisationId/engagements/referrals-export', {
+    config: { scope: 'opportunities:read', rawResponse: 'text/csv' },
+    schema: {
+      operationId: 'exportReferrals',
+      tags: ['opportunities'],
+      summary:
+        'Export the referrals a list shows as CSV (same $filter, $orderby, $search and view; up to 100,000 rows)',
+      params: z.object({ organisationId: IdSchema }),
+      querystring: ExportQuerySchema,
+      answers: { 200: { description: 'The CSV file', headers: ['Content-Disposition'] } },
+    },
+    handler: async (request, reply) => {
+      const { $search, view, ...odata } = request.query;
+      const file = await exportReferrals(
+        opportunities,
+        requireActor(request),
+        request.params.organisationId,
+        { odata, view, search: $search },
+      );
+      const day = deps.offers.clock.now().toISOString().slice(0, 10);
+      return reply
+        .type(CSV_TYPE)
+        .header('content-disposition', contentDisposition(`co-sell-opportunities-${day}.csv`))
+        .header('x-content-type-options', 'nosniff')
+        .send(Readable.from(file) as never);
+    },
+  });
+};
