@@ -9,3 +9,4 @@ export * from './opportunities.service';
 export * from './opportunities.jobs';
 export * from './referral-csv';
 export * from './referral-export.service';
+export * from './referral-import.service';
