@@ -57,7 +57,7 @@ export interface ReferralImportResult {
   rows: ReferralImportRow[];
 }
 
-/** The command's name, and its audit action (`referral.import`). */
+/** The command's name, which is also its audit action. */
 const IMPORT = ['referral', 'import'].join('.');
 
 /** Thrown inside a preview's transaction to roll it back with its result. */
