@@ -17,7 +17,7 @@ import {
 } from '../helpers/context';
 import { referralCreateBody } from '../helpers/referrals';
 
-describe('co-sell opportunities CSV export', () => {
+describe('co-sell opportunities CSV export and import', () => {
   let ctx: TestContext;
   let world: World;
   const A = () => world.partnerA.organisation.id;
@@ -102,6 +102,40 @@ describe('co-sell opportunities CSV export', () => {
     );
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
+  it('previews and then imports an edited export, refusing a bad file whole', async () => {
+    const owner = as(ctx.app, world.partnerA.owner);
+    const imports = (dryRun: boolean) =>
+      `/api/organisations/${A()}/engagements/referrals-imports?dryRun=${dryRun}`;
+    const exported = (await owner.get(exportOf(A()))).body;
+    const edited = Buffer.from(exported.replace('Migracja dla Fabrikam', 'Migracja — etap 2'));
+    const preview = await owner.post(imports(true), edited, { 'content-type': 'text/csv' });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(json(preview)).toMatchObject({ dryRun: true, updated: 1, unchanged: 2, created: 0 });
+    expect(await namesIn((await owner.get(exportOf(A()))).body)).toContain(
+      'Migracja dla Fabrikam',
+    );
+    const applied = await owner.post(imports(false), edited, { 'content-type': 'text/csv' });
+    expect(json(applied)).toMatchObject({ dryRun: false, updated: 1 });
+    expect(await namesIn((await owner.get(exportOf(A()))).body)).toContain('Migracja — etap 2');
+
+    // In Polish, naming the row and column; nothing of the file is written.
+    await owner.patch('/api/me', { locale: 'pl-PL' });
+    const bad = await owner.post(
+      imports(false),
+      Buffer.from('External reference ID,Name,Deal value
+CRM-1,Nowa,dużo
+'),
+      { 'content-type': 'text/csv' },
+    );
+    await owner.patch('/api/me', { locale: 'en' });
+    expect(bad.statusCode).toBe(400);
+    const problem = json<{ detail: string; errors: { detail: string }[] }>(bad);
+    expect(problem.detail).toMatch(/Nic nie zostało zaimportowane/);
+    expect(problem.errors.map((e) => e.detail)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Wiersz 2, dealValue: „dużo”/)]),
+    );
   });
 
   it('holds only what the reader may see; another organisation gets 404', async () => {

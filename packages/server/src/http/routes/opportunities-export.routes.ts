@@ -1,18 +1,39 @@
 /**
- * The co-sell opportunities CSV export: the deals a list shows (same filters, search, view and
+ * The co-sell opportunities CSV import (preview, then apply; all or nothing) and export: the deals a list shows (same filters, search, view and
  * visibility rules), as a file a spreadsheet or a CRM import opens (ADR 016; the columns are in
  * `packages/core/src/opportunities/referral-csv.ts`).
  */
 import { Readable } from 'node:stream';
-import { exportReferrals, type OpportunityDeps } from '@cosell/core';
+import { exportReferrals, importReferrals, type OpportunityDeps } from '@cosell/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { requireActor } from '../auth';
+import { limitedBody, RAW_BODY_TYPES } from '../raw-body';
 import { IdSchema } from '../schemas';
 import { contentDisposition } from './documents.routes';
 
 const CSV_TYPE = 'text/csv; charset=utf-8';
+
+/** Largest opportunities file accepted: 10,000 rows of a few hundred bytes each, with room. */
+const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+const ImportResultSchema = z
+  .object({
+    dryRun: z.boolean(),
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    rows: z.array(
+      z.object({
+        row: z.number().int(),
+        action: z.enum(['create', 'update', 'unchanged']),
+        referralId: z.string(),
+        name: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'ReferralImportResult' });
 
 const ExportQuerySchema = z.object({
   $filter: z.string().max(2000).optional(),
@@ -50,5 +71,31 @@ export const opportunityExportRoutes: FastifyPluginAsyncZod<AppDeps> = async (ap
         .header('x-content-type-options', 'nosniff')
         .send(Readable.from(file) as never);
     },
+  });
+
+  app.post('/api/organisations/:organisationId/engagements/referrals-imports', {
+    config: { scope: 'opportunities:write', rawBody: RAW_BODY_TYPES },
+    schema: {
+      operationId: 'importReferrals',
+      tags: ['opportunities'],
+      summary:
+        'Import referrals from CSV (the body, up to 10,000 rows): rows with Id or External ' +
+        'reference ID update deals, others create New deals. With dryRun=true nothing is written ' +
+        'and the answer says what the import would do; a file with any refused row is refused ' +
+        'whole, naming every row and column.',
+      params: z.object({ organisationId: IdSchema }),
+      querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
+      answers: { 200: 'What the import did (or, for a preview, would do)' },
+      response: { 200: ImportResultSchema },
+    },
+    handler: async (request, reply) =>
+      importReferrals(
+        opportunities,
+        requireActor(request),
+        request.params.organisationId,
+        limitedBody(request, reply, IMPORT_MAX_BYTES),
+        { dryRun: request.query.dryRun === 'true' },
+        String(request.id),
+      ),
   });
 };
