@@ -113,9 +113,7 @@ describe('co-sell opportunities CSV export and import', () => {
     const preview = await owner.post(imports(true), edited, { 'content-type': 'text/csv' });
     expect(preview.statusCode, preview.body).toBe(200);
     expect(json(preview)).toMatchObject({ dryRun: true, updated: 1, unchanged: 2, created: 0 });
-    expect(await namesIn((await owner.get(exportOf(A()))).body)).toContain(
-      'Migracja dla Fabrikam',
-    );
+    expect(await namesIn((await owner.get(exportOf(A()))).body)).toContain('Migracja dla Fabrikam');
     const applied = await owner.post(imports(false), edited, { 'content-type': 'text/csv' });
     expect(json(applied)).toMatchObject({ dryRun: false, updated: 1 });
     expect(await namesIn((await owner.get(exportOf(A()))).body)).toContain('Migracja — etap 2');
@@ -124,9 +122,7 @@ describe('co-sell opportunities CSV export and import', () => {
     await owner.patch('/api/me', { locale: 'pl-PL' });
     const bad = await owner.post(
       imports(false),
-      Buffer.from('External reference ID,Name,Deal value
-CRM-1,Nowa,dużo
-'),
+      Buffer.from('External reference ID,Name,Deal value\nCRM-1,Nowa,dużo\n'),
       { 'content-type': 'text/csv' },
     );
     await owner.patch('/api/me', { locale: 'en' });
