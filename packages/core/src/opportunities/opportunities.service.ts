@@ -28,6 +28,7 @@ import {
   applyAction,
   canCreateOutbound,
   canSendCosellOpportunity,
+  changedFields,
   createdData,
   expirationFor,
   newCosellOpportunity,
@@ -579,17 +580,7 @@ export function summaryOf(
   return summary;
 }
 
-const diffFields = (before: Referral, after: Referral) =>
-  Object.keys(after)
-    .filter(
-      (key) =>
-        key !== 'eTag' &&
-        key !== 'updatedDateTime' &&
-        JSON.stringify((before as unknown as Record<string, unknown>)[key]) !==
-          JSON.stringify((after as unknown as Record<string, unknown>)[key]),
-    )
-    .sort()
-    .join(', ');
+const diffFields = (before: Referral, after: Referral) => changedFields(before, after).join(', ');
 
 /** PUT: replaces the writable fields (read-only ones must stay as they are). */
 export async function replaceReferral(

@@ -9,8 +9,9 @@ import { contactRoutes } from './contacts.routes';
 import { documentRoutes } from './documents.routes';
 import { healthRoutes } from './health.routes';
 import { notificationRoutes } from './notifications.routes';
-import { opportunityExportRoutes } from './opportunities-export.routes';
 import { offerRoutes } from './offers.routes';
+import { opportunityCsvRoutes } from './opportunities-csv.routes';
+import { opportunityRoutes } from './opportunities.routes';
 import { profileRoutes } from './profiles.routes';
 import { programRoutes } from './program.routes';
 import { publishingRoutes } from './publishing.routes';
@@ -37,5 +38,6 @@ export const MODULE_ROUTES: readonly FastifyPluginAsyncZod<AppDeps>[] = [
   storefrontRoutes,
   systemRoutes,
   tokenRoutes,
-  opportunityExportRoutes,
+  opportunityRoutes,
+  opportunityCsvRoutes,
 ];

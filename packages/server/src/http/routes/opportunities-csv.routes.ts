@@ -42,7 +42,7 @@ const ExportQuerySchema = z.object({
   view: z.enum(['all', 'inbound', 'outbound', 'favorites']).default('all'),
 });
 
-export const opportunityExportRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+export const opportunityCsvRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const opportunities: OpportunityDeps = { uow: deps.offers.uow, clock: deps.offers.clock };
 
   app.get('/api/organisations/:organisationId/engagements/referrals-export', {
