@@ -276,7 +276,8 @@ async function importRow(
     const current = await findTarget(scope, values, row);
     if (current) {
       const next = checked(updated(scope, current, values, row));
-      if (JSON.stringify(next) === JSON.stringify(current)) {
+      // Both as the read schema writes them: the stored row may order or omit defaults.
+      if (JSON.stringify(next) === JSON.stringify(checked(structuredClone(current)))) {
         return { row, action: 'unchanged', referralId: current.id, name: current.name };
       }
       const result = applyAction(current, { kind: 'update', next }, standing.actor, now);
