@@ -8,3 +8,5 @@ export * from './odata';
 export * from './referral-csv';
 export * from './opportunities.service';
 export * from './opportunities.jobs';
+export * from './referral-export.service';
+export * from './referral-import.service';

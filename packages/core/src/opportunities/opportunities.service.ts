@@ -177,7 +177,7 @@ async function timelineActor(tx: Tx, actor: Actor | null) {
 }
 
 /** Appends the timeline entry of a change to `referral`. */
-async function record(
+export async function record(
   tx: Tx,
   actor: Actor | null,
   referral: Pick<Referral, 'id' | 'organizationId'>,
@@ -355,7 +355,7 @@ export async function getReferralOptions(
 }
 
 /** A referrals user creates deals only when a location is assigned to them (a scope of countries). */
-async function locationAssigned(
+export async function locationAssigned(
   tx: Tx,
   standing: ReferralAccess,
   organisationId: string,
@@ -374,14 +374,14 @@ async function locationAssigned(
 // ---------------------------------------------------------------------------------------------
 
 /** The transaction scope of a referrals command: the actor's own organisations. */
-function scopeFor(actor: Actor) {
+export function scopeFor(actor: Actor) {
   return {
     organisationIds: actor.memberships.map((m) => m.organisationId),
     userId: actor.userId,
   };
 }
 
-const auditOf = (referral: Referral, before?: Referral) => ({
+export const auditOf = (referral: Referral, before?: Referral) => ({
   organisationId: referral.organizationId,
   entityType: 'referral',
   entityId: referral.id,
@@ -482,7 +482,7 @@ async function partnerOf(tx: Tx, body: ReferralCreate) {
 }
 
 /** A new referral must be a whole valid resource (the read schema). */
-function checked(referral: Referral): Referral {
+export function checked(referral: Referral): Referral {
   const parsed = ReferralSchema.safeParse(referral);
   if (!parsed.success) {
     throw new AppError('VALIDATION', {
@@ -493,7 +493,12 @@ function checked(referral: Referral): Referral {
   return parsed.data as Referral;
 }
 
-async function created(ctx: CommandContext, actor: Actor | null, referral: Referral) {
+export async function created(
+  ctx: CommandContext,
+  actor: Actor | null,
+  referral: Referral,
+  channel: ReferralChannel = channelOf(actor),
+) {
   ctx.emit({
     type: 'referral.created',
     organisationId: referral.organizationId,
@@ -508,6 +513,7 @@ async function created(ctx: CommandContext, actor: Actor | null, referral: Refer
     'create',
     { substatus: referral.substatus, dealKind: referral.dealKind },
     ctx.now,
+    channel,
   );
 }
 
@@ -556,7 +562,7 @@ async function change(
   );
 }
 
-function summaryOf(
+export function summaryOf(
   action: ReferralAction,
   before: Referral,
   after: Referral,

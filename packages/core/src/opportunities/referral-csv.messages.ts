@@ -7,6 +7,19 @@ import type { ModuleCatalogue } from '../i18n/catalogue';
  * (`referral.country.invalid`, `referral.currency.invalid`) come from opportunities.messages.ts.
  */
 const en = {
+  'referralCsv.unknownId':
+    'Row {row}, {column}: no deal you can see has this Id. Leave Id empty to create a new deal.',
+  'referralCsv.ambiguousExternalId':
+    'Row {row}, {column}: more than one deal has this External reference ID. Use the Id column instead.',
+  'referralCsv.teamNotMember':
+    'Row {row}, {column}: every team member must be a person of your organisation in cosell; one address is not.',
+  'referralCsv.changedSince':
+    'Row {row}, {column}: the deal changed after this file was exported. Export it again and repeat your change.',
+  'referralCsv.repeatedDeal':
+    'Row {row}, {column}: an earlier row already changes this deal. Keep one row per deal.',
+  'referralCsv.nothingImported':
+    'Nothing was imported: fix the rows listed and import the file again.',
+  'referralCsv.empty': 'The file holds no deals. Add up to {max} rows under the header row.',
   'referralCsv.tooLong': 'Row {row}, {column}: use at most {max} characters.',
   'referralCsv.visibility': 'Row {row}, {column}: use one of {allowed}.',
   'referralCsv.salesStage': 'Row {row}, {column}: use one of the sales stages: {allowed}.',
@@ -33,6 +46,18 @@ const en = {
 export const REFERRAL_CSV_MESSAGES: ModuleCatalogue<typeof en> = {
   en,
   'zh-CN': {
+    'referralCsv.unknownId':
+      '第 {row} 行，{column}：找不到你可查看的、具有此 Id 的交易。要新建交易，请将 Id 留空。',
+    'referralCsv.ambiguousExternalId':
+      '第 {row} 行，{column}：有多个交易使用此 External reference ID。请改用 Id 列。',
+    'referralCsv.teamNotMember':
+      '第 {row} 行，{column}：每个团队成员都必须是你组织在 cosell 中的人员，其中一个地址不是。',
+    'referralCsv.changedSince':
+      '第 {row} 行，{column}：此文件导出后，该交易已被更改。请重新导出并再次进行更改。',
+    'referralCsv.repeatedDeal':
+      '第 {row} 行，{column}：前面的行已在更改此交易。每个交易只保留一行。',
+    'referralCsv.nothingImported': '未导入任何内容：请修正所列的行，然后再次导入文件。',
+    'referralCsv.empty': '文件中没有交易。请在标题行下添加最多 {max} 行。',
     'referralCsv.tooLong': '第 {row} 行，{column}：最多 {max} 个字符。',
     'referralCsv.visibility': '第 {row} 行，{column}：请使用以下值之一：{allowed}。',
     'referralCsv.salesStage': '第 {row} 行，{column}：请使用以下销售阶段之一：{allowed}。',
@@ -54,6 +79,18 @@ export const REFERRAL_CSV_MESSAGES: ModuleCatalogue<typeof en> = {
       '第一行必须是列名：更新交易需要 Id 或 External reference ID，创建交易需要 Name 及交易的各列。可用的列：{columns}。',
   },
   'zh-TW': {
+    'referralCsv.unknownId':
+      '第 {row} 列，{column}：找不到你可檢視、具有此 Id 的交易。若要建立新交易，請將 Id 留空。',
+    'referralCsv.ambiguousExternalId':
+      '第 {row} 列，{column}：有多筆交易使用此 External reference ID。請改用 Id 欄。',
+    'referralCsv.teamNotMember':
+      '第 {row} 列，{column}：每位團隊成員都必須是你組織在 cosell 中的人員，其中一個地址不是。',
+    'referralCsv.changedSince':
+      '第 {row} 列，{column}：此檔案匯出後，該交易已被變更。請重新匯出並再次進行變更。',
+    'referralCsv.repeatedDeal':
+      '第 {row} 列，{column}：前面的列已在變更此交易。每筆交易只保留一列。',
+    'referralCsv.nothingImported': '未匯入任何內容：請修正所列的列，然後再次匯入檔案。',
+    'referralCsv.empty': '檔案中沒有交易。請在標題列下新增最多 {max} 列。',
     'referralCsv.tooLong': '第 {row} 列，{column}：最多 {max} 個字元。',
     'referralCsv.visibility': '第 {row} 列，{column}：請使用下列值之一：{allowed}。',
     'referralCsv.salesStage': '第 {row} 列，{column}：請使用下列銷售階段之一：{allowed}。',
@@ -75,6 +112,20 @@ export const REFERRAL_CSV_MESSAGES: ModuleCatalogue<typeof en> = {
       '第一列必須是欄位名稱：更新交易需要 Id 或 External reference ID，建立交易需要 Name 及交易的各欄。可用的欄位：{columns}。',
   },
   'pl-PL': {
+    'referralCsv.unknownId':
+      'Wiersz {row}, {column}: żadna widoczna dla Ciebie transakcja nie ma tego Id. Zostaw Id puste, aby utworzyć nową transakcję.',
+    'referralCsv.ambiguousExternalId':
+      'Wiersz {row}, {column}: więcej niż jedna transakcja ma ten External reference ID. Użyj kolumny Id.',
+    'referralCsv.teamNotMember':
+      'Wiersz {row}, {column}: każdy członek zespołu musi być osobą Twojej organizacji w cosell; jeden z adresów nią nie jest.',
+    'referralCsv.changedSince':
+      'Wiersz {row}, {column}: transakcja zmieniła się po wyeksportowaniu tego pliku. Wyeksportuj go ponownie i powtórz zmianę.',
+    'referralCsv.repeatedDeal':
+      'Wiersz {row}, {column}: wcześniejszy wiersz już zmienia tę transakcję. Zostaw jeden wiersz na transakcję.',
+    'referralCsv.nothingImported':
+      'Nic nie zostało zaimportowane: popraw wymienione wiersze i zaimportuj plik ponownie.',
+    'referralCsv.empty':
+      'Plik nie zawiera transakcji. Dodaj do {max} wierszy pod wierszem nagłówka.',
     'referralCsv.tooLong': 'Wiersz {row}, {column}: użyj najwyżej {max} znaków.',
     'referralCsv.visibility': 'Wiersz {row}, {column}: użyj jednej z wartości: {allowed}.',
     'referralCsv.salesStage': 'Wiersz {row}, {column}: użyj jednego z etapów sprzedaży: {allowed}.',
@@ -98,6 +149,20 @@ export const REFERRAL_CSV_MESSAGES: ModuleCatalogue<typeof en> = {
       'Pierwszy wiersz musi zawierać nazwy kolumn: Id lub External reference ID, aby zaktualizować transakcje, Name i kolumny transakcji, aby je utworzyć. Dostępne kolumny: {columns}.',
   },
   'sv-SE': {
+    'referralCsv.unknownId':
+      'Rad {row}, {column}: ingen affär som du kan se har detta Id. Lämna Id tomt för att skapa en ny affär.',
+    'referralCsv.ambiguousExternalId':
+      'Rad {row}, {column}: fler än en affär har detta External reference ID. Använd kolumnen Id i stället.',
+    'referralCsv.teamNotMember':
+      'Rad {row}, {column}: varje teammedlem måste vara en person i din organisation i cosell; en av adresserna är det inte.',
+    'referralCsv.changedSince':
+      'Rad {row}, {column}: affären ändrades efter att filen exporterades. Exportera den igen och gör om ändringen.',
+    'referralCsv.repeatedDeal':
+      'Rad {row}, {column}: en tidigare rad ändrar redan den här affären. Behåll en rad per affär.',
+    'referralCsv.nothingImported':
+      'Ingenting importerades: rätta de rader som listas och importera filen igen.',
+    'referralCsv.empty':
+      'Filen innehåller inga affärer. Lägg till upp till {max} rader under rubrikraden.',
     'referralCsv.tooLong': 'Rad {row}, {column}: använd högst {max} tecken.',
     'referralCsv.visibility': 'Rad {row}, {column}: använd ett av värdena {allowed}.',
     'referralCsv.salesStage': 'Rad {row}, {column}: använd ett av försäljningsstegen: {allowed}.',

@@ -16,6 +16,7 @@ import {
   CsvFileReader,
   csvChunks,
   csvHead,
+  csvLine,
   restoreFormula,
   type CsvRecord,
   type RankSplit,
@@ -112,6 +113,12 @@ function* referralRecords(referrals: Iterable<Referral>): Generator<string[]> {
  */
 export function referralsCsvChunks(referrals: Iterable<Referral>): Generator<string> {
   return csvChunks(HEADERS, referralRecords(referrals));
+}
+
+/** One deal as a CSV line (after {@link referralsCsvTemplate}'s header). */
+export function referralCsvLine(referral: Referral): string {
+  const cells = referralCells(referral);
+  return csvLine(REFERRAL_CSV_COLUMNS.map(({ key }) => cells[key]));
 }
 
 /** The import template: the header row alone. */

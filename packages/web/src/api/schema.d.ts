@@ -1536,6 +1536,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organisations/{organisationId}/engagements/referrals-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the referrals a list shows as CSV (same $filter, $orderby, $search and view; up to 100,000 rows)
+         * @description Needs a session: the session cookie, or an API token with the scope `opportunities:read`.
+         */
+        get: operations["exportReferrals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{organisationId}/engagements/referrals-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import referrals from CSV (the body, up to 10,000 rows): rows with Id or External reference ID update deals, others create New deals. With dryRun=true nothing is written and the answer says what the import would do; a file with any refused row is refused whole, naming every row and column.
+         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `opportunities:write`.
+         */
+        post: operations["importReferrals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2136,6 +2176,23 @@ export interface components {
         NotificationPreferences: {
             muted: ("review.passed" | "review.failed" | "status.changed" | "badge.granted")[];
             kinds: ("review.passed" | "review.failed" | "status.changed" | "badge.granted")[];
+        };
+        ReferralImportResult: {
+            dryRun: boolean;
+            /** Format: int64 */
+            created: number;
+            /** Format: int64 */
+            updated: number;
+            /** Format: int64 */
+            unchanged: number;
+            rows: {
+                /** Format: int64 */
+                row: number;
+                /** @enum {string} */
+                action: "create" | "update" | "unchanged";
+                referralId: string;
+                name: string;
+            }[];
         };
         Referral: {
             name: string;
@@ -16991,6 +17048,314 @@ export interface operations {
                 };
             };
             /** @description No live offer has this id */
+            404: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a type this route accepts */
+            415: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportReferrals: {
+        parameters: {
+            query?: {
+                $filter?: string;
+                $orderby?: string;
+                $search?: string;
+                view?: "all" | "inbound" | "outbound" | "favorites";
+            };
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file */
+            200: {
+                headers: {
+                    /** @description How to present the file (attachment, or inline for a preview) and its name */
+                    "Content-Disposition"?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or it belongs to an organisation you cannot see */
+            404: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importReferrals: {
+        parameters: {
+            query?: {
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description What the import did (or, for a preview, would do) */
+            200: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralImportResult"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or it belongs to an organisation you cannot see */
             404: {
                 headers: {
                     /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */

@@ -10,6 +10,7 @@ import { documentRoutes } from './documents.routes';
 import { healthRoutes } from './health.routes';
 import { notificationRoutes } from './notifications.routes';
 import { offerRoutes } from './offers.routes';
+import { opportunityCsvRoutes } from './opportunities-csv.routes';
 import { opportunityRoutes } from './opportunities.routes';
 import { profileRoutes } from './profiles.routes';
 import { programRoutes } from './program.routes';
@@ -38,4 +39,5 @@ export const MODULE_ROUTES: readonly FastifyPluginAsyncZod<AppDeps>[] = [
   systemRoutes,
   tokenRoutes,
   opportunityRoutes,
+  opportunityCsvRoutes,
 ];
