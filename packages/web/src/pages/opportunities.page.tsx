@@ -251,10 +251,15 @@ function Workspace({
     children: label,
   });
 
-  const createLabel = kind === 'vendor' ? t('opportunities.sendCosell') : t('opportunities.newDeal');
+  const createLabel =
+    kind === 'vendor' ? t('opportunities.sendCosell') : t('opportunities.newDeal');
   const createButton =
     options?.canCreate && kind !== 'reseller' ? (
-      <Button appearance="primary" icon={<AddRegular />} onClick={() => void navigate('/opportunities/new')}>
+      <Button
+        appearance="primary"
+        icon={<AddRegular />}
+        onClick={() => void navigate('/opportunities/new')}
+      >
         {createLabel}
       </Button>
     ) : null;
@@ -279,7 +284,11 @@ function Workspace({
 
   return (
     <>
-      <PageHeader title={t('opportunities.title')} description={description} actions={createButton} />
+      <PageHeader
+        title={t('opportunities.title')}
+        description={description}
+        actions={createButton}
+      />
       {options && !options.canCreate && options.reason && kind !== 'reseller' ? (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
@@ -361,7 +370,8 @@ function Workspace({
               selectedOptions={query.solution ? [query.solution] : []}
               value={
                 query.solution
-                  ? (options?.solutions.find((s) => s.id === query.solution)?.name ?? query.solution)
+                  ? (options?.solutions.find((s) => s.id === query.solution)?.name ??
+                    query.solution)
                   : ''
               }
               onOptionSelect={(_event, data) => update({ solution: data.optionValue ?? '' })}
@@ -458,10 +468,16 @@ function Workspace({
           )
         ) : (
           <TableScroll>
-            <Table aria-label={t('opportunities.listTitle')} size={narrow ? 'small' : 'medium'} sortable>
+            <Table
+              aria-label={t('opportunities.listTitle')}
+              size={narrow ? 'small' : 'medium'}
+              sortable
+            >
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell {...sortHeader('createdDateTime', t('opportunities.col.name'))} />
+                  <TableHeaderCell
+                    {...sortHeader('createdDateTime', t('opportunities.col.name'))}
+                  />
                   {narrow ? null : (
                     <TableHeaderCell>{t('opportunities.col.customer')}</TableHeaderCell>
                   )}
@@ -494,14 +510,17 @@ function Workspace({
               icon={<ChevronLeftRegular />}
               aria-label={t('pager.previous')}
               disabled={query.pages.length === 0}
-              onClick={() => setParams(toSearchParams({ ...query, pages: query.pages.slice(0, -1) }))}
+              onClick={() =>
+                setParams(toSearchParams({ ...query, pages: query.pages.slice(0, -1) }))
+              }
             />
             <Button
               icon={<ChevronRightRegular />}
               aria-label={t('pager.next')}
               disabled={!nextToken}
               onClick={() =>
-                nextToken && setParams(toSearchParams({ ...query, pages: [...query.pages, nextToken] }))
+                nextToken &&
+                setParams(toSearchParams({ ...query, pages: [...query.pages, nextToken] }))
               }
             />
           </nav>
@@ -559,7 +578,9 @@ function Row({ referral, narrow, now }: { referral: Referral; narrow: boolean; n
       </TableCell>
       {narrow ? null : (
         <>
-          <TableCell>{referral.salesStage ? labelOf(labels.stage, referral.salesStage) : '—'}</TableCell>
+          <TableCell>
+            {referral.salesStage ? labelOf(labels.stage, referral.salesStage) : '—'}
+          </TableCell>
           <TableCell className={styles.number}>
             {formatMoney(referral.details.dealValue, referral.details.currency, locale)}
           </TableCell>
@@ -570,7 +591,13 @@ function Row({ referral, narrow, now }: { referral: Referral; narrow: boolean; n
   );
 }
 
-function SaveViewDialog({ onClose, onSave }: { onClose: () => void; onSave: (name: string) => void }) {
+function SaveViewDialog({
+  onClose,
+  onSave,
+}: {
+  onClose: () => void;
+  onSave: (name: string) => void;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [touched, setTouched] = useState(false);

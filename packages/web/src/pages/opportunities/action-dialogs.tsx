@@ -3,7 +3,16 @@
  * error, upgrade visibility, and "Invite a partner". Each sends one request with the deal's
  * ETag; a stale ETag (412) is handed to the page, which offers to reload.
  */
-import { Dropdown, Field, Input, Option, Radio, RadioGroup, Text, Textarea } from '@fluentui/react-components';
+import {
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  Radio,
+  RadioGroup,
+  Text,
+  Textarea,
+} from '@fluentui/react-components';
 import type {
   Referral,
   ReferralDeclineReason,
@@ -66,7 +75,11 @@ function useSubmit(props: DialogProps) {
     setProblem(result.problem);
   };
   const act = (action: ActionBody, message: string) =>
-    finish(runAction(props.organisationId, props.referral.id, props.referral.eTag, action), (r) => r, message);
+    finish(
+      runAction(props.organisationId, props.referral.id, props.referral.eTag, action),
+      (r) => r,
+      message,
+    );
   return { problem, setProblem, act, finish };
 }
 
@@ -155,7 +168,11 @@ function AcceptDialog(props: DialogProps) {
         currencies={props.options?.currencies}
         error={fields.currency}
       />
-      <Field label={t('opportunities.field.closeDate')} required validationMessage={fields.closingDateTime}>
+      <Field
+        label={t('opportunities.field.closeDate')}
+        required
+        validationMessage={fields.closingDateTime}
+      >
         <Input type="date" value={close} onChange={(_e, d) => setClose(d.value)} />
       </Field>
       <Field label={t('opportunities.field.notes')} required validationMessage={fields.notes}>
@@ -222,7 +239,8 @@ function ReasonDialog<R extends string>(
 function DeclineDialog(props: DialogProps) {
   const { t } = useTranslation();
   const labels = useReferralLabels();
-  const reasons = (props.options?.declineReasons ?? DECLINE_REASONS) as readonly ReferralDeclineReason[];
+  const reasons = (props.options?.declineReasons ??
+    DECLINE_REASONS) as readonly ReferralDeclineReason[];
   return (
     <ReasonDialog
       {...props}
@@ -270,14 +288,25 @@ function LoseDialog(props: DialogProps) {
       onClose={props.onClose}
       onSubmit={async () => {
         if (!reason.trim()) {
-          setProblem(localProblem(t('opportunities.error.fix'), { reason: t('opportunities.error.required') }));
+          setProblem(
+            localProblem(t('opportunities.error.fix'), {
+              reason: t('opportunities.error.required'),
+            }),
+          );
           return;
         }
-        await act({ kind: 'lose', reason: reason.trim() }, t('opportunities.lost', { name: props.referral.name }));
+        await act(
+          { kind: 'lose', reason: reason.trim() },
+          t('opportunities.lost', { name: props.referral.name }),
+        );
       }}
     >
       <Text>{t('opportunities.lose.lead')}</Text>
-      <Field label={t('opportunities.field.lossReason')} required validationMessage={problem?.fields.reason}>
+      <Field
+        label={t('opportunities.field.lossReason')}
+        required
+        validationMessage={problem?.fields.reason}
+      >
         <Textarea value={reason} onChange={(_e, d) => setReason(d.value)} resize="vertical" />
       </Field>
     </FormDialog>
@@ -324,11 +353,18 @@ function StageDialog(props: DialogProps) {
       onClose={props.onClose}
       onSubmit={async () => {
         if (!stage) {
-          setProblem(localProblem(t('opportunities.error.fix'), { stage: t('opportunities.error.required') }));
+          setProblem(
+            localProblem(t('opportunities.error.fix'), {
+              stage: t('opportunities.error.required'),
+            }),
+          );
           return;
         }
         await act(
-          { kind: 'move-stage', stage: stage as Extract<ActionBody, { kind: 'move-stage' }>['stage'] },
+          {
+            kind: 'move-stage',
+            stage: stage as Extract<ActionBody, { kind: 'move-stage' }>['stage'],
+          },
           t('opportunities.stageMoved', { stage: labelOf(labels.stage, stage) }),
         );
       }}
@@ -434,7 +470,9 @@ function VisibilityDialog(props: DialogProps) {
       }}
     >
       <Text>
-        {t('opportunities.visibilityDialog.lead', { current: labels.visibility[props.referral.visibility] })}
+        {t('opportunities.visibilityDialog.lead', {
+          current: labels.visibility[props.referral.visibility],
+        })}
       </Text>
       <VisibilityChoice
         value={to}
@@ -463,7 +501,8 @@ function InviteDialog(props: DialogProps & { defaultTeam?: ReferralMember[] }) {
   const partners = options?.partners ?? [];
   // The invitee's solutions: its own co-sell-ready offers when the options list them.
   const partnerSolutions = (options?.solutions ?? []).filter((s) => s.organizationId === partner);
-  const solutionChoices = partnerSolutions.length > 0 ? partnerSolutions : (options?.solutions ?? []);
+  const solutionChoices =
+    partnerSolutions.length > 0 ? partnerSolutions : (options?.solutions ?? []);
   const fields = problem?.fields ?? {};
   const partnerName = partners.find((p) => p.id === partner)?.name ?? '';
   return (
@@ -508,7 +547,11 @@ function InviteDialog(props: DialogProps & { defaultTeam?: ReferralMember[] }) {
       }}
     >
       <Text>{t('opportunities.invite.lead')}</Text>
-      <Field label={t('opportunities.field.partner')} required validationMessage={fields.organizationId}>
+      <Field
+        label={t('opportunities.field.partner')}
+        required
+        validationMessage={fields.organizationId}
+      >
         <Dropdown
           placeholder={t('opportunities.invite.choosePartner')}
           value={partnerName}
@@ -536,7 +579,12 @@ function InviteDialog(props: DialogProps & { defaultTeam?: ReferralMember[] }) {
       <Field label={t('opportunities.field.value')} required validationMessage={fields.dealValue}>
         <Input type="number" min={0} value={value} onChange={(_e, d) => setValue(d.value)} />
       </Field>
-      <CurrencyField value={currency} onChange={setCurrency} currencies={options?.currencies} error={fields.currency} />
+      <CurrencyField
+        value={currency}
+        onChange={setCurrency}
+        currencies={options?.currencies}
+        error={fields.currency}
+      />
       <Field label={t('opportunities.field.notesForPartner')}>
         <Textarea value={notes} onChange={(_e, d) => setNotes(d.value)} resize="vertical" />
       </Field>

@@ -138,9 +138,7 @@ async function send<T>(
   } catch {
     json = text;
   }
-  return response.ok
-    ? { data: json as T, response }
-    : { error: withDetails(json), response };
+  return response.ok ? { data: json as T, response } : { error: withDetails(json), response };
 }
 
 const request = <T>(url: string, options?: RequestOptions): Promise<ApiResult<T>> =>

@@ -178,7 +178,10 @@ function Deal({
       <>
         <PageHeader title={t('opportunities.title')} />
         {problem.status === 404 ? (
-          <EmptyState title={t('opportunities.notFoundTitle')} actions={<Button onClick={back}>{t('opportunities.backToList')}</Button>}>
+          <EmptyState
+            title={t('opportunities.notFoundTitle')}
+            actions={<Button onClick={back}>{t('opportunities.backToList')}</Button>}
+          >
             {t('opportunities.notFoundBody')}
           </EmptyState>
         ) : (
@@ -192,14 +195,20 @@ function Deal({
 
   const actions = availableActions(referral, kind);
   const days = daysUntilExpiry(referral, new Date());
-  const ACTION_BUTTONS: Record<DealActionKind, { label: string; icon: ReactElement; primary?: boolean }> = {
+  const ACTION_BUTTONS: Record<
+    DealActionKind,
+    { label: string; icon: ReactElement; primary?: boolean }
+  > = {
     accept: { label: t('opportunities.action.accept'), icon: <CheckmarkRegular />, primary: true },
     decline: { label: t('opportunities.action.decline'), icon: <DismissCircleRegular /> },
     'move-stage': { label: t('opportunities.action.moveStage'), icon: <ArrowTrendingRegular /> },
     win: { label: t('opportunities.action.win'), icon: <TrophyRegular />, primary: true },
     lose: { label: t('opportunities.action.lose'), icon: <ThumbDislikeRegular /> },
     'close-as-error': { label: t('opportunities.action.closeError'), icon: <ErrorCircleRegular /> },
-    'upgrade-visibility': { label: t('opportunities.action.upgradeVisibility'), icon: <EyeRegular /> },
+    'upgrade-visibility': {
+      label: t('opportunities.action.upgradeVisibility'),
+      icon: <EyeRegular />,
+    },
     invite: { label: t('opportunities.action.invite'), icon: <PeopleAddRegular /> },
   };
 
@@ -264,7 +273,11 @@ function Deal({
         title={t('opportunities.section.status')}
         actions={
           actions.length > 0 ? (
-            <div className={styles.actions} role="toolbar" aria-label={t('opportunities.dealActions')}>
+            <div
+              className={styles.actions}
+              role="toolbar"
+              aria-label={t('opportunities.dealActions')}
+            >
               {actions.map((action) => (
                 <Button
                   key={action}
@@ -283,7 +296,10 @@ function Deal({
           <Item label={t('opportunities.col.status')}>
             <StatusBadge referral={referral} />
             {days !== null ? (
-              <Caption1 className={styles.expiring}> {t('opportunities.expiresIn', { count: days })}</Caption1>
+              <Caption1 className={styles.expiring}>
+                {' '}
+                {t('opportunities.expiresIn', { count: days })}
+              </Caption1>
             ) : null}
           </Item>
           <Item label={t('opportunities.field.stage')}>
@@ -296,12 +312,18 @@ function Deal({
           <Item label={t('opportunities.col.value')}>
             {formatMoney(referral.details.dealValue, referral.details.currency, locale)}
           </Item>
-          <Item label={t('opportunities.col.closeDate')}>{formatDate(referral.details.closingDateTime)}</Item>
+          <Item label={t('opportunities.col.closeDate')}>
+            {formatDate(referral.details.closingDateTime)}
+          </Item>
           <Item label={t('opportunities.field.direction')}>
-            {referral.direction === 'Incoming' ? t('opportunities.tab.inbound') : t('opportunities.tab.outbound')}
+            {referral.direction === 'Incoming'
+              ? t('opportunities.tab.inbound')
+              : t('opportunities.tab.outbound')}
           </Item>
           {referral.inviteContext?.invitedBy ? (
-            <Item label={t('opportunities.field.invitedBy')}>{referral.inviteContext.invitedBy.organizationName}</Item>
+            <Item label={t('opportunities.field.invitedBy')}>
+              {referral.inviteContext.invitedBy.organizationName}
+            </Item>
           ) : null}
           {referral.statusReason ? (
             <Item label={t('opportunities.field.reason')}>{referral.statusReason}</Item>
@@ -309,7 +331,8 @@ function Deal({
         </dl>
         {referral.inviteContext?.notes ? (
           <Body1>
-            <Text weight="semibold">{t('opportunities.field.notesFromSender')}</Text> {referral.inviteContext.notes}
+            <Text weight="semibold">{t('opportunities.field.notesFromSender')}</Text>{' '}
+            {referral.inviteContext.notes}
           </Body1>
         ) : null}
       </Section>
@@ -321,7 +344,10 @@ function Deal({
         onSaved={(next) => afterChange(next, t('opportunities.saved'))}
         onStale={() => setStale(true)}
       />
-      <Section title={t('opportunities.section.customer')} description={t('opportunities.customerReadOnly')}>
+      <Section
+        title={t('opportunities.section.customer')}
+        description={t('opportunities.customerReadOnly')}
+      >
         <dl className={styles.summary}>
           <Item label={t('opportunities.field.customerName')}>{referral.customerProfile.name}</Item>
           <Item label={t('opportunities.field.country')}>
@@ -337,11 +363,16 @@ function Deal({
               .join(', ') || '—'}
           </Item>
           <Item label={t('opportunities.field.size')}>
-            {referral.customerProfile.size ? labelOf(labels.size, referral.customerProfile.size) : '—'}
+            {referral.customerProfile.size
+              ? labelOf(labels.size, referral.customerProfile.size)
+              : '—'}
           </Item>
         </dl>
         {referral.customerProfile.team.length > 0 ? (
-          <People members={referral.customerProfile.team} label={t('opportunities.field.customerContacts')} />
+          <People
+            members={referral.customerProfile.team}
+            label={t('opportunities.field.customerContacts')}
+          />
         ) : null}
       </Section>
       <TeamSection
@@ -351,7 +382,10 @@ function Deal({
         onSaved={(next) => afterChange(next, t('opportunities.teamSaved'))}
         onStale={() => setStale(true)}
       />
-      <Section title={t('opportunities.section.participants')} description={t('opportunities.participantsHint')}>
+      <Section
+        title={t('opportunities.section.participants')}
+        description={t('opportunities.participantsHint')}
+      >
         {participants === null ? (
           <Spinner size="small" label={t('common.loading')} />
         ) : participants.length === 0 ? (
@@ -384,7 +418,10 @@ function Deal({
           </TableScroll>
         )}
       </Section>
-      <Section title={t('opportunities.section.timeline')} description={t('opportunities.timelineHint')}>
+      <Section
+        title={t('opportunities.section.timeline')}
+        description={t('opportunities.timelineHint')}
+      >
         {timeline === null ? (
           <Spinner size="small" label={t('common.loading')} />
         ) : timeline.length === 0 ? (
@@ -487,23 +524,34 @@ function DetailsSection({
     const dealValue = Number(value);
     const errors: Record<string, string> = {};
     if (!name.trim()) errors.name = t('opportunities.error.required');
-    if (!value.trim() || !Number.isFinite(dealValue) || dealValue < 0) errors['details.dealValue'] = t('opportunities.error.value');
-    if (!/^[A-Z]{3}$/.test(currency)) errors['details.currency'] = t('opportunities.error.currency');
+    if (!value.trim() || !Number.isFinite(dealValue) || dealValue < 0)
+      errors['details.dealValue'] = t('opportunities.error.value');
+    if (!/^[A-Z]{3}$/.test(currency))
+      errors['details.currency'] = t('opportunities.error.currency');
     if (!closingDateTime) errors['details.closingDateTime'] = t('opportunities.error.date');
     if (!notes.trim()) errors['details.notes'] = t('opportunities.error.required');
     if (Object.keys(errors).length > 0) {
-      setProblem({ status: 400, code: 'VALIDATION', title: t('opportunities.error.fix'), fields: errors });
+      setProblem({
+        status: 400,
+        code: 'VALIDATION',
+        title: t('opportunities.error.fix'),
+        fields: errors,
+      });
       return;
     }
     const ops: { op: 'replace' | 'add'; path: string; value: unknown }[] = [];
-    if (name.trim() !== referral.name) ops.push({ op: 'replace', path: '/name', value: name.trim() });
-    if (dealValue !== referral.details.dealValue) ops.push({ op: 'replace', path: '/details/dealValue', value: dealValue });
-    if (currency !== referral.details.currency) ops.push({ op: 'replace', path: '/details/currency', value: currency });
+    if (name.trim() !== referral.name)
+      ops.push({ op: 'replace', path: '/name', value: name.trim() });
+    if (dealValue !== referral.details.dealValue)
+      ops.push({ op: 'replace', path: '/details/dealValue', value: dealValue });
+    if (currency !== referral.details.currency)
+      ops.push({ op: 'replace', path: '/details/currency', value: currency });
     if (dateInputValue(referral.details.closingDateTime) !== close)
       ops.push({ op: 'replace', path: '/details/closingDateTime', value: closingDateTime });
     if (crm.trim() !== (referral.externalReferenceId ?? ''))
       ops.push({ op: 'add', path: '/externalReferenceId', value: crm.trim() });
-    if (notes.trim() !== referral.details.notes) ops.push({ op: 'replace', path: '/details/notes', value: notes.trim() });
+    if (notes.trim() !== referral.details.notes)
+      ops.push({ op: 'replace', path: '/details/notes', value: notes.trim() });
     if (ops.length === 0) return;
     setBusy(true);
     const result = await patchReferral(organisationId, referral.id, referral.eTag, ops);
@@ -520,7 +568,14 @@ function DetailsSection({
     >
       <ProblemBar
         problem={problem}
-        shownFields={['name', 'details.dealValue', 'details.currency', 'details.closingDateTime', 'details.notes', 'externalReferenceId']}
+        shownFields={[
+          'name',
+          'details.dealValue',
+          'details.currency',
+          'details.closingDateTime',
+          'details.notes',
+          'externalReferenceId',
+        ]}
       />
       <form
         className={styles.form}
@@ -532,8 +587,18 @@ function DetailsSection({
         <Field label={t('opportunities.field.name')} required validationMessage={fields.name}>
           <Input value={name} readOnly={!editable} onChange={(_e, d) => setName(d.value)} />
         </Field>
-        <Field label={t('opportunities.field.value')} required validationMessage={fields['details.dealValue']}>
-          <Input type="number" min={0} value={value} readOnly={!editable} onChange={(_e, d) => setValue(d.value)} />
+        <Field
+          label={t('opportunities.field.value')}
+          required
+          validationMessage={fields['details.dealValue']}
+        >
+          <Input
+            type="number"
+            min={0}
+            value={value}
+            readOnly={!editable}
+            onChange={(_e, d) => setValue(d.value)}
+          />
         </Field>
         {editable ? (
           <CurrencyField
@@ -547,18 +612,42 @@ function DetailsSection({
             <Input value={currency} readOnly />
           </Field>
         )}
-        <Field label={t('opportunities.field.closeDate')} required validationMessage={fields['details.closingDateTime']}>
-          <Input type="date" value={close} readOnly={!editable} onChange={(_e, d) => setClose(d.value)} />
+        <Field
+          label={t('opportunities.field.closeDate')}
+          required
+          validationMessage={fields['details.closingDateTime']}
+        >
+          <Input
+            type="date"
+            value={close}
+            readOnly={!editable}
+            onChange={(_e, d) => setClose(d.value)}
+          />
         </Field>
-        <Field label={t('opportunities.field.crmId')} hint={t('opportunities.field.crmIdHint')} validationMessage={fields.externalReferenceId}>
+        <Field
+          label={t('opportunities.field.crmId')}
+          hint={t('opportunities.field.crmIdHint')}
+          validationMessage={fields.externalReferenceId}
+        >
           <Input value={crm} readOnly={!editable} onChange={(_e, d) => setCrm(d.value)} />
         </Field>
-        <Field className={styles.wide} label={t('opportunities.field.notes')} required validationMessage={fields['details.notes']}>
-          <Textarea value={notes} readOnly={!editable} resize="vertical" onChange={(_e, d) => setNotes(d.value)} />
+        <Field
+          className={styles.wide}
+          label={t('opportunities.field.notes')}
+          required
+          validationMessage={fields['details.notes']}
+        >
+          <Textarea
+            value={notes}
+            readOnly={!editable}
+            resize="vertical"
+            onChange={(_e, d) => setNotes(d.value)}
+          />
         </Field>
         <div className={styles.wide}>
           <Text size={200}>
-            {t('opportunities.field.solutions')}: {referral.details.requirements.solutions.map((s) => s.name).join(', ')}
+            {t('opportunities.field.solutions')}:{' '}
+            {referral.details.requirements.solutions.map((s) => s.name).join(', ')}
           </Text>
         </div>
         {editable ? (
@@ -599,7 +688,12 @@ function TeamSection({
   }
   return (
     <Section title={t('opportunities.section.team')} description={t('opportunities.teamHint')}>
-      <ProblemBar problem={problem} shownFields={team.flatMap((_m, i) => ['firstName', 'lastName', 'email', 'phoneNumber'].map((f) => `team.${i}.${f}`))} />
+      <ProblemBar
+        problem={problem}
+        shownFields={team.flatMap((_m, i) =>
+          ['firstName', 'lastName', 'email', 'phoneNumber'].map((f) => `team.${i}.${f}`),
+        )}
+      />
       <TeamEditor
         label={t('opportunities.section.team')}
         members={team}
@@ -615,7 +709,12 @@ function TeamSection({
           onClick={async () => {
             const members = filledMembers(team);
             if (members.length === 0) {
-              setProblem({ status: 400, code: 'VALIDATION', title: t('opportunities.error.team'), fields: {} });
+              setProblem({
+                status: 400,
+                code: 'VALIDATION',
+                title: t('opportunities.error.team'),
+                fields: {},
+              });
               return;
             }
             setBusy(true);

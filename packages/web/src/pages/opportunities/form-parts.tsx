@@ -39,7 +39,18 @@ const useStyles = makeStyles({
 });
 
 /** Currencies offered when the server names none (ISO 4217). */
-export const DEFAULT_CURRENCIES = ['USD', 'EUR', 'GBP', 'PLN', 'SEK', 'CNY', 'TWD', 'JPY', 'AUD', 'CAD'];
+export const DEFAULT_CURRENCIES = [
+  'USD',
+  'EUR',
+  'GBP',
+  'PLN',
+  'SEK',
+  'CNY',
+  'TWD',
+  'JPY',
+  'AUD',
+  'CAD',
+];
 
 /**
  * A dialog around one form: Enter submits, a problem from the server stays in the dialog with
@@ -128,9 +139,7 @@ export function cleanMember(member: ReferralMember): ReferralMember {
 
 /** Members whose name and e-mail are filled in (rows left empty are dropped). */
 export const filledMembers = (members: readonly ReferralMember[]) =>
-  members
-    .map(cleanMember)
-    .filter((member) => member.firstName || member.lastName || member.email);
+  members.map(cleanMember).filter((member) => member.firstName || member.lastName || member.email);
 
 /**
  * A list of people (first name, last name, e-mail, phone), with add and remove. `fieldPrefix`
@@ -164,14 +173,36 @@ export function TeamEditor({
         const error = (field: string) => errors[`${fieldPrefix}.${index}.${field}`];
         return (
           <div key={index} className={styles.member}>
-            <Field label={t('opportunities.member.firstName')} required validationMessage={error('firstName')}>
-              <Input value={member.firstName} onChange={(_e, d) => set(index, { firstName: d.value })} />
+            <Field
+              label={t('opportunities.member.firstName')}
+              required
+              validationMessage={error('firstName')}
+            >
+              <Input
+                value={member.firstName}
+                onChange={(_e, d) => set(index, { firstName: d.value })}
+              />
             </Field>
-            <Field label={t('opportunities.member.lastName')} required validationMessage={error('lastName')}>
-              <Input value={member.lastName} onChange={(_e, d) => set(index, { lastName: d.value })} />
+            <Field
+              label={t('opportunities.member.lastName')}
+              required
+              validationMessage={error('lastName')}
+            >
+              <Input
+                value={member.lastName}
+                onChange={(_e, d) => set(index, { lastName: d.value })}
+              />
             </Field>
-            <Field label={t('opportunities.member.email')} required validationMessage={error('email')}>
-              <Input type="email" value={member.email} onChange={(_e, d) => set(index, { email: d.value })} />
+            <Field
+              label={t('opportunities.member.email')}
+              required
+              validationMessage={error('email')}
+            >
+              <Input
+                type="email"
+                value={member.email}
+                onChange={(_e, d) => set(index, { email: d.value })}
+              />
             </Field>
             <Field label={t('opportunities.member.phone')} validationMessage={error('phoneNumber')}>
               <Input
@@ -231,7 +262,9 @@ export function SolutionPicker({
           solutions.map((solution) => (
             <Checkbox
               key={solution.id}
-              label={manyPublishers ? `${solution.name} — ${solution.organizationName}` : solution.name}
+              label={
+                manyPublishers ? `${solution.name} — ${solution.organizationName}` : solution.name
+              }
               checked={selected.includes(solution.id)}
               onChange={(_event, data) =>
                 onChange(

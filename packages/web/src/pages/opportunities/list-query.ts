@@ -26,7 +26,12 @@ export const STATUS_FILTERS = [
 ] as const satisfies readonly Referral['substatus'][];
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
-export const SORT_FIELDS = ['createdDateTime', 'updatedDateTime', 'closingDateTime', 'status'] as const;
+export const SORT_FIELDS = [
+  'createdDateTime',
+  'updatedDateTime',
+  'closingDateTime',
+  'status',
+] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 
 export interface WorkspaceQuery {
@@ -68,7 +73,8 @@ const oneOf = <T extends string>(values: readonly T[], value: string | null, fal
   values.includes(value as T) ? (value as T) : fallback;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (value: string) => DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+const isDate = (value: string) =>
+  DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 const dateOr = (value: string | null) => (value && isDate(value) ? value : '');
 const textOf = (value: string | null, max = 200) => (value ?? '').trim().slice(0, max);
 const TOKEN = /^[A-Za-z0-9_-]{1,400}$/;
@@ -134,7 +140,9 @@ export function buildODataFilter(query: WorkspaceQuery): string | undefined {
     );
   }
   if (query.closeFrom) {
-    clauses.push(`details/closingDateTime ge ${new Date(`${query.closeFrom}T00:00:00Z`).toISOString()}`);
+    clauses.push(
+      `details/closingDateTime ge ${new Date(`${query.closeFrom}T00:00:00Z`).toISOString()}`,
+    );
   }
   if (query.closeTo) clauses.push(`details/closingDateTime lt ${dayAfter(query.closeTo)}`);
   return clauses.length > 0 ? clauses.join(' and ') : undefined;
@@ -197,7 +205,10 @@ export function nextSort(
 ): Pick<WorkspaceQuery, 'sort' | 'direction'> {
   if (query.sort === field)
     return { sort: field, direction: query.direction === 'asc' ? 'desc' : 'asc' };
-  return { sort: field, direction: field === 'closingDateTime' || field === 'status' ? 'asc' : 'desc' };
+  return {
+    sort: field,
+    direction: field === 'closingDateTime' || field === 'status' ? 'asc' : 'desc',
+  };
 }
 
 /** The filter set of a query (what a saved view stores). */
@@ -214,7 +225,11 @@ export function isFiltered(query: WorkspaceQuery): boolean {
     filters.search !== '' ||
     filters.statuses.length > 0 ||
     (Object.keys(defaults) as (keyof FilterSet)[]).some(
-      (key) => key !== 'statuses' && key !== 'sort' && key !== 'direction' && filters[key] !== defaults[key],
+      (key) =>
+        key !== 'statuses' &&
+        key !== 'sort' &&
+        key !== 'direction' &&
+        filters[key] !== defaults[key],
     )
   );
 }
@@ -225,7 +240,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * Whole days left before an unanswered referral expires (rounded up; 0 once the moment is past), or
  * null when it does not expire.
  */
-export function daysUntilExpiry(referral: Pick<Referral, 'substatus' | 'expirationDateTime'>, now: Date): number | null {
+export function daysUntilExpiry(
+  referral: Pick<Referral, 'substatus' | 'expirationDateTime'>,
+  now: Date,
+): number | null {
   if (referral.substatus !== 'Received' || !referral.expirationDateTime) return null;
   const left = Date.parse(referral.expirationDateTime) - now.getTime();
   if (Number.isNaN(left)) return null;

@@ -27,7 +27,8 @@ export function parseSavedViews(text: string | null): SavedView[] {
   return raw.flatMap((item): SavedView[] => {
     if (!item || typeof item !== 'object') return [];
     const { name, filters } = item as { name?: unknown; filters?: Record<string, unknown> };
-    if (typeof name !== 'string' || !name.trim() || !filters || typeof filters !== 'object') return [];
+    if (typeof name !== 'string' || !name.trim() || !filters || typeof filters !== 'object')
+      return [];
     const statuses = Array.isArray(filters.statuses)
       ? filters.statuses.filter((s): s is FilterSet['statuses'][number] =>
           (STATUS_FILTERS as readonly unknown[]).includes(s),
