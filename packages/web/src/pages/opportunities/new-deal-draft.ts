@@ -63,53 +63,64 @@ export const stepsFor = (mode: NewDealMode): StepId[] =>
     ? ['solution', 'customer', 'details', 'team', 'review']
     : ['customer', 'details', 'team', 'solutions', 'help', 'review'];
 
-/** Problems of one step, as field → message key (`opportunities.error.*`). */
-export function stepErrors(draft: NewDealDraft, step: StepId): Record<string, string> {
-  const errors: Record<string, string> = {};
+/** Why a field is not right yet (the page words each one). */
+export type DraftError =
+  | 'required'
+  | 'country'
+  | 'email'
+  | 'consent'
+  | 'value'
+  | 'currency'
+  | 'date'
+  | 'team'
+  | 'solutions'
+  | 'choose';
+
+/** Problems of one step, as field → reason. */
+export function stepErrors(draft: NewDealDraft, step: StepId): Record<string, DraftError> {
+  const errors: Record<string, DraftError> = {};
   switch (step) {
     case 'solution':
     case 'solutions':
-      if (draft.solutions.length === 0) errors.solutions = 'opportunities.error.solutions';
+      if (draft.solutions.length === 0) errors.solutions = 'solutions';
       break;
     case 'customer': {
-      if (!draft.customerName.trim()) errors.customerName = 'opportunities.error.required';
-      if (!/^[A-Z]{2}$/.test(draft.country)) errors.country = 'opportunities.error.country';
+      if (!draft.customerName.trim()) errors.customerName = 'required';
+      if (!/^[A-Z]{2}$/.test(draft.country)) errors.country = 'country';
       const contacts = filledMembers(draft.contacts);
       contacts.forEach((member, index) => {
-        if (!member.firstName)
-          errors[`contacts.${index}.firstName`] = 'opportunities.error.required';
-        if (!member.lastName) errors[`contacts.${index}.lastName`] = 'opportunities.error.required';
+        if (!member.firstName) errors[`contacts.${index}.firstName`] = 'required';
+        if (!member.lastName) errors[`contacts.${index}.lastName`] = 'required';
         if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(member.email))
-          errors[`contacts.${index}.email`] = 'opportunities.error.email';
+          errors[`contacts.${index}.email`] = 'email';
       });
-      if (contacts.length > 0 && !draft.consent) errors.consent = 'opportunities.error.consent';
+      if (contacts.length > 0 && !draft.consent) errors.consent = 'consent';
       break;
     }
     case 'details': {
-      if (!draft.name.trim()) errors.name = 'opportunities.error.required';
+      if (!draft.name.trim()) errors.name = 'required';
       const value = Number(draft.dealValue);
       if (!draft.dealValue.trim() || !Number.isFinite(value) || value < 0)
-        errors.dealValue = 'opportunities.error.value';
-      if (!/^[A-Z]{3}$/.test(draft.currency)) errors.currency = 'opportunities.error.currency';
-      if (!isoOfDateInput(draft.closeDate)) errors.closeDate = 'opportunities.error.date';
-      if (!draft.notes.trim()) errors.notes = 'opportunities.error.required';
+        errors.dealValue = 'value';
+      if (!/^[A-Z]{3}$/.test(draft.currency)) errors.currency = 'currency';
+      if (!isoOfDateInput(draft.closeDate)) errors.closeDate = 'date';
+      if (!draft.notes.trim()) errors.notes = 'required';
       break;
     }
     case 'team': {
       const team = filledMembers(draft.team);
-      if (team.length === 0) errors.team = 'opportunities.error.team';
+      if (team.length === 0) errors.team = 'team';
       team.forEach((member, index) => {
-        if (!member.firstName) errors[`team.${index}.firstName`] = 'opportunities.error.required';
-        if (!member.lastName) errors[`team.${index}.lastName`] = 'opportunities.error.required';
+        if (!member.firstName) errors[`team.${index}.firstName`] = 'required';
+        if (!member.lastName) errors[`team.${index}.lastName`] = 'required';
         if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(member.email))
-          errors[`team.${index}.email`] = 'opportunities.error.email';
+          errors[`team.${index}.email`] = 'email';
       });
       break;
     }
     case 'help':
-      if (!draft.visibility) errors.visibility = 'opportunities.error.choose';
-      if (draft.visibility === 'co-sell' && !draft.helpKind)
-        errors.helpKind = 'opportunities.error.choose';
+      if (!draft.visibility) errors.visibility = 'choose';
+      if (draft.visibility === 'co-sell' && !draft.helpKind) errors.helpKind = 'choose';
       break;
     case 'review':
       break;

@@ -54,6 +54,7 @@ import {
   stepErrors,
   stepsFor,
   toCreateBody,
+  type DraftError,
   type NewDealDraft,
   type NewDealMode,
   type StepId,
@@ -180,16 +181,31 @@ function NewDealForm({
     currency: options.currencies?.[0] ?? 'USD',
   }));
   const [step, setStep] = useState<StepId>(steps[0]!);
-  const [shownErrors, setShownErrors] = useState<Record<string, string>>({});
+  const [shownErrors, setShownErrors] = useState<Record<string, DraftError>>({});
   const [problem, setProblem] = useState<ClientProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const idempotencyKey = useRef(newIdempotencyKey());
   const headingRef = useRef<HTMLHeadingElement>(null);
   const index = steps.indexOf(step);
   const set = (change: Partial<NewDealDraft>) => setDraft((d) => ({ ...d, ...change }));
-  const err = (field: string) => (shownErrors[field] ? t(shownErrors[field]) : undefined);
+  const errorText: Record<DraftError, string> = {
+    required: t('opportunities.error.required'),
+    country: t('opportunities.error.country'),
+    email: t('opportunities.error.email'),
+    consent: t('opportunities.error.consent'),
+    value: t('opportunities.error.value'),
+    currency: t('opportunities.error.currency'),
+    date: t('opportunities.error.date'),
+    team: t('opportunities.error.team'),
+    solutions: t('opportunities.error.solutions'),
+    choose: t('opportunities.error.choose'),
+  };
+  const err = (field: string) => {
+    const reason = shownErrors[field];
+    return reason ? errorText[reason] : undefined;
+  };
   const translatedErrors = Object.fromEntries(
-    Object.entries(shownErrors).map(([k, v]) => [k, t(v)]),
+    Object.entries(shownErrors).map(([field, reason]) => [field, errorText[reason]]),
   );
 
   const go = (next: StepId) => {
