@@ -182,7 +182,7 @@ function Workspace({
   const [params, setParams] = useSearchParams();
   const query = parseWorkspaceQuery(params);
   const [search, setSearch] = useState(query.search);
-  const [page, setPage] = useState<ReferralPage | null>(null);
+  const [loaded, setLoaded] = useState<{ key: string; page: ReferralPage } | null>(null);
   const [problem, setProblem] = useState<ClientProblem | null>(null);
   const [options, setOptions] = useState<ReferralOptions | null>(null);
   const [views, setViews] = useState<SavedView[]>(() => loadSavedViews(userId));
@@ -201,7 +201,11 @@ function Workspace({
   }, [search]);
 
   // The address may change under the box (Back, a saved view): show what it says.
-  useEffect(() => setSearch(query.search), [query.search]);
+  const [shownSearch, setShownSearch] = useState(query.search);
+  if (shownSearch !== query.search) {
+    setShownSearch(query.search);
+    setSearch(query.search);
+  }
 
   useEffect(() => {
     let cancelled = false;
@@ -216,12 +220,11 @@ function Workspace({
   const listKey = JSON.stringify(toListParams(query, PAGE_SIZE));
   useEffect(() => {
     let cancelled = false;
-    setPage(null);
     void listReferrals(organisationId, JSON.parse(listKey) as ReturnType<typeof toListParams>).then(
       (result) => {
         if (cancelled) return;
         if (result.ok) {
-          setPage(result.data);
+          setLoaded({ key: listKey, page: result.data });
           setProblem(null);
         } else {
           setProblem(result.problem);
@@ -232,6 +235,8 @@ function Workspace({
       cancelled = true;
     };
   }, [organisationId, listKey]);
+  // The page of another query is not shown while this one loads.
+  const page = loaded?.key === listKey ? loaded.page : null;
 
   const filters = filterSetOf(query);
   const rows = (page?.value ?? []).filter((referral) => matchesLocalFilters(referral, filters));

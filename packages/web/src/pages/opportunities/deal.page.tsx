@@ -39,7 +39,7 @@ import {
   ThumbDislikeRegular,
 } from '@fluentui/react-icons';
 import type { Referral, ReferralMember } from '@cosell/core';
-import { useCallback, useEffect, useState, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { ClientProblem } from '../../api/client';
@@ -141,31 +141,45 @@ function Deal({
   const [stale, setStale] = useState(false);
   useDocumentTitle(referral?.name ?? t('opportunities.title'));
 
-  const load = useCallback(async () => {
-    const result = await getReferral(organisationId, referralId);
-    if (!result.ok) {
-      setProblem(result.problem);
-      return;
-    }
-    setProblem(null);
-    setStale(false);
-    setReferral(result.data);
-    const [people, history, fav] = await Promise.all([
-      getParticipants(organisationId, referralId),
-      getTimeline(organisationId, referralId),
-      isFavorite(organisationId, result.data),
-    ]);
-    setParticipants(people.ok ? people.data.value : []);
-    setTimeline(history.ok ? history.data.value : []);
-    setFavoriteState(fav);
-  }, [organisationId, referralId]);
+  const [version, setVersion] = useState(0);
+  const load = () => setVersion((v) => v + 1);
 
   useEffect(() => {
-    void load();
+    let cancelled = false;
+    void (async () => {
+      const result = await getReferral(organisationId, referralId);
+      if (cancelled) return;
+      if (!result.ok) {
+        setProblem(result.problem);
+        return;
+      }
+      setProblem(null);
+      setStale(false);
+      setReferral(result.data);
+      const [people, history, fav] = await Promise.all([
+        getParticipants(organisationId, referralId),
+        getTimeline(organisationId, referralId),
+        isFavorite(organisationId, result.data),
+      ]);
+      if (cancelled) return;
+      setParticipants(people.ok ? people.data.value : []);
+      setTimeline(history.ok ? history.data.value : []);
+      setFavoriteState(fav);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [organisationId, referralId, version]);
+
+  useEffect(() => {
+    let cancelled = false;
     void getReferralOptions(organisationId).then((result) => {
-      if (result.ok) setOptions(result.data);
+      if (!cancelled && result.ok) setOptions(result.data);
     });
-  }, [load, organisationId]);
+    return () => {
+      cancelled = true;
+    };
+  }, [organisationId]);
 
   const back = () => {
     const idx = (window.history.state as { idx?: number } | null)?.idx ?? 0;
@@ -227,7 +241,7 @@ function Deal({
     setDialog(null);
     setReferral(next);
     notify(message);
-    void load();
+    load();
   };
 
   return (
@@ -264,7 +278,7 @@ function Deal({
             {t('opportunities.staleBody')}
           </MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => void load()}>{t('common.reload')}</Button>
+            <Button onClick={() => load()}>{t('common.reload')}</Button>
           </MessageBarActions>
         </MessageBar>
       ) : null}
