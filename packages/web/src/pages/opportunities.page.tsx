@@ -125,6 +125,8 @@ const useStyles = makeStyles({
     alignItems: 'end',
   },
   filterActions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  // Fluent's pickers ask for 250px; in the filter grid they take the column's width.
+  picker: { minWidth: '0', width: '100%' },
   search: { minWidth: '0', flexGrow: 1, maxWidth: '360px', width: '100%' },
   nameCell: {
     display: 'flex',
@@ -324,6 +326,7 @@ function Workspace({
         <div className={styles.filters} role="group" aria-label={t('opportunities.filters')}>
           <Field label={t('opportunities.filter.status')}>
             <Combobox
+              className={styles.picker}
               multiselect
               placeholder={t('opportunities.filter.any')}
               selectedOptions={query.statuses}
@@ -341,6 +344,7 @@ function Workspace({
           </Field>
           <Field label={t('opportunities.filter.stage')}>
             <Dropdown
+              className={styles.picker}
               placeholder={t('opportunities.filter.any')}
               selectedOptions={query.stage ? [query.stage] : []}
               value={query.stage ? labelOf(labels.stage, query.stage) : ''}
@@ -356,6 +360,7 @@ function Workspace({
           </Field>
           <Field label={t('opportunities.filter.dealKind')}>
             <Dropdown
+              className={styles.picker}
               placeholder={t('opportunities.filter.any')}
               selectedOptions={query.dealKind ? [query.dealKind] : []}
               value={query.dealKind ? labelOf(labels.dealKind, query.dealKind) : ''}
@@ -371,6 +376,7 @@ function Workspace({
           </Field>
           <Field label={t('opportunities.filter.solution')}>
             <Dropdown
+              className={styles.picker}
               placeholder={t('opportunities.filter.any')}
               selectedOptions={query.solution ? [query.solution] : []}
               value={
@@ -391,6 +397,7 @@ function Workspace({
           </Field>
           <Field label={t('opportunities.filter.country')}>
             <Combobox
+              className={styles.picker}
               placeholder={t('opportunities.filter.any')}
               selectedOptions={query.country ? [query.country] : []}
               defaultValue={query.country ? countryName(query.country, locale) : ''}
@@ -421,35 +428,35 @@ function Workspace({
               onChange={(_event, data) => update({ closeTo: data.value }, true)}
             />
           </Field>
-          <div className={styles.filterActions}>
-            {filtered ? (
-              <Button
-                icon={<DismissRegular />}
-                onClick={() => update({ ...filterSetOf(DEFAULT_QUERY) })}
-              >
-                {t('opportunities.clearFilters')}
-              </Button>
-            ) : null}
-            <Button icon={<SaveRegular />} disabled={!filtered} onClick={() => setSavingView(true)}>
-              {t('opportunities.saveView')}
+        </div>
+        <div className={styles.filterActions}>
+          {filtered ? (
+            <Button
+              icon={<DismissRegular />}
+              onClick={() => update({ ...filterSetOf(DEFAULT_QUERY) })}
+            >
+              {t('opportunities.clearFilters')}
             </Button>
-            <Menu>
-              <MenuTrigger disableButtonEnhancement>
-                <Button icon={<BookmarkRegular />} disabled={views.length === 0}>
-                  {t('opportunities.savedViews')}
-                </Button>
-              </MenuTrigger>
-              <MenuPopover>
-                <MenuList>
-                  {views.map((view) => (
-                    <MenuItem key={view.name} onClick={() => applyView(view)}>
-                      {view.name}
-                    </MenuItem>
-                  ))}
-                </MenuList>
-              </MenuPopover>
-            </Menu>
-          </div>
+          ) : null}
+          <Button icon={<SaveRegular />} disabled={!filtered} onClick={() => setSavingView(true)}>
+            {t('opportunities.saveView')}
+          </Button>
+          <Menu>
+            <MenuTrigger disableButtonEnhancement>
+              <Button icon={<BookmarkRegular />} disabled={views.length === 0}>
+                {t('opportunities.savedViews')}
+              </Button>
+            </MenuTrigger>
+            <MenuPopover>
+              <MenuList>
+                {views.map((view) => (
+                  <MenuItem key={view.name} onClick={() => applyView(view)}>
+                    {view.name}
+                  </MenuItem>
+                ))}
+              </MenuList>
+            </MenuPopover>
+          </Menu>
         </div>
         {hasLocalFilters(filters) ? (
           <Caption1 className={styles.secondary}>{t('opportunities.localFilterNote')}</Caption1>

@@ -27,15 +27,18 @@ import type { OptionSolution } from './api';
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   member: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr)) auto',
+    display: 'flex',
+    flexWrap: 'wrap',
     gap: tokens.spacingHorizontalS,
-    alignItems: 'end',
+    alignItems: 'flex-end',
     paddingBlock: tokens.spacingVerticalXS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   hint: { color: tokens.colorNeutralForeground3 },
+  memberField: { flex: '1 1 160px', minWidth: 0 },
+  // Fluent's pickers ask for 250px; in a form grid they take the column's width.
+  picker: { minWidth: '0', width: '100%' },
 });
 
 /** Currencies offered when the server names none (ISO 4217). */
@@ -204,7 +207,11 @@ export function TeamEditor({
                 onChange={(_e, d) => set(index, { email: d.value })}
               />
             </Field>
-            <Field label={t('opportunities.member.phone')} validationMessage={error('phoneNumber')}>
+            <Field
+              className={styles.memberField}
+              label={t('opportunities.member.phone')}
+              validationMessage={error('phoneNumber')}
+            >
               <Input
                 type="tel"
                 value={member.phoneNumber ?? ''}
@@ -298,10 +305,12 @@ export function CurrencyField({
   error?: string | undefined;
 }) {
   const { t } = useTranslation();
+  const styles = useStyles();
   const list = currencies && currencies.length > 0 ? currencies : DEFAULT_CURRENCIES;
   return (
     <Field label={t('opportunities.field.currency')} required validationMessage={error}>
       <Combobox
+        className={styles.picker}
         freeform
         value={value}
         selectedOptions={[value]}

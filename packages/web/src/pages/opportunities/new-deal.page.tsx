@@ -13,6 +13,7 @@ import {
   Field,
   Input,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Option,
@@ -85,7 +86,9 @@ const useStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',
     gap: tokens.spacingHorizontalM,
+    alignItems: 'start',
   },
+  picker: { minWidth: '0', width: '100%' },
   wide: { gridColumn: '1 / -1' },
   nav: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   review: {
@@ -281,7 +284,7 @@ function NewDealForm({
           {steps.map((s, i) => (
             <li
               key={s}
-              className={`${styles.step} ${s === step ? styles.current : ''}`}
+              className={mergeClasses(styles.step, s === step && styles.current)}
               aria-current={s === step ? 'step' : undefined}
             >
               {t('opportunities.stepNumber', { number: i + 1, title: stepTitle[s] })}
