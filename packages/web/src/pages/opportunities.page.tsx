@@ -127,6 +127,7 @@ const useStyles = makeStyles({
   filterActions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   // Fluent's pickers ask for 250px; in the filter grid they take the column's width.
   picker: { minWidth: '0', width: '100%' },
+  pickerInput: { minWidth: '0', width: '100%' },
   search: { minWidth: '0', flexGrow: 1, maxWidth: '360px', width: '100%' },
   nameCell: {
     display: 'flex',
@@ -327,6 +328,7 @@ function Workspace({
           <Field label={t('opportunities.filter.status')}>
             <Combobox
               className={styles.picker}
+              input={{ className: styles.pickerInput }}
               multiselect
               placeholder={t('opportunities.filter.any')}
               selectedOptions={query.statuses}
@@ -398,6 +400,7 @@ function Workspace({
           <Field label={t('opportunities.filter.country')}>
             <Combobox
               className={styles.picker}
+              input={{ className: styles.pickerInput }}
               placeholder={t('opportunities.filter.any')}
               selectedOptions={query.country ? [query.country] : []}
               defaultValue={query.country ? countryName(query.country, locale) : ''}

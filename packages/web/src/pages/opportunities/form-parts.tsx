@@ -39,6 +39,7 @@ const useStyles = makeStyles({
   memberField: { flex: '1 1 160px', minWidth: 0 },
   // Fluent's pickers ask for 250px; in a form grid they take the column's width.
   picker: { minWidth: '0', width: '100%' },
+  pickerInput: { minWidth: '0', width: '100%' },
 });
 
 /** Currencies offered when the server names none (ISO 4217). */
@@ -311,6 +312,7 @@ export function CurrencyField({
     <Field label={t('opportunities.field.currency')} required validationMessage={error}>
       <Combobox
         className={styles.picker}
+        input={{ className: styles.pickerInput }}
         freeform
         value={value}
         selectedOptions={[value]}

@@ -89,6 +89,7 @@ const useStyles = makeStyles({
     alignItems: 'start',
   },
   picker: { minWidth: '0', width: '100%' },
+  pickerInput: { minWidth: '0', width: '100%' },
   wide: { gridColumn: '1 / -1' },
   nav: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   review: {
@@ -339,6 +340,8 @@ function NewDealForm({
                 validationMessage={err('country')}
               >
                 <Combobox
+                  className={styles.picker}
+                  input={{ className: styles.pickerInput }}
                   defaultValue={draft.country ? countryName(draft.country, locale) : ''}
                   selectedOptions={draft.country ? [draft.country] : []}
                   onOptionSelect={(_e, d) => set({ country: d.optionValue ?? '' })}
