@@ -300,7 +300,9 @@ function Workspace({
       {options && !options.canCreate && options.reason && kind !== 'reseller' ? (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
-            {t('opportunities.cannotCreate', { reason: options.reason.message })}
+            {t('opportunities.cannotCreate', {
+              reason: options.reason.message ?? t('opportunities.cannotCreateDefault'),
+            })}
           </MessageBarBody>
         </MessageBar>
       ) : null}

@@ -539,7 +539,7 @@ function InviteDialog(props: DialogProps & { defaultTeam?: ReferralMember[] }) {
             team: members,
             solutions: solutionChoices
               .filter((s) => solutions.includes(s.id))
-              .map((s) => ({ id: s.id, name: s.name, ...(s.type ? { type: s.type } : {}) })),
+              .map((s) => ({ id: s.id, name: s.name })),
           }),
           (data) => data.referral,
           t('opportunities.invited', { name: partnerName }),

@@ -10,7 +10,6 @@ import type {
   ReferralAction,
   ReferralCreate,
   ReferralMember,
-  ReferralSolution,
 } from '@cosell/core';
 import { call, getCsrfToken, type ApiResult } from '../../api/client';
 import { i18n } from '../../i18n/i18n';
@@ -40,21 +39,24 @@ export interface TimelineEntry {
   at: string;
   actor: { kind: 'user' | 'token' | 'system'; name: string };
   channel: TimelineChannel;
+  /** `create`, `patch`, `replace`, `warn` or a life-cycle action (`accept`, `expire`…). */
   action: string;
-  summary: string;
+  /** What changed: `substatus`, `salesStage`, `visibility`, `reason`, `invitee`, `fields`. */
+  summary: Record<string, string | number | boolean | null> | string;
 }
 
 export interface OptionSolution {
   id: string;
   name: string;
-  type?: ReferralSolution['type'];
+  /** The offer's type (e.g. `saas`), not a requirement tag type. */
+  type?: string;
   organizationId: string;
   organizationName: string;
 }
 
 export interface ReferralOptions {
   canCreate: boolean;
-  reason?: { messageKey: string; message: string };
+  reason?: { messageKey: string; message?: string };
   solutions: OptionSolution[];
   partners: { id: string; name: string }[];
   stages?: string[];

@@ -182,6 +182,39 @@ function Deal({
     };
   }, [organisationId]);
 
+  /** The details of a timeline entry, one line each, in the reader's language. */
+  const summaryLines = (summary: TimelineEntry['summary']): string[] => {
+    if (typeof summary === 'string') return summary ? [summary] : [];
+    return Object.entries(summary).flatMap(([key, value]) => {
+      if (value === null || value === '') return [];
+      const text = String(value);
+      switch (key) {
+        case 'substatus':
+          return [
+            t('opportunities.timeline.substatus', { value: labelOf(labels.substatus, text) }),
+          ];
+        case 'salesStage':
+          return [t('opportunities.timeline.stage', { value: labelOf(labels.stage, text) })];
+        case 'visibility':
+          return [
+            t('opportunities.timeline.visibility', { value: labelOf(labels.visibility, text) }),
+          ];
+        case 'reason':
+          return [
+            t('opportunities.timeline.reason', {
+              value: labelOf({ ...labels.declineReason, ...labels.errorReason }, text),
+            }),
+          ];
+        case 'invitee':
+          return [t('opportunities.timeline.invitee', { value: text })];
+        case 'fields':
+          return [t('opportunities.timeline.fields', { value: text })];
+        default:
+          return [`${key}: ${text}`];
+      }
+    });
+  };
+
   const back = () => {
     const idx = (window.history.state as { idx?: number } | null)?.idx ?? 0;
     if (idx > 0) void navigate(-1);
@@ -445,7 +478,12 @@ function Deal({
           <ol className={styles.timeline} data-testid="timeline">
             {timeline.map((entry, index) => (
               <li key={`${entry.at}-${index}`} className={styles.event}>
-                <Text weight="semibold">{entry.summary}</Text>
+                <Text weight="semibold">{labelOf(labels.timelineAction, entry.action)}</Text>
+                {summaryLines(entry.summary).map((line) => (
+                  <Text key={line} size={200}>
+                    {line}
+                  </Text>
+                ))}
                 <Caption1 className={styles.meta}>
                   {t('opportunities.timelineMeta', {
                     when: formatDateTime(entry.at),

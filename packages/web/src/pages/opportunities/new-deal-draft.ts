@@ -11,6 +11,13 @@ import type { HelpKind, MarketplaceIntent } from './labels';
 
 export type NewDealMode = 'deal' | 'send';
 
+/**
+ * The target type naming the partner organisation a seller's opportunity goes to (cosell's
+ * `Organization`, beside the program's `BusinessProfileLocation` and `SolutionProfile`).
+ */
+export const PARTNER_TARGET_TYPE =
+  'Organization' as string as ReferralCreate['target'][number]['type'];
+
 export interface NewDealDraft {
   customerName: string;
   country: string;
@@ -178,15 +185,11 @@ export function toCreateBody(
       currency: draft.currency,
       closingDateTime: isoOfDateInput(draft.closeDate) ?? '',
       requirements: {
-        solutions: chosen.map((s) => ({
-          id: s.id,
-          name: s.name,
-          ...(s.type ? { type: s.type } : {}),
-        })),
+        solutions: chosen.map((s) => ({ id: s.id, name: s.name })),
       },
     },
     team: filledMembers(draft.team),
-    target: partnerId ? [{ type: 'BusinessProfileLocation', id: partnerId }] : [],
+    target: partnerId ? [{ type: PARTNER_TARGET_TYPE, id: partnerId }] : [],
     visibility,
     ...(visibility === 'co-sell' && draft.helpKind ? { helpKind: draft.helpKind } : {}),
     dealKind: 'outbound',
