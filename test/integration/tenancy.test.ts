@@ -10,10 +10,13 @@ import {
   withTenantScope,
   type Transaction,
 } from '@cosell/db';
+import { randomUUID } from 'node:crypto';
+import { newOutboundReferral } from '@cosell/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestContext, seedWorld, type TestContext, type World } from '../helpers/context';
 import { samplePdf } from '../helpers/files';
+import { referralCreateBody } from '../helpers/referrals';
 
 type Row = Record<string, unknown>;
 
@@ -155,6 +158,28 @@ describe('tenant isolation in the database', () => {
       await repos.notifications.createNotifications([
         { organisationId, userId, kind: 'review.passed', offerId, params: {}, createdAt: at },
       ]);
+      // A referral with its timeline entry and a favourite (its shared row follows by trigger).
+      const engagementId = randomUUID();
+      const referral = newOutboundReferral(referralCreateBody(), {
+        id: randomUUID(),
+        engagementId,
+        organization: { id: organisationId, name: 'Probe' },
+        now: at,
+      });
+      await repos.referrals.createEngagement(engagementId, organisationId, at);
+      await repos.referrals.insert([referral]);
+      await repos.referrals.appendTimeline({
+        referralId: referral.id,
+        organisationId,
+        at,
+        actorKind: 'user',
+        actorUserId: userId,
+        actorName: 'Probe',
+        channel: 'web',
+        action: 'create',
+        summary: {},
+      });
+      await repos.referrals.setFavorite(organisationId, userId, referral.id, true);
     });
   }
   afterAll(() => ctx.close());

@@ -15,6 +15,7 @@ import {
   notificationMailJob,
   notificationsSubscriber,
 } from './notifications/notifications.subscribers';
+import { OPPORTUNITY_JOBS } from './opportunities/opportunities.jobs';
 import { PUBLISHING_JOBS } from './publishing/publishing.jobs';
 import { STATUS_JOBS } from './status/status.jobs';
 import { storefrontSubscriber } from './storefront/storefront.subscribers';
@@ -30,6 +31,7 @@ export const CORE_MODULES: readonly CoreModule[] = [
   },
   { name: 'storefront', subscribers: [storefrontSubscriber] },
   { name: 'jobs', jobs: [maintenanceSweepJob as JobDefinition<unknown>] },
+  { name: 'opportunities', jobs: OPPORTUNITY_JOBS as unknown as JobDefinition<unknown>[] },
 ];
 
 const DeliveryPayload = z.object({ eventId: z.string() });

@@ -80,6 +80,11 @@ export interface TenantScope {
    * abandoned contact imports of every organisation (nothing else).
    */
   housekeeping?: boolean;
+  /**
+   * The referral expiry job of the worker: finds Received referrals of every organisation
+   * (nothing else); it widens to one organisation before it changes that organisation's referral.
+   */
+  referralExpiry?: boolean;
   /** sha256 of an API token's secret: its bearer reads that token and its principal's memberships. */
   apiTokenHash?: string;
   /** The operator at the command line names one API token (to revoke it). */

@@ -20,6 +20,7 @@ import type { IdempotencyRepository } from './idempotency/idempotency.ports';
 import type { HousekeepingRepository, JobRepository } from './jobs/jobs.ports';
 import type { NotificationRepository } from './notifications/notifications.ports';
 import type { OfferRepository } from './offers/offer.ports';
+import type { ReferralRepository } from './opportunities/opportunities.ports';
 import type { TenantScope } from './ports';
 import type { ProfileRepository } from './profiles/profiles.ports';
 import type { ProgramRepository } from './program/program.ports';
@@ -61,6 +62,8 @@ export interface Tx {
   outbox: OutboxRepository;
   /** Deletes finished work (the housekeeping job; its scope must say `housekeeping`). */
   housekeeping: HousekeepingRepository;
+  /** Co-sell opportunities (referrals): the caller's own rows, and the shared fields of its engagements. */
+  referrals: ReferralRepository;
 }
 
 /** Runs `work` in one transaction: everything it writes commits together or not at all. */

@@ -27,6 +27,7 @@ import { createOrganisationRepository } from './organisation.repository';
 import { createOutboxRepository } from './outbox.repository';
 import { createProfileRepository } from './profile.repository';
 import { createProgramRepository } from './program.repository';
+import { createReferralRepository } from './referral.repository';
 import { createSessionRepository } from './session.repository';
 import { createStatusRepository } from './status.repository';
 import { createStorefrontRepository } from './storefront.repository';
@@ -66,6 +67,7 @@ const REPOSITORIES = {
   outbox: createOutboxRepository,
   housekeeping: createHousekeepingRepository,
   tokens: createTokenRepository,
+  referrals: createReferralRepository,
 } satisfies { [K in Exclude<keyof Tx, 'widenScope'>]: (db: Executor) => Tx[K] };
 
 type Repositories = Omit<Tx, 'widenScope'>;
@@ -112,6 +114,7 @@ function scopeSettings(scope: TenantScope): [string, string][] {
     ['cosell.housekeeping', scope.housekeeping ? 'on' : ''],
     ['cosell.api_token_hash', scope.apiTokenHash ?? ''],
     ['cosell.api_token_id', scope.apiTokenId ?? ''],
+    ['cosell.referral_expiry', scope.referralExpiry ? 'on' : ''],
   ];
 }
 
@@ -133,6 +136,7 @@ const mergeScopes = (a: TenantScope, b: TenantScope): TenantScope => ({
   housekeeping: a.housekeeping || b.housekeeping,
   apiTokenHash: b.apiTokenHash ?? a.apiTokenHash,
   apiTokenId: b.apiTokenId ?? a.apiTokenId,
+  referralExpiry: a.referralExpiry || b.referralExpiry,
 });
 
 /**

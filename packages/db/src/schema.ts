@@ -82,6 +82,11 @@ export const memberships = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     roles: text('roles').array().notNull(),
+    /**
+     * A referrals admin's location scope: the customer countries whose deals they see and work
+     * (null: the whole company).
+     */
+    referralCountries: text('referral_countries').array(),
     createdAt: createdAt(),
     version: integer('version').notNull().default(1),
   },
@@ -651,6 +656,8 @@ export const GLOBAL_TABLES = {
   api_tokens:
     'looked up by the hash of a secret before anyone is known; a personal token belongs to a person, not an organisation (row-level security still isolates them)',
   rate_limits: 'request counters keyed by token, organisation or address, shared by every process',
+  engagements:
+    'the grouping id of a shared opportunity, no business data: the referrals of several organisations point at it (row-level security shows each organisation only its own engagements)',
 } as const;
 
 /**
@@ -740,4 +747,150 @@ export const rateLimits = pgTable(
     hits: integer('hits').notNull(),
   },
   (t) => [index('rate_limits_window_idx').on(t.windowStart)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Co-sell opportunities (referrals, ADR 016)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Engagements: the grouping id of one shared opportunity, no business data. Global (listed in
+ * GLOBAL_TABLES): the referrals of several organisations point at one engagement. Row-level
+ * security still lets an organisation see only the engagements it created or takes part in.
+ */
+export const engagements = pgTable('engagements', {
+  id: uuid('id').primaryKey(),
+  createdByOrganisationId: uuid('created_by_organisation_id')
+    .notNull()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+});
+
+/**
+ * One organisation's referral in an engagement: the columns `$filter`, `$orderby`, the role
+ * rules and the expiry job use, and the whole resource in `document` (validated by core's
+ * ReferralSchema on the way in and out). `version` is the ETag (`"v<version>"`).
+ */
+export const referrals = pgTable(
+  'referrals',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull(),
+    engagementId: uuid('engagement_id')
+      .notNull()
+      .references(() => engagements.id, { onDelete: 'cascade' }),
+    organisationName: text('organisation_name').notNull(),
+    name: text('name').notNull(),
+    status: text('status').notNull(),
+    substatus: text('substatus').notNull(),
+    type: text('type').notNull(),
+    direction: text('direction').notNull(),
+    dealKind: text('deal_kind').notNull(),
+    visibility: text('visibility').notNull(),
+    salesStage: text('sales_stage'),
+    customerName: text('customer_name').notNull(),
+    customerCountry: text('customer_country').notNull(),
+    externalReferenceId: text('external_reference_id'),
+    /** Lower-cased e-mails of the team (the referrals user's rule). */
+    teamEmails: text('team_emails')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    closingAt: timestamp('closing_at', { withTimezone: true }).notNull(),
+    expirationAt: timestamp('expiration_at', { withTimezone: true }),
+    /** When the receiver was warned that the referral is about to expire. */
+    warnedAt: timestamp('warned_at', { withTimezone: true }),
+    document: jsonb('document').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    uniqueIndex('referrals_id_key').on(t.id),
+    index('referrals_org_created_idx').on(t.organisationId, t.createdAt.desc(), t.id),
+    index('referrals_engagement_idx').on(t.engagementId),
+    index('referrals_expiry_idx').on(t.substatus, t.expirationAt),
+  ],
+);
+
+/**
+ * What the other participants of an engagement see of a referral (its shared fields), kept
+ * from `referrals` by a trigger. A row is readable by its organisation and by every
+ * organisation with a referral in the same engagement.
+ */
+export const referralShares = pgTable(
+  'referral_shares',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    engagementId: uuid('engagement_id').notNull(),
+    organisationName: text('organisation_name').notNull(),
+    status: text('status').notNull(),
+    substatus: text('substatus').notNull(),
+    type: text('type').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    foreignKey({
+      columns: [t.organisationId, t.id],
+      foreignColumns: [referrals.organisationId, referrals.id],
+    }).onDelete('cascade'),
+    index('referral_shares_engagement_idx').on(t.engagementId),
+  ],
+);
+
+/** Who did what to a referral, when, and through which channel. */
+export const referralTimeline = pgTable(
+  'referral_timeline',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    referralId: uuid('referral_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorKind: text('actor_kind').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    actorName: text('actor_name').notNull(),
+    channel: text('channel').notNull(),
+    action: text('action').notNull(),
+    summary: jsonb('summary').notNull(),
+    /** Insertion order: breaks ties between entries recorded at the same instant. */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    foreignKey({
+      columns: [t.organisationId, t.referralId],
+      foreignColumns: [referrals.organisationId, referrals.id],
+    }).onDelete('cascade'),
+    index('referral_timeline_referral_idx').on(
+      t.organisationId,
+      t.referralId,
+      t.at.desc(),
+      t.seq.desc(),
+    ),
+  ],
+);
+
+/** A person's favourite referrals (the list's `view=favorites`). */
+export const referralFavorites = pgTable(
+  'referral_favorites',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    referralId: uuid('referral_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.userId, t.referralId] }),
+    foreignKey({
+      columns: [t.organisationId, t.referralId],
+      foreignColumns: [referrals.organisationId, referrals.id],
+    }).onDelete('cascade'),
+  ],
 );

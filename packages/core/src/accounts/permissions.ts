@@ -23,6 +23,17 @@ export const PERMISSIONS = {
   'profile.write': ['owner', 'manager'],
   /** Review co-sell submissions of every partner: read them, approve or reject. */
   'review.decide': ['program-admin', 'reviewer'],
+  /** See the organisation's co-sell opportunities (referrals), within the role's rule (SPEC §7.2). */
+  'referrals.read': [
+    'owner',
+    'manager',
+    'referrals-admin',
+    'referrals-user',
+    'program-admin',
+    'seller',
+  ],
+  /** Create, answer and work co-sell opportunities. */
+  'referrals.write': ['owner', 'referrals-admin', 'referrals-user', 'program-admin', 'seller'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -117,6 +117,7 @@ export const EVENT_TYPES = [
   'referral.created',
   'referral.accepted',
   'referral.declined',
+  'referral.expiring',
   'referral.expired',
   'referral.updated',
   'referral.won',

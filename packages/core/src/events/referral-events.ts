@@ -37,6 +37,12 @@ export const REFERRAL_EVENT_SCHEMAS = {
     reason: z.string(),
     senderOrganizationId: z.string().nullable(),
   }),
+  /** The referral is still unanswered and expires soon: its receiver is warned. */
+  'referral.expiring': z.object({
+    ...ids,
+    name: z.string(),
+    expirationDateTime: z.string(),
+  }),
   /** Nobody answered within 14 days: archived Expired. */
   'referral.expired': z.object({ ...ids, senderOrganizationId: z.string().nullable() }),
   /** Fields changed (an edit, a sales stage, a visibility upgrade, a close as Error). */

@@ -5,3 +5,5 @@ export * from './opportunities.ports';
 export * from './lifecycle';
 export * from './patch';
 export * from './odata';
+export * from './opportunities.service';
+export * from './opportunities.jobs';

@@ -314,7 +314,15 @@ const get = (value: unknown, path: string): unknown =>
       value,
     );
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with object keys sorted: stored documents (jsonb) do not keep the order keys came in. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 /** The top-level and nested fields that differ between two referrals (for `referral.updated`). */
 export function changedFields(before: Referral, after: Referral): string[] {

@@ -14,6 +14,12 @@ const en = {
   'referral.country.invalid': 'Use a two-letter country/region code such as US.',
   'referral.solutions.required': 'Add at least one solution.',
   'referral.team.required': 'Add at least one team member.',
+  'referral.engagement.unknown':
+    'This engagement does not exist or your organisation takes no part in it.',
+  'referral.target.partnerRequired':
+    'Name the partner organisation the co-sell opportunity goes to.',
+  'referral.solution.notCosellReady': "Choose one of the partner's co-sell ready solutions.",
+  'referral.invitee.notPartner': 'Invite a partner organisation.',
   'referral.refused.closed': 'This referral is closed and can no longer change.',
   'referral.refused.notParticipant': 'Only the organisation that owns this referral can change it.',
   'referral.refused.roleNotAllowed': 'Your role does not allow working on referrals.',
@@ -59,6 +65,10 @@ export const OPPORTUNITY_MESSAGES: ModuleCatalogue<typeof en> = {
     'referral.country.invalid': '请使用两个字母的国家/地区代码，例如 US。',
     'referral.solutions.required': '请至少添加一个解决方案。',
     'referral.team.required': '请至少添加一名团队成员。',
+    'referral.engagement.unknown': '此合作不存在，或你的组织未参与其中。',
+    'referral.target.partnerRequired': '请指定接收此共同销售机会的合作伙伴组织。',
+    'referral.solution.notCosellReady': '请选择该合作伙伴已具备共同销售资格的解决方案。',
+    'referral.invitee.notPartner': '请邀请一个合作伙伴组织。',
     'referral.refused.closed': '此推荐已关闭，不能再更改。',
     'referral.refused.notParticipant': '只有拥有此推荐的组织才能更改它。',
     'referral.refused.roleNotAllowed': '你的角色不允许处理推荐。',
@@ -96,6 +106,10 @@ export const OPPORTUNITY_MESSAGES: ModuleCatalogue<typeof en> = {
     'referral.country.invalid': '請使用兩個字母的國家/地區代碼，例如 US。',
     'referral.solutions.required': '請至少新增一個解決方案。',
     'referral.team.required': '請至少新增一位團隊成員。',
+    'referral.engagement.unknown': '此合作不存在，或你的組織未參與其中。',
+    'referral.target.partnerRequired': '請指定接收此共同銷售機會的合作夥伴組織。',
+    'referral.solution.notCosellReady': '請選擇該合作夥伴已具備共同銷售資格的解決方案。',
+    'referral.invitee.notPartner': '請邀請一個合作夥伴組織。',
     'referral.refused.closed': '此推薦已關閉，無法再變更。',
     'referral.refused.notParticipant': '只有擁有此推薦的組織才能變更它。',
     'referral.refused.roleNotAllowed': '您的角色不允許處理推薦。',
@@ -134,6 +148,12 @@ export const OPPORTUNITY_MESSAGES: ModuleCatalogue<typeof en> = {
     'referral.country.invalid': 'Ange en lands-/regionkod med två bokstäver, till exempel US.',
     'referral.solutions.required': 'Lägg till minst en lösning.',
     'referral.team.required': 'Lägg till minst en teammedlem.',
+    'referral.engagement.unknown':
+      'Samarbetet finns inte, eller så deltar inte din organisation i det.',
+    'referral.target.partnerRequired':
+      'Ange partnerorganisationen som co-sell-möjligheten ska till.',
+    'referral.solution.notCosellReady': 'Välj en av partnerns co-sell-redo lösningar.',
+    'referral.invitee.notPartner': 'Bjud in en partnerorganisation.',
     'referral.refused.closed': 'Den här hänvisningen är stängd och kan inte längre ändras.',
     'referral.refused.notParticipant': 'Endast organisationen som äger hänvisningen kan ändra den.',
     'referral.refused.roleNotAllowed': 'Din roll tillåter inte arbete med hänvisningar.',
@@ -179,6 +199,12 @@ export const OPPORTUNITY_MESSAGES: ModuleCatalogue<typeof en> = {
     'referral.country.invalid': 'Podaj dwuliterowy kod kraju/regionu, np. US.',
     'referral.solutions.required': 'Dodaj co najmniej jedno rozwiązanie.',
     'referral.team.required': 'Dodaj co najmniej jednego członka zespołu.',
+    'referral.engagement.unknown':
+      'Ta współpraca nie istnieje albo Twoja organizacja w niej nie uczestniczy.',
+    'referral.target.partnerRequired':
+      'Wskaż organizację partnerską, do której trafia szansa co-sell.',
+    'referral.solution.notCosellReady': 'Wybierz jedno z rozwiązań partnera gotowych do co-sell.',
+    'referral.invitee.notPartner': 'Zaproś organizację partnerską.',
     'referral.refused.closed': 'To polecenie jest zamknięte i nie można go już zmienić.',
     'referral.refused.notParticipant':
       'Tylko organizacja, do której należy to polecenie, może je zmienić.',

@@ -106,11 +106,15 @@ export type ReferralQualification = (typeof REFERRAL_QUALIFICATIONS)[number];
 export const REFERRAL_DIRECTIONS = ['Incoming', 'Outgoing'] as const;
 export type ReferralDirection = (typeof REFERRAL_DIRECTIONS)[number];
 
-/** Kinds of referral target. */
+/**
+ * Kinds of referral target. `Organization` is cosell's: the partner organisation a vendor
+ * seller sends a co-sell opportunity to (its id is the organisation's).
+ */
 export const REFERRAL_TARGET_TYPES = [
   'None',
   'BusinessProfileLocation',
   'SolutionProfile',
+  'Organization',
 ] as const;
 export type ReferralTargetType = (typeof REFERRAL_TARGET_TYPES)[number];
 

@@ -73,6 +73,8 @@ import type {
 import type { StorefrontListing, StorefrontRepository } from '../storefront/storefront.ports';
 import type { TokenRepository } from '../tokens/tokens.ports';
 import type { Tx, UnitOfWork } from '../transaction';
+import type { ReferralRepository } from '../opportunities/opportunities.ports';
+import { fakeReferralRepository, type FakeReferralState } from './referrals.fake';
 
 // ---------------------------------------------------------------------------------------------
 // State
@@ -112,6 +114,11 @@ export interface FakeState {
   jobs: (JobRecord & { dedupeKey: string | null })[];
   /** The outbox. */
   events: (DomainEvent & { dispatchedAt: Date | null })[];
+  engagements: FakeReferralState['engagements'];
+  referrals: FakeReferralState['referrals'];
+  referralTimeline: FakeReferralState['referralTimeline'];
+  referralFavorites: FakeReferralState['referralFavorites'];
+  referralScopes: FakeReferralState['referralScopes'];
 }
 
 export const emptyState = (): FakeState => ({
@@ -138,6 +145,11 @@ export const emptyState = (): FakeState => ({
   notifications: [],
   jobs: [],
   events: [],
+  engagements: [],
+  referrals: [],
+  referralTimeline: [],
+  referralFavorites: [],
+  referralScopes: {},
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -1602,6 +1614,11 @@ function createTx(db: FakeState, env: Env, run: FakeRun): Tx {
     housekeeping: housekeepingRepository(db),
     // The token service test brings its own fake (tokens/tokens.service.test.ts).
     tokens: repository<TokenRepository>('tokens', env, {}),
+    referrals: repository<ReferralRepository>(
+      'referrals',
+      env,
+      fakeReferralRepository(db as FakeState & FakeReferralState, env),
+    ),
   };
 }
 

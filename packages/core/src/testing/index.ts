@@ -1,3 +1,4 @@
 // In-memory fakes and builders for service tests (no database).
 export * from './builders';
 export * from './fakes';
+export * from './referrals.fake';

@@ -48,6 +48,10 @@ export const API_TAGS = [
   { name: 'storefront', description: 'The live offers, as partners and sellers browse them' },
   { name: 'tokens', description: 'API tokens: personal, and service tokens of an organisation' },
   { name: 'system', description: "The server's clock, for demonstrations and tests" },
+  {
+    name: 'opportunities',
+    description: 'Co-sell opportunities (referrals): deals shared between the vendor and partners',
+  },
 ] as const;
 const TAG_NAMES = new Set<string>(API_TAGS.map((tag) => tag.name));
 

@@ -11,6 +11,7 @@ import {
   createEventSink,
   jobTable,
   maintenanceJob,
+  referralExpiryRun,
   relayOutbox,
   subscribersOf,
   systemClock,
@@ -192,6 +193,13 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
                 tx.jobs.enqueueJob(
                   maintenanceJob((options.wallClock ?? systemClock).now(), 3_600_000),
                 ),
+              {},
+            ),
+          )
+          // Referral warnings and expiry follow the program clock, checked every period.
+          .then(() =>
+            options.uow.run(
+              (tx) => tx.jobs.enqueueJob(referralExpiryRun(options.clock.now(), 3_600_000)),
               {},
             ),
           )

@@ -10,6 +10,7 @@ import { documentRoutes } from './documents.routes';
 import { healthRoutes } from './health.routes';
 import { notificationRoutes } from './notifications.routes';
 import { offerRoutes } from './offers.routes';
+import { opportunityRoutes } from './opportunities.routes';
 import { profileRoutes } from './profiles.routes';
 import { programRoutes } from './program.routes';
 import { publishingRoutes } from './publishing.routes';
@@ -36,4 +37,5 @@ export const MODULE_ROUTES: readonly FastifyPluginAsyncZod<AppDeps>[] = [
   storefrontRoutes,
   systemRoutes,
   tokenRoutes,
+  opportunityRoutes,
 ];
