@@ -205,6 +205,8 @@ function Deal({
               value: labelOf({ ...labels.declineReason, ...labels.errorReason }, text),
             }),
           ];
+        case 'dealKind':
+          return [labelOf(labels.dealKind, text)];
         case 'invitee':
           return [t('opportunities.timeline.invitee', { value: text })];
         case 'fields':
