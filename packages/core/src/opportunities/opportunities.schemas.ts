@@ -22,11 +22,14 @@ const text = (max: number) => z.string().trim().max(max);
 const requiredText = (max: number) => z.string().trim().min(1).max(max);
 
 /** An ISO 8601 UTC instant (`2024-01-01T00:00:00Z`, fractions allowed). */
-export const UtcDateTimeSchema = z.iso.datetime({ error: 'referral.dateTime.invalid' });
+export const UtcDateTimeSchema = z.iso
+  .datetime({ error: 'referral.dateTime.invalid' })
+  .max(40, { error: 'referral.dateTime.invalid' });
 
 /** ISO 4217 alphabetic code. */
 export const CurrencySchema = z
   .string()
+  .max(3, { error: 'referral.currency.invalid' })
   .regex(/^[A-Z]{3}$/, { error: 'referral.currency.invalid' });
 
 export const DealKindSchema = z.enum(DEAL_KINDS);
@@ -52,7 +55,10 @@ export const ReferralAddressSchema = z.strictObject({
   city: text(120).optional(),
   state: text(120).optional(),
   postalCode: text(20).optional(),
-  country: z.string().regex(/^[A-Z]{2}$/, { error: 'referral.country.invalid' }),
+  country: z
+    .string()
+    .max(2, { error: 'referral.country.invalid' })
+    .regex(/^[A-Z]{2}$/, { error: 'referral.country.invalid' }),
   region: text(120).optional(),
 });
 

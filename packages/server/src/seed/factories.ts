@@ -16,6 +16,7 @@ import {
 } from '@cosell/core';
 import type { AppDeps } from '../deps';
 import { seedDemoOffers, type DemoActors } from './demo-offers';
+import { seedDemoReferrals } from './demo-referrals';
 
 const ORIGIN = { ip: '127.0.0.1', userAgent: 'cosell-factory' };
 
@@ -142,7 +143,7 @@ export async function seedDemo(deps: AppDeps) {
     vendor.organisation.id,
     person('reviewer@microsoft.example', 'Riley Reviewer', ['reviewer']),
   );
-  await addPerson(
+  const seller = await addPerson(
     deps,
     adminId,
     vendor.organisation.id,
@@ -184,6 +185,12 @@ export async function seedDemo(deps: AppDeps) {
     reviewer: await actorFor(deps, reviewer.user.id),
     partners: seededPartners,
   });
+  await seedDemoReferrals(deps, {
+    seller: await actorFor(deps, seller.user.id),
+    vendorId: vendor.organisation.id,
+    partners: seededPartners.map((p) => ({ ...p, owner: p.owner })),
+  });
+  await deps.jobs.drain();
   return {
     password: DEMO_PASSWORD,
     accounts: [

@@ -1312,6 +1312,230 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organisations/{organisationId}/engagements/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's referrals the caller may see: OData $filter, $orderby, $top, $skip, $count, $select, $skiptoken; $search and view
+         * @description Needs a session: the session cookie, or an API token with the scope `opportunities:read`.
+         */
+        get: operations["listReferrals"];
+        put?: never;
+        /**
+         * Create a referral: a partner's New deal, or a vendor seller's co-sell opportunity for a partner
+         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `opportunities:write`.
+         */
+        post: operations["createReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{organisationId}/engagements/referrals/{referralId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One referral
+         * @description Needs a session: the session cookie, or an API token with the scope `opportunities:read`.
+         */
+        get: operations["getReferral"];
+        /**
+         * Replace the writable fields of a referral; If-Match required
+         * @description Send the ETag you read as `If-Match`: without it the answer is 428, with a stale one 412.
+         *
+         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `opportunities:write`.
+         */
+        put: operations["replaceReferral"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change fields with a JSON Patch (replace, add); If-Match required; Prefer: return=representation answers the referral
+         * @description Send the ETag you read as `If-Match`: without it the answer is 428, with a stale one 412.
+         *
+         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `opportunities:write`.
+         */
+        patch: operations["patchReferral"];
+        trace?: never;
+    };
+    "/api/organisations/{organisationId}/engagements/referrals/{referralId}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept, decline, move the sales stage, win, lose, close as error or raise the visibility; If-Match required
+         * @description Send the ETag you read as `If-Match`: without it the answer is 428, with a stale one 412.
+         *
+         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `opportunities:write`.
+         */
+        post: operations["actOnReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{organisationId}/engagements/referrals/{referralId}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite another partner into the engagement (P2P): its own referral arrives Received; If-Match required
+         * @description Send the ETag you read as `If-Match`: without it the answer is 428, with a stale one 412.
+         *
+         *     Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `opportunities:write`.
+         */
+        post: operations["inviteToReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{organisationId}/engagements/referrals/{referralId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who did what to the referral, through which channel, newest first
+         * @description Needs a session: the session cookie, or an API token with the scope `opportunities:read`.
+         */
+        get: operations["getReferralTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{organisationId}/engagements/referrals/{referralId}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every referral of the engagement (shared fields only), the caller’s own included
+         * @description Needs a session: the session cookie, or an API token with the scope `opportunities:read`.
+         */
+        get: operations["listReferralParticipants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{organisationId}/engagements/referrals/{referralId}/favorite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark the referral as one of your favourites
+         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `opportunities:write`.
+         */
+        put: operations["addReferralFavorite"];
+        post?: never;
+        /**
+         * Unmark it
+         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `opportunities:write`.
+         */
+        delete: operations["removeReferralFavorite"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{organisationId}/referral-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the New deal and invitation forms offer: whether you may create, solutions, partners, stages, reasons
+         * @description Needs a session: the session cookie, or an API token with the scope `opportunities:read`.
+         */
+        get: operations["getReferralOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{organisationId}/members/{userId}/referral-scope": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a member's referral location scope: customer countries, or null for the whole company (owners and managers)
+         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `opportunities:write`.
+         */
+        put: operations["setMemberReferralScope"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/storefront/offers/{offerId}/contact-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask a live offer's publisher to get in touch: it arrives as a lead (a few per hour from one address)
+         * @description Public: no session needed.
+         */
+        post: operations["createContactRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1912,6 +2136,191 @@ export interface components {
         NotificationPreferences: {
             muted: ("review.passed" | "review.failed" | "status.changed" | "badge.granted")[];
             kinds: ("review.passed" | "review.failed" | "status.changed" | "badge.granted")[];
+        };
+        Referral: {
+            name: string;
+            externalReferenceId?: string;
+            /** @enum {string} */
+            type: "Shared" | "Independent";
+            /**
+             * @default None
+             * @enum {string}
+             */
+            qualification: "None" | "Direct" | "MarketingQualified" | "SalesQualified";
+            customerProfile: {
+                name: string;
+                address: {
+                    addressLine1?: string;
+                    addressLine2?: string;
+                    city?: string;
+                    state?: string;
+                    postalCode?: string;
+                    country: string;
+                    region?: string;
+                };
+                size?: string;
+                /** @default [] */
+                team: {
+                    firstName: string;
+                    lastName: string;
+                    /** Format: email */
+                    email: string;
+                    phoneNumber?: string;
+                    contactPreference?: {
+                        locale?: string;
+                        disableNotifications?: boolean;
+                    };
+                }[];
+                ids?: {
+                    duns?: string;
+                    external?: string;
+                };
+            };
+            consent: {
+                consentToShareReferralWithMicrosoftSellers: boolean;
+                consentToContact?: boolean;
+                consentToShareInfoWithOthers?: boolean;
+            };
+            details: {
+                notes: string;
+                dealValue: number;
+                currency: string;
+                /** Format: date-time */
+                closingDateTime: string;
+                requirements: {
+                    solutions: {
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        type?: "None" | "Category" | "Name";
+                    }[];
+                    products?: string[];
+                    services?: string[];
+                    industries?: string[];
+                };
+            };
+            team: {
+                firstName: string;
+                lastName: string;
+                /** Format: email */
+                email: string;
+                phoneNumber?: string;
+                contactPreference?: {
+                    locale?: string;
+                    disableNotifications?: boolean;
+                };
+            }[];
+            /** @default [] */
+            target: {
+                /** @enum {string} */
+                type: "None" | "BusinessProfileLocation" | "SolutionProfile" | "Organization";
+                id: string;
+            }[];
+            /**
+             * @default private
+             * @enum {string}
+             */
+            visibility: "private" | "partner-led" | "co-sell";
+            helpKind?: string;
+            salesStage?: ("Created" | "Accepted" | "Qualified" | "Developed" | "Proposed" | "Negotiated" | "Won") | ("Created" | "Accepted" | "Secure customer LOE" | "Collect data" | "Prepare assessment report" | "Present to customer" | "Won");
+            locationId?: string;
+            id: string;
+            engagementId: string;
+            organizationId: string;
+            organizationName: string;
+            /** Format: date-time */
+            createdDateTime: string;
+            /** Format: date-time */
+            updatedDateTime: string;
+            expirationDateTime: string | null;
+            /** Format: date-time */
+            acceptedDateTime?: string;
+            /** @enum {string} */
+            status: "None" | "New" | "Active" | "Closed";
+            /** @enum {string} */
+            substatus: "None" | "Pending" | "Received" | "Accepted" | "Won" | "Lost" | "Declined" | "Expired" | "Error";
+            statusReason?: string;
+            /** @enum {string} */
+            direction: "Incoming" | "Outgoing";
+            inviteContext?: {
+                notes?: string;
+                invitedBy?: {
+                    organizationId: string;
+                    organizationName: string;
+                };
+            };
+            eTag: string;
+            /** @enum {string} */
+            dealKind: "outbound" | "inbound" | "p2p" | "solution-assessment" | "lead";
+        };
+        SharedReferralView: {
+            id: string;
+            engagementId: string;
+            organizationId: string;
+            organizationName: string;
+            /** @enum {string} */
+            status: "None" | "New" | "Active" | "Closed";
+            /** @enum {string} */
+            substatus: "None" | "Pending" | "Received" | "Accepted" | "Won" | "Lost" | "Declined" | "Expired" | "Error";
+            /** @enum {string} */
+            type: "Shared" | "Independent";
+            createdDateTime: string;
+        };
+        ReferralList: {
+            "@odata.context": string;
+            /** Format: int64 */
+            "@odata.count"?: number;
+            value: (components["schemas"]["Referral"] | ({
+                id: string;
+                eTag: string;
+            } & {
+                [key: string]: unknown;
+            }))[];
+            "@odata.nextLink"?: string;
+        };
+        JsonPatch: ({
+            op: string;
+            path: string;
+            value?: unknown;
+        } & {
+            [key: string]: unknown;
+        })[];
+        ReferralOptions: {
+            canCreate: boolean;
+            reason?: {
+                messageKey: string;
+                message: string;
+            };
+            solutions: {
+                id: string;
+                name: string;
+                type: string;
+                organizationId: string;
+                organizationName: string;
+            }[];
+            partners: {
+                id: string;
+                name: string;
+            }[];
+            stages: string[];
+            declineReasons: string[];
+            errorReasons: string[];
+            currencies: string[];
+            visibilities: string[];
+        };
+        MemberReferralScope: {
+            user: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                name: string;
+            };
+            roles: ("owner" | "manager" | "contributor" | "referrals-admin" | "referrals-user" | "viewer" | "program-admin" | "reviewer" | "seller" | "member")[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            version: number;
+            referralCountries: string[] | null;
         };
         Program: {
             activePolicy: string;
@@ -14015,6 +14424,2613 @@ export interface operations {
             };
             /** @description The URL is too long */
             414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReferrals: {
+        parameters: {
+            query?: {
+                $filter?: string;
+                $orderby?: string;
+                $top?: string;
+                $skip?: string;
+                $count?: string;
+                $select?: string;
+                $skiptoken?: string;
+                $search?: string;
+                view?: "all" | "inbound" | "outbound" | "favorites";
+            };
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of referrals, with @odata.nextLink while more follow */
+            200: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralList"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or it belongs to an organisation you cannot see */
+            404: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createReferral: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choosing (1–255 visible ASCII characters; a random UUID is best) that makes retries safe for 24 hours: the same request again returns the first answer with `Idempotent-Replayed: true`; another request under the key gets 422, and one made while the first is still running 409. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    externalReferenceId?: string;
+                    /** @enum {string} */
+                    type: "Shared" | "Independent";
+                    /**
+                     * @default None
+                     * @enum {string}
+                     */
+                    qualification?: "None" | "Direct" | "MarketingQualified" | "SalesQualified";
+                    customerProfile: {
+                        name: string;
+                        address: {
+                            addressLine1?: string;
+                            addressLine2?: string;
+                            city?: string;
+                            state?: string;
+                            postalCode?: string;
+                            country: string;
+                            region?: string;
+                        };
+                        size?: string;
+                        /** @default [] */
+                        team?: {
+                            firstName: string;
+                            lastName: string;
+                            email: string;
+                            phoneNumber?: string;
+                            contactPreference?: {
+                                locale?: string;
+                                disableNotifications?: boolean;
+                            };
+                        }[];
+                        ids?: {
+                            duns?: string;
+                            external?: string;
+                        };
+                    };
+                    consent: {
+                        consentToShareReferralWithMicrosoftSellers: boolean;
+                        consentToContact?: boolean;
+                        consentToShareInfoWithOthers?: boolean;
+                    };
+                    details: {
+                        notes: string;
+                        dealValue: number;
+                        currency: string;
+                        /** Format: date-time */
+                        closingDateTime: string;
+                        requirements: {
+                            solutions: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type?: "None" | "Category" | "Name";
+                            }[];
+                            products?: string[];
+                            services?: string[];
+                            industries?: string[];
+                        };
+                    };
+                    team: {
+                        firstName: string;
+                        lastName: string;
+                        email: string;
+                        phoneNumber?: string;
+                        contactPreference?: {
+                            locale?: string;
+                            disableNotifications?: boolean;
+                        };
+                    }[];
+                    /** @default [] */
+                    target?: {
+                        /** @enum {string} */
+                        type: "None" | "BusinessProfileLocation" | "SolutionProfile" | "Organization";
+                        id: string;
+                    }[];
+                    /**
+                     * @default private
+                     * @enum {string}
+                     */
+                    visibility?: "private" | "partner-led" | "co-sell";
+                    helpKind?: string;
+                    salesStage?: ("Created" | "Accepted" | "Qualified" | "Developed" | "Proposed" | "Negotiated" | "Won") | ("Created" | "Accepted" | "Secure customer LOE" | "Collect data" | "Prepare assessment report" | "Present to customer" | "Won");
+                    locationId?: string;
+                    engagementId?: string;
+                    /**
+                     * @default outbound
+                     * @enum {string}
+                     */
+                    dealKind?: "outbound" | "solution-assessment";
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
+                    ETag?: string;
+                    /** @description The URL of the created object */
+                    Location?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Referral"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or it belongs to an organisation you cannot see */
+            404: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (or an earlier request with the same Idempotency-Key is still running) */
+            409: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a type this route accepts */
+            415: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used before for another request */
+            422: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The referral */
+            200: {
+                headers: {
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
+                    ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Referral"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or it belongs to an organisation you cannot see */
+            404: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceReferral: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being changed (`"v<version>"`), or `*`. A stale or weak one gets 412. */
+                "if-match"?: string;
+            };
+            path: {
+                organisationId: string;
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    externalReferenceId?: string;
+                    /** @enum {string} */
+                    type: "Shared" | "Independent";
+                    /**
+                     * @default None
+                     * @enum {string}
+                     */
+                    qualification?: "None" | "Direct" | "MarketingQualified" | "SalesQualified";
+                    customerProfile: {
+                        name: string;
+                        address: {
+                            addressLine1?: string;
+                            addressLine2?: string;
+                            city?: string;
+                            state?: string;
+                            postalCode?: string;
+                            country: string;
+                            region?: string;
+                        };
+                        size?: string;
+                        /** @default [] */
+                        team?: {
+                            firstName: string;
+                            lastName: string;
+                            email: string;
+                            phoneNumber?: string;
+                            contactPreference?: {
+                                locale?: string;
+                                disableNotifications?: boolean;
+                            };
+                        }[];
+                        ids?: {
+                            duns?: string;
+                            external?: string;
+                        };
+                    };
+                    consent: {
+                        consentToShareReferralWithMicrosoftSellers: boolean;
+                        consentToContact?: boolean;
+                        consentToShareInfoWithOthers?: boolean;
+                    };
+                    details: {
+                        notes: string;
+                        dealValue: number;
+                        currency: string;
+                        /** Format: date-time */
+                        closingDateTime: string;
+                        requirements: {
+                            solutions: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type?: "None" | "Category" | "Name";
+                            }[];
+                            products?: string[];
+                            services?: string[];
+                            industries?: string[];
+                        };
+                    };
+                    team: {
+                        firstName: string;
+                        lastName: string;
+                        email: string;
+                        phoneNumber?: string;
+                        contactPreference?: {
+                            locale?: string;
+                            disableNotifications?: boolean;
+                        };
+                    }[];
+                    /** @default [] */
+                    target?: {
+                        /** @enum {string} */
+                        type: "None" | "BusinessProfileLocation" | "SolutionProfile" | "Organization";
+                        id: string;
+                    }[];
+                    /**
+                     * @default private
+                     * @enum {string}
+                     */
+                    visibility?: "private" | "partner-led" | "co-sell";
+                    helpKind?: string;
+                    salesStage?: ("Created" | "Accepted" | "Qualified" | "Developed" | "Proposed" | "Negotiated" | "Won") | ("Created" | "Accepted" | "Secure customer LOE" | "Collect data" | "Prepare assessment report" | "Present to customer" | "Won");
+                    locationId?: string;
+                    statusReason?: string;
+                    inviteContext?: {
+                        notes?: string;
+                        invitedBy?: {
+                            organizationId: string;
+                            organizationName: string;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The referral, replaced */
+            200: {
+                headers: {
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
+                    ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Referral"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or it belongs to an organisation you cannot see */
+            404: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The referral is closed (code REFERRAL_CLOSED), or the action does not fit its state */
+            409: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: read the object again */
+            412: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a type this route accepts */
+            415: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required: send the ETag you read */
+            428: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchReferral: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being changed (`"v<version>"`), or `*`. A stale or weak one gets 412. */
+                "if-match"?: string;
+            };
+            path: {
+                organisationId: string;
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JsonPatch"];
+            };
+        };
+        responses: {
+            /** @description The referral, changed */
+            200: {
+                headers: {
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
+                    ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Referral"];
+                };
+            };
+            /** @description Changed */
+            204: {
+                headers: {
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
+                    ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or it belongs to an organisation you cannot see */
+            404: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The referral is closed (code REFERRAL_CLOSED), or the action does not fit its state */
+            409: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: read the object again */
+            412: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a type this route accepts */
+            415: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required: send the ETag you read */
+            428: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    actOnReferral: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being changed (`"v<version>"`), or `*`. A stale or weak one gets 412. */
+                "if-match"?: string;
+            };
+            path: {
+                organisationId: string;
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "accept";
+                    name: string;
+                    dealValue: number;
+                    currency: string;
+                    /** Format: date-time */
+                    closingDateTime: string;
+                    notes: string;
+                    externalReferenceId?: string;
+                    team?: {
+                        firstName: string;
+                        lastName: string;
+                        email: string;
+                        phoneNumber?: string;
+                        contactPreference?: {
+                            locale?: string;
+                            disableNotifications?: boolean;
+                        };
+                    }[];
+                } | {
+                    /** @enum {string} */
+                    kind: "decline";
+                    /** @enum {string} */
+                    reason: "No corresponding Microsoft customer record could be found" | "No Microsoft seller directly manages this customer" | "Other";
+                    notes: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "move-stage";
+                    stage: ("Created" | "Accepted" | "Qualified" | "Developed" | "Proposed" | "Negotiated" | "Won") | ("Created" | "Accepted" | "Secure customer LOE" | "Collect data" | "Prepare assessment report" | "Present to customer" | "Won");
+                } | {
+                    /** @enum {string} */
+                    kind: "win";
+                    notes?: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "lose";
+                    reason: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "close-as-error";
+                    /** @enum {string} */
+                    reason: "Duplicate" | "Wrong customer" | "Other";
+                    notes?: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "upgrade-visibility";
+                    /** @enum {string} */
+                    to: "private" | "partner-led" | "co-sell";
+                    helpKind?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The referral, changed */
+            200: {
+                headers: {
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
+                    ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Referral"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or it belongs to an organisation you cannot see */
+            404: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The referral is closed (code REFERRAL_CLOSED), or the action does not fit its state */
+            409: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: read the object again */
+            412: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a type this route accepts */
+            415: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required: send the ETag you read */
+            428: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inviteToReferral: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being changed (`"v<version>"`), or `*`. A stale or weak one gets 412. */
+                "if-match"?: string;
+            };
+            path: {
+                organisationId: string;
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    organizationId: string;
+                    /** Format: date-time */
+                    closingDateTime: string;
+                    dealValue: number;
+                    currency: string;
+                    notes?: string;
+                    team: {
+                        firstName: string;
+                        lastName: string;
+                        email: string;
+                        phoneNumber?: string;
+                        contactPreference?: {
+                            locale?: string;
+                            disableNotifications?: boolean;
+                        };
+                    }[];
+                    solutions: {
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        type?: "None" | "Category" | "Name";
+                    }[];
+                    helpKind?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The inviter's referral and the invitee's */
+            201: {
+                headers: {
+                    /** @description The version of what the answer carries; for a versioned object, send it back as If-Match to change it */
+                    ETag?: string;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        referral: components["schemas"]["Referral"];
+                        invitee: components["schemas"]["SharedReferralView"];
+                    };
+                };
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or it belongs to an organisation you cannot see */
+            404: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The referral is closed (code REFERRAL_CLOSED), or the action does not fit its state */
+            409: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current version: read the object again */
+            412: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a type this route accepts */
+            415: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required: send the ETag you read */
+            428: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReferralTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The timeline */
+            200: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        value: {
+                            at: string;
+                            actor: {
+                                /** @enum {string} */
+                                kind: "user" | "token" | "system";
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            channel: "web" | "api" | "csv" | "cli" | "system";
+                            action: string;
+                            summary: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or it belongs to an organisation you cannot see */
+            404: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReferralParticipants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The participants */
+            200: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        value: components["schemas"]["SharedReferralView"][];
+                    };
+                };
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or it belongs to an organisation you cannot see */
+            404: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addReferralFavorite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marked */
+            204: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or it belongs to an organisation you cannot see */
+            404: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeReferralFavorite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+                referralId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unmarked */
+            204: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or it belongs to an organisation you cannot see */
+            404: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReferralOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The options */
+            200: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralOptions"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or it belongs to an organisation you cannot see */
+            404: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setMemberReferralScope: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    countries: string[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The member with the scope */
+            200: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberReferralScope"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or it belongs to an organisation you cannot see */
+            404: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a type this route accepts */
+            415: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createContactRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    email: string;
+                    company: string;
+                    country: string;
+                    message: string;
+                    /** @enum {boolean} */
+                    consent: true;
+                };
+            };
+        };
+        responses: {
+            /** @description Received */
+            202: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        received: true;
+                    };
+                };
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No live offer has this id */
+            404: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a type this route accepts */
+            415: {
                 headers: {
                     /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
                     "RateLimit-Policy"?: string;

@@ -99,38 +99,36 @@ const ListQuerySchema = z.object({
 });
 
 const notes = z.string().trim().min(1).max(4000);
-const ActionSchema = z
-  .discriminatedUnion('kind', [
-    z.strictObject({
-      kind: z.literal('accept'),
-      name: z.string().trim().min(1).max(200),
-      dealValue: z.number().finite().nonnegative().max(1e13),
-      currency: CurrencySchema,
-      closingDateTime: UtcDateTimeSchema,
-      notes,
-      externalReferenceId: z.string().trim().max(100).optional(),
-      team: z.array(ReferralMemberSchema).min(1).max(50).optional(),
-    }),
-    z.strictObject({
-      kind: z.literal('decline'),
-      reason: z.enum(REFERRAL_DECLINE_REASONS),
-      notes,
-    }),
-    z.strictObject({ kind: z.literal('move-stage'), stage: ReferralSalesStageSchema }),
-    z.strictObject({ kind: z.literal('win'), notes: notes.optional() }),
-    z.strictObject({ kind: z.literal('lose'), reason: z.string().trim().min(1).max(1000) }),
-    z.strictObject({
-      kind: z.literal('close-as-error'),
-      reason: z.enum(REFERRAL_ERROR_REASONS),
-      notes: notes.optional(),
-    }),
-    z.strictObject({
-      kind: z.literal('upgrade-visibility'),
-      to: VisibilitySchema,
-      helpKind: z.string().trim().max(200).optional(),
-    }),
-  ])
-  .meta({ id: 'ReferralAction' });
+const ActionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('accept'),
+    name: z.string().trim().min(1).max(200),
+    dealValue: z.number().finite().nonnegative().max(1e13),
+    currency: CurrencySchema,
+    closingDateTime: UtcDateTimeSchema,
+    notes,
+    externalReferenceId: z.string().trim().max(100).optional(),
+    team: z.array(ReferralMemberSchema).min(1).max(50).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('decline'),
+    reason: z.enum(REFERRAL_DECLINE_REASONS),
+    notes,
+  }),
+  z.strictObject({ kind: z.literal('move-stage'), stage: ReferralSalesStageSchema }),
+  z.strictObject({ kind: z.literal('win'), notes: notes.optional() }),
+  z.strictObject({ kind: z.literal('lose'), reason: z.string().trim().min(1).max(1000) }),
+  z.strictObject({
+    kind: z.literal('close-as-error'),
+    reason: z.enum(REFERRAL_ERROR_REASONS),
+    notes: notes.optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('upgrade-visibility'),
+    to: VisibilitySchema,
+    helpKind: z.string().trim().max(200).optional(),
+  }),
+]);
 
 const InvitationSchema = z.strictObject({
   organizationId: IdSchema,
@@ -197,7 +195,10 @@ const ContactRequestSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   email: EmailSchema,
   company: z.string().trim().min(1).max(200),
-  country: z.string().regex(/^[A-Z]{2}$/, { error: 'referral.country.invalid' }),
+  country: z
+    .string()
+    .max(2, { error: 'referral.country.invalid' })
+    .regex(/^[A-Z]{2}$/, { error: 'referral.country.invalid' }),
   message: z.string().trim().min(1).max(4000),
   consent: z.literal(true),
 });
@@ -557,7 +558,12 @@ export const opportunityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
       params: OrgParams.extend({ userId: IdSchema }),
       body: z.strictObject({
         countries: z
-          .array(z.string().regex(/^[A-Z]{2}$/, { error: 'referral.country.invalid' }))
+          .array(
+            z
+              .string()
+              .max(2, { error: 'referral.country.invalid' })
+              .regex(/^[A-Z]{2}$/, { error: 'referral.country.invalid' }),
+          )
           .max(250)
           .nullable(),
       }),
