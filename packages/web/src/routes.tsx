@@ -17,6 +17,8 @@ const AppShell = lazy(() => import('./shell/app-shell'));
 const OffersPage = lazy(() => import('./pages/offers.page'));
 const OfferPage = lazy(() => import('./pages/offer.page'));
 const OpportunitiesPage = lazy(() => import('./pages/opportunities.page'));
+const NewDealPage = lazy(() => import('./pages/opportunities/new-deal.page'));
+const DealPage = lazy(() => import('./pages/opportunities/deal.page'));
 const CatalogPage = lazy(() => import('./pages/catalog.page'));
 const ReviewQueuePage = lazy(() => import('./pages/review-queue.page'));
 const ProgramPage = lazy(() => import('./pages/program.page'));
@@ -138,6 +140,22 @@ export const router = createBrowserRouter([
             element: (
               <ForKinds kinds={['partner', 'vendor', 'reseller']}>
                 <OpportunitiesPage />
+              </ForKinds>
+            ),
+          },
+          {
+            path: 'opportunities/new',
+            element: (
+              <ForKinds kinds={['partner', 'vendor', 'reseller']}>
+                <NewDealPage />
+              </ForKinds>
+            ),
+          },
+          {
+            path: 'opportunities/:referralId',
+            element: (
+              <ForKinds kinds={['partner', 'vendor', 'reseller']}>
+                <DealPage />
               </ForKinds>
             ),
           },

@@ -1,0 +1,25 @@
+import { Badge, type BadgeProps } from '@fluentui/react-components';
+import type { Referral } from '@cosell/core';
+import { useReferralLabels } from './labels';
+
+const COLOR: Record<Referral['substatus'], BadgeProps['color']> = {
+  None: 'subtle',
+  Pending: 'warning',
+  Received: 'important',
+  Accepted: 'brand',
+  Won: 'success',
+  Lost: 'danger',
+  Declined: 'subtle',
+  Expired: 'subtle',
+  Error: 'danger',
+};
+
+/** "New · Received", "Active · Accepted", "Closed · Won": the status with its substatus. */
+export function StatusBadge({ referral }: { referral: Pick<Referral, 'status' | 'substatus'> }) {
+  const labels = useReferralLabels();
+  return (
+    <Badge appearance="tint" color={COLOR[referral.substatus]}>
+      {labels.status[referral.status]} · {labels.substatus[referral.substatus]}
+    </Badge>
+  );
+}
