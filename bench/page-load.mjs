@@ -1,3 +1,4 @@
+/* global document */
 // W2: a signed-in page loaded cold (new browser context: empty cache, no service worker) over
 // loopback in headless Chromium, timed from navigation start to the page's main content:
 // - offers list (`/offers`): the first offer's row in the table;

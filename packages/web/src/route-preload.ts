@@ -37,21 +37,26 @@ const swallow = (promise: Promise<unknown>) => void promise.catch(() => {});
  * code loaded for nothing is the price of not waiting for the session first.
  */
 export function preloadRouteCode(pathname: string) {
-  if (PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix)))
-    return;
+  if (PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix))) return;
   swallow(import('./shell/app-shell'));
   const page = SIGNED_IN_PAGES.find(([pattern]) => matchPath(pattern, pathname));
   if (page) swallow(page[1]());
 }
 
 /** Asks for the data of the page at `location` for `session`'s active organisation. */
-export function prefetchRouteData(location: { pathname: string; search: string }, session: Session) {
+export function prefetchRouteData(
+  location: { pathname: string; search: string },
+  session: Session,
+) {
   const organisationId = session.activeOrganisationId;
   const membership = session.memberships.find((m) => m.organisation.id === organisationId);
   // Offers exist only for partner organisations; others are sent elsewhere by the route.
   if (!organisationId || membership?.organisation.kind !== 'partner') return;
   if (matchPath('/offers', location.pathname)) {
-    const query = toApiQuery(parseListQuery(new URLSearchParams(location.search)), OFFERS_PAGE_SIZE);
+    const query = toApiQuery(
+      parseListQuery(new URLSearchParams(location.search)),
+      OFFERS_PAGE_SIZE,
+    );
     swallow(
       call(
         api.GET('/api/organisations/{organisationId}/offers', {

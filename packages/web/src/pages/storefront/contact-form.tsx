@@ -137,10 +137,10 @@ export function ContactForm({ offerId, publisher }: { offerId: string; publisher
         <MessageBar intent="error" layout="multiline" className={styles.wide} role="alert">
           <MessageBarBody>
             {answer.kind === 'rate-limited'
-              ? answer.retryAfter
+              ? answer.retryAt
                 ? t('storefront.contact.rateLimitedUntil', {
                     time: new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(
-                      Date.now() + answer.retryAfter * 1000,
+                      answer.retryAt,
                     ),
                   })
                 : t('storefront.contact.rateLimited')

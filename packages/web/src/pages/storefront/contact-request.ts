@@ -48,8 +48,8 @@ export function contactProblems(
 
 export type ContactAnswer =
   | { kind: 'received' }
-  /** Too many requests from this address: try again after `retryAfter` seconds (if known). */
-  | { kind: 'rate-limited'; retryAfter: number | null }
+  /** Too many requests from this address: try again at `retryAt` (if the server said). */
+  | { kind: 'rate-limited'; retryAt: Date | null }
   | { kind: 'invalid'; fields: Partial<Record<string, string>>; title: string }
   | { kind: 'not-found' }
   | { kind: 'failed'; title: string };
@@ -97,7 +97,8 @@ export async function sendContactRequest(
     const seconds = Number(response.headers.get('retry-after'));
     return {
       kind: 'rate-limited',
-      retryAfter: Number.isFinite(seconds) && seconds > 0 ? seconds : null,
+      retryAt:
+        Number.isFinite(seconds) && seconds > 0 ? new Date(Date.now() + seconds * 1000) : null,
     };
   }
   if (response.status === 404) return { kind: 'not-found' };
