@@ -2,7 +2,7 @@
  * End-to-end fixtures: the built cosell (dist/cosell.js) on a fresh data folder, and Debian's
  * Chromium driven by playwright-core. Screenshots go to test-results/e2e/.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,12 +30,24 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_000) {
   throw new Error(`${url} not ready after ${timeoutMs} ms`);
 }
 
-/** Starts the built server on its own port and empty data folder. */
+/** Starts the built server on its own port and empty data folder (or the demo program). */
 export async function startServer(
   port: number,
   env: Record<string, string> = {},
+  options: { demo?: boolean } = {},
 ): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cosell-e2e-'));
+  if (options.demo) {
+    const seeded = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'dist/cosell.js'), 'seed', '--demo'],
+      {
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
+        encoding: 'utf8',
+      },
+    );
+    if (seeded.status !== 0) throw new Error(`seed --demo failed: ${seeded.stderr}`);
+  }
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/cosell.js'), 'serve'], {
     env: {
       ...process.env,

@@ -623,6 +623,8 @@ export const storefrontListings = pgTable(
     name: text('name').notNull(),
     offerType: text('offer_type').notNull(),
     summary: text('summary').notNull().default(''),
+    description: text('description').notNull().default(''),
+    landingPageUrl: text('landing_page_url'),
     markets: text('markets')
       .array()
       .notNull()

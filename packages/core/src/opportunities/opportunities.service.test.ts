@@ -28,6 +28,8 @@ function listOffer(organisationId: string, name: string, cosellStatus = 'cosell-
     name,
     offerType: 'saas',
     summary: '',
+    description: '',
+    landingPageUrl: null,
     markets: [],
     badges: [],
     cosellStatus: cosellStatus as 'cosell-ready',

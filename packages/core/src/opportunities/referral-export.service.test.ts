@@ -25,6 +25,8 @@ beforeEach(() => {
     name: 'Contoso Migrate',
     offerType: 'saas',
     summary: '',
+    description: '',
+    landingPageUrl: null,
     markets: [],
     badges: [],
     cosellStatus: 'cosell-ready',

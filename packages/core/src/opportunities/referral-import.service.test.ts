@@ -33,6 +33,8 @@ beforeEach(() => {
     name: 'Contoso Migrate',
     offerType: 'saas',
     summary: '',
+    description: '',
+    landingPageUrl: null,
     markets: [],
     badges: [],
     cosellStatus: 'cosell-ready',

@@ -154,6 +154,8 @@ export async function refreshStorefront(
     name: fields.name,
     offerType: fields.offerType,
     summary: fields.summary,
+    description: fields.description,
+    landingPageUrl: row.live.cosell.landingPageUrl,
     markets: [...fields.markets],
     badges: storefrontBadges(benefits),
     cosellStatus: status,

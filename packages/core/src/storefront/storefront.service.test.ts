@@ -29,6 +29,8 @@ const listing = (listing: Partial<StorefrontListing> = {}): StorefrontListing =>
     name: 'Contoso Analytics',
     offerType: 'saas',
     summary: 'Analytics for everyone',
+    description: '',
+    landingPageUrl: null,
     markets: ['US'],
     badges: [],
     cosellStatus: 'cosell-ready',
@@ -132,12 +134,18 @@ describe(storefrontSubscriber.name, () => {
       publisherName: 'Contoso',
       name: offer.name,
       summary: offer.summary,
+      description: version.snapshot.fields.description,
+      landingPageUrl: version.snapshot.cosell.landingPageUrl,
       markets: ['US'],
     });
+    // A ready offer has a landing page: the storefront shows it.
+    expect(shown.landingPageUrl).toMatch(/^https:\/\//);
     expect(Object.keys(shown).sort()).toEqual(
       [
         'badges',
         'cosellStatus',
+        'description',
+        'landingPageUrl',
         'markets',
         'name',
         'offerId',

@@ -6,6 +6,7 @@
  */
 import createClient, { type Middleware } from 'openapi-fetch';
 import { i18n } from '../i18n/i18n';
+import { prefetchingFetch } from './prefetch';
 import type { components, paths } from './schema';
 
 export type Session = components['schemas']['Session'];
@@ -40,6 +41,8 @@ export type StateCode = Contact['states'][number];
 export type ContactImportPreview = components['schemas']['ContactImportPreview'];
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Read at start-up, and preloaded by index.html (QUALITY W2). */
+const PRELOADED = new Set(['/api/session', '/api/setup']);
 
 let csrfToken: string | null = null;
 let onSessionLost: (() => void) | null = null;
@@ -59,6 +62,9 @@ export function setSessionLostHandler(handler: (() => void) | null) {
 
 const middleware: Middleware = {
   onRequest({ request }) {
+    // The two start-up reads go out exactly as index.html preloads them (a request with a header
+    // of its own would not take the preloaded answer); they localize nothing.
+    if (request.method === 'GET' && PRELOADED.has(new URL(request.url).pathname)) return request;
     request.headers.set('Accept-Language', i18n.language || 'en');
     if (csrfToken && UNSAFE_METHODS.has(request.method)) {
       request.headers.set('X-CSRF-Token', csrfToken);
@@ -78,7 +84,7 @@ const middleware: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: '' });
+export const api = createClient<paths>({ baseUrl: '', fetch: prefetchingFetch });
 api.use(middleware);
 
 /** A problem as the screens show it: the server's localized texts, with field messages by field. */

@@ -45,6 +45,7 @@ import { LifecycleBadge } from './offers/offer-badges';
 import { PublishStatusBadge } from './offers/publish-badges';
 import {
   nextSort,
+  OFFERS_PAGE_SIZE,
   parseListQuery,
   toApiQuery,
   toSearchParams,
@@ -52,7 +53,7 @@ import {
   type SortField,
 } from './offers/offer-list-query';
 
-const PAGE_SIZE = 20;
+const PAGE_SIZE = OFFERS_PAGE_SIZE;
 
 const useStyles = makeStyles({
   toolbar: {

@@ -147,8 +147,17 @@ export default function StorefrontPage() {
   const locale = currentLocale();
   const countries = useMemo(() => sortedCountries(locale), [locale]);
 
+  // Merged into the address as it is now, not as it was when this render happened: the search
+  // box writes 300 ms after the last key, and a badge ticked in between must not be undone.
   const update = (change: Partial<Query>) =>
-    setParams(writeQuery({ ...query, offset: 0, ...change }), { replace: true });
+    setParams(
+      writeQuery({
+        ...readQuery(new URLSearchParams(window.location.search)),
+        offset: 0,
+        ...change,
+      }),
+      { replace: true },
+    );
 
   // Search as the visitor types, without a request per keystroke.
   useEffect(() => {
@@ -294,7 +303,11 @@ export default function StorefrontPage() {
             <ul className={styles.grid} aria-label={t('storefront.results')}>
               {result.items.map((item) => (
                 <li key={item.offerId}>
-                  <ListingCard listing={item} typeName={vocabulary.offerType[item.offerType]} />
+                  <ListingCard
+                    listing={item}
+                    typeName={vocabulary.offerType[item.offerType]}
+                    listAddress={key}
+                  />
                 </li>
               ))}
             </ul>
@@ -314,7 +327,16 @@ export default function StorefrontPage() {
   );
 }
 
-function ListingCard({ listing, typeName }: { listing: StorefrontListing; typeName: string }) {
+function ListingCard({
+  listing,
+  typeName,
+  listAddress,
+}: {
+  listing: StorefrontListing;
+  typeName: string;
+  /** The list's filters, carried to the offer page for its way back. */
+  listAddress: string;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const markets = marketNames(listing.markets);
@@ -327,7 +349,9 @@ function ListingCard({ listing, typeName }: { listing: StorefrontListing; typeNa
       data-badges={listing.badges.join(',')}
     >
       <h2 className={styles.name}>
-        <RouterLink to={`/storefront/${listing.offerId}`}>{listing.name}</RouterLink>
+        <RouterLink to={`/storefront/${listing.offerId}${listAddress ? `?${listAddress}` : ''}`}>
+          {listing.name}
+        </RouterLink>
       </h2>
       <Caption1 className={styles.publisher}>
         {t('storefront.by', { publisher: listing.publisherName })}

@@ -428,6 +428,8 @@ export const StorefrontListingSchema = z
     name: z.string(),
     offerType: OfferTypeIdSchema,
     summary: z.string(),
+    description: z.string(),
+    landingPageUrl: z.string().nullable(),
     markets: z.array(z.string()),
     badges: z.array(z.enum(['preferred-solution', 'azure-benefit-eligible'])),
     cosellStatus: CosellStatusIdSchema,
@@ -444,6 +446,8 @@ export const toStorefrontListing = (
   name: l.name,
   offerType: l.offerType,
   summary: l.summary,
+  description: l.description,
+  landingPageUrl: l.landingPageUrl,
   markets: l.markets,
   badges: l.badges.filter(
     (b): b is 'preferred-solution' | 'azure-benefit-eligible' =>

@@ -2,6 +2,9 @@
  * The offers list's query lives in the address (`?q=…&sort=name&dir=asc&show=archived&from=20`),
  * so "Back" from an offer returns to the same search, order and page.
  */
+/** Offers on one page of the list. */
+export const OFFERS_PAGE_SIZE = 20;
+
 export const SORT_FIELDS = ['name', 'alias', 'offerType', 'updatedAt', 'createdAt'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 const SHOW = ['active', 'archived', 'all'] as const;

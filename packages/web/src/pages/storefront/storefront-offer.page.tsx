@@ -1,8 +1,16 @@
-import { Badge, makeStyles, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
-import { ArrowLeftRegular, BuildingShopRegular } from '@fluentui/react-icons';
+import {
+  Badge,
+  Link,
+  makeStyles,
+  Spinner,
+  Subtitle2,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowLeftRegular, BuildingShopRegular, OpenRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { api, call, type ClientProblem } from '../../api/client';
 import { EmptyState } from '../../components/empty-state';
 import { formatDate } from '../../components/format';
@@ -13,7 +21,9 @@ import { Section } from '../../components/section';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { useVocabularyLabels } from '../offers/labels';
 import { usePolicyLabels } from '../program/policy-labels';
+import { ContactForm } from './contact-form';
 import { ListingBadge, marketNames, type StorefrontListing } from './listing-parts';
+import { readQuery, writeQuery } from './storefront-query';
 
 const useStyles = makeStyles({
   back: {
@@ -31,6 +41,8 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   summary: { margin: 0, whiteSpace: 'pre-line', overflowWrap: 'anywhere', maxWidth: '72ch' },
+  lead: { fontWeight: tokens.fontWeightSemibold },
+  landing: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
   heading: { margin: 0 },
   markets: {
     margin: 0,
@@ -40,13 +52,23 @@ const useStyles = makeStyles({
   },
 });
 
-/** One live offer of the storefront: its public facts, badges and markets. */
+/** Only web addresses become links (a stored value is shown, never followed, otherwise). */
+const webAddress = (url: string | null | undefined) =>
+  url && /^https?:\/\/[^\s]+$/i.test(url) ? url : null;
+
+/**
+ * One live offer of the storefront: what it does, its landing page, publisher, badges and
+ * markets, and "Contact me" for the publisher. The list's filters ride along in the address, so
+ * "All offers" returns to the same search.
+ */
 export default function StorefrontOfferPage() {
   const { t } = useTranslation();
   const styles = useStyles();
   const vocabulary = useVocabularyLabels();
   const policy = usePolicyLabels();
   const { offerId = '' } = useParams();
+  const [params] = useSearchParams();
+  const listAddress = writeQuery(readQuery(params)).toString();
   const [answer, setAnswer] = useState<{
     offerId: string;
     listing: StorefrontListing | null;
@@ -78,7 +100,9 @@ export default function StorefrontOfferPage() {
   const back = (
     <div className={styles.back}>
       <ArrowLeftRegular aria-hidden />
-      <RouterLink to="/storefront">{t('storefront.back')}</RouterLink>
+      <RouterLink to={listAddress ? `/storefront?${listAddress}` : '/storefront'}>
+        {t('storefront.back')}
+      </RouterLink>
     </div>
   );
 
@@ -105,6 +129,7 @@ export default function StorefrontOfferPage() {
   }
 
   const markets = marketNames(listing.markets);
+  const landingPage = webAddress(listing.landingPageUrl);
   return (
     <>
       {back}
@@ -113,8 +138,35 @@ export default function StorefrontOfferPage() {
         description={t('storefront.by', { publisher: listing.publisherName })}
       />
       <Section title={t('storefront.about')} testId={`storefront-offer-${listing.offerId}`}>
-        <p className={styles.summary}>{listing.summary}</p>
+        <p className={`${styles.summary} ${styles.lead}`}>{listing.summary}</p>
+        {listing.description ? (
+          <p className={styles.summary} data-testid="storefront-description">
+            {listing.description}
+          </p>
+        ) : null}
         <dl className={styles.facts}>
+          <div>
+            <dt className={styles.term}>{t('storefront.publisher')}</dt>
+            <dd className={styles.value}>{listing.publisherName}</dd>
+          </div>
+          <div>
+            <dt className={styles.term}>{t('storefront.landingPage')}</dt>
+            <dd className={styles.value}>
+              {landingPage ? (
+                <Link
+                  href={landingPage}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  className={styles.landing}
+                >
+                  {new URL(landingPage).host}
+                  <OpenRegular aria-label={t('storefront.opensInNewTab')} role="img" />
+                </Link>
+              ) : (
+                <Text>{t('storefront.noLandingPage')}</Text>
+              )}
+            </dd>
+          </div>
           <div>
             <dt className={styles.term}>{t('storefront.offerType')}</dt>
             <dd className={styles.value}>{vocabulary.offerType[listing.offerType]}</dd>
@@ -150,6 +202,13 @@ export default function StorefrontOfferPage() {
             <li key={name}>{name}</li>
           ))}
         </ul>
+      </Section>
+      <Section
+        title={t('storefront.contact.title')}
+        description={t('storefront.contact.lead', { publisher: listing.publisherName })}
+        testId="storefront-contact"
+      >
+        <ContactForm offerId={listing.offerId} publisher={listing.publisherName} />
       </Section>
     </>
   );
