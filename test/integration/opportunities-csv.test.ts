@@ -41,8 +41,6 @@ describe('co-sell opportunities CSV export and import', () => {
         name: 'Contoso Migrate',
         offerType: 'saas',
         summary: '',
-    description: '',
-    landingPageUrl: null,
         description: '',
         landingPageUrl: null,
         markets: ['US'],

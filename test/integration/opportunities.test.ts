@@ -55,8 +55,6 @@ describe('co-sell opportunities API', () => {
         name: 'Contoso Migrate',
         offerType: 'saas',
         summary: '',
-    description: '',
-    landingPageUrl: null,
         description: '',
         landingPageUrl: null,
         markets: ['US'],
