@@ -122,6 +122,10 @@ export const programs = pgTable('programs', {
   activePolicy: text('active_policy').notNull().default('2021-09'),
   taxonomy: jsonb('taxonomy').notNull(),
   taxonomyIsSample: boolean('taxonomy_is_sample').notNull().default(true),
+  /** Whom partners contact about requirements the program sets (null: not configured yet). */
+  contactEmail: text('contact_email'),
+  /** When a program admin last chose (or confirmed) the active policy; null: never. */
+  policyChosenAt: timestamp('policy_chosen_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   version: integer('version').notNull().default(1),
 });
@@ -651,6 +655,8 @@ export const GLOBAL_TABLES = {
   api_tokens:
     'looked up by the hash of a secret before anyone is known; a personal token belongs to a person, not an organisation (row-level security still isolates them)',
   rate_limits: 'request counters keyed by token, organisation or address, shared by every process',
+  installation_settings:
+    'settings of the installation itself (the program clock offset), read at start-up before anyone is signed in',
 } as const;
 
 /**
@@ -741,3 +747,13 @@ export const rateLimits = pgTable(
   },
   (t) => [index('rate_limits_window_idx').on(t.windowStart)],
 );
+
+/**
+ * Settings of the installation, one row per key: today the offset of the program clock (moved
+ * forward with CLOCK_CONTROL=on), so a restart keeps the time the program runs on.
+ */
+export const installationSettings = pgTable('installation_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

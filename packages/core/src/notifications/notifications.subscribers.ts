@@ -26,10 +26,12 @@ function notificationOf(event: DomainEvent): {
     }
     case 'review.decided': {
       const data = event.data as DomainEvent<'review.decided'>['data'];
+      // An approved new offer waits in preview for the publisher's Go live: say so.
+      const next = data.decision === 'approve' && data.firstPublication ? { next: 'goLive' } : {};
       return {
         kind: data.decision === 'approve' ? 'review.passed' : 'review.failed',
         offerId,
-        params: { offerName: data.offerName, stage: 'review' },
+        params: { offerName: data.offerName, stage: 'review', ...next },
       };
     }
     case 'status.changed': {

@@ -37,8 +37,7 @@ import { StatusSummary, StatusTiers } from '../offers/status-view';
 import { SubmissionOutcome } from '../offers/submission-progress';
 import { DecisionForm } from './decision-form';
 import { FactList } from './fact-list';
-import { ageInDays, listSearch, type SubmissionRef } from './review-params';
-import { useServerNow } from './use-server-now';
+import { listSearch, type SubmissionRef } from './review-params';
 
 const useStyles = makeStyles({
   back: {
@@ -159,7 +158,6 @@ export function ReviewDetailView({ submission }: { submission: SubmissionRef }) 
   const notify = useNotify();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const now = useServerNow();
   const [detail, setDetail] = useState<Detail | null>(null);
   const [etag, setEtag] = useState<string | undefined>(undefined);
   const [taxonomy, setTaxonomy] = useState<Taxonomy | null>(null);
@@ -247,7 +245,7 @@ export function ReviewDetailView({ submission }: { submission: SubmissionRef }) 
           partner: detail.organisationName,
           type: labels.offerType[fields.offerType],
           date: formatDateTime(sub.submittedAt),
-          count: ageInDays(sub.submittedAt, now),
+          count: detail.ageDays,
         })}
         actions={<SubmissionStateBadge state={sub.state} />}
       />
