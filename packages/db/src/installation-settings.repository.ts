@@ -31,7 +31,9 @@ export function createInstallationSettingsStore(
     async get(key) {
       const result = (await (
         await db
-      ).execute(sql`select value from installation_settings where key = ${key}`)) as unknown as Rows;
+      ).execute(
+        sql`select value from installation_settings where key = ${key}`,
+      )) as unknown as Rows;
       return result.rows[0]?.value as never;
     },
     async set(key, value) {

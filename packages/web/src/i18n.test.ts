@@ -35,6 +35,12 @@ function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
 const load = (locale: string) =>
   flatten(JSON.parse(readFileSync(path.join(localesDir, `${locale}.json`), 'utf8')) as Catalogue);
 
+/** i18next plural forms (`key_one`, `key_few`…): each language has the forms it needs. */
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const baseKey = (key: string) => key.replace(PLURAL, '');
+/** A catalogue's keys with every plural family as its base key. */
+const baseKeys = (catalogue: Map<string, string>) => new Set([...catalogue.keys()].map(baseKey));
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
@@ -99,15 +105,23 @@ describe('web translations', () => {
     describe(locale, () => {
       const catalogue = load(locale);
       it('has every key of en and no other', () => {
-        const missing = [...en.keys()].filter((key) => !catalogue.has(key));
-        const extra = [...catalogue.keys()].filter((key) => !en.has(key));
-        expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+        const ours = baseKeys(catalogue);
+        const theirs = baseKeys(en);
+        const missing = [...theirs].filter((key) => !ours.has(key));
+        const extra = [...ours].filter((key) => !theirs.has(key));
+        // Every plural family has its `_other` form, whatever other forms the language uses.
+        const noOther = [...catalogue.keys()]
+          .filter((key) => PLURAL.test(key))
+          .map(baseKey)
+          .filter((key) => !catalogue.has(`${key}_other`));
+        expect({ missing, extra, noOther }).toEqual({ missing: [], extra: [], noOther: [] });
       });
       it('keeps the placeholders and markup of en, with no empty text', () => {
-        const wrong = [...en.entries()]
-          .filter(([key]) => catalogue.has(key))
-          .filter(([key, text]) => {
-            const translated = catalogue.get(key)!;
+        // A plural form is held against English's form of the same name, else its `_other`.
+        const wrong = [...catalogue.entries()]
+          .filter(([key, translated]) => {
+            const text = en.get(key) ?? en.get(`${baseKey(key)}_other`);
+            if (text === undefined) return false;
             return (
               translated.trim() === '' ||
               placeholders(translated).join() !== placeholders(text).join()
@@ -124,13 +138,14 @@ describe('web translations', () => {
   });
 
   it('defines every key the sources use', () => {
-    const missing = [...usedKeys().all].filter((key) => !en.has(key)).sort();
+    const defined = baseKeys(en);
+    const missing = [...usedKeys().all].filter((key) => !defined.has(key)).sort();
     expect(missing).toEqual([]);
   });
 
   it('uses every key it defines', () => {
     const { all } = usedKeys();
-    const unused = [...en.keys()].filter((key) => !all.has(key)).sort();
+    const unused = [...baseKeys(en)].filter((key) => !all.has(key)).sort();
     expect(unused).toEqual([]);
   });
 });

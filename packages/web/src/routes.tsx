@@ -6,8 +6,8 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
 import { PageSpinner } from './components/page-spinner';
 import { RouteError } from './components/route-error';
-import { HOME_BY_KIND } from './domain/navigation';
-import type { OrganisationKind } from './domain/tenant';
+import { homePath } from './domain/navigation';
+import { hasPermission, type OrganisationKind, type WebPermission } from './domain/tenant';
 import { useSession } from './session/session-context';
 
 const SetupPage = lazy(() => import('./pages/setup.page'));
@@ -18,6 +18,7 @@ const OffersPage = lazy(() => import('./pages/offers.page'));
 const OfferPage = lazy(() => import('./pages/offer.page'));
 const OpportunitiesPage = lazy(() => import('./pages/opportunities.page'));
 const CatalogPage = lazy(() => import('./pages/catalog.page'));
+const StartPage = lazy(() => import('./pages/start.page'));
 const ReviewQueuePage = lazy(() => import('./pages/review-queue.page'));
 const ProgramPage = lazy(() => import('./pages/program.page'));
 const SettingsPage = lazy(() => import('./pages/settings.page'));
@@ -80,20 +81,27 @@ function StorefrontFrame() {
 function Home() {
   const { active } = useSession();
   if (!active) return page(<NotAvailablePage reason="noOrganisation" />);
-  return <Navigate to={HOME_BY_KIND[active.organisation.kind]} replace />;
+  return <Navigate to={homePath(active.organisation.kind, active.roles)} replace />;
 }
 
-/** A page that exists only for some kinds of organisation. */
+/**
+ * A page that exists only for some kinds of organisation and, with `permission`, only for the
+ * roles that grant it (the navigation does not offer it to anyone else).
+ */
 function ForKinds({
   kinds,
+  permission,
   children,
 }: {
   kinds: readonly OrganisationKind[];
+  permission?: WebPermission;
   children: ReactNode;
 }) {
   const { active } = useSession();
   if (!active) return page(<NotAvailablePage reason="noOrganisation" />);
   if (!kinds.includes(active.organisation.kind)) return page(<NotAvailablePage reason="kind" />);
+  if (permission && !hasPermission(active.roles, permission))
+    return page(<NotAvailablePage reason="role" />);
   return page(children);
 }
 
@@ -142,6 +150,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'start',
+            element: (
+              <ForKinds kinds={['vendor']} permission="program.manage">
+                <StartPage />
+              </ForKinds>
+            ),
+          },
+          {
             path: 'catalog',
             element: (
               <ForKinds kinds={['vendor', 'reseller']}>
@@ -152,7 +168,7 @@ export const router = createBrowserRouter([
           {
             path: 'review-queue',
             element: (
-              <ForKinds kinds={['vendor']}>
+              <ForKinds kinds={['vendor']} permission="review.decide">
                 <ReviewQueuePage />
               </ForKinds>
             ),

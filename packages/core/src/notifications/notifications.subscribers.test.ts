@@ -1,7 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../events/events';
 import { createFakes, runInJob, seedProgram, type Fakes } from '../testing';
-import { notificationPath, renderNotification, sendNotificationMail } from './notifications.service';
+import {
+  notificationPath,
+  renderNotification,
+  sendNotificationMail,
+} from './notifications.service';
 import { notificationsSubscriber } from './notifications.subscribers';
 
 let fakes: Fakes;

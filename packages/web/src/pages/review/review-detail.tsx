@@ -384,7 +384,7 @@ export function ReviewDetailView({ submission }: { submission: SubmissionRef }) 
           </Section>
           <Section title={t('status.title')} description={t('review.statusDescription')}>
             <StatusSummary status={detail.status} />
-            <StatusTiers status={detail.status} />
+            <StatusTiers status={detail.status} reviewer />
           </Section>
         </div>
         <div className={styles.aside}>

@@ -37,5 +37,4 @@ describe('review queue address', () => {
     expect(offsetOf(new URLSearchParams('offset=-3'))).toBe(0);
     expect(offsetOf(new URLSearchParams('offset=x'))).toBe(0);
   });
-
 });
