@@ -326,7 +326,7 @@ export interface paths {
         get: operations["listInvitations"];
         put?: never;
         /**
-         * Invite someone by link; the answer holds the link (shown once) and it is also e-mailed
+         * Invite someone by link; the answer holds the link (shown once), and says whether it was also e-mailed (only with a mail server configured, SMTP_URL)
          * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`.
          */
         post: operations["createInvitation"];
@@ -2017,6 +2017,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             url: string;
+            emailed: boolean;
         };
         PolicySwitchPreview: {
             /** @enum {string} */

@@ -266,7 +266,13 @@ export default function ProgramPage() {
           />
           {canManage ? (
             <div className={dirty ? `${styles.footer} ${styles.sticky}` : styles.footer}>
-              <Button appearance="primary" disabled={busy || !dirty} onClick={() => void save()}>
+              {/* The sample taxonomy can be kept as it is: saving makes it the program's own. */}
+              <Button
+                appearance="primary"
+                disabled={busy || (!dirty && !program.taxonomyIsSample)}
+                onClick={() => void save()}
+                data-testid="taxonomy-save"
+              >
                 {t('common.save')}
               </Button>
               <Button

@@ -257,7 +257,8 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       operationId: 'createInvitation',
       tags: ['accounts'],
       summary:
-        'Invite someone by link; the answer holds the link (shown once) and it is also e-mailed',
+        'Invite someone by link; the answer holds the link (shown once), and says whether it was ' +
+        'also e-mailed (only with a mail server configured, SMTP_URL)',
       params: OrgParams,
       body: z.strictObject({ email: EmailSchema, roles: RolesSchema }),
       answers: {
@@ -265,16 +266,21 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         409: 'This person is a member already',
       },
       response: {
-        201: InvitationSchema.extend({ url: z.string() }).meta({ id: 'IssuedInvitation' }),
+        201: InvitationSchema.extend({
+          url: z.string(),
+          /** True when the link was also e-mailed: a mail server is configured and took it. */
+          emailed: z.boolean(),
+        }).meta({ id: 'IssuedInvitation' }),
       },
     },
     handler: async (request, reply) => {
       const actor = requireActor(request);
       // Always the configured address: a forged Host header must not end up in a mailed link.
       const linkOf = (token: string) => `${deps.config.publicUrl}/invite/${token}`;
+      let emailed = false;
       const answer = (issued: IssuedInvitation): Answer => ({
         status: 201,
-        body: { ...toInvitation(issued.invitation), url: linkOf(issued.token) },
+        body: { ...toInvitation(issued.invitation), url: linkOf(issued.token), emailed },
       });
       const issued = await inviteMember(
         deps.account,
@@ -285,13 +291,19 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       );
       const { invitation } = issued;
       const url = linkOf(issued.token);
-      await deps.mailer
-        ?.send({
-          to: invitation.email,
-          subject: 'You are invited to cosell',
-          text: `${request.auth!.user.name} invited you to join their organisation on cosell.\n\nOpen this link to accept (valid until ${invitation.expiresAt.toISOString()}):\n${url}\n`,
-        })
-        .catch((error: unknown) => request.log.warn({ err: error }, 'invitation e-mail not sent'));
+      // Without a mail server the message only goes to the log: the answer must not say it was sent.
+      emailed =
+        (await deps.mailer
+          ?.send({
+            to: invitation.email,
+            subject: 'You are invited to cosell',
+            text: `${request.auth!.user.name} invited you to join their organisation on cosell.\n\nOpen this link to accept (valid until ${invitation.expiresAt.toISOString()}):\n${url}\n`,
+          })
+          .then(() => deps.config.smtpUrl !== undefined)
+          .catch((error: unknown) => {
+            request.log.warn({ err: error }, 'invitation e-mail not sent');
+            return false;
+          })) ?? false;
       return sendAnswer(reply, answer(issued));
     },
   });
