@@ -181,7 +181,7 @@ export default function ProgramPage() {
                 })}
               </Badge>
             ) : null}
-            {canManage ? (
+            {canManage && section !== 'organisations' ? (
               <Button
                 icon={<AddRegular />}
                 onClick={() => {
