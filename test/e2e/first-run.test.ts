@@ -134,6 +134,11 @@ describe('first run in Chromium', () => {
     await expect.poll(() => stepDone(page, 'partner')).toBe('true');
     expect(await stepDone(page, 'invite')).toBe('true');
     await page.getByTestId('start-keep-policy').click();
+    await page
+      .getByText(en('start.policyKept', { policy: en('policy.name.2021-09') }))
+      .first()
+      .waitFor()
+      .catch(() => shot(page, 'failed-keep-policy'));
     await expect.poll(() => stepDone(page, 'policy')).toBe('true');
     await page.getByTestId('start-go-taxonomy').click();
     await page.waitForURL(/section=taxonomy/);
@@ -255,7 +260,21 @@ describe('first run in Chromium', () => {
       { 'if-match': owner.etag },
     );
 
-    // The reviewer approves it once it reaches the queue.
+    // Validation runs in the background, then the submission waits for review.
+    await expect
+      .poll(
+        async () =>
+          (
+            await owner.send<{ current: { state: string; problems?: unknown } | null }>(
+              'GET',
+              `${base}/${offerId}/publish`,
+            )
+          ).current,
+        { timeout: 30_000 },
+      )
+      .toMatchObject({ state: 'in-review' });
+
+    // The reviewer approves it from the queue.
     let submissionId = '';
     await expect
       .poll(
