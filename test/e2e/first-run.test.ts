@@ -279,11 +279,11 @@ describe('first run in Chromium', () => {
     await expect
       .poll(
         async () => {
-          const queue = await reviewer.send<{ items: { submissionId: string }[] }>(
+          const queue = await reviewer.send<{ items: { id: string }[] }>(
             'GET',
             '/api/review/submissions',
           );
-          submissionId = queue.items[0]?.submissionId ?? '';
+          submissionId = queue.items[0]?.id ?? '';
           return submissionId;
         },
         { timeout: 20_000 },

@@ -5376,10 +5376,12 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             actorUserId: string | null;
+                            actorName: string | null;
                             actorTokenId: string | null;
                             action: string;
                             entityType: string;
                             entityId: string;
+                            entityName: string | null;
                             before: unknown;
                             after: unknown;
                             requestId: string | null;

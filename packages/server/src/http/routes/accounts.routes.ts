@@ -344,10 +344,14 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
           z.object({
             id: IdSchema,
             actorUserId: IdSchema.nullable(),
+            /** The acting person's name (null: the system, or a person no longer there). */
+            actorName: z.string().nullable(),
             actorTokenId: IdSchema.nullable(),
             action: z.string(),
             entityType: z.string(),
             entityId: z.string(),
+            /** What the entity is called (a person, an organisation, an offer), when known. */
+            entityName: z.string().nullable(),
             before: z.unknown(),
             after: z.unknown(),
             requestId: z.string().nullable(),
@@ -358,24 +362,45 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     },
     handler: async (request) => {
       const actor = requireActor(request);
+      const { organisationId } = request.params;
       const page = await uow.run(async (tx) => {
-        await requireOrganisationAccess(
-          tx,
-          actor,
-          request.params.organisationId,
-          'organisation.update',
-        );
-        return tx.audit.listAudit(request.params.organisationId, { ...request.query });
+        await requireOrganisationAccess(tx, actor, organisationId, 'organisation.update');
+        const found = await tx.audit.listAudit(organisationId, { ...request.query });
+        // Names instead of ids: the people, organisations and offers the page mentions.
+        const names = new Map<string, string>();
+        const people = new Set<string>();
+        for (const e of found.items) {
+          if (e.actorUserId) people.add(e.actorUserId);
+          if (e.entityType === 'membership') people.add(e.entityId);
+        }
+        for (const id of people) {
+          const user = await tx.users.findUser(id);
+          if (user) names.set(id, user.name);
+        }
+        for (const e of found.items) {
+          if (names.has(e.entityId)) continue;
+          if (e.entityType === 'organisation' || e.entityType === 'program') {
+            const organisation = await tx.organisations.findOrganisation(e.entityId);
+            if (organisation) names.set(e.entityId, organisation.name);
+          } else if (e.entityType === 'offer') {
+            const offer = await tx.offers.findOffer(organisationId, e.entityId);
+            if (offer) names.set(e.entityId, offer.name);
+          }
+        }
+        return { ...found, names };
       }, scopeOf(actor));
+      const nameOf = (id: string | null) => (id ? (page.names.get(id) ?? null) : null);
       return {
         total: page.total,
         items: page.items.map((e) => ({
           id: e.id,
           actorUserId: e.actorUserId,
+          actorName: nameOf(e.actorUserId),
           actorTokenId: e.actorTokenId,
           action: e.action,
           entityType: e.entityType,
           entityId: e.entityId,
+          entityName: nameOf(e.entityId),
           before: e.before,
           after: e.after,
           requestId: e.requestId,
