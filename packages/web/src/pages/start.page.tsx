@@ -9,7 +9,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, CircleRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, call, etagOf, type ClientProblem, type Program } from '../api/client';
@@ -107,10 +107,17 @@ export default function StartPage() {
   const [problem, setProblem] = useState<ClientProblem | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(async () => setState(await loadFacts()), []);
+  /** Bumped after "Keep the policy" to read the facts again. */
+  const [loads, setLoads] = useState(0);
   useEffect(() => {
-    void load();
-  }, [load]);
+    let cancelled = false;
+    void loadFacts().then((facts) => {
+      if (!cancelled) setState(facts);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [loads]);
 
   if (state === null) return <Spinner label={t('common.loading')} />;
   if (!state.ok) {
@@ -143,7 +150,7 @@ export default function StartPage() {
       return;
     }
     notify(t('start.policyKept', { policy }));
-    await load();
+    setLoads((n) => n + 1);
   };
 
   const texts: Record<FirstRunStepId, { title: string; body: string; action: string }> = {
