@@ -42,7 +42,7 @@ describe('accessibility, small screens and bundle size', () => {
     await page.getByLabel('E-mail', { exact: true }).fill(ADMIN.email);
     await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/catalog$/);
+    await page.waitForURL(/\/start$/);
     return page;
   }
 
@@ -68,7 +68,7 @@ describe('accessibility, small screens and bundle size', () => {
 
   it('has no serious accessibility violation on the shell, settings and program pages', async () => {
     const page = await signedIn(1280);
-    for (const path of ['catalog', 'settings', 'program', 'account']) {
+    for (const path of ['start', 'catalog', 'settings', 'program', 'account']) {
       await page.goto(`${server.url}/${path}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       await page.waitForLoadState('networkidle');
@@ -79,7 +79,7 @@ describe('accessibility, small screens and bundle size', () => {
 
   it('is usable at 320 px: no horizontal scrolling, navigation behind a menu button', async () => {
     const page = await signedIn(320);
-    for (const path of ['catalog', 'settings', 'program']) {
+    for (const path of ['start', 'catalog', 'settings', 'program']) {
       await page.goto(`${server.url}/${path}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       await page.waitForLoadState('networkidle');

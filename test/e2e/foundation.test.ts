@@ -72,7 +72,7 @@ describe('foundation journey in Chromium', () => {
 
     // The vendor shell: Catalog, Review queue, Opportunities, Program, Settings.
     await expect.poll(() => page.getByTestId('nav-program').count()).toBeGreaterThan(0);
-    for (const id of ['catalog', 'review-queue', 'opportunities', 'program', 'settings']) {
+    for (const id of ['start', 'catalog', 'review-queue', 'opportunities', 'program', 'settings']) {
       expect(await page.getByTestId(`nav-${id}`).count(), `nav-${id}`).toBeGreaterThan(0);
     }
     expect(await page.getByTestId('nav-offers').count()).toBe(0);

@@ -232,7 +232,7 @@ describe('publish journey in Chromium', () => {
     // The program admin moves the clock 30 days: the badge sweep grants the badge.
     const programAdmin = await newPage();
     await signIn(programAdmin, ADMIN.email, ADMIN.password);
-    await programAdmin.goto(`${server.url}/program`);
+    await programAdmin.goto(`${server.url}/program?section=clock`);
     await programAdmin.getByTestId('clock-days').fill('30');
     await programAdmin.getByTestId('clock-advance').click();
     await programAdmin.getByText(/30/).first().waitFor();

@@ -75,7 +75,10 @@ only('cosell command line', { timeout: 120_000 }, () => {
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     await expect(
       cosell('org', 'create', '--kind', 'vendor', '--name', 'Second vendor'),
-    ).rejects.toThrow(/partner or reseller/);
+    ).rejects.toThrow(/Allowed choices are partner, reseller/);
+    await expect(cosell('org', 'list', '--kind', 'partners')).rejects.toThrow(
+      /Allowed choices are vendor, partner, reseller/,
+    );
     const list = await cosell('org', 'list');
     expect(list).toMatch(/vendor\s+Microsoft/);
     expect(list).toMatch(/partner\s+Contoso/);
@@ -120,7 +123,20 @@ only('cosell command line', { timeout: 120_000 }, () => {
       ),
     ).rejects.toThrow();
 
-    expect(await cosell('user', 'list')).toMatch(/ada@example\.com/);
+    // Each person with their organisations and roles there.
+    expect(await cosell('user', 'list')).toMatch(/ada@example\.com.*Microsoft \(program-admin\)/);
+    await expect(
+      cosell(
+        'user',
+        'invite',
+        '--organisation',
+        id,
+        '--email',
+        'y@contoso.example',
+        '--role',
+        'boss',
+      ),
+    ).rejects.toThrow(/Allowed choices are owner, manager/);
     expect(await cosell('user', 'disable', 'ada@example.com')).toMatch(/disabled/);
     expect(await cosell('user', 'list')).toMatch(/ada@example\.com.*\(disabled\)/);
     await expect(cosell('seed', '--demo')).rejects.toThrow(/not empty/);

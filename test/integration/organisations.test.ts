@@ -35,6 +35,8 @@ interface Session {
 }
 interface AuditEntry {
   actorUserId: string | null;
+  actorName: string | null;
+  entityName: string | null;
   action: string;
   entityType: string;
   entityId: string;
@@ -580,6 +582,15 @@ describe('organisations, members, invitations and audit', () => {
         requestId: 'audit-rename-1',
       });
       expect(Number.isNaN(Date.parse(rename.at))).toBe(false);
+      // Names, not ids: who acted, and whom or what it was about.
+      expect(rename).toMatchObject({
+        actorName: ownerPerson.user.name,
+        entityName: 'Audited Name',
+      });
+      expect(log.items.find((e) => e.action === 'membership.update')).toMatchObject({
+        actorName: ownerPerson.user.name,
+        entityName: viewer.user.name,
+      });
       expect(log.items.find((e) => e.action === 'membership.update')).toMatchObject({
         actorUserId: ownerPerson.user.id,
         entityId: viewer.user.id,

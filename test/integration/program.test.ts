@@ -219,3 +219,44 @@ describe('program taxonomy', () => {
     expect(now.taxonomy).toEqual(winner.taxonomy);
   });
 });
+
+describe('program contact address', () => {
+  let ctx: TestContext;
+  let world: World;
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    world = await seedWorld(ctx.deps);
+  });
+  afterAll(() => ctx.close());
+
+  it('is set by the program admin, read by partners, and validated', async () => {
+    const admin = as(ctx.app, world.admin);
+    const etag = String((await admin.get('/api/program')).headers.etag);
+
+    const invalid = await admin.put(
+      '/api/program/contact',
+      { contactEmail: 'not an address' },
+      { 'if-match': etag },
+    );
+    expect(invalid.statusCode).toBe(400);
+    expect(problem(invalid).errors?.[0]?.field).toBe('contactEmail');
+
+    const refused = await as(ctx.app, world.partnerA.owner).put(
+      '/api/program/contact',
+      { contactEmail: 'x@partner.example' },
+      { 'if-match': etag },
+    );
+    expect(refused.statusCode).toBe(403);
+
+    const saved = await admin.put(
+      '/api/program/contact',
+      { contactEmail: 'Partners@Vendor.example' },
+      { 'if-match': etag },
+    );
+    expect(saved.statusCode).toBe(200);
+    const read = json<{ contactEmail: string | null }>(
+      await as(ctx.app, world.partnerA.viewer).get('/api/program'),
+    );
+    expect(read.contactEmail).toBe('partners@vendor.example');
+  });
+});

@@ -21,6 +21,7 @@ import {
   OrganisationNameSchema,
   PasswordSchema,
   PersonNameSchema,
+  ROLES,
   RoleSchema,
   translate,
   type Actor,
@@ -34,7 +35,7 @@ import {
   startServer,
   type AppDeps,
 } from '@cosell/server';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import type { z } from 'zod';
 
 /** The running command's name (`org create`, `seed`…), for the data-folder lock. */
@@ -165,6 +166,12 @@ export async function run(argv: string[]) {
   const program = new Command('cosell')
     .description('cosell: an open co-sell platform')
     .showHelpAfterError()
+    // A wrong option (a --kind or --role not in its list…) is an error the caller sees once:
+    // bin.ts prints it; help and --version still end the process as usual.
+    .configureOutput({ outputError: () => {} })
+    .exitOverride((error) => {
+      if (error.exitCode !== 0) throw new Error(error.message);
+    })
     .hook('preAction', (_program, action) => {
       commandName = action.parent?.parent
         ? `${action.parent.name()} ${action.name()}`
@@ -231,7 +238,13 @@ export async function run(argv: string[]) {
   const org = program.command('org').description('organisations');
   org
     .command('list')
-    .option('--kind <kind>', 'vendor | partner | reseller')
+    .addOption(
+      new Option('--kind <kind>', 'only organisations of this kind').choices([
+        'vendor',
+        'partner',
+        'reseller',
+      ]),
+    )
     .action((o: { kind?: 'vendor' | 'partner' | 'reseller' }) =>
       withDeps(async (deps) => {
         const page = await deps.account.uow.run((tx) =>
@@ -248,12 +261,14 @@ export async function run(argv: string[]) {
     );
   org
     .command('create')
-    .requiredOption('--kind <kind>', 'partner | reseller')
+    .addOption(
+      new Option('--kind <kind>', 'kind of organisation')
+        .choices(['partner', 'reseller'])
+        .makeOptionMandatory(),
+    )
     .requiredOption('--name <name>', 'organisation name')
-    .action((o: { kind: string; name: string }) =>
+    .action((o: { kind: 'partner' | 'reseller'; name: string }) =>
       withDeps(async (deps) => {
-        if (o.kind !== 'partner' && o.kind !== 'reseller')
-          throw new Error('--kind: partner or reseller');
         const actor = await programAdminActor(deps);
         const created = await createOrganisation(deps.account, actor, {
           kind: o.kind,
@@ -264,24 +279,40 @@ export async function run(argv: string[]) {
     );
 
   const user = program.command('user').description('people');
-  user.command('list').action(() =>
-    withDeps(async (deps) => {
-      const page = await deps.account.uow.run((tx) =>
-        tx.users.listUsers({ limit: 1000, offset: 0 }),
-      );
-      for (const item of page.items)
-        console.log(
-          `${item.id}  ${item.email.padEnd(32)}  ${item.name}${item.disabledAt ? '  (disabled)' : ''}`,
+  user
+    .command('list')
+    .description('everyone, with their organisations and roles there')
+    .action(() =>
+      withDeps(async (deps) => {
+        const page = await deps.account.uow.run((tx) =>
+          tx.users.listUsers({ limit: 1000, offset: 0 }),
         );
-      console.log(`${page.total} user(s)`);
-    }),
-  );
+        for (const item of page.items) {
+          // Each person's memberships are theirs to read: one short transaction each.
+          const memberships = await deps.account.uow.run(async (tx) => {
+            await tx.widenScope({ userId: item.id });
+            return tx.memberships.listMembershipsOfUser(item.id);
+          });
+          const where = memberships
+            .map((m) => `${m.organisation.name} (${m.roles.join(', ')})`)
+            .join('; ');
+          console.log(
+            `${item.id}  ${item.email.padEnd(32)}  ${item.name}${item.disabledAt ? '  (disabled)' : ''}  ${where || 'no organisation'}`,
+          );
+        }
+        console.log(`${page.total} user(s)`);
+      }),
+    );
   user
     .command('invite')
     .description('invite someone into an organisation; prints the link')
     .requiredOption('--organisation <id>', 'organisation id')
     .requiredOption('--email <email>', 'their e-mail')
-    .requiredOption('--role <roles...>', 'one or more roles')
+    .addOption(
+      new Option('--role <roles...>', 'one or more roles (those of the organisation’s kind)')
+        .choices(ROLES)
+        .makeOptionMandatory(),
+    )
     .option(
       '--base-url <url>',
       'address cosell is reached at',
@@ -344,7 +375,7 @@ export async function run(argv: string[]) {
     .option('--scope <scope>', '<area>:read or <area>:write (repeatable)', collect, [])
     .option(
       '--role <role>',
-      'role of a service token in its organisation (repeatable)',
+      `role of a service token in its organisation (repeatable): ${ROLES.join(', ')}`,
       collect,
       [],
     )

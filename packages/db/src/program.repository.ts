@@ -39,7 +39,23 @@ export function createProgramRepository(db: Executor): ProgramRepository {
     async updateProgramPolicy(organisationId, policyId, expected, at) {
       const [row] = await db
         .update(programs)
-        .set({ activePolicy: policyId, updatedAt: at, version: sql`${programs.version} + 1` })
+        .set({
+          activePolicy: policyId,
+          policyChosenAt: at,
+          updatedAt: at,
+          version: sql`${programs.version} + 1`,
+        })
+        .where(
+          and(eq(programs.organisationId, organisationId), versionIn(programs.version, expected)),
+        )
+        .returning();
+      return (row as ProgramRecord | undefined) ?? null;
+    },
+
+    async updateProgramContact(organisationId, contactEmail, expected, at) {
+      const [row] = await db
+        .update(programs)
+        .set({ contactEmail, updatedAt: at, version: sql`${programs.version} + 1` })
         .where(
           and(eq(programs.organisationId, organisationId), versionIn(programs.version, expected)),
         )

@@ -127,6 +127,10 @@ export const programs = pgTable('programs', {
   activePolicy: text('active_policy').notNull().default('2021-09'),
   taxonomy: jsonb('taxonomy').notNull(),
   taxonomyIsSample: boolean('taxonomy_is_sample').notNull().default(true),
+  /** Whom partners contact about requirements the program sets (null: not configured yet). */
+  contactEmail: text('contact_email'),
+  /** When a program admin last chose (or confirmed) the active policy; null: never. */
+  policyChosenAt: timestamp('policy_chosen_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   version: integer('version').notNull().default(1),
 });
@@ -660,6 +664,8 @@ export const GLOBAL_TABLES = {
   rate_limits: 'request counters keyed by token, organisation or address, shared by every process',
   engagements:
     'the grouping id of a shared opportunity, no business data: the referrals of several organisations point at it (row-level security shows each organisation only its own engagements)',
+  installation_settings:
+    'settings of the installation itself (the program clock offset), read at start-up before anyone is signed in',
 } as const;
 
 /**
@@ -896,3 +902,12 @@ export const referralFavorites = pgTable(
     }).onDelete('cascade'),
   ],
 );
+/**
+ * Settings of the installation, one row per key: today the offset of the program clock (moved
+ * forward with CLOCK_CONTROL=on), so a restart keeps the time the program runs on.
+ */
+export const installationSettings = pgTable('installation_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -7,6 +7,7 @@ import {
   type Clock,
 } from '@cosell/core';
 import {
+  createInstallationSettingsStore,
   createSessionResolver,
   createUnitOfWork,
   type Database,
@@ -58,7 +59,15 @@ export function createDeps(
   // Program rules (review steps, statuses, the 30-day badge) run on a clock that can be moved
   // forward when CLOCK_CONTROL is on; sign-in sessions and security keep the real clock.
   const businessClock = createAdjustableClock(clock);
-  const ready = Promise.resolve(handle);
+  // With clock control on, the program clock goes on where it was moved to before a restart;
+  // nothing reads the database before the offset is back.
+  const ready = Promise.resolve(handle).then(async (h) => {
+    if (config.clockControl) {
+      const offsetMs = await createInstallationSettingsStore(h.db).get('clock.offsetMs');
+      if (typeof offsetMs === 'number' && offsetMs > 0) businessClock.restore(offsetMs);
+    }
+    return h;
+  });
   let opened: DatabaseHandle | undefined;
   ready.then((h) => (opened = h)).catch(() => {});
   const db = ready.then((h) => h.db);

@@ -6,8 +6,8 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
 import { PageSpinner } from './components/page-spinner';
 import { RouteError } from './components/route-error';
-import { HOME_BY_KIND } from './domain/navigation';
-import type { OrganisationKind } from './domain/tenant';
+import { homePath } from './domain/navigation';
+import { hasPermission, type OrganisationKind, type WebPermission } from './domain/tenant';
 import { useSession } from './session/session-context';
 
 const SetupPage = lazy(() => import('./pages/setup.page'));
@@ -20,6 +20,7 @@ const OpportunitiesPage = lazy(() => import('./pages/opportunities.page'));
 const NewDealPage = lazy(() => import('./pages/opportunities/new-deal.page'));
 const DealPage = lazy(() => import('./pages/opportunities/deal.page'));
 const CatalogPage = lazy(() => import('./pages/catalog.page'));
+const StartPage = lazy(() => import('./pages/start.page'));
 const ReviewQueuePage = lazy(() => import('./pages/review-queue.page'));
 const ProgramPage = lazy(() => import('./pages/program.page'));
 const SettingsPage = lazy(() => import('./pages/settings.page'));
@@ -82,20 +83,27 @@ function StorefrontFrame() {
 function Home() {
   const { active } = useSession();
   if (!active) return page(<NotAvailablePage reason="noOrganisation" />);
-  return <Navigate to={HOME_BY_KIND[active.organisation.kind]} replace />;
+  return <Navigate to={homePath(active.organisation.kind, active.roles)} replace />;
 }
 
-/** A page that exists only for some kinds of organisation. */
+/**
+ * A page that exists only for some kinds of organisation and, with `permission`, only for the
+ * roles that grant it (the navigation does not offer it to anyone else).
+ */
 function ForKinds({
   kinds,
+  permission,
   children,
 }: {
   kinds: readonly OrganisationKind[];
+  permission?: WebPermission;
   children: ReactNode;
 }) {
   const { active } = useSession();
   if (!active) return page(<NotAvailablePage reason="noOrganisation" />);
   if (!kinds.includes(active.organisation.kind)) return page(<NotAvailablePage reason="kind" />);
+  if (permission && !hasPermission(active.roles, permission))
+    return page(<NotAvailablePage reason="role" />);
   return page(children);
 }
 
@@ -160,6 +168,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'start',
+            element: (
+              <ForKinds kinds={['vendor']} permission="program.manage">
+                <StartPage />
+              </ForKinds>
+            ),
+          },
+          {
             path: 'catalog',
             element: (
               <ForKinds kinds={['vendor', 'reseller']}>
@@ -170,7 +186,7 @@ export const router = createBrowserRouter([
           {
             path: 'review-queue',
             element: (
-              <ForKinds kinds={['vendor']}>
+              <ForKinds kinds={['vendor']} permission="review.decide">
                 <ReviewQueuePage />
               </ForKinds>
             ),

@@ -60,6 +60,11 @@ export interface EventPayloads extends ReferralEventPayloads {
     offerName: string;
     submissionId: string;
     decision: 'approve' | 'reject';
+    /**
+     * The offer had no live version: an approval leaves it in preview until the publisher
+     * selects Go live. Absent in events recorded before it was added.
+     */
+    firstPublication?: boolean;
   };
   /** A version became the live one (Go live, or an approved update of a live offer). */
   'offer.published': { offerId: string; versionId: string };

@@ -91,6 +91,32 @@ export const NOTIFICATION_MESSAGES: Record<NotificationKind, { subject: string; 
   },
 };
 
+/**
+ * The catalogue keys of one notification: an approval of a new offer (`next: 'goLive'`) says
+ * that the preview is ready and waits for Go live.
+ */
+function messagesOf(notification: Pick<NotificationRecord, 'kind' | 'params'>) {
+  if (notification.kind === 'review.passed' && notification.params.next === 'goLive') {
+    return {
+      subject: 'notification.review.passedPreview.subject',
+      text: 'notification.review.passedPreview.text',
+    };
+  }
+  return NOTIFICATION_MESSAGES[notification.kind];
+}
+
+/**
+ * Where in the app a notification leads (null: nowhere): its offer, on the "Review and
+ * publish" tab, with the preview and Go live, when the publisher must act there.
+ */
+export function notificationPath(
+  notification: Pick<NotificationRecord, 'offerId' | 'params'>,
+): string | null {
+  if (!notification.offerId) return null;
+  const path = `/offers/${notification.offerId}`;
+  return notification.params.next === 'goLive' ? `${path}?tab=publish` : path;
+}
+
 /** The subject and text of a notification in `locale`. */
 export function renderNotification(
   notification: Pick<NotificationRecord, 'kind' | 'params'>,
@@ -104,9 +130,10 @@ export function renderNotification(
       params[`${key}Name`] = statusLabel(value as CosellStatusId, locale, era);
     }
   }
+  const messages = messagesOf(notification);
   return {
-    subject: translate(locale, NOTIFICATION_MESSAGES[notification.kind].subject, params),
-    text: translate(locale, NOTIFICATION_MESSAGES[notification.kind].text, params),
+    subject: translate(locale, messages.subject, params),
+    text: translate(locale, messages.text, params),
   };
 }
 
@@ -124,9 +151,8 @@ export async function sendNotificationMail(
   const user = await tx.users.findUser(userId);
   if (!user || user.disabledAt || user.mutedNotificationKinds.includes(notification.kind)) return;
   const { subject, text } = renderNotification(notification, user.locale);
-  const link = notification.offerId
-    ? `\n\n${appUrl.replace(/\/$/, '')}/offers/${notification.offerId}`
-    : '';
+  const path = notificationPath(notification);
+  const link = path ? `\n\n${appUrl.replace(/\/$/, '')}${path}` : '';
   await mailer.send({ to: user.email, subject, text: text + link });
 }
 

@@ -26,10 +26,13 @@ function notificationOf(event: DomainEvent): {
     }
     case 'review.decided': {
       const data = event.data as DomainEvent<'review.decided'>['data'];
+      // An approved new offer waits in preview for the publisher's Go live: say so.
+      const params: Record<string, string> = { offerName: data.offerName, stage: 'review' };
+      if (data.decision === 'approve' && data.firstPublication) params.next = 'goLive';
       return {
         kind: data.decision === 'approve' ? 'review.passed' : 'review.failed',
         offerId,
-        params: { offerName: data.offerName, stage: 'review' },
+        params,
       };
     }
     case 'status.changed': {

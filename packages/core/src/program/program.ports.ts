@@ -6,6 +6,10 @@ export interface ProgramRecord {
   activePolicy: string;
   taxonomy: unknown;
   taxonomyIsSample: boolean;
+  /** Whom partners contact about requirements the program sets; null until configured. */
+  contactEmail: string | null;
+  /** When a program admin last chose (or kept) the active policy; null: never. */
+  policyChosenAt: Date | null;
   updatedAt: Date;
   version: number;
 }
@@ -21,10 +25,20 @@ export interface ProgramRepository {
     expected: ExpectedVersions,
     at: Date,
   ): Promise<ProgramRecord | null>;
-  /** Sets the active policy; returns null when the version is not one of `expected`. */
+  /**
+   * Sets the active policy and records that it was chosen; returns null when the version is
+   * not one of `expected`.
+   */
   updateProgramPolicy(
     organisationId: string,
     policyId: string,
+    expected: ExpectedVersions,
+    at: Date,
+  ): Promise<ProgramRecord | null>;
+  /** Sets the program contact address; returns null when the version is not one of `expected`. */
+  updateProgramContact(
+    organisationId: string,
+    contactEmail: string | null,
     expected: ExpectedVersions,
     at: Date,
   ): Promise<ProgramRecord | null>;

@@ -67,3 +67,36 @@ describe(sut.updateTaxonomy.name, () => {
     expect(fakes.state.audit).toEqual([]);
   });
 });
+
+describe(sut.updateProgramContact.name, () => {
+  it('should set the address partners contact about program-set requirements, and audit it', async () => {
+    const before = await sut.getProgram(deps);
+    expect(before.contactEmail).toBeNull();
+
+    const updated = await sut.updateProgramContact(
+      deps,
+      world.programAdmin,
+      'partners@contoso.example',
+      [before.version],
+    );
+
+    expect(updated.contactEmail).toBe('partners@contoso.example');
+    expect((await sut.getProgram(deps)).contactEmail).toBe('partners@contoso.example');
+    expect(fakes.state.audit.at(-1)).toMatchObject({
+      action: 'program.contact.update',
+      after: { contactEmail: 'partners@contoso.example' },
+    });
+  });
+
+  it('should refuse a stale version and anyone but a program admin', async () => {
+    const { version } = await sut.getProgram(deps);
+
+    await expect(
+      sut.updateProgramContact(deps, world.programAdmin, 'a@b.example', [version + 1]),
+    ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(
+      sut.updateProgramContact(deps, world.owner, 'a@b.example', [version]),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await sut.getProgram(deps)).contactEmail).toBeNull();
+  });
+});

@@ -12,6 +12,8 @@ export interface ProgramView {
   activePolicy: string;
   taxonomy: Taxonomy;
   taxonomyIsSample: boolean;
+  contactEmail: string | null;
+  policyChosenAt: Date | null;
   version: number;
   updatedAt: Date;
 }
@@ -63,6 +65,44 @@ export async function updateTaxonomy(
         data: { solutionAreas: taxonomy.solutionAreas.length },
       });
       return { ...updated, taxonomy };
+    },
+  );
+}
+
+/**
+ * Sets the address partners write to about requirements only the program sets (competencies,
+ * designations, verified revenue); null clears it.
+ */
+export async function updateProgramContact(
+  deps: Pick<AccountDeps, 'uow' | 'clock'>,
+  actor: Actor,
+  contactEmail: string | null,
+  expected: ExpectedVersions,
+  requestId?: string,
+): Promise<ProgramView> {
+  const membership = requireVendorPermission(actor, 'program.manage');
+  const organisationId = membership.organisationId;
+  return runCommand(
+    deps,
+    { actor, requestId, expected },
+    { name: 'program.contact.update', organisationId, permission: 'program.manage' },
+    async ({ tx, now, audit }) => {
+      const before = await tx.programs.findProgram(organisationId);
+      if (!before) throw new AppError('NOT_FOUND', { message: 'program not set up' });
+      const updated = await tx.programs.updateProgramContact(
+        organisationId,
+        contactEmail,
+        expected,
+        now,
+      );
+      if (!updated) throw new AppError('PRECONDITION_FAILED');
+      audit({
+        entityType: 'program',
+        entityId: organisationId,
+        before: { contactEmail: before.contactEmail },
+        after: { contactEmail },
+      });
+      return { ...updated, taxonomy: TaxonomySchema.parse(updated.taxonomy) };
     },
   );
 }

@@ -105,6 +105,9 @@ const en = {
   'notification.review.passed.subject': '“{offerName}” passed co-sell review',
   'notification.review.passed.text':
     'A Microsoft reviewer approved the co-sell material of “{offerName}”. Publishing continues.',
+  'notification.review.passedPreview.subject': '“{offerName}” is approved: its preview is ready',
+  'notification.review.passedPreview.text':
+    'A Microsoft reviewer approved the co-sell material of “{offerName}”. Its preview is ready: check it, then select Go live to publish the offer in the marketplace. Nothing more happens until you do.',
   'notification.review.failed.subject': '“{offerName}” needs attention',
   'notification.review.failed.text':
     'The co-sell submission of “{offerName}” did not pass. Read the report, fix the offer and publish it again.',
@@ -240,6 +243,9 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'notification.review.passed.subject': '“{offerName}”已通过共同销售审核',
     'notification.review.passed.text':
       'Microsoft 审核者已批准“{offerName}”的共同销售材料。发布将继续进行。',
+    'notification.review.passedPreview.subject': '“{offerName}”已获批准：预览已就绪',
+    'notification.review.passedPreview.text':
+      'Microsoft 审核者已批准“{offerName}”的共同销售材料。预览已就绪：请检查预览，然后选择“上线”，将产品发布到市场。在你选择之前，不会有任何后续操作。',
     'notification.review.failed.subject': '“{offerName}”需要处理',
     'notification.review.failed.text':
       '“{offerName}”的共同销售提交未通过。请阅读报告，修正产品后重新发布。',
@@ -372,6 +378,9 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
     'notification.review.passed.subject': '「{offerName}」已通過共同銷售審核',
     'notification.review.passed.text':
       'Microsoft 審核者已核准「{offerName}」的共同銷售資料。發佈將繼續進行。',
+    'notification.review.passedPreview.subject': '「{offerName}」已獲核准：預覽已就緒',
+    'notification.review.passedPreview.text':
+      'Microsoft 審核者已核准「{offerName}」的共同銷售資料。預覽已就緒：請檢查預覽，然後選取「上線」，將產品發佈到市集。在你選取之前，不會有任何後續動作。',
     'notification.review.failed.subject': '「{offerName}」需要處理',
     'notification.review.failed.text':
       '「{offerName}」的共同銷售提交未通過。請閱讀報告，修正供應項目後重新發佈。',
@@ -526,6 +535,10 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
       '”{offerName}” har godkänts i granskningen för samförsäljning',
     'notification.review.passed.text':
       'En granskare från Microsoft har godkänt materialet för samförsäljning för ”{offerName}”. Publiceringen fortsätter.',
+    'notification.review.passedPreview.subject':
+      '”{offerName}” är godkänt: förhandsversionen är klar',
+    'notification.review.passedPreview.text':
+      'En granskare från Microsoft har godkänt materialet för samförsäljning för ”{offerName}”. Förhandsversionen är klar: kontrollera den och välj sedan Publicera live för att publicera erbjudandet på marknadsplatsen. Inget mer händer förrän du gör det.',
     'notification.review.failed.subject': '”{offerName}” behöver åtgärdas',
     'notification.review.failed.text':
       'Ansökan om samförsäljning för ”{offerName}” godkändes inte. Läs rapporten, rätta erbjudandet och publicera det igen.',
@@ -684,6 +697,10 @@ export const PUBLICATION_MESSAGES: ModuleCatalogue<typeof en> = {
       'Oferta „{offerName}” przeszła przegląd wspólnej sprzedaży',
     'notification.review.passed.text':
       'Recenzent Microsoft zatwierdził materiały do wspólnej sprzedaży oferty „{offerName}”. Publikowanie jest kontynuowane.',
+    'notification.review.passedPreview.subject':
+      'Oferta „{offerName}” została zatwierdzona: podgląd jest gotowy',
+    'notification.review.passedPreview.text':
+      'Recenzent Microsoft zatwierdził materiały do wspólnej sprzedaży oferty „{offerName}”. Podgląd jest gotowy: sprawdź go, a następnie wybierz Opublikuj na żywo, aby opublikować ofertę w witrynie Marketplace. Dopóki tego nie zrobisz, nic więcej się nie wydarzy.',
     'notification.review.failed.subject': 'Oferta „{offerName}” wymaga uwagi',
     'notification.review.failed.text':
       'Zgłoszenie oferty „{offerName}” do wspólnej sprzedaży nie zostało zaakceptowane. Przeczytaj raport, popraw ofertę i opublikuj ją ponownie.',

@@ -208,7 +208,13 @@ export async function decideReview(
         type: 'review.decided',
         organisationId,
         subject: { type: 'offer', id: offer.id },
-        data: { offerId: offer.id, offerName: offer.name, submissionId, decision: input.decision },
+        data: {
+          offerId: offer.id,
+          offerName: offer.name,
+          submissionId,
+          decision: input.decision,
+          firstPublication: offer.liveVersionId === null,
+        },
       });
       audit({
         entityType: 'offer',

@@ -282,8 +282,12 @@ describe(sut.activatePolicy.name, () => {
   });
 
   it('should neither announce nor queue anything when the policy is already active', async () => {
+    expect(fakes.state.programs[0]!.policyChosenAt).toBeNull();
+
     await sut.activatePolicy(deps, world.programAdmin, '2021-09', 'any');
 
+    // Keeping the active policy still counts as choosing it (the first-run checklist).
+    expect(fakes.state.programs[0]!.policyChosenAt).toEqual(fakes.clock.now());
     expect(fakes.state.events).toEqual([]);
     expect(fakes.state.jobs).toEqual([]);
   });

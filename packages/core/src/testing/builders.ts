@@ -117,6 +117,8 @@ export function addProgram(
     activePolicy: '2021-09',
     taxonomy: sampleTaxonomy(),
     taxonomyIsSample: true,
+    contactEmail: null,
+    policyChosenAt: null,
     updatedAt: fakes.clock.now(),
     version: 1,
     ...program,

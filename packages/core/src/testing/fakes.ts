@@ -561,6 +561,8 @@ function programRepository(db: FakeState, env: Env): ProgramRepository {
         activePolicy: '2021-09',
         taxonomy: copy(input.taxonomy),
         taxonomyIsSample: true,
+        contactEmail: null,
+        policyChosenAt: null,
         updatedAt: env.now(),
         version: 1,
       };
@@ -571,7 +573,10 @@ function programRepository(db: FakeState, env: Env): ProgramRepository {
       return update(organisationId, { taxonomy, taxonomyIsSample: false }, expected, at);
     },
     async updateProgramPolicy(organisationId, policyId, expected, at) {
-      return update(organisationId, { activePolicy: policyId }, expected, at);
+      return update(organisationId, { activePolicy: policyId, policyChosenAt: at }, expected, at);
+    },
+    async updateProgramContact(organisationId, contactEmail, expected, at) {
+      return update(organisationId, { contactEmail }, expected, at);
     },
   });
 }

@@ -1,7 +1,8 @@
 /**
  * A clock that can be moved forward: for tests and demos of time-based rules (the Preferred
  * Solution badge appears 30 days after the status). Only enabled by CLOCK_CONTROL=on; in
- * production the system clock is used as is.
+ * production the system clock is used as is. The offset is kept in `installation_settings`
+ * (`clock.offsetMs`), so a restart goes on at the time the program was moved to.
  */
 import type { Clock } from '@cosell/core';
 
@@ -9,6 +10,8 @@ export interface AdjustableClock extends Clock {
   /** How far ahead of real time the clock is, in milliseconds. */
   readonly offsetMs: number;
   advance(ms: number): void;
+  /** Puts the clock back where it was before a restart (`ms` ahead of real time). */
+  restore(ms: number): void;
 }
 
 export function createAdjustableClock(base: Clock = { now: () => new Date() }): AdjustableClock {
@@ -21,6 +24,10 @@ export function createAdjustableClock(base: Clock = { now: () => new Date() }): 
     advance(ms) {
       if (ms < 0) throw new Error('the clock only moves forward');
       offsetMs += ms;
+    },
+    restore(ms) {
+      if (!Number.isFinite(ms) || ms < 0) throw new Error('the clock offset must be 0 or more');
+      offsetMs = ms;
     },
   };
 }

@@ -37,10 +37,3 @@ export function formatFileSize(bytes: number): string {
     maximumFractionDigits: value < 10 && unit !== 'byte' ? 1 : 0,
   }).format(value);
 }
-
-/** Megabytes (of 1,048,576 bytes) for limits in messages: 50, 2.5. */
-export function formatMegabytes(bytes: number): string {
-  return new Intl.NumberFormat(currentLocale(), { maximumFractionDigits: 1 }).format(
-    bytes / (1024 * 1024),
-  );
-}

@@ -96,7 +96,11 @@ export function InviteDialog({
             {issued ? (
               <>
                 <MessageBar intent="success" layout="multiline">
-                  <MessageBarBody>{t('invite.created', { email: issued.email })}</MessageBarBody>
+                  <MessageBarBody data-testid="invitation-created">
+                    {issued.emailed
+                      ? t('invite.createdEmailed', { email: issued.email })
+                      : t('invite.createdNotEmailed', { email: issued.email })}
+                  </MessageBarBody>
                 </MessageBar>
                 <CopyField label={t('invite.link')} value={issued.url} testId="invitation-url" />
               </>

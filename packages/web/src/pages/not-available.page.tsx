@@ -8,21 +8,28 @@ import { useSignedIn } from '../session/session-context';
 
 /**
  * `kind`: the page exists, but not for the active organisation's kind (e.g. a partner opening
- * the review queue). `noOrganisation`: the user belongs to no organisation any more.
+ * the review queue). `role`: not for the user's roles there (a seller opening the review
+ * queue). `noOrganisation`: the user belongs to no organisation any more.
  */
-export default function NotAvailablePage({ reason }: { reason: 'kind' | 'noOrganisation' }) {
+export default function NotAvailablePage({
+  reason,
+}: {
+  reason: 'kind' | 'role' | 'noOrganisation';
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const kindLabel = useKindLabel();
   const { active } = useSignedIn();
   const title =
-    reason === 'kind' ? t('notAvailable.kindTitle') : t('notAvailable.noOrganisationTitle');
+    reason === 'noOrganisation'
+      ? t('notAvailable.noOrganisationTitle')
+      : t('notAvailable.kindTitle');
   useDocumentTitle(title);
   return (
     <EmptyState
       title={title}
       actions={
-        reason === 'kind' ? (
+        reason !== 'noOrganisation' ? (
           <Button appearance="primary" onClick={() => void navigate('/')}>
             {t('common.goHome')}
           </Button>
@@ -31,7 +38,9 @@ export default function NotAvailablePage({ reason }: { reason: 'kind' | 'noOrgan
     >
       {reason === 'kind'
         ? t('notAvailable.kindBody', { kind: kindLabel(active?.organisation.kind ?? '') })
-        : t('notAvailable.noOrganisationBody')}
+        : reason === 'role'
+          ? t('notAvailable.roleBody')
+          : t('notAvailable.noOrganisationBody')}
     </EmptyState>
   );
 }

@@ -6,8 +6,11 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
+  Tab,
+  TabList,
   tokens,
 } from '@fluentui/react-components';
+import { AddRegular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, etagOf, type ClientProblem, type Program } from '../api/client';
@@ -18,8 +21,9 @@ import { useNotify } from '../components/toast';
 import { useDocumentTitle } from '../components/use-document-title';
 import { hasPermission } from '../domain/tenant';
 import { useSignedIn } from '../session/session-context';
-import { SectionAnchor, useSectionParam } from './settings/section-anchor';
+import { useSearchParams } from 'react-router';
 import { ClockSection } from './program/clock-section';
+import { ContactSection } from './program/contact-section';
 import { OrganisationsSection } from './program/organisations-section';
 import { policyName, usePolicyLabels } from './program/policy-labels';
 import { PolicySection } from './program/policy-section';
@@ -29,6 +33,7 @@ import { TaxonomyEditor } from './program/taxonomy-editor';
 
 const useStyles = makeStyles({
   bar: { marginBottom: tokens.spacingVerticalXL },
+  tabs: { marginBottom: tokens.spacingVerticalL, flexWrap: 'wrap' },
   footer: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -43,10 +48,15 @@ const useStyles = makeStyles({
   unsaved: { color: tokens.colorNeutralForeground2 },
 });
 
+/** The parts of the Program page, each on its own tab (`?section=<id>`). */
+export type ProgramSection =
+  'policy' | 'profiles' | 'taxonomy' | 'organisations' | 'contact' | 'clock';
+
 /**
- * Program data for the vendor: the taxonomy, the program policy, partner profiles (reviewers
- * and program admins), partner and reseller organisations (program admins), and the clock when
- * the server lets program admins move it. `?section=<id>` scrolls to one of them.
+ * Program data for the vendor, one part per tab: the program policy, partner profiles
+ * (reviewers and program admins), the taxonomy, partner and reseller organisations (program
+ * admins), the program contact address, and the clock when the server lets program admins
+ * move it. `?section=<id>` opens a tab; `&create=partner` also opens "Create organisation".
  */
 export default function ProgramPage() {
   const { t } = useTranslation();
@@ -63,7 +73,42 @@ export default function ProgramPage() {
   const [loadProblem, setLoadProblem] = useState<ClientProblem | null>(null);
   const [busy, setBusy] = useState(false);
   useDocumentTitle(t('program.title'));
-  useSectionParam();
+  const [params, setParams] = useSearchParams();
+  const [clockControllable, setClockControllable] = useState(false);
+  /** Each "Create organisation" (here, or `&create=partner` in a link) opens the dialog anew. */
+  const [createRequests, setCreateRequests] = useState(() => (params.get('create') ? 1 : 0));
+
+  useEffect(() => {
+    if (!canManage) return;
+    let cancelled = false;
+    void call(api.GET('/api/system/clock')).then((result) => {
+      if (!cancelled && result.ok) setClockControllable(result.data.controllable);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [canManage]);
+
+  const sections: { id: ProgramSection; label: string }[] = [
+    { id: 'policy', label: t('program.tabs.policy') },
+    ...(canReadProfiles ? [{ id: 'profiles' as const, label: t('program.tabs.profiles') }] : []),
+    { id: 'taxonomy', label: t('program.tabs.taxonomy') },
+    ...(canManage
+      ? [{ id: 'organisations' as const, label: t('program.tabs.organisations') }]
+      : []),
+    { id: 'contact', label: t('program.tabs.contact') },
+    ...(canManage && clockControllable
+      ? [{ id: 'clock' as const, label: t('program.tabs.clock') }]
+      : []),
+  ];
+  const requested = params.get('section');
+  const section: ProgramSection =
+    sections.find((entry) => entry.id === requested)?.id ??
+    // The clock tab appears once the server said it can be moved.
+    (requested === 'clock' && canManage ? 'clock' : 'policy');
+  const selectSection = (next: ProgramSection) => {
+    setParams(new URLSearchParams({ section: next }), { replace: true });
+  };
 
   /** Bumped by "Reload" (after a 412) to fetch the program again. */
   const [loads, setLoads] = useState(0);
@@ -125,36 +170,56 @@ export default function ProgramPage() {
         title={t('program.title')}
         description={t('program.description')}
         actions={
-          program ? (
-            <Badge appearance="tint" size="large">
-              {t('program.activePolicy', {
-                policy: policyName(policyLabels, program.activePolicy),
-              })}
-            </Badge>
-          ) : undefined
+          <>
+            {program ? (
+              <Badge appearance="tint" size="large">
+                {t('program.activePolicy', {
+                  policy: policyName(policyLabels, program.activePolicy),
+                })}
+              </Badge>
+            ) : null}
+            {canManage && section !== 'organisations' ? (
+              <Button
+                icon={<AddRegular />}
+                onClick={() => {
+                  setCreateRequests((n) => n + 1);
+                  selectSection('organisations');
+                }}
+                data-testid="program-create-organisation"
+              >
+                {t('organisations.create')}
+              </Button>
+            ) : null}
+          </>
         }
       />
+      <TabList
+        className={styles.tabs}
+        selectedValue={section}
+        onTabSelect={(_event, data) => selectSection(data.value as ProgramSection)}
+        aria-label={t('program.tabsLabel')}
+      >
+        {sections.map((entry) => (
+          <Tab key={entry.id} value={entry.id} data-testid={`program-tab-${entry.id}`}>
+            {entry.label}
+          </Tab>
+        ))}
+      </TabList>
       <ProblemBar problem={loadProblem} />
-      {program ? (
-        <SectionAnchor id="policy">
-          <PolicySection
-            program={program}
-            etag={etag}
-            canManage={canManage}
-            onReload={reload}
-            onActivated={(next, nextEtag) => {
-              setProgram(next);
-              setEtag(nextEtag);
-            }}
-          />
-        </SectionAnchor>
+      {program && section === 'policy' ? (
+        <PolicySection
+          program={program}
+          etag={etag}
+          canManage={canManage}
+          onReload={reload}
+          onActivated={(next, nextEtag) => {
+            setProgram(next);
+            setEtag(nextEtag);
+          }}
+        />
       ) : null}
-      {canReadProfiles ? (
-        <SectionAnchor id="profiles">
-          <ProfilesSection canManage={canManage} />
-        </SectionAnchor>
-      ) : null}
-      {program?.taxonomyIsSample ? (
+      {canReadProfiles && section === 'profiles' ? <ProfilesSection canManage={canManage} /> : null}
+      {section === 'taxonomy' && program?.taxonomyIsSample ? (
         <MessageBar
           intent="warning"
           layout="multiline"
@@ -168,68 +233,77 @@ export default function ProgramPage() {
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {program && draft ? (
-        <SectionAnchor id="taxonomy">
-          <Section
-            title={t('taxonomy.title')}
-            description={canManage ? t('taxonomy.description') : t('taxonomy.readOnly')}
-            testId="taxonomy-section"
-          >
-            <ProblemBar
-              problem={problem}
-              intent={stale ? 'warning' : 'error'}
-              shownFields={Object.keys(problem?.fields ?? {})}
-              actions={
-                stale ? (
-                  <Button onClick={reload} data-testid="taxonomy-reload">
-                    {t('taxonomy.reload')}
-                  </Button>
-                ) : undefined
-              }
-            />
-            <TaxonomyEditor
-              draft={draft}
-              readOnly={!canManage}
-              errors={problem?.fields ?? {}}
-              onChange={(next, structural) => {
-                setDraft(next);
-                // Field messages are addressed by position; after adding/removing they would point
-                // at the wrong rows.
-                if (structural && problem && !stale) setProblem({ ...problem, fields: {} });
-              }}
-            />
-            {canManage ? (
-              <div className={dirty ? `${styles.footer} ${styles.sticky}` : styles.footer}>
-                <Button appearance="primary" disabled={busy || !dirty} onClick={() => void save()}>
-                  {t('common.save')}
+      {section !== 'taxonomy' ? null : program && draft ? (
+        <Section
+          title={t('taxonomy.title')}
+          description={canManage ? t('taxonomy.description') : t('taxonomy.readOnly')}
+          testId="taxonomy-section"
+        >
+          <ProblemBar
+            problem={problem}
+            intent={stale ? 'warning' : 'error'}
+            shownFields={Object.keys(problem?.fields ?? {})}
+            actions={
+              stale ? (
+                <Button onClick={reload} data-testid="taxonomy-reload">
+                  {t('taxonomy.reload')}
                 </Button>
-                <Button
-                  disabled={busy || !dirty}
-                  onClick={() => {
-                    setDraft(toDraft(program.taxonomy));
-                    setProblem(null);
-                  }}
-                >
-                  {t('taxonomy.discard')}
-                </Button>
-                {dirty ? <span className={styles.unsaved}>{t('taxonomy.unsaved')}</span> : null}
-              </div>
-            ) : null}
-          </Section>
-        </SectionAnchor>
+              ) : undefined
+            }
+          />
+          <TaxonomyEditor
+            draft={draft}
+            readOnly={!canManage}
+            errors={problem?.fields ?? {}}
+            onChange={(next, structural) => {
+              setDraft(next);
+              // Field messages are addressed by position; after adding/removing they would point
+              // at the wrong rows.
+              if (structural && problem && !stale) setProblem({ ...problem, fields: {} });
+            }}
+          />
+          {canManage ? (
+            <div className={dirty ? `${styles.footer} ${styles.sticky}` : styles.footer}>
+              {/* The sample taxonomy can be kept as it is: saving makes it the program's own. */}
+              <Button
+                appearance="primary"
+                disabled={busy || (!dirty && !program.taxonomyIsSample)}
+                onClick={() => void save()}
+                data-testid="taxonomy-save"
+              >
+                {t('common.save')}
+              </Button>
+              <Button
+                disabled={busy || !dirty}
+                onClick={() => {
+                  setDraft(toDraft(program.taxonomy));
+                  setProblem(null);
+                }}
+              >
+                {t('taxonomy.discard')}
+              </Button>
+              {dirty ? <span className={styles.unsaved}>{t('taxonomy.unsaved')}</span> : null}
+            </div>
+          ) : null}
+        </Section>
       ) : loadProblem ? null : (
         <Spinner />
       )}
-      {canManage ? (
-        <SectionAnchor id="organisations">
-          <OrganisationsSection />
-        </SectionAnchor>
+      {canManage && section === 'organisations' ? (
+        <OrganisationsSection key={createRequests} startCreating={createRequests > 0} />
       ) : null}
-      {canManage ? (
-        <SectionAnchor id="clock">
-          <ClockSection />
-        </SectionAnchor>
+      {program && section === 'contact' ? (
+        <ContactSection
+          program={program}
+          etag={etag}
+          canManage={canManage}
+          onSaved={(next, nextEtag) => {
+            setProgram(next);
+            setEtag(nextEtag);
+          }}
+        />
       ) : null}
+      {canManage && section === 'clock' ? <ClockSection /> : null}
     </>
   );
 }

@@ -2,6 +2,7 @@ import { Field, Input } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type ClientProblem } from '../api/client';
+import { withoutFieldError } from '../components/field-errors';
 import { ProblemBar } from '../components/problem-bar';
 import { PublicForm } from '../components/public-layout';
 import { useDocumentTitle } from '../components/use-document-title';
@@ -22,8 +23,11 @@ export default function SetupPage() {
   const [problem, setProblem] = useState<ClientProblem | null>(null);
   useDocumentTitle(t('setup.title'));
 
-  const set = (field: keyof typeof form) => (_event: unknown, data: { value: string }) =>
+  const set = (field: keyof typeof form) => (_event: unknown, data: { value: string }) => {
     setForm((f) => ({ ...f, [field]: data.value }));
+    // The field's message goes as soon as it is edited: it spoke of the value that was sent.
+    setProblem((p) => withoutFieldError(p, field));
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -104,7 +108,14 @@ export default function SetupPage() {
           onChange={set('password')}
         />
       </Field>
-      <ConfirmPasswordField value={confirm} onChange={setConfirm} mismatch={mismatch} />
+      <ConfirmPasswordField
+        value={confirm}
+        onChange={(value) => {
+          setConfirm(value);
+          if (value === form.password) setMismatch(false);
+        }}
+        mismatch={mismatch}
+      />
     </PublicForm>
   );
 }

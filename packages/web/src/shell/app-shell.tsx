@@ -103,7 +103,7 @@ export default function AppShell() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const { active, changeLocale } = useSignedIn();
 
-  const items = active ? navItemsFor(active.organisation.kind, t) : [];
+  const items = active ? navItemsFor(active.organisation.kind, active.roles, t) : [];
   const selected = items.find((item) => location.pathname.startsWith(item.path))?.id ?? '';
 
   const onLocale = async (locale: Parameters<typeof changeLocale>[0]) => {

@@ -8,6 +8,8 @@ import {
   ClipboardTaskListLtrRegular,
   HandshakeFilled,
   HandshakeRegular,
+  HomeFilled,
+  HomeRegular,
   LibraryFilled,
   LibraryRegular,
   RibbonFilled,
@@ -17,7 +19,7 @@ import {
   type FluentIcon,
 } from '@fluentui/react-icons';
 import type { TFunction } from 'i18next';
-import type { OrganisationKind } from '../domain/tenant';
+import { hasPermission, type OrganisationKind } from '../domain/tenant';
 
 export interface NavEntry {
   /** Also the last part of the `data-testid` (`nav-<id>`). */
@@ -34,9 +36,18 @@ const ReviewQueue = bundleIcon(ClipboardTaskListLtrFilled, ClipboardTaskListLtrR
 const ProgramIcon = bundleIcon(RibbonFilled, RibbonRegular);
 const SettingsIcon = bundleIcon(SettingsFilled, SettingsRegular);
 const StorefrontIcon = bundleIcon(BuildingShopFilled, BuildingShopRegular);
+const StartIcon = bundleIcon(HomeFilled, HomeRegular);
 
-/** The left navigation of the active organisation, which follows its kind. */
-export function navItemsFor(kind: OrganisationKind, t: TFunction): NavEntry[] {
+/**
+ * The left navigation of the active organisation: its kind decides the pages, the user's roles
+ * there leave out what they cannot use (a seller has no review queue).
+ */
+export function navItemsFor(
+  kind: OrganisationKind,
+  roles: readonly string[],
+  t: TFunction,
+): NavEntry[] {
+  const start = { id: 'start', path: '/start', label: t('nav.start'), icon: StartIcon };
   const offers = { id: 'offers', path: '/offers', label: t('nav.offers'), icon: Offers };
   const opportunities = {
     id: 'opportunities',
@@ -68,7 +79,15 @@ export function navItemsFor(kind: OrganisationKind, t: TFunction): NavEntry[] {
     case 'partner':
       return [offers, opportunities, storefront, settings];
     case 'vendor':
-      return [catalog, review, opportunities, program, storefront, settings];
+      return [
+        ...(hasPermission(roles, 'program.manage') ? [start] : []),
+        catalog,
+        ...(hasPermission(roles, 'review.decide') ? [review] : []),
+        opportunities,
+        program,
+        storefront,
+        settings,
+      ];
     case 'reseller':
       return [catalog, opportunities, storefront, settings];
   }

@@ -185,13 +185,13 @@ export function NotificationBell() {
     const membership = session.memberships.find(
       (m) => m.organisation.id === notification.organisationId,
     );
-    if (!notification.offerId || membership?.organisation.kind !== 'partner') return;
+    if (!notification.path || membership?.organisation.kind !== 'partner') return;
     setOpen(false);
     if (session.activeOrganisationId !== notification.organisationId) {
       const switched = await switchOrganisation(notification.organisationId);
       if (!switched.ok) return;
     }
-    await navigate(`/offers/${notification.offerId}`);
+    await navigate(notification.path);
   };
 
   const label =

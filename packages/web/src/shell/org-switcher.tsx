@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useKindLabel } from '../components/roles';
 import { useNotify } from '../components/toast';
-import { HOME_BY_KIND } from '../domain/navigation';
+import { homePath } from '../domain/navigation';
 import { useSignedIn } from '../session/session-context';
 import { useHeaderStyles } from './header-styles';
 
@@ -48,8 +48,8 @@ export function OrgSwitcher({ narrow }: { narrow: boolean }) {
       notify(result.problem.title, 'error');
       return;
     }
-    const kind = result.data.memberships.find((m) => m.organisation.id === id)?.organisation.kind;
-    if (kind) await navigate(HOME_BY_KIND[kind]);
+    const membership = result.data.memberships.find((m) => m.organisation.id === id);
+    if (membership) await navigate(homePath(membership.organisation.kind, membership.roles));
   };
 
   const label = active

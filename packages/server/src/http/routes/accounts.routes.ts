@@ -257,7 +257,8 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       operationId: 'createInvitation',
       tags: ['accounts'],
       summary:
-        'Invite someone by link; the answer holds the link (shown once) and it is also e-mailed',
+        'Invite someone by link; the answer holds the link (shown once), and says whether it was ' +
+        'also e-mailed (only with a mail server configured, SMTP_URL)',
       params: OrgParams,
       body: z.strictObject({ email: EmailSchema, roles: RolesSchema }),
       answers: {
@@ -265,16 +266,21 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         409: 'This person is a member already',
       },
       response: {
-        201: InvitationSchema.extend({ url: z.string() }).meta({ id: 'IssuedInvitation' }),
+        201: InvitationSchema.extend({
+          url: z.string(),
+          /** True when the link was also e-mailed: a mail server is configured and took it. */
+          emailed: z.boolean(),
+        }).meta({ id: 'IssuedInvitation' }),
       },
     },
     handler: async (request, reply) => {
       const actor = requireActor(request);
       // Always the configured address: a forged Host header must not end up in a mailed link.
       const linkOf = (token: string) => `${deps.config.publicUrl}/invite/${token}`;
+      let emailed = false;
       const answer = (issued: IssuedInvitation): Answer => ({
         status: 201,
-        body: { ...toInvitation(issued.invitation), url: linkOf(issued.token) },
+        body: { ...toInvitation(issued.invitation), url: linkOf(issued.token), emailed },
       });
       const issued = await inviteMember(
         deps.account,
@@ -285,13 +291,19 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       );
       const { invitation } = issued;
       const url = linkOf(issued.token);
-      await deps.mailer
-        ?.send({
-          to: invitation.email,
-          subject: 'You are invited to cosell',
-          text: `${request.auth!.user.name} invited you to join their organisation on cosell.\n\nOpen this link to accept (valid until ${invitation.expiresAt.toISOString()}):\n${url}\n`,
-        })
-        .catch((error: unknown) => request.log.warn({ err: error }, 'invitation e-mail not sent'));
+      // Without a mail server the message only goes to the log: the answer must not say it was sent.
+      emailed =
+        (await deps.mailer
+          ?.send({
+            to: invitation.email,
+            subject: 'You are invited to cosell',
+            text: `${request.auth!.user.name} invited you to join their organisation on cosell.\n\nOpen this link to accept (valid until ${invitation.expiresAt.toISOString()}):\n${url}\n`,
+          })
+          .then(() => deps.config.smtpUrl !== undefined)
+          .catch((error: unknown) => {
+            request.log.warn({ err: error }, 'invitation e-mail not sent');
+            return false;
+          })) ?? false;
       return sendAnswer(reply, answer(issued));
     },
   });
@@ -332,10 +344,14 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
           z.object({
             id: IdSchema,
             actorUserId: IdSchema.nullable(),
+            /** The acting person's name (null: the system, or a person no longer there). */
+            actorName: z.string().nullable(),
             actorTokenId: IdSchema.nullable(),
             action: z.string(),
             entityType: z.string(),
             entityId: z.string(),
+            /** What the entity is called (a person, an organisation, an offer), when known. */
+            entityName: z.string().nullable(),
             before: z.unknown(),
             after: z.unknown(),
             requestId: z.string().nullable(),
@@ -346,24 +362,45 @@ export const accountRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     },
     handler: async (request) => {
       const actor = requireActor(request);
+      const { organisationId } = request.params;
       const page = await uow.run(async (tx) => {
-        await requireOrganisationAccess(
-          tx,
-          actor,
-          request.params.organisationId,
-          'organisation.update',
-        );
-        return tx.audit.listAudit(request.params.organisationId, { ...request.query });
+        await requireOrganisationAccess(tx, actor, organisationId, 'organisation.update');
+        const found = await tx.audit.listAudit(organisationId, { ...request.query });
+        // Names instead of ids: the people, organisations and offers the page mentions.
+        const names = new Map<string, string>();
+        const people = new Set<string>();
+        for (const e of found.items) {
+          if (e.actorUserId) people.add(e.actorUserId);
+          if (e.entityType === 'membership') people.add(e.entityId);
+        }
+        for (const id of people) {
+          const user = await tx.users.findUser(id);
+          if (user) names.set(id, user.name);
+        }
+        for (const e of found.items) {
+          if (names.has(e.entityId)) continue;
+          if (e.entityType === 'organisation' || e.entityType === 'program') {
+            const organisation = await tx.organisations.findOrganisation(e.entityId);
+            if (organisation) names.set(e.entityId, organisation.name);
+          } else if (e.entityType === 'offer') {
+            const offer = await tx.offers.findOffer(organisationId, e.entityId);
+            if (offer) names.set(e.entityId, offer.name);
+          }
+        }
+        return { ...found, names };
       }, scopeOf(actor));
+      const nameOf = (id: string | null) => (id ? (page.names.get(id) ?? null) : null);
       return {
         total: page.total,
         items: page.items.map((e) => ({
           id: e.id,
           actorUserId: e.actorUserId,
+          actorName: nameOf(e.actorUserId),
           actorTokenId: e.actorTokenId,
           action: e.action,
           entityType: e.entityType,
           entityId: e.entityId,
+          entityName: nameOf(e.entityId),
           before: e.before,
           after: e.after,
           requestId: e.requestId,

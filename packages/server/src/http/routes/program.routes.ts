@@ -1,6 +1,8 @@
 import {
   activatePolicy,
   COSELL_STATUS_IDS,
+  EmailSchema,
+  updateProgramContact,
   describeInvalid,
   describeStatusChange,
   POLICIES,
@@ -29,6 +31,10 @@ const ProgramSchema = z
     /** True while the taxonomy is still the seeded sample set. */
     taxonomyIsSample: z.boolean(),
     sampleNote: z.string().nullable(),
+    /** Whom partners contact about requirements only the program sets; null until set. */
+    contactEmail: z.string().nullable(),
+    /** When a program admin chose (or kept) the active policy; null: not yet. */
+    policyChosenAt: TimestampSchema.nullable(),
     version: z.number().int(),
     updatedAt: TimestampSchema,
   })
@@ -39,6 +45,8 @@ const toProgram = (p: ProgramView): z.infer<typeof ProgramSchema> => ({
   taxonomy: p.taxonomy,
   taxonomyIsSample: p.taxonomyIsSample,
   sampleNote: p.taxonomyIsSample ? SAMPLE_TAXONOMY_NOTE : null,
+  contactEmail: p.contactEmail,
+  policyChosenAt: p.policyChosenAt?.toISOString() ?? null,
   version: p.version,
   updatedAt: p.updatedAt.toISOString(),
 });
@@ -207,6 +215,30 @@ export const programRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         deps.account,
         requireActor(request),
         request.body,
+        request.ifMatch,
+        String(request.id),
+      );
+      return withEtag(reply, program.version).send(toProgram(program));
+    },
+  });
+
+  app.put('/api/program/contact', {
+    config: { scope: 'program:write', ifMatch: 'required' },
+    schema: {
+      operationId: 'setProgramContact',
+      tags: ['program'],
+      summary:
+        'Set the address partners contact about requirements the program sets (program admins); ' +
+        'null clears it. If-Match required',
+      body: z.strictObject({ contactEmail: EmailSchema.nullable() }),
+      answers: { 200: { description: 'The program with its contact', headers: ['ETag'] } },
+      response: { 200: ProgramSchema },
+    },
+    handler: async (request, reply) => {
+      const program = await updateProgramContact(
+        deps.account,
+        requireActor(request),
+        request.body.contactEmail,
         request.ifMatch,
         String(request.id),
       );

@@ -16,6 +16,7 @@ import {
   PUBLISH_SECTIONS,
   REQUIREMENT_IDS,
   renderNotification,
+  notificationPath,
   SUBMISSION_STATES,
   TECHNICAL_VALIDATIONS,
   type Locale,
@@ -402,6 +403,8 @@ export const NotificationSchema = z
     params: z.record(z.string(), z.union([z.string(), z.number()])),
     subject: z.string(),
     text: z.string(),
+    /** Where in the app it leads (the offer, or its preview when Go live is awaited); null: nowhere. */
+    path: z.string().nullable(),
     createdAt: TimestampSchema,
     readAt: TimestampSchema.nullable(),
   })
@@ -417,6 +420,7 @@ export const toNotification = (
   offerId: n.offerId,
   params: n.params,
   ...renderNotification(n, locale),
+  path: notificationPath(n),
   createdAt: n.createdAt.toISOString(),
   readAt: iso(n.readAt),
 });

@@ -80,6 +80,8 @@ export const reviewRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
           changes: z.array(ChangeSchema),
           status: StatusViewSchema,
           profile: ProfileSchema,
+          /** Whole days since submission on the program clock (which may run ahead). */
+          ageDays: z.number().int(),
         }),
       },
     },
@@ -99,6 +101,12 @@ export const reviewRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
         changes: detail.changes.map(toChange),
         status: toStatusView(detail.status, request.locale),
         profile: toProfile(organisationId, detail.profile),
+        ageDays: Math.max(
+          0,
+          Math.floor(
+            (offers.clock.now().getTime() - detail.submission.submittedAt.getTime()) / 86_400_000,
+          ),
+        ),
       });
     },
   });

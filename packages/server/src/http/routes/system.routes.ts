@@ -3,6 +3,7 @@
  * clock forward, and due scheduled work (the Preferred Solution badge) runs at once.
  */
 import { AppError, requireVendorPermission } from '@cosell/core';
+import { createInstallationSettingsStore } from '@cosell/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
@@ -62,6 +63,8 @@ export const systemRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
         });
       }
       clock.advance(request.body.advanceDays * 86_400_000);
+      // Kept across restarts: the program's time never jumps back.
+      await createInstallationSettingsStore(deps.database.db).set('clock.offsetMs', clock.offsetMs);
       await deps.jobs.scheduleBadgeSweep();
       return view();
     },

@@ -30,7 +30,7 @@ import {
   type SectionState,
 } from '../../api/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { formatDateTime, formatFileSize, formatMegabytes } from '../../components/format';
+import { formatDateTime, formatFileSize } from '../../components/format';
 import { Section } from '../../components/section';
 import { useNotify } from '../../components/toast';
 import { currentLocale } from '../../i18n/i18n';
@@ -142,8 +142,8 @@ export function DocumentsSection({
       title={t('documents.title')}
       description={t('documents.description', {
         allowed,
-        maximum: formatMegabytes(limits.otherMaxBytes),
-        videoMaximum: formatMegabytes(limits.videoMaxBytes),
+        maximum: formatFileSize(limits.otherMaxBytes),
+        videoMaximum: formatFileSize(limits.videoMaxBytes),
       })}
       actions={<SectionStateBadge state={state} />}
       testId="documents-section"
@@ -231,7 +231,7 @@ function DocumentSlot({
     return t('upload.tooLarge', {
       name: file.name,
       size: formatFileSize(file.size),
-      maximum: formatMegabytes(refusal.maxBytes),
+      maximum: formatFileSize(refusal.maxBytes),
     });
   };
 

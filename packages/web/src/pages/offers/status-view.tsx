@@ -21,7 +21,8 @@ import {
   RibbonStarFilled,
   RibbonRegular,
 } from '@fluentui/react-icons';
-import { useId, type MouseEvent } from 'react';
+import { createContext, use, useEffect, useId, useState, type MouseEvent } from 'react';
+import { api, call } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatDate, formatDateTime } from '../../components/format';
@@ -157,12 +158,79 @@ export function CosellStatusBadge({
   );
 }
 
+/** True inside the reviewer's view of a submission: notes speak to the reviewer. */
+const ReviewerView = createContext(false);
+
+/** Profile fields only the program sets: a partner cannot fix them, only ask. */
+const PROGRAM_SET_FIELDS = new Set([
+  'profile-gold-competency',
+  'profile-solutions-partner',
+  'profile-isv-connect',
+  'profile-revenue',
+]);
+
+/** The program's contact address (null: none set), read once per page load. */
+let contactOnce: Promise<string | null> | null = null;
+function useProgramContact(): string | null | undefined {
+  const [contact, setContact] = useState<string | null | undefined>(undefined);
+  useEffect(() => {
+    contactOnce ??= call(api.GET('/api/program')).then((r) => (r.ok ? r.data.contactEmail : null));
+    let cancelled = false;
+    void contactOnce.then((value) => {
+      if (!cancelled) setContact(value);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  return contact;
+}
+
+/** A requirement only the program can meet: whom to ask, instead of a link to read-only values. */
+function AskProgram() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const contact = useProgramContact();
+  if (contact === undefined) return null;
+  return (
+    <Caption1 className={styles.note} data-testid="ask-program">
+      {contact ? (
+        <>
+          {t('status.askProgram')} <Link href={`mailto:${contact}`}>{contact}</Link>
+        </>
+      ) : (
+        t('status.askProgramNoContact')
+      )}
+    </Caption1>
+  );
+}
+
+/** Who acts on an unmet requirement, told to the reviewer of a submission. */
+function ReviewerNote({ fix }: { fix: Fix }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const note =
+    fix.area === 'review'
+      ? t('status.reviewer.you')
+      : fix.area === 'profile'
+        ? PROGRAM_SET_FIELDS.has(fix.field)
+          ? t('status.reviewer.program')
+          : t('status.reviewer.partnerProfile')
+        : t('status.reviewer.partnerOffer');
+  return (
+    <Caption1 className={styles.note} data-testid="reviewer-note">
+      {note}
+    </Caption1>
+  );
+}
+
 /** Where a requirement or a benefit is fixed: a link to the field, the profile, or a note. */
 function FixLink({ fix, onGo }: { fix: Fix; onGo: (target: FixTarget) => void }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const navigate = useNavigate();
   const target = requirementTarget(fix);
+  if (fix.area === 'profile' && PROGRAM_SET_FIELDS.has(fix.field)) return <AskProgram />;
   if (fix.area === 'profile') {
     return (
       <Link
@@ -200,7 +268,12 @@ function RequirementItem({
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const fix = !requirement.met && onGo ? <FixLink fix={requirement.fix} onGo={onGo} /> : null;
+  const reviewer = use(ReviewerView);
+  const fix = requirement.met ? null : reviewer ? (
+    <ReviewerNote fix={requirement.fix} />
+  ) : onGo ? (
+    <FixLink fix={requirement.fix} onGo={onGo} />
+  ) : null;
   return (
     <li
       className={styles.item}
@@ -328,17 +401,22 @@ export function StatusSummary({ status }: { status: OfferStatus }) {
 export function StatusTiers({
   status,
   onGo,
+  reviewer = false,
 }: {
   status: OfferStatus;
   onGo?: (target: FixTarget) => void;
+  /** The reviewer's view: each unmet requirement says who acts on it (you, the partner, the program). */
+  reviewer?: boolean;
 }) {
   const styles = useStyles();
   return (
-    <div className={styles.tiers}>
-      {status.tiers.map((tier) => (
-        <TierCard key={tier.status} tier={tier} tiers={status.tiers} onGo={onGo} />
-      ))}
-    </div>
+    <ReviewerView value={reviewer}>
+      <div className={styles.tiers}>
+        {status.tiers.map((tier) => (
+          <TierCard key={tier.status} tier={tier} tiers={status.tiers} onGo={onGo} />
+        ))}
+      </div>
+    </ReviewerView>
   );
 }
 

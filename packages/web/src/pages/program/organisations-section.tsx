@@ -62,7 +62,7 @@ const FIRST_ROLES: Record<ManagedKind, Role[]> = { partner: ['owner'], reseller:
  * Partner and reseller organisations of the program: search, page, create one, and invite
  * its first user (program admins only).
  */
-export function OrganisationsSection() {
+export function OrganisationsSection({ startCreating = false }: { startCreating?: boolean }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const kindLabel = useKindLabel();
@@ -72,7 +72,8 @@ export function OrganisationsSection() {
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<{ items: Organisation[]; total: number } | null>(null);
   const [problem, setProblem] = useState<ClientProblem | null>(null);
-  const [creating, setCreating] = useState(false);
+  // Opened from "Create organisation" elsewhere (the page header, the first-run checklist).
+  const [creating, setCreating] = useState(startCreating);
   const [inviting, setInviting] = useState<InviteTarget | null>(null);
   const [reload, setReload] = useState(0);
 

@@ -38,8 +38,7 @@ import { StatusSummary, StatusTiers } from '../offers/status-view';
 import { SubmissionOutcome } from '../offers/submission-progress';
 import { DecisionForm } from './decision-form';
 import { FactList } from './fact-list';
-import { ageInDays, listSearch, type SubmissionRef } from './review-params';
-import { useServerNow } from './use-server-now';
+import { listSearch, type SubmissionRef } from './review-params';
 
 const useStyles = makeStyles({
   back: {
@@ -160,7 +159,6 @@ export function ReviewDetailView({ submission }: { submission: SubmissionRef }) 
   const notify = useNotify();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const now = useServerNow();
   const [detail, setDetail] = useState<Detail | null>(null);
   const [etag, setEtag] = useState<string | undefined>(undefined);
   const [taxonomy, setTaxonomy] = useState<Taxonomy | null>(null);
@@ -248,7 +246,7 @@ export function ReviewDetailView({ submission }: { submission: SubmissionRef }) 
           partner: detail.organisationName,
           type: labels.offerType[fields.offerType],
           date: formatDateTime(sub.submittedAt),
-          count: ageInDays(sub.submittedAt, now),
+          count: detail.ageDays,
         })}
         actions={<SubmissionStateBadge state={sub.state} />}
       />
@@ -390,7 +388,7 @@ export function ReviewDetailView({ submission }: { submission: SubmissionRef }) 
           </Section>
           <Section title={t('status.title')} description={t('review.statusDescription')}>
             <StatusSummary status={detail.status} />
-            <StatusTiers status={detail.status} />
+            <StatusTiers status={detail.status} reviewer />
           </Section>
         </div>
         <div className={styles.aside}>

@@ -29,8 +29,7 @@ import { useVocabularyLabels } from '../offers/labels';
 import { SubmissionStateBadge } from '../offers/publish-badges';
 import { usePublishLabels } from '../offers/publish-labels';
 import type { ReviewQueueItem } from '../offers/publish-types';
-import { ageInDays, detailSearch, offsetOf, queueStateOf, type QueueState } from './review-params';
-import { useServerNow } from './use-server-now';
+import { detailSearch, offsetOf, queueStateOf, type QueueState } from './review-params';
 
 const PAGE_SIZE = 20;
 
@@ -62,7 +61,6 @@ export function ReviewList() {
   const publishLabels = usePublishLabels();
   const navigate = useNavigate();
   const narrow = useMediaQuery(NARROW_QUERY);
-  const now = useServerNow();
   const [params, setParams] = useSearchParams();
   const state = queueStateOf(params);
   const offset = offsetOf(params);
@@ -167,7 +165,8 @@ export function ReviewList() {
               </TableHeader>
               <TableBody>
                 {page.items.map((item) => {
-                  const age = ageInDays(item.submittedAt, now);
+                  // Counted by the server on the program clock, which may run ahead of real time.
+                  const age = item.ageDays;
                   const href = detailSearch(params, {
                     organisationId: item.organisationId,
                     submissionId: item.id,

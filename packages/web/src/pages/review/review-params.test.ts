@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ageInDays,
   detailSearch,
   listSearch,
   offsetOf,
@@ -37,13 +36,5 @@ describe('review queue address', () => {
     expect(offsetOf(new URLSearchParams('offset=40'))).toBe(40);
     expect(offsetOf(new URLSearchParams('offset=-3'))).toBe(0);
     expect(offsetOf(new URLSearchParams('offset=x'))).toBe(0);
-  });
-
-  it('counts whole days since submission', () => {
-    const now = Date.parse('2025-03-10T12:00:00Z');
-    expect(ageInDays('2025-03-10T08:00:00Z', now)).toBe(0);
-    expect(ageInDays('2025-03-09T11:00:00Z', now)).toBe(1);
-    expect(ageInDays('2025-02-28T12:00:00Z', now)).toBe(10);
-    expect(ageInDays('2025-03-11T12:00:00Z', now)).toBe(0);
   });
 });

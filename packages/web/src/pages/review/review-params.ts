@@ -29,13 +29,6 @@ export function offsetOf(params: URLSearchParams): number {
   return Number.isInteger(offset) && offset > 0 ? offset : 0;
 }
 
-/** Whole days from `submittedAt` to `now` (0 on the day of submission). */
-export function ageInDays(submittedAt: string, now: number): number {
-  const at = Date.parse(submittedAt);
-  if (Number.isNaN(at)) return 0;
-  return Math.max(0, Math.floor((now - at) / 86_400_000));
-}
-
 /** The link of a submission from the list (the list's tab stays for the way back). */
 export function detailSearch(params: URLSearchParams, ref: SubmissionRef): string {
   const next = new URLSearchParams(params);

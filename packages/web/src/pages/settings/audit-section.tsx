@@ -40,9 +40,11 @@ const useStyles = makeStyles({
 type Entry = {
   id: string;
   actorUserId: string | null;
+  actorName: string | null;
   action: string;
   entityType: string;
   entityId: string;
+  entityName: string | null;
   at: string;
 };
 
@@ -95,23 +97,30 @@ export function AuditSection({
 
   if (forbidden) return null;
 
-  const who = (userId: string | null) => {
+  const who = (entry: Entry) => {
+    const userId = entry.actorUserId;
     if (!userId) return <Text className={styles.muted}>{t('audit.system')}</Text>;
     const member = members.find((m) => m.user.id === userId);
-    return member ? (
-      member.user.name
+    const name = member?.user.name ?? entry.actorName;
+    return name ? (
+      name
     ) : (
-      // Not a member (e.g. the program admin who created the organisation): the id, shortened.
+      // A person who is gone: the id, shortened.
       <span className={styles.code} title={userId}>
         {userId.slice(0, 8)}…
       </span>
     );
   };
-  const entity = (entry: Entry) => (
-    <span className={styles.code} title={entry.entityId}>
-      {entry.entityType} {entry.entityId.slice(0, 8)}
-    </span>
-  );
+  const entity = (entry: Entry) =>
+    entry.entityName ? (
+      <span title={entry.entityId}>
+        {entry.entityType} · {entry.entityName}
+      </span>
+    ) : (
+      <span className={styles.code} title={entry.entityId}>
+        {entry.entityType} {entry.entityId.slice(0, 8)}
+      </span>
+    );
 
   return (
     <Section title={t('audit.title')} description={t('audit.description')} testId="audit-section">
@@ -130,7 +139,7 @@ export function AuditSection({
                 <li key={entry.id} className={styles.item}>
                   <span className={styles.code}>{entry.action}</span>
                   <Text size={200}>
-                    {who(entry.actorUserId)} · {formatDateTime(entry.at)}
+                    {who(entry)} · {formatDateTime(entry.at)}
                   </Text>
                   {entity(entry)}
                 </li>
@@ -151,7 +160,7 @@ export function AuditSection({
                   {page.items.map((entry) => (
                     <TableRow key={entry.id}>
                       <TableCell className={styles.nowrap}>{formatDateTime(entry.at)}</TableCell>
-                      <TableCell>{who(entry.actorUserId)}</TableCell>
+                      <TableCell>{who(entry)}</TableCell>
                       <TableCell>
                         <span className={styles.code}>{entry.action}</span>
                       </TableCell>
