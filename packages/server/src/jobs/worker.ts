@@ -50,7 +50,7 @@ export interface JobWorker {
   drain(max?: number): Promise<number>;
   /** Looks for work now instead of at the next poll. */
   kick(): void;
-  /** Queues a badge sweep now (after the clock moved) and looks for work. */
+  /** Queues the badge sweep and the referral expiry run now (after the clock moved) and looks for work. */
   scheduleBadgeSweep(): Promise<void>;
   readonly id: string;
 }
@@ -169,13 +169,14 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
 
   async function scheduleBadgeSweep(unique = false) {
     const job = badgeSweepJob(options.clock.now(), badgePeriodMs);
-    await options.uow.run(
-      (tx) =>
-        tx.jobs.enqueueJob(
-          unique ? { ...job, dedupeKey: `${job.dedupeKey}:${randomUUID()}` } : job,
-        ),
-      {},
-    );
+    // Referral warnings and expiry are due by the same program clock: checked with the badges.
+    const expiry = referralExpiryRun(options.clock.now(), 3_600_000);
+    await options.uow.run(async (tx) => {
+      await tx.jobs.enqueueJob(
+        unique ? { ...job, dedupeKey: `${job.dedupeKey}:${randomUUID()}` } : job,
+      );
+      await tx.jobs.enqueueJob(expiry);
+    }, {});
     wake?.();
   }
 
