@@ -253,11 +253,7 @@ function createBody(scope: ImportScope, values: ReferralCsvValues, row: number):
       requirements: { solutions },
     },
     // Without a Team cell, the person importing works the deal.
-    team: values.team
-      ? team(scope, values.team, row)
-      : scope.me
-        ? [memberOf(scope.me)]
-        : [],
+    team: values.team ? team(scope, values.team, row) : scope.me ? [memberOf(scope.me)] : [],
     target: [],
     visibility: values.visibility ?? 'private',
     ...(values.salesStage ? { salesStage: values.salesStage } : {}),
