@@ -43,6 +43,9 @@ export const REFERRAL_FILTER_COLUMNS: Readonly<Record<FilterField, string>> = {
   engagementId: 'r.engagement_id::text',
   externalReferenceId: 'r.external_reference_id',
   'customerProfile/name': 'r.customer_name',
+  dealKind: 'r.deal_kind',
+  salesStage: 'r.sales_stage',
+  'customerProfile/address/country': 'r.customer_country',
 };
 
 const ORDER_COLUMNS: Readonly<Record<OrderByField, string>> = {

@@ -47,6 +47,10 @@ function fieldValue(referral: Referral, field: FilterField | OrderByField): stri
       return referral.customerProfile.name;
     case 'externalReferenceId':
       return referral.externalReferenceId ?? null;
+    case 'salesStage':
+      return referral.salesStage ?? null;
+    case 'customerProfile/address/country':
+      return referral.customerProfile.address.country;
     default:
       return referral[field];
   }

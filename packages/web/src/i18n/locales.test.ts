@@ -62,6 +62,13 @@ const SAME_IN_BOTH = new Set([
   'ISV Connect',
   'Dynamics 365 Business Central',
   'Dynamics 365 Operations Apps',
+  // The product's name, a CRM's id, and words Swedish shares with English.
+  'cosell',
+  'CRM ID',
+  'person',
+  'Team',
+  'Status: {{value}}',
+  '{{when}} · {{who}} ({{actorKind}}) · via {{channel}}',
 ]);
 
 describe('the catalogues', () => {

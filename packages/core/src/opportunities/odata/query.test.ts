@@ -124,6 +124,9 @@ describe('$filter checks and SQL', () => {
     engagementId: 'r.engagement_id',
     externalReferenceId: 'r.external_reference_id',
     'customerProfile/name': 'r.customer_name',
+    dealKind: 'r.deal_kind',
+    salesStage: 'r.sales_stage',
+    'customerProfile/address/country': 'r.customer_country',
   } satisfies Record<FilterField, string>;
 
   it('compiles allowed fields into parameterised SQL, values never in the text', () => {
@@ -141,6 +144,25 @@ describe('$filter checks and SQL', () => {
     );
     expect(toSql(compileFilter(parseFilter("engagementId ne 'e'")), columns, 4).text).toBe(
       '(r.engagement_id IS DISTINCT FROM $4)',
+    );
+  });
+
+  it("filters on cosell's own fields: deal kind, sales stage and the customer's country", () => {
+    expect(
+      toSql(
+        compileFilter(
+          parseFilter("dealKind eq 'p2p' and salesStage eq 'Qualified' and country eq 'PL'"),
+        ),
+        columns,
+      ),
+    ).toEqual({
+      text: '(((r.deal_kind = $1) AND (r.sales_stage = $2)) AND (r.customer_country = $3))',
+      params: ['p2p', 'Qualified', 'PL'],
+    });
+    expect(() => compileFilter(parseFilter("dealKind eq 'barter'"))).toThrow(
+      expect.objectContaining({
+        issues: [expect.objectContaining({ code: 'odata.typeMismatch' })],
+      }),
     );
   });
 

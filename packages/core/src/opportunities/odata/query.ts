@@ -12,6 +12,7 @@ import {
   REFERRAL_SUBSTATUSES,
   REFERRAL_TYPES,
 } from '../../reference/referral.data';
+import { DEAL_KINDS } from '../opportunities.types';
 import type { ComparisonOperator, FilterAst, FilterLiteral } from './filter.ast';
 import { parse, SyntaxError as FilterSyntaxError } from './filter.parser';
 
@@ -36,6 +37,10 @@ export const FILTER_FIELDS = {
   engagementId: { type: 'string', nullable: false },
   externalReferenceId: { type: 'string', nullable: true },
   'customerProfile/name': { type: 'string', nullable: false },
+  // cosell's own fields, so that the workspace's filters and its export run in the database
+  dealKind: { type: 'enum', values: DEAL_KINDS, nullable: false },
+  salesStage: { type: 'string', nullable: true },
+  'customerProfile/address/country': { type: 'string', nullable: false },
 } as const satisfies Record<string, FieldSpec>;
 
 export type FilterField = keyof typeof FILTER_FIELDS;
@@ -43,6 +48,7 @@ export type FilterField = keyof typeof FILTER_FIELDS;
 /** Short names accepted for nested fields. */
 const FIELD_ALIASES: Readonly<Record<string, FilterField>> = {
   closingDateTime: 'details/closingDateTime',
+  country: 'customerProfile/address/country',
 };
 
 /** The fields `$orderby` may sort on. */

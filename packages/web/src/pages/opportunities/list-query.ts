@@ -129,9 +129,16 @@ function dayAfter(date: string): string {
   return next.toISOString();
 }
 
-/** The `$filter` for the query's status and close-date filters; undefined when there is none. */
+/**
+ * The `$filter` for the query's status, sales stage, deal kind, customer country and close-date
+ * filters; undefined when there is none. (The solution filter is applied to the page.)
+ */
 export function buildODataFilter(query: WorkspaceQuery): string | undefined {
   const clauses: string[] = [];
+  if (query.stage) clauses.push(`salesStage eq ${odataString(query.stage)}`);
+  if (query.dealKind) clauses.push(`dealKind eq ${odataString(query.dealKind)}`);
+  if (query.country)
+    clauses.push(`customerProfile/address/country eq ${odataString(query.country)}`);
   if (query.statuses.length === 1) {
     clauses.push(`substatus eq ${odataString(query.statuses[0]!)}`);
   } else if (query.statuses.length > 1) {
@@ -170,14 +177,10 @@ export function toListParams(query: WorkspaceQuery, top: number): ListParams {
 }
 
 /** True when a filter the server cannot apply is set (its rows are then filtered here). */
-export const hasLocalFilters = (query: FilterSet) =>
-  Boolean(query.stage || query.dealKind || query.solution || query.country);
+export const hasLocalFilters = (query: FilterSet) => Boolean(query.solution);
 
-/** The filters `$filter` cannot express: sales stage, deal kind, solution, customer country. */
+/** The filter `$filter` cannot express: a solution among the deal's solutions. */
 export function matchesLocalFilters(referral: Referral, query: FilterSet): boolean {
-  if (query.stage && referral.salesStage !== query.stage) return false;
-  if (query.dealKind && referral.dealKind !== query.dealKind) return false;
-  if (query.country && referral.customerProfile.address.country !== query.country) return false;
   if (
     query.solution &&
     !referral.details.requirements.solutions.some((solution) => solution.id === query.solution)
