@@ -1034,6 +1034,20 @@ const CASES: Record<string, RouteCase> = {
     },
     verify: (r) => expect(json(r).activePolicy).toBe(activePolicy),
   },
+  'PUT /api/program/contact': {
+    access: 'user',
+    expect: row(401, 403, 403, OK, 403, 403, 403),
+    request: async () => {
+      // The current contact under the program's current ETag: a no-op in content.
+      const program = await as(ctx.app, world.admin).get('/api/program');
+      return {
+        method: 'PUT',
+        url: '/api/program/contact',
+        body: { contactEmail: json<{ contactEmail: string | null }>(program).contactEmail ?? null },
+        headers: { 'if-match': String(program.headers.etag) },
+      };
+    },
+  },
   'GET /api/notifications': {
     access: 'user',
     // Personal: everyone signed in reads their own (no tenant object to aim at).
@@ -1108,6 +1122,26 @@ const CASES: Record<string, RouteCase> = {
       method: 'POST',
       url: orgUrl(s, '/engagements/referrals'),
       body: referralCreateBody(),
+    }),
+  },
+  'GET /api/organisations/:organisationId/engagements/referrals-export': {
+    access: 'user',
+    ...REFERRALS_LIST,
+    request: (s) => ({ method: 'GET', url: orgUrl(s, '/engagements/referrals-export') }),
+    verify: (r) => expect(r.headers['content-type']).toBe('text/csv; charset=utf-8'),
+  },
+  'POST /api/organisations/:organisationId/engagements/referrals-imports': {
+    access: 'user',
+    // A preview naming a deal nobody has: those who may write referrals learn it is unknown
+    // (400), after their access was checked; nothing is written either way.
+    own: row(401, 400 as Outcome, 403, 400 as Outcome, 400 as Outcome, 403, 404),
+    other: REFERRALS_LIST.other,
+    codes: { 400: 'VALIDATION' } as Case['codes'],
+    request: (s) => ({
+      method: 'POST',
+      url: orgUrl(s, '/engagements/referrals-imports?dryRun=true'),
+      body: `Id,Notes\n${NOBODYS_REFERRAL},Checked\n`,
+      headers: { 'content-type': 'text/csv' },
     }),
   },
   'GET /api/organisations/:organisationId/referral-options': {

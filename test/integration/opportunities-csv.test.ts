@@ -42,7 +42,6 @@ describe('co-sell opportunities CSV export and import', () => {
         offerType: 'saas',
         summary: '',
         description: '',
-        landingPageUrl: null,
         markets: ['US'],
         badges: [],
         cosellStatus: 'cosell-ready',

@@ -56,7 +56,6 @@ describe('co-sell opportunities API', () => {
         offerType: 'saas',
         summary: '',
         description: '',
-        landingPageUrl: null,
         markets: ['US'],
         badges: [],
         cosellStatus: 'cosell-ready',

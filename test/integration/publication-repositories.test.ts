@@ -925,7 +925,6 @@ describe('storefront', () => {
         offerType: type,
         summary,
         description: `${name}: what it does, in depth.`,
-        landingPageUrl: name === 'Mango CRM' ? 'https://mango.example/crm' : null,
         markets: [...markets],
         badges: [...badges],
         cosellStatus: 'cosell-ready' as const,

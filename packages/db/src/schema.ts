@@ -628,7 +628,6 @@ export const storefrontListings = pgTable(
     offerType: text('offer_type').notNull(),
     summary: text('summary').notNull().default(''),
     description: text('description').notNull().default(''),
-    landingPageUrl: text('landing_page_url'),
     markets: text('markets')
       .array()
       .notNull()

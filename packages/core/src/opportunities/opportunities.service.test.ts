@@ -29,7 +29,6 @@ function listOffer(organisationId: string, name: string, cosellStatus = 'cosell-
     offerType: 'saas',
     summary: '',
     description: '',
-    landingPageUrl: null,
     markets: [],
     badges: [],
     cosellStatus: cosellStatus as 'cosell-ready',

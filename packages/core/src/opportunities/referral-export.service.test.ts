@@ -26,7 +26,6 @@ beforeEach(() => {
     offerType: 'saas',
     summary: '',
     description: '',
-    landingPageUrl: null,
     markets: [],
     badges: [],
     cosellStatus: 'cosell-ready',

@@ -34,7 +34,6 @@ beforeEach(() => {
     offerType: 'saas',
     summary: '',
     description: '',
-    landingPageUrl: null,
     markets: [],
     badges: [],
     cosellStatus: 'cosell-ready',

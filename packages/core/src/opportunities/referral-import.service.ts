@@ -357,6 +357,8 @@ export async function importReferrals(
   options: { dryRun: boolean },
   request?: CommandRequest,
 ): Promise<ReferralImportResult> {
+  // Who may import is checked before the file is read: others learn nothing of its problems.
+  await deps.uow.run((tx) => referralAccessOf(tx, actor, organisationId, true), scopeFor(actor));
   const rows: { row: number; values: ReferralCsvValues }[] = [];
   const issues: FieldIssue[] = [];
   for await (const parsed of parseReferralsCsv(source)) {

@@ -155,7 +155,6 @@ export async function refreshStorefront(
     offerType: fields.offerType,
     summary: fields.summary,
     description: fields.description,
-    landingPageUrl: row.live.cosell.landingPageUrl,
     markets: [...fields.markets],
     badges: storefrontBadges(benefits),
     cosellStatus: status,

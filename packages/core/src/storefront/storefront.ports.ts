@@ -13,8 +13,6 @@ export interface StorefrontListing {
   summary: string;
   /** The offer's long description (plain text), '' when it has none. */
   description: string;
-  /** The product's landing page the publisher gave with the co-sell listing. */
-  landingPageUrl: string | null;
   markets: string[];
   /** 'preferred-solution', 'azure-benefit-eligible'. */
   badges: string[];

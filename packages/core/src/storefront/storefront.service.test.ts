@@ -30,7 +30,6 @@ const listing = (listing: Partial<StorefrontListing> = {}): StorefrontListing =>
     offerType: 'saas',
     summary: 'Analytics for everyone',
     description: '',
-    landingPageUrl: null,
     markets: ['US'],
     badges: [],
     cosellStatus: 'cosell-ready',
@@ -135,17 +134,14 @@ describe(storefrontSubscriber.name, () => {
       name: offer.name,
       summary: offer.summary,
       description: version.snapshot.fields.description,
-      landingPageUrl: version.snapshot.cosell.landingPageUrl,
       markets: ['US'],
     });
-    // A ready offer has a landing page: the storefront shows it.
-    expect(shown.landingPageUrl).toMatch(/^https:\/\//);
+    // The co-sell tab (its landing page included) is for the vendor's sellers, never public.
     expect(Object.keys(shown).sort()).toEqual(
       [
         'badges',
         'cosellStatus',
         'description',
-        'landingPageUrl',
         'markets',
         'name',
         'offerId',

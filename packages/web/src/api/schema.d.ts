@@ -2190,7 +2190,6 @@ export interface components {
             offerType: "azure-application" | "azure-container" | "azure-virtual-machine" | "consulting-service" | "dynamics-365-dataverse-power-apps" | "dynamics-365-operations-apps" | "dynamics-365-business-central" | "iot-edge-module" | "managed-service" | "power-bi-app" | "saas" | "office-add-in";
             summary: string;
             description: string;
-            landingPageUrl: string | null;
             markets: string[];
             badges: ("preferred-solution" | "azure-benefit-eligible")[];
             /** @enum {string} */

@@ -433,7 +433,6 @@ export const StorefrontListingSchema = z
     offerType: OfferTypeIdSchema,
     summary: z.string(),
     description: z.string(),
-    landingPageUrl: z.string().nullable(),
     markets: z.array(z.string()),
     badges: z.array(z.enum(['preferred-solution', 'azure-benefit-eligible'])),
     cosellStatus: CosellStatusIdSchema,
@@ -451,7 +450,6 @@ export const toStorefrontListing = (
   offerType: l.offerType,
   summary: l.summary,
   description: l.description,
-  landingPageUrl: l.landingPageUrl,
   markets: l.markets,
   badges: l.badges.filter(
     (b): b is 'preferred-solution' | 'azure-benefit-eligible' =>

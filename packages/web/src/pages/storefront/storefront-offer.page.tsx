@@ -1,13 +1,5 @@
-import {
-  Badge,
-  Link,
-  makeStyles,
-  Spinner,
-  Subtitle2,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
-import { ArrowLeftRegular, BuildingShopRegular, OpenRegular } from '@fluentui/react-icons';
+import { Badge, makeStyles, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { ArrowLeftRegular, BuildingShopRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
@@ -42,7 +34,6 @@ const useStyles = makeStyles({
   value: { margin: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   summary: { margin: 0, whiteSpace: 'pre-line', overflowWrap: 'anywhere', maxWidth: '72ch' },
   lead: { fontWeight: tokens.fontWeightSemibold },
-  landing: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
   heading: { margin: 0 },
   markets: {
     margin: 0,
@@ -52,13 +43,8 @@ const useStyles = makeStyles({
   },
 });
 
-/** Only web addresses become links (a stored value is shown, never followed, otherwise). */
-const webAddress = (url: string | null | undefined) =>
-  url && /^https?:\/\/[^\s]+$/i.test(url) ? url : null;
-
 /**
- * One live offer of the storefront: what it does, its landing page, publisher, badges and
- * markets, and "Contact me" for the publisher. The list's filters ride along in the address, so
+ * One live offer of the storefront: what it does, its publisher, badges and markets, and "Contact me" for the publisher. The list's filters ride along in the address, so
  * "All offers" returns to the same search.
  */
 export default function StorefrontOfferPage() {
@@ -129,7 +115,6 @@ export default function StorefrontOfferPage() {
   }
 
   const markets = marketNames(listing.markets);
-  const landingPage = webAddress(listing.landingPageUrl);
   return (
     <>
       {back}
@@ -148,24 +133,6 @@ export default function StorefrontOfferPage() {
           <div>
             <dt className={styles.term}>{t('storefront.publisher')}</dt>
             <dd className={styles.value}>{listing.publisherName}</dd>
-          </div>
-          <div>
-            <dt className={styles.term}>{t('storefront.landingPage')}</dt>
-            <dd className={styles.value}>
-              {landingPage ? (
-                <Link
-                  href={landingPage}
-                  target="_blank"
-                  rel="noopener noreferrer"
-                  className={styles.landing}
-                >
-                  {new URL(landingPage).host}
-                  <OpenRegular aria-label={t('storefront.opensInNewTab')} role="img" />
-                </Link>
-              ) : (
-                <Text>{t('storefront.noLandingPage')}</Text>
-              )}
-            </dd>
           </div>
           <div>
             <dt className={styles.term}>{t('storefront.offerType')}</dt>
