@@ -29,7 +29,7 @@ export const UtcDateTimeSchema = z.iso
 /** ISO 4217 alphabetic code. */
 export const CurrencySchema = z
   .string()
-  .max(3, { error: 'referral.currency.invalid' })
+  .max(3, { error: 'referral.currency.invalid', abort: true })
   .regex(/^[A-Z]{3}$/, { error: 'referral.currency.invalid' });
 
 export const DealKindSchema = z.enum(DEAL_KINDS);
