@@ -466,6 +466,8 @@ describe(sut.refreshStorefront.name, () => {
         name: 'Contoso Analytics',
         offerType: 'saas',
         summary: 'Analytics for everyone',
+        // The live version's description (this offer has none); never the co-sell tab.
+        description: '',
         markets: ['US'],
         badges: ['preferred-solution', 'azure-benefit-eligible'],
         cosellStatus: 'azure-ip-cosell-incentivized',
