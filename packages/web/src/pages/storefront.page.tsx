@@ -167,6 +167,16 @@ export default function StorefrontPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only the typed text restarts the wait
   }, [search]);
 
+  // A ticked badge shows at once, before the address (a router navigation) has caught up; the
+  // address still decides, so Back/Forward and "Clear filters" show its badges.
+  const [badges, setBadges] = useState(query.badges);
+  const addressBadges = query.badges.join(',');
+  const [shownBadges, setShownBadges] = useState(addressBadges);
+  if (shownBadges !== addressBadges) {
+    setShownBadges(addressBadges);
+    setBadges(query.badges);
+  }
+
   // Back/Forward and "Clear filters" change the address: show its search text.
   const [shownSearch, setShownSearch] = useState(query.search);
   if (shownSearch !== query.search) {
@@ -257,15 +267,15 @@ export default function StorefrontPage() {
               <Checkbox
                 key={badge}
                 label={badgeLabels[badge]}
-                checked={query.badges.includes(badge)}
+                checked={badges.includes(badge)}
                 data-testid={`storefront-filter-${badge}`}
-                onChange={(_event, data) =>
-                  update({
-                    badges: data.checked
-                      ? [...query.badges, badge].filter(isStorefrontBadge)
-                      : query.badges.filter((b) => b !== badge),
-                  })
-                }
+                onChange={(_event, data) => {
+                  const next = data.checked
+                    ? [...badges, badge].filter(isStorefrontBadge)
+                    : badges.filter((b) => b !== badge);
+                  setBadges(next);
+                  update({ badges: next });
+                }}
               />
             ))}
           </fieldset>
