@@ -329,9 +329,9 @@ describe('review and publish', () => {
     expect(preview.offer.lifecycleState).toBe('preview');
     expect(mails.some((m) => m.to === 'manager@a.test')).toBe(false);
     // A new offer's approval says that its preview waits for the publisher's Go live.
-    expect(
-      mails.some((m) => m.to === 'owner@a.test' && /preview is ready/.test(m.subject)),
-    ).toBe(true);
+    expect(mails.some((m) => m.to === 'owner@a.test' && /preview is ready/.test(m.subject))).toBe(
+      true,
+    );
 
     const live = await owner().post(`${base}/submissions/${preview.current!.id}/go-live`);
     expect(live.statusCode, live.body).toBe(200);
