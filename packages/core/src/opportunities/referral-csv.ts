@@ -353,6 +353,21 @@ export function validateReferralCells(
   return { values, issues };
 }
 
+/** The columns a new deal (a row without Id, or with an unknown External reference ID) lacks. */
+export function missingForNew(values: ReferralCsvValues): ReferralColumnKey[] {
+  const required: [ReferralColumnKey, unknown][] = [
+    ['name', values.name],
+    ['customerName', values.customerName],
+    ['customerCountry', values.customerCountry],
+    ['dealValue', values.dealValue],
+    ['currency', values.currency],
+    ['closingDate', values.closingDateTime],
+    ['solutions', values.solutions],
+    ['notes', values.notes],
+  ];
+  return required.filter(([, value]) => value === undefined).map(([key]) => key);
+}
+
 /** Hands out the first `max` issues of a file; later rows keep only their count. */
 class IssueBudget {
   private left: number;
@@ -446,18 +461,8 @@ class ReferralRows {
     const { values, issues } = validateReferralCells(cells, record.row);
     if (!values.id && !values.externalReferenceId) {
       // A new deal: everything New deal asks for must be there.
-      const required: [ReferralColumnKey, unknown][] = [
-        ['name', values.name],
-        ['customerName', values.customerName],
-        ['customerCountry', values.customerCountry],
-        ['dealValue', values.dealValue],
-        ['currency', values.currency],
-        ['closingDate', values.closingDateTime],
-        ['solutions', values.solutions],
-        ['notes', values.notes],
-      ];
-      for (const [key, value] of required) {
-        if (value === undefined && !issues.some((found) => found.path[2] === key)) {
+      for (const key of missingForNew(values)) {
+        if (!issues.some((found) => found.path[2] === key)) {
           issues.push(issue(record.row, key, 'referralCsv.requiredForNew'));
         }
       }

@@ -35,6 +35,7 @@ import type { ReferralCreate } from './opportunities.schemas';
 import type { Referral, ReferralMember } from './opportunities.types';
 import {
   MAX_REFERRAL_IMPORT_ROWS,
+  missingForNew,
   parseReferralsCsv,
   type ReferralColumnKey,
   type ReferralCsvValues,
@@ -299,22 +300,11 @@ async function importRow(
       throw new AppError('VALIDATION', { issues: [rowIssue(row, 'id', 'referralCsv.unknownId')] });
     }
     // An external reference id not yet known: a new deal from the CRM.
-    for (const key of [
-      'name',
-      'customerName',
-      'customerCountry',
-      'dealValue',
-      'currency',
-      'closingDate',
-      'solutions',
-      'notes',
-    ] as const) {
-      const value = key === 'closingDate' ? values.closingDateTime : values[key];
-      if (value === undefined) {
-        throw new AppError('VALIDATION', {
-          issues: [rowIssue(row, key, 'referralCsv.requiredForNew')],
-        });
-      }
+    const [missing] = missingForNew(values);
+    if (missing) {
+      throw new AppError('VALIDATION', {
+        issues: [rowIssue(row, missing, 'referralCsv.requiredForNew')],
+      });
     }
   }
   const body = createBody(scope, values, row);
