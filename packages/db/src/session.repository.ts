@@ -11,7 +11,6 @@ import type {
   UserRecord,
 } from '@cosell/core';
 import { and, eq, ne } from 'drizzle-orm';
-import pg from 'pg';
 import type { DatabaseHandle, Executor } from './client';
 import { sessions } from './schema';
 
@@ -86,61 +85,27 @@ interface StoredPrincipal {
   })[];
 }
 
-const milliseconds = (ms: number) => {
-  if (!Number.isSafeInteger(ms) || ms < 0) throw new RangeError(`not a duration: ${ms}`);
-  return `interval '1 millisecond' * ${ms}`;
+/**
+ * Resolves a session with the database function `cosell_resolve_session` (migration 0012): as
+ * cosell_app, the session's person becomes the scope's user (so row-level security shows their
+ * memberships), then one statement reads the session, the person and their memberships, deletes
+ * the session when it has ended and marks it seen when its mark is stale. One round trip; on
+ * PostgreSQL a named prepared statement, so neither the call nor the function's statements are
+ * planned again on a connection that has run them once.
+ */
+export const RESOLVE_SESSION = {
+  name: 'cosell_resolve_session',
+  text: 'select cosell_resolve_session($1, $2, $3, $4) as principal',
 };
 
-/**
- * The statements that resolve a session, as one simple query (one round trip, one implicit
- * transaction): as cosell_app, the session's person becomes the scope's user (so row-level
- * security shows their memberships), then one statement reads the session, the person and their
- * memberships, deletes the session when it has ended and marks it seen when its mark is stale.
- * The values are escaped literals: a simple query carries no parameters.
- */
-export function resolveSessionStatement(id: string, rules: SessionRules): string {
-  const token = pg.escapeLiteral(id);
-  const now = `${pg.escapeLiteral(rules.now.toISOString())}::timestamptz`;
-  return `select set_config('role', 'cosell_app', true);
-select set_config('cosell.user_id', coalesce((select user_id::text from sessions where id = ${token}), ''), true);
-with found as (
-  select s.*, (s.expires_at <= ${now} or s.last_seen_at < ${now} - ${milliseconds(rules.idleMs)}) as ended
-  from sessions s where s.id = ${token}
-), person as (
-  select u.* from users u join found f on u.id = f.user_id
-), ended as (
-  delete from sessions where id = ${token} and (select ended from found) returning id
-), seen as (
-  update sessions set last_seen_at = ${now}
-  where id = ${token} and not (select ended from found)
-    and last_seen_at < ${now} - ${milliseconds(rules.touchAfterMs)}
-    and exists (select 1 from person where disabled_at is null)
-  returning id
-)
-select json_build_object(
-  'ended', f.ended,
-  'session', json_build_object(
-    'id', f.id, 'userId', f.user_id, 'activeOrganisationId', f.active_organisation_id,
-    'csrfToken', f.csrf_token, 'createdAt', f.created_at, 'lastSeenAt', f.last_seen_at,
-    'expiresAt', f.expires_at),
-  'user', (select json_build_object(
-    'id', p.id, 'email', p.email, 'name', p.name, 'passwordHash', p.password_hash,
-    'locale', p.locale, 'disabledAt', p.disabled_at,
-    'mutedNotificationKinds', p.muted_notification_kinds, 'createdAt', p.created_at,
-    'version', p.version) from person p),
-  'memberships', coalesce((select json_agg(json_build_object(
-      'organisationId', m.organisation_id, 'userId', m.user_id, 'roles', m.roles,
-      'createdAt', m.created_at, 'version', m.version,
-      'organisation', json_build_object('id', o.id, 'kind', o.kind, 'name', o.name,
-        'createdAt', o.created_at, 'version', o.version))
-      order by o.kind, o.name)
-    from memberships m join organisations o on o.id = m.organisation_id
-    where m.user_id = f.user_id), '[]'::json)
-) as principal
-from found f`;
+/** The parameters of `RESOLVE_SESSION` for the session `id` under `rules`. */
+export function resolveSessionParameters(id: string, rules: SessionRules) {
+  for (const ms of [rules.idleMs, rules.touchAfterMs])
+    if (!Number.isSafeInteger(ms) || ms < 0) throw new RangeError(`not a duration: ${ms}`);
+  return [id, rules.now.toISOString(), rules.idleMs, rules.touchAfterMs];
 }
 
-/** Reads the principal row of `resolveSessionStatement`. */
+/** Reads the principal `RESOLVE_SESSION` returns. */
 export function toResolvedSession(stored: StoredPrincipal | undefined): ResolvedSession | null {
   if (!stored || stored.ended || !stored.user || stored.user.disabledAt) return null;
   const { session, user } = stored;
@@ -167,8 +132,8 @@ export function toResolvedSession(stored: StoredPrincipal | undefined): Resolved
 }
 
 /**
- * Sessions resolved in one round trip (see `resolveSessionStatement`), on either engine. The
- * database may still be opening; resolving then waits for it.
+ * Sessions resolved in one round trip (see `RESOLVE_SESSION`), on either engine. The database
+ * may still be opening; resolving then waits for it.
  */
 export function createSessionResolver(
   handle: DatabaseHandle | Promise<DatabaseHandle>,
@@ -176,19 +141,17 @@ export function createSessionResolver(
   return {
     async resolveSession(id, rules) {
       const opened = await handle;
-      const text = resolveSessionStatement(id, rules);
+      const values = resolveSessionParameters(id, rules);
       let rows: unknown[];
       if (opened.pool) {
-        const results = (await opened.pool.query(text)) as unknown as pg.QueryResult[];
-        rows = results.at(-1)?.rows ?? [];
+        rows = (await opened.pool.query({ ...RESOLVE_SESSION, values })).rows;
       } else if (opened.pglite) {
-        const results = await opened.pglite.exec(text);
-        rows = results.at(-1)?.rows ?? [];
+        rows = (await opened.pglite.query(RESOLVE_SESSION.text, values)).rows;
       } else {
         throw new Error('the database handle has neither a pool nor PGlite');
       }
-      const row = rows[0] as { principal: StoredPrincipal } | undefined;
-      return toResolvedSession(row?.principal);
+      const row = rows[0] as { principal: StoredPrincipal | null } | undefined;
+      return toResolvedSession(row?.principal ?? undefined);
     },
   };
 }
