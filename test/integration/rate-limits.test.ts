@@ -3,7 +3,7 @@
  * sessions, per API token, per address for anonymous calls; 429 problem+json with Retry-After
  * and the IETF RateLimit-Policy / RateLimit headers; the window resets; old counters are swept.
  */
-import { createRateLimitStore } from '@cosell/db';
+import { createSharedRateLimitCounter } from '@cosell/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -95,25 +95,77 @@ describe('rate limits', () => {
 
   it('starts each window afresh', async () => {
     const handle = await ctx.deps.database.ready;
-    const store = createRateLimitStore(handle.db);
+    const counter = createSharedRateLimitCounter(handle.db, { flushMs: 60_000, keepMs: 60_000 });
     const first = new Date('2021-05-01T10:00:00Z');
-    expect(await store.hit('test:window', first)).toBe(1);
-    expect(await store.hit('test:window', first)).toBe(2);
-    expect(await store.hit('test:window', new Date('2021-05-01T10:00:10Z'))).toBe(1);
+    expect(counter.hit('test:window', first)).toBe(1);
+    expect(counter.hit('test:window', first)).toBe(2);
+    await counter.flush();
+    expect(counter.hit('test:window', new Date('2021-05-01T10:00:10Z'))).toBe(1);
+    await counter.close();
+    expect(await storedHits('test:window')).toBe(1);
   });
 
-  it('sweeps counters of long-past windows, never the one it counts', async () => {
+  it('adds up the hits of every process in the shared table, one flush late at most', async () => {
     const handle = await ctx.deps.database.ready;
-    const store = createRateLimitStore(handle.db);
-    const old = new Date('2020-01-01T00:00:00Z');
-    await store.hit('test:old-1', old);
-    await store.hit('test:old-2', old);
-    await store.hit('test:current', old);
-    const now = new Date('2020-01-02T00:00:00Z');
-    expect(await store.hit('test:current', now, new Date('2020-01-01T12:00:00Z'))).toBe(1);
-    const rows = (await handle.db.execute(
-      sql`select key, hits from rate_limits where key like 'test:%' and key <> 'test:window' order by key`,
-    )) as unknown as { rows: { key: string; hits: number }[] };
-    expect(rows.rows).toEqual([{ key: 'test:current', hits: 1 }]);
+    const options = { flushMs: 60_000, keepMs: 60_000 };
+    const one = createSharedRateLimitCounter(handle.db, options);
+    const two = createSharedRateLimitCounter(handle.db, options);
+    const window = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+    for (let n = 0; n < 5; n++) one.hit('test:shared', window);
+    expect(two.hit('test:shared', window)).toBe(1);
+    await one.flush();
+    await two.flush();
+    // Two has seen one's five; one sees two's hit once it flushes again.
+    expect(two.hit('test:shared', window)).toBe(7);
+    expect(one.hit('test:shared', window)).toBe(6);
+    await one.flush();
+    expect(one.hit('test:shared', window)).toBe(8);
+    await Promise.all([one.close(), two.close()]);
+    expect(await storedHits('test:shared')).toBe(9);
+  });
+
+  it('keeps hits it could not save and sends them with the next flush', async () => {
+    const handle = await ctx.deps.database.ready;
+    let broken = true;
+    const db = new Proxy(handle.db, {
+      get: (target, property, receiver) =>
+        property === 'execute' && broken
+          ? () => Promise.reject(new Error('connection refused'))
+          : (Reflect.get(target, property, receiver) as unknown),
+    });
+    const counter = createSharedRateLimitCounter(db, { flushMs: 60_000, keepMs: 60_000 });
+    const window = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+    counter.hit('test:outage', window);
+    counter.hit('test:outage', window);
+    await expect(counter.flush()).rejects.toThrow('connection refused');
+    broken = false;
+    counter.hit('test:outage', window);
+    await counter.close();
+    expect(await storedHits('test:outage')).toBe(3);
+  });
+
+  it('sweeps counters of long-past windows', async () => {
+    const handle = await ctx.deps.database.ready;
+    const old = createSharedRateLimitCounter(handle.db, { flushMs: 60_000, keepMs: 60_000 });
+    const past = new Date('2020-01-01T00:00:00Z');
+    old.hit('test:old-1', past);
+    old.hit('test:old-2', past);
+    await old.close();
+    expect(await storedHits('test:old-1')).toBe(1);
+    // A process's first flush sweeps windows over for longer than `keepMs`.
+    const counter = createSharedRateLimitCounter(handle.db, { flushMs: 60_000, keepMs: 60_000 });
+    counter.hit('test:current', new Date());
+    await counter.close();
+    expect(await storedHits('test:old-1')).toBeNull();
+    expect(await storedHits('test:old-2')).toBeNull();
+    expect(await storedHits('test:current')).toBe(1);
   });
 });
+
+async function storedHits(key: string): Promise<number | null> {
+  const handle = await ctx.deps.database.ready;
+  const result = (await handle.db.execute(
+    sql`select hits from rate_limits where key = ${key}`,
+  )) as unknown as { rows: { hits: number }[] };
+  return result.rows[0] ? Number(result.rows[0].hits) : null;
+}

@@ -2,13 +2,14 @@
  * Published rate limits (ADR 014). Every API request counts against one fixed window of
  * RATE_LIMIT_WINDOW_SECONDS: per API token, per organisation for signed-in sessions, per
  * address for anonymous calls; reads and writes have their own quota. On PostgreSQL the
- * counters live in the database (one upsert per request), so every API process shares them;
- * on embedded PGlite, which one process alone may open, in that process's memory. Each answer carries
+ * counters live in the database, so every API process shares them: each process counts in
+ * memory and adds its hits to the table a few times a second, so a request waits for no round
+ * trip; on embedded PGlite, which one process alone may open, in that process's memory. Each answer carries
  * the IETF httpapi draft headers `RateLimit-Policy` and `RateLimit`; one over the quota is
  * refused with 429, `Retry-After` and a problem+json body.
  */
 import { AppError } from '@cosell/core';
-import { createMemoryRateLimitStore, createRateLimitStore, type RateLimitStore } from '@cosell/db';
+import { createSharedRateLimitCounter } from '@cosell/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { serializeList } from 'structured-headers';
@@ -17,8 +18,12 @@ import type { AppDeps } from '../deps';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Probes and the API docs are never limited: a load balancer must always reach them. */
 const UNLIMITED = /^\/api\/(health|docs|openapi\.json)(\/|\?|$)/;
-/** One request in this many also sweeps a few long-expired counters. */
-const SWEEP_ONE_IN = 64;
+/**
+ * How often each process adds its hits to the shared table: the longest another process can go
+ * without seeing them, so the most a quota can be overshot is what the other processes serve in
+ * this time.
+ */
+const FLUSH_MS = 200;
 
 interface Bucket {
   /** The counter's key: who is counted, and whether for reads or writes. */
@@ -51,39 +56,27 @@ export function bucketOf(request: FastifyRequest, limits: Limits): Bucket {
 export const rateLimitPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
   const limits = deps.config.rateLimits;
   if (!limits) return;
+  const windowMs = limits.windowSeconds * 1000;
   // PostgreSQL: the shared table. Embedded PGlite is opened by one process only (the
   // data-folder lock), so its counters stay in that process's memory (ADR 014).
-  const store: RateLimitStore =
-    deps.database.kind === 'postgres'
-      ? createRateLimitStore(deps.database.db)
-      : createMemoryRateLimitStore();
-  const windowMs = limits.windowSeconds * 1000;
-  // Counters of windows this old are of no use to anyone: swept.
-  const keepMs = Math.max(2 * windowMs, 60_000);
-
-  app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/') || UNLIMITED.test(request.url) || request.is404) return;
-    const bucket = bucketOf(request, limits);
-    // Wall-clock time, the same in every process: windows start on multiples of their length.
-    const now = Date.now();
-    const windowStart = Math.floor(now / windowMs) * windowMs;
-    const resetSeconds = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
-    let hits: number;
-    try {
-      hits = await store.hit(
-        bucket.key,
-        new Date(windowStart),
-        Math.random() * SWEEP_ONE_IN < 1 ? new Date(windowStart - keepMs) : undefined,
-      );
-    } catch (error) {
-      // The limiter never takes the API down with it: an unreachable counter lets the request
-      // through (the database answers it, or reports its own outage).
-      request.log.warn({ err: error }, 'rate limit not checked');
-      return;
-    }
-    reply.header(
-      'ratelimit-policy',
-      serializeList([
+  const counter = createSharedRateLimitCounter(
+    deps.database.kind === 'postgres' ? deps.database.db : null,
+    {
+      flushMs: FLUSH_MS,
+      // Counters of windows this old are of no use to anyone: swept.
+      keepMs: Math.max(2 * windowMs, 60_000),
+      // The limiter never takes the API down with it: the hits are sent again with the next
+      // flush, and requests go on meanwhile (the database reports its own outage).
+      onError: (error) => app.log.warn({ err: error }, 'rate limit counters not saved'),
+    },
+  );
+  app.addHook('onClose', () => counter.close().catch(() => {}));
+  // A policy's header never changes: written once.
+  const policies = new Map<string, string>();
+  const policyHeader = (bucket: Bucket) => {
+    let header = policies.get(bucket.policy);
+    if (header === undefined) {
+      header = serializeList([
         [
           bucket.policy,
           new Map([
@@ -91,8 +84,22 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, deps: AppDeps) =>
             ['w', limits.windowSeconds],
           ]),
         ],
-      ]),
-    );
+      ]);
+      policies.set(bucket.policy, header);
+    }
+    return header;
+  };
+
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!request.url.startsWith('/api/') || UNLIMITED.test(request.url) || request.is404)
+      return done();
+    const bucket = bucketOf(request, limits);
+    // Wall-clock time, the same in every process: windows start on multiples of their length.
+    const now = Date.now();
+    const windowStart = Math.floor(now / windowMs) * windowMs;
+    const resetSeconds = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
+    const hits = counter.hit(bucket.key, new Date(windowStart));
+    reply.header('ratelimit-policy', policyHeader(bucket));
     reply.header(
       'ratelimit',
       serializeList([
@@ -106,12 +113,15 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, deps: AppDeps) =>
       ]),
     );
     if (hits > bucket.quota) {
-      throw new AppError('RATE_LIMITED', {
-        message: `rate limit ${bucket.policy} exceeded`,
-        messageKey: 'rateLimit.exceeded',
-        params: { seconds: resetSeconds },
-        retryAfterSeconds: resetSeconds,
-      });
+      return done(
+        new AppError('RATE_LIMITED', {
+          message: `rate limit ${bucket.policy} exceeded`,
+          messageKey: 'rateLimit.exceeded',
+          params: { seconds: resetSeconds },
+          retryAfterSeconds: resetSeconds,
+        }),
+      );
     }
+    done();
   });
 });
