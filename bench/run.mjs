@@ -68,6 +68,9 @@ async function start(
     DATA_DIR: dataDir,
     DATABASE_URL: '', // PGlite
     ...(level && { LOG_LEVEL: level }),
+    // The limiter counts every request (it is part of the chain) but never refuses one: a 429
+    // is not the answer being measured.
+    ...(name === 'cosell' && { RATE_LIMIT_ANONYMOUS: '1000000000' }),
   };
   const child = spawn(process.execPath, [...(probed ? ['--import', probe] : []), ...args], {
     env: {
@@ -155,6 +158,10 @@ for (let round = 1; round <= rounds; round++) {
           `cosell at LOG_LEVEL=${level} wrote ${lines} request lines for ${result.requests.total} requests`,
         );
     }
+    if (result.non2xx > 0 || result.errors > 0)
+      throw new Error(
+        `${row}: ${result.non2xx} answers were not 2xx and ${result.errors} failed; nothing measured`,
+      );
     console.error(
       `round ${round} ${row.padEnd(11)} ${Math.round(result.requests.average)} req/s p99 ${result.latency.p99} ms, ` +
         `${runs[row].at(-1).cpuUsPerRequest.toFixed(1)} µs CPU per request`,
