@@ -136,12 +136,18 @@ describe('API contract', () => {
     ];
     for (const answer of answers) {
       expect(answer.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
-      expect(answer.headers['content-security-policy']).toMatch(/default-src 'self'/);
       expect(answer.headers['x-content-type-options']).toBe('nosniff');
       expect(answer.headers['x-frame-options']).toBe('DENY');
-      expect(answer.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
       expect(answer.headers['strict-transport-security']).toBeUndefined();
     }
+    // Pages and their files carry the document policies; API answers, JSON that is never
+    // rendered, a policy that allows nothing.
+    expect(answers[0]!.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(answers[0]!.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    for (const answer of answers.slice(1))
+      expect(answer.headers['content-security-policy']).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
     // API answers are personal: never stored by caches.
     expect(answers[1]!.headers['cache-control']).toBe('no-store');
   });

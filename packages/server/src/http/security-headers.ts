@@ -1,6 +1,9 @@
 /**
- * Security headers on every answer (QUALITY R11). The CSP allows only our own scripts; Fluent
- * UI injects styles at run time, hence 'unsafe-inline' for styles only.
+ * Security headers on every answer (QUALITY R11). Pages and their files: a CSP that allows only
+ * our own scripts (Fluent UI injects styles at run time, hence 'unsafe-inline' for styles only)
+ * and the document policies. API answers are JSON, never rendered: the headers OWASP's REST
+ * Security Cheat Sheet lists for them (no-store, a CSP that allows nothing and no framing,
+ * nosniff, DENY), and not the document policies, which would only lengthen every answer.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -29,7 +32,12 @@ const COMMON = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 };
 // Prebuilt per kind of path: this runs on every request, so it only copies an object.
-const API_HEADERS = { ...COMMON, 'content-security-policy': CSP, 'cache-control': 'no-store' };
+const API_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'cache-control': 'no-store',
+};
 const DOCS_HEADERS = {
   ...COMMON,
   'content-security-policy': DOCS_CSP,
@@ -39,11 +47,12 @@ const WEB_HEADERS = { ...COMMON, 'content-security-policy': CSP };
 const HSTS = 'max-age=31536000; includeSubDomains';
 
 /**
- * Puts the security headers of the request's kind of path on its answer. Also called for the
+ * Puts the request id and the security headers of the request's kind of path on its answer. Also called for the
  * errors Fastify's router raises before any hook runs (see `frameworkErrors` in app.ts).
  */
 export function applySecurityHeaders(request: FastifyRequest, reply: FastifyReply) {
   const url = request.url;
+  reply.header('x-request-id', request.id);
   reply.headers(
     url.startsWith('/api/docs')
       ? DOCS_HEADERS
