@@ -3,7 +3,6 @@
  * headers, cookies, auth, validation), the routes, the API docs and the web app.
  */
 import { randomUUID } from 'node:crypto';
-import cookie from '@fastify/cookie';
 import Fastify, {
   LogController,
   type FastifyBaseLogger,
@@ -30,6 +29,7 @@ import { rateLimitPlugin } from './http/rate-limit';
 import { rawBodyPlugin } from './http/raw-body';
 import { MODULE_ROUTES } from './http/routes';
 import { applySecurityHeaders, securityHeadersPlugin } from './http/security-headers';
+import { lazyChildLogger } from './http/request-logger';
 import { registerWeb, webRoot } from './http/static';
 
 export interface RegisteredRoute {
@@ -48,6 +48,7 @@ declare module 'fastify' {
 }
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Invitation tokens are secrets: keep them out of logs. */
 const redactUrl = (url: string) =>
   // Most paths name no invitation: one substring test spares them both expressions.
@@ -57,10 +58,14 @@ const redactUrl = (url: string) =>
         .replace(/(\/invitations\/)[\w-]{20,}/, '$1[redacted]')
         .replace(/(\/invite\/)[\w-]{20,}/, '$1[redacted]');
 
-/** The one log line of a request, written when its answer is sent. */
+/**
+ * The one log line of a request, written when its answer is sent: through the root logger with
+ * the request id, so that no per-request child logger is built for it.
+ */
 function logRequest(request: FastifyRequest, reply: FastifyReply) {
-  request.log.info(
+  request.server.log.info(
     {
+      reqId: request.id,
       method: request.method,
       url: redactUrl(request.url),
       status: reply.statusCode,
@@ -77,7 +82,6 @@ function logRequest(request: FastifyRequest, reply: FastifyReply) {
  */
 function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   applySecurityHeaders(request, reply);
-  reply.header('x-request-id', request.id);
   request.locale = negotiateLocale(request.headers['accept-language']);
   // No onResponse hook runs for these requests: the log line is written here.
   reply.raw.once('finish', () => logRequest(request, reply));
@@ -116,6 +120,8 @@ export async function buildApp(
     bodyLimit: 1024 * 1024,
     // One log line per request (written on response) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
+    // `request.log` is built only when something logs (most requests log just their line).
+    childLoggerFactory: lazyChildLogger,
     // A path parameter longer than this answers 414 (ids are 36 characters, tokens ≤ 100).
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 100 },
     frameworkErrors,
@@ -144,13 +150,11 @@ export async function buildApp(
       });
     }
   });
-  app.addHook('onRequest', (request, reply, done) => {
-    reply.header('x-request-id', request.id);
-    done();
-  });
   const requestLines =
     options.logger !== false && ['info', 'debug', 'trace'].includes(deps.config.logLevel);
   app.addHook('onResponse', (request, reply, done) => {
+    // A write may have queued domain events or jobs: an idle worker looks at once.
+    if (reply.statusCode < 400 && WRITES.has(request.method)) deps.jobs.kick();
     // Below `info` there is no line to write: nothing is built for it either.
     if (!requestLines) return done();
     logRequest(request, reply);
@@ -158,7 +162,6 @@ export async function buildApp(
   });
 
   await app.register(securityHeadersPlugin);
-  await app.register(cookie);
   await app.register(authPlugin, deps);
   await app.register(rateLimitPlugin, deps);
   // Route options `ifMatch` and `idempotent`: registered before the API docs and the routes,
