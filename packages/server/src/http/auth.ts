@@ -20,7 +20,7 @@ import {
 } from '@cosell/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type {} from '@fastify/cookie';
+import { parseCookie, stringifySetCookie } from 'cookie';
 import type { AppDeps } from '../deps';
 
 declare module 'fastify' {
@@ -54,30 +54,43 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const isSecureContext = (request: FastifyRequest) =>
   request.protocol === 'https' || LOOPBACK.test(request.hostname.replace(/:\d+$/, ''));
 
+/**
+ * The session cookie's `Set-Cookie` (the only cookie cosell sets; written with `cookie`, the
+ * library @fastify/cookie wraps, without that plugin's two hooks on every request).
+ */
+function sessionCookie(request: FastifyRequest, value: string, maxAgeSeconds: number) {
+  const secure = isSecureContext(request);
+  return stringifySetCookie({
+    name: secure ? SECURE_COOKIE : PLAIN_COOKIE,
+    value,
+    path: '/',
+    httpOnly: true,
+    secure,
+    sameSite: 'lax',
+    maxAge: maxAgeSeconds,
+    ...(maxAgeSeconds === 0 && { expires: new Date(0) }),
+  });
+}
+
 export function setSessionCookie(
   request: FastifyRequest,
   reply: FastifyReply,
   token: string,
   maxAgeMs: number,
 ) {
-  const secure = isSecureContext(request);
-  reply.setCookie(secure ? SECURE_COOKIE : PLAIN_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    secure,
-    sameSite: 'lax',
-    maxAge: Math.floor(maxAgeMs / 1000),
-  });
+  reply.header('set-cookie', sessionCookie(request, token, Math.floor(maxAgeMs / 1000)));
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply) {
-  const secure = isSecureContext(request);
-  reply.clearCookie(secure ? SECURE_COOKIE : PLAIN_COOKIE, {
-    path: '/',
-    httpOnly: true,
-    secure,
-    sameSite: 'lax',
-  });
+  reply.header('set-cookie', sessionCookie(request, '', 0));
+}
+
+/** The session token the request's cookie carries, if any. */
+function sessionTokenOf(request: FastifyRequest): string | null {
+  const header = request.headers.cookie;
+  if (!header) return null;
+  const cookies = parseCookie(header);
+  return cookies[SECURE_COOKIE] ?? cookies[PLAIN_COOKIE] ?? null;
 }
 
 const safeEqual = (a: string, b: string) => {
@@ -142,14 +155,10 @@ export const authPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('tokenActor', null);
 
-  app.addHook('onRequest', async (request, reply) => {
-    const authorization = request.headers.authorization;
-    if (authorization !== undefined && request.url.startsWith('/api/')) {
-      return authenticateToken(request, reply, deps, authorization);
-    }
-    const token = request.cookies[SECURE_COOKIE] ?? request.cookies[PLAIN_COOKIE] ?? null;
-    request.sessionToken = token;
-    if (token && token.length <= 100) request.auth = await authenticate(deps.account, token);
+  /**
+   * Access, CSRF and locale once the caller is known. Throws the request's refusal.
+   */
+  function admit(request: FastifyRequest) {
     request.locale =
       request.auth?.user.locale ?? negotiateLocale(request.headers['accept-language']);
 
@@ -179,5 +188,31 @@ export const authPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
         }
       }
     }
+  }
+
+  const admitted = (request: FastifyRequest, done: (error?: Error) => void) => {
+    try {
+      admit(request);
+    } catch (error) {
+      return done(error as Error);
+    }
+    done();
+  };
+
+  // A callback hook: a request without a session or token (the storefront, the probes, the
+  // web app's files) is admitted without a promise; only a look-up waits.
+  app.addHook('onRequest', (request, reply, done) => {
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined && request.url.startsWith('/api/')) {
+      authenticateToken(request, reply, deps, authorization).then(() => done(), done);
+      return;
+    }
+    const token = sessionTokenOf(request);
+    request.sessionToken = token;
+    if (!token || token.length > 100) return admitted(request, done);
+    authenticate(deps.account, token).then((auth) => {
+      request.auth = auth;
+      admitted(request, done);
+    }, done);
   });
 });
