@@ -21,6 +21,30 @@ const NUL = '\u0000';
 /** A high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** Any character that may be bad: most text has none, and one test of this settles it. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
+const SUSPECT = /[\u0000\ud800-\udfff]/;
+
+/**
+ * Whether `value` holds any text that may be bad, keys included: a scan that allocates nothing,
+ * run before `findBadInput` names the places (almost every request has none).
+ */
+function mayHoldBadText(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return SUSPECT.test(value);
+  if (value === null || typeof value !== 'object') return false;
+  // Deep bodies are left to the iterative search.
+  if (depth > 64) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (mayHoldBadText(item, depth + 1)) return true;
+    return false;
+  }
+  if (!isPlainObject(value)) return false;
+  for (const key in value) {
+    if (SUSPECT.test(key) || mayHoldBadText(value[key], depth + 1)) return true;
+  }
+  return false;
+}
+
 /** Why `text` cannot be stored, or null when it can. */
 export function badTextReason(text: string): Reason | null {
   if (text.includes(NUL)) return 'input.nul';
@@ -99,7 +123,7 @@ export function badInputOf(request: FastifyRequest): NonNullable<Problem['errors
     ['body', request.body],
   ];
   for (const [part, value] of parts) {
-    if (value === undefined || value === null) continue;
+    if (value === undefined || value === null || !mayHoldBadText(value)) continue;
     const found = findBadInput(value, MAX_ISSUES - errors.length);
     if (found.length > 0) errors.push(...(problemErrors(request, part, found) ?? []));
     if (errors.length >= MAX_ISSUES) break;
@@ -109,10 +133,11 @@ export function badInputOf(request: FastifyRequest): NonNullable<Problem['errors
 
 export const inputGuardPlugin = fp(async (app: FastifyInstance) => {
   // preValidation: after the body is parsed, before any route schema or handler sees it.
-  app.addHook('preValidation', async (request, reply) => {
+  // A callback hook: no promise for the requests (nearly all) that pass.
+  app.addHook('preValidation', (request, reply, done) => {
     const errors = badInputOf(request);
-    if (errors.length === 0) return;
-    // Returning the reply ends the request here: the route never runs.
-    return sendProblem(request, reply, 'VALIDATION', { errors });
+    if (errors.length === 0) return done();
+    // Answering without calling `done` ends the request here: the route never runs.
+    void sendProblem(request, reply, 'VALIDATION', { errors });
   });
 });

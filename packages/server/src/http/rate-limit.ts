@@ -71,24 +71,29 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, deps: AppDeps) =>
     },
   );
   app.addHook('onClose', () => counter.close().catch(() => {}));
-  // A policy's header never changes: written once.
-  const policies = new Map<string, string>();
-  const policyHeader = (bucket: Bucket) => {
-    let header = policies.get(bucket.policy);
-    if (header === undefined) {
-      header = serializeList([
-        [
-          bucket.policy,
-          new Map([
-            ['q', bucket.quota],
-            ['w', limits.windowSeconds],
-          ]),
-        ],
-      ]);
-      policies.set(bucket.policy, header);
+  // A policy's header and name never change: serialised once.
+  const policies = new Map<string, { header: string; name: string }>();
+  const policyOf = (bucket: Bucket) => {
+    let policy = policies.get(bucket.policy);
+    if (policy === undefined) {
+      policy = {
+        header: serializeList([
+          [
+            bucket.policy,
+            new Map([
+              ['q', bucket.quota],
+              ['w', limits.windowSeconds],
+            ]),
+          ],
+        ]),
+        name: serializeList([[bucket.policy, new Map()]]),
+      };
+      policies.set(bucket.policy, policy);
     }
-    return header;
+    return policy;
   };
+  const policyHeader = (bucket: Bucket) => policyOf(bucket).header;
+  const policyName = (bucket: Bucket) => policyOf(bucket).name;
 
   app.addHook('onRequest', (request, reply, done) => {
     if (!request.url.startsWith('/api/') || UNLIMITED.test(request.url) || request.is404)
@@ -100,17 +105,10 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, deps: AppDeps) =>
     const resetSeconds = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
     const hits = counter.hit(bucket.key, new Date(windowStart));
     reply.header('ratelimit-policy', policyHeader(bucket));
+    // The policy's name as a Structured Fields string, then two sf-integers: decimal digits.
     reply.header(
       'ratelimit',
-      serializeList([
-        [
-          bucket.policy,
-          new Map([
-            ['r', Math.max(0, bucket.quota - hits)],
-            ['t', resetSeconds],
-          ]),
-        ],
-      ]),
+      `${policyName(bucket)};r=${Math.max(0, bucket.quota - hits)};t=${resetSeconds}`,
     );
     if (hits > bucket.quota) {
       return done(
