@@ -35,8 +35,13 @@ export interface JobWorkerOptions {
   log: () => Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
   /** How long a claimed job is held before another worker may take it. */
   leaseMs?: number;
-  /** How often an idle worker looks for due jobs. */
+  /**
+   * How often a worker that just found work looks for more; each empty look doubles the wait,
+   * up to `maxPollMs`. A `kick` (this process wrote something) looks at once.
+   */
   pollMs?: number;
+  /** The longest wait between two looks of an idle worker. */
+  maxPollMs?: number;
   /** How often the Preferred Solution badge sweep is scheduled. */
   badgePeriodMs?: number;
 }
@@ -65,6 +70,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   const id = `worker-${randomUUID()}`;
   const leaseMs = options.leaseMs ?? 60_000;
   const pollMs = options.pollMs ?? 500;
+  const maxPollMs = Math.max(pollMs, options.maxPollMs ?? 4_000);
   const badgePeriodMs = options.badgePeriodMs ?? 3_600_000;
   let running = false;
   let current: Promise<unknown> = Promise.resolve();
@@ -148,6 +154,9 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   }
 
   async function loop() {
+    // Idle looks cost a transaction or two each (on embedded PGlite, in this very process):
+    // the wait grows while there is nothing to do, and a kick ends it.
+    let waitMs = pollMs;
     while (running) {
       let worked = false;
       try {
@@ -156,13 +165,16 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       } catch (error) {
         options.log().warn({ err: error }, 'job queue unavailable; retrying');
       }
-      if (!worked && running) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          timer = setTimeout(resolve, pollMs);
+      if (worked) waitMs = pollMs;
+      else if (running) {
+        const kicked = await new Promise<boolean>((resolve) => {
+          wake = () => resolve(true);
+          timer = setTimeout(() => resolve(false), waitMs);
           timer.unref?.();
         });
         wake = null;
+        clearTimeout(timer);
+        waitMs = kicked ? pollMs : Math.min(maxPollMs, waitMs * 2);
       }
     }
   }
