@@ -35,11 +35,26 @@ const SORT_COLUMNS = {
   createdAt: offers.createdAt,
 } as const;
 
+const prepareFindOffer = (db: Executor) =>
+  db
+    .select()
+    .from(offers)
+    .where(
+      and(
+        eq(offers.organisationId, sql.placeholder('organisationId')),
+        eq(offers.id, sql.placeholder('id')),
+      ),
+    )
+    .prepare('cosell_find_offer');
+
 /** The key of one offer of an organisation. */
 export const offerKey = (organisationId: string, id: string) =>
   and(eq(offers.organisationId, organisationId), eq(offers.id, id));
 
 export function createOfferRepository(db: Executor): OfferRepository {
+  // The hottest read, prepared once per executor (a pooled connection on PostgreSQL, whose
+  // named statement is then neither rebuilt here nor parsed there again).
+  let findOne: ReturnType<typeof prepareFindOffer> | undefined;
   return {
     async createOffer(organisationId, fields, at) {
       const [row] = await db
@@ -60,7 +75,8 @@ export function createOfferRepository(db: Executor): OfferRepository {
     },
 
     async findOffer(organisationId, id) {
-      const [row] = await db.select().from(offers).where(offerKey(organisationId, id));
+      findOne ??= prepareFindOffer(db);
+      const [row] = await findOne.execute({ organisationId, id });
       return row ? toOffer(row) : null;
     },
 
