@@ -73,6 +73,32 @@ describe.runIf(testDatabaseKind() === 'postgres')('round trips of a signed-in re
     );
   });
 
+  it('reads one offer with an API token in at most four round trips, marking its use', async () => {
+    const created = await as(ctx.app, world.partnerA.owner).post('/api/tokens', {
+      name: 'crm',
+      scopes: ['offers:read'],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const secret = json<{ secret: string }>(created).secret;
+    const read = () =>
+      ctx.app.inject({
+        method: 'GET',
+        url: `${base}/${offerId}`,
+        headers: { authorization: `Bearer ${secret}` },
+        remoteAddress: '192.0.2.7',
+      });
+    const { response, queries } = await counted(read);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(json<{ id: string }>(response).id).toBe(offerId);
+    expect(queries.length, queries.map((q) => q.slice(0, 120)).join('\n')).toBeLessThanOrEqual(
+      MAX_ROUND_TRIPS,
+    );
+    const { rows } = await ctx.database.pool!.query<{ ip: string; at: Date }>(
+      `select last_used_ip as ip, last_used_at as at from api_tokens where name = 'crm'`,
+    );
+    expect(rows[0]).toMatchObject({ ip: '192.0.2.7', at: ctx.clock.now() });
+  });
+
   it('lists offers, with their total, in at most four round trips', async () => {
     const owner = as(ctx.app, world.partnerA.owner);
     const { response, queries } = await counted(() => owner.get(base));

@@ -53,3 +53,48 @@ end
 $fn$;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION cosell_resolve_session(text, timestamptz, bigint, bigint) TO cosell_app;
+--> statement-breakpoint
+-- An API token's principal in one call, the bearer's counterpart of cosell_resolve_session: as
+-- cosell_app with the token's hash in scope, the token's use is marked when it stands (not
+-- revoked, not expired, principal enabled) and its mark is stale or from another address, then
+-- one statement reads the token, its principal and their memberships.
+CREATE FUNCTION cosell_resolve_token(p_hash text, p_now timestamptz, p_ip text, p_touch_ms bigint)
+returns json language plpgsql volatile as $fn$
+declare
+  v_result json;
+begin
+  perform set_config('role', 'cosell_app', true);
+  perform set_config('cosell.api_token_hash', p_hash, true);
+  update api_tokens t set last_used_at = p_now, last_used_ip = p_ip
+  where t.token_hash = p_hash and t.revoked_at is null and t.expires_at > p_now
+    and (t.last_used_at is null
+      or t.last_used_at < p_now - interval '1 millisecond' * p_touch_ms
+      or t.last_used_ip is distinct from p_ip)
+    and exists (select 1 from users u where u.id = t.user_id and u.disabled_at is null);
+  select json_build_object(
+    'token', json_build_object(
+      'id', t.id, 'kind', t.kind, 'name', t.name, 'userId', t.user_id,
+      'organisationId', t.organisation_id, 'createdBy', t.created_by, 'scopes', t.scopes,
+      'createdAt', t.created_at, 'expiresAt', t.expires_at, 'lastUsedAt', t.last_used_at,
+      'lastUsedIp', t.last_used_ip, 'revokedAt', t.revoked_at),
+    'user', json_build_object(
+      'id', u.id, 'email', u.email, 'name', u.name, 'passwordHash', u.password_hash,
+      'locale', u.locale, 'disabledAt', u.disabled_at,
+      'mutedNotificationKinds', u.muted_notification_kinds, 'createdAt', u.created_at,
+      'version', u.version),
+    'memberships', coalesce((select json_agg(json_build_object(
+        'organisationId', m.organisation_id, 'userId', m.user_id, 'roles', m.roles,
+        'createdAt', m.created_at, 'version', m.version,
+        'organisation', json_build_object('id', o.id, 'kind', o.kind, 'name', o.name,
+          'createdAt', o.created_at, 'version', o.version))
+        order by o.kind, o.name)
+      from memberships m join organisations o on o.id = m.organisation_id
+      where m.user_id = t.user_id), '[]'::json)
+  ) into v_result
+  from api_tokens t join users u on u.id = t.user_id
+  where t.token_hash = p_hash;
+  return v_result;
+end
+$fn$;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION cosell_resolve_token(text, timestamptz, text, bigint) TO cosell_app;

@@ -37,7 +37,7 @@ import { createTokenRepository } from './token.repository';
 import { createUserRepository } from './user.repository';
 import { createVersionRepository } from './version.repository';
 
-export { createSessionResolver } from './session.repository';
+export { createBearerResolver, createSessionResolver } from './session.repository';
 
 /**
  * Every repository of a unit of work, by its name in `Tx`. Adding a repository is one line here

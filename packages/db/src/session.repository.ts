@@ -1,5 +1,7 @@
 /** Sessions: global, they belong to a user rather than an organisation. */
 import type {
+  ApiTokenRecord,
+  BearerResolver,
   MembershipWithOrganisation,
   OrganisationRecord,
   ResolvedSession,
@@ -66,6 +68,15 @@ export function createSessionRepository(db: Executor): SessionRepository {
   };
 }
 
+type StoredUser = Omit<UserRecord, 'createdAt' | 'disabledAt'> & {
+  createdAt: string;
+  disabledAt: string | null;
+};
+type StoredMembership = Omit<MembershipWithOrganisation, 'createdAt' | 'organisation'> & {
+  createdAt: string;
+  organisation: Omit<OrganisationRecord, 'createdAt'> & { createdAt: string };
+};
+
 interface StoredPrincipal {
   ended: boolean;
   session: Omit<SessionRecord, 'createdAt' | 'lastSeenAt' | 'expiresAt'> & {
@@ -73,16 +84,55 @@ interface StoredPrincipal {
     lastSeenAt: string;
     expiresAt: string;
   };
-  user:
-    | (Omit<UserRecord, 'createdAt' | 'disabledAt'> & {
-        createdAt: string;
-        disabledAt: string | null;
-      })
-    | null;
-  memberships: (Omit<MembershipWithOrganisation, 'createdAt' | 'organisation'> & {
+  user: StoredUser | null;
+  memberships: StoredMembership[];
+}
+
+interface StoredBearer {
+  token: Omit<ApiTokenRecord, 'createdAt' | 'expiresAt' | 'lastUsedAt' | 'revokedAt'> & {
     createdAt: string;
-    organisation: Omit<OrganisationRecord, 'createdAt'> & { createdAt: string };
-  })[];
+    expiresAt: string;
+    lastUsedAt: string | null;
+    revokedAt: string | null;
+  };
+  user: StoredUser;
+  memberships: StoredMembership[];
+}
+
+const toUser = (user: StoredUser): UserRecord => ({
+  ...user,
+  createdAt: new Date(user.createdAt),
+  disabledAt: user.disabledAt === null ? null : new Date(user.disabledAt),
+  mutedNotificationKinds: user.mutedNotificationKinds ?? [],
+});
+
+const toMemberships = (memberships: StoredMembership[]): MembershipWithOrganisation[] =>
+  memberships.map((m) => ({
+    ...m,
+    roles: m.roles as Role[],
+    createdAt: new Date(m.createdAt),
+    organisation: { ...m.organisation, createdAt: new Date(m.organisation.createdAt) },
+  }));
+
+const orNull = (at: string | null) => (at === null ? null : new Date(at));
+
+/** Runs one of the principal functions as a named prepared statement (PGlite: a query). */
+async function callPrincipalFunction<T>(
+  handle: DatabaseHandle | Promise<DatabaseHandle>,
+  statement: { name: string; text: string },
+  values: unknown[],
+): Promise<T | undefined> {
+  const opened = await handle;
+  let rows: unknown[];
+  if (opened.pool) {
+    rows = (await opened.pool.query({ ...statement, values })).rows;
+  } else if (opened.pglite) {
+    rows = (await opened.pglite.query(statement.text, values)).rows;
+  } else {
+    throw new Error('the database handle has neither a pool nor PGlite');
+  }
+  return ((rows[0] as { principal: T | null } | undefined)?.principal ?? undefined) as
+    T | undefined;
 }
 
 /**
@@ -116,18 +166,8 @@ export function toResolvedSession(stored: StoredPrincipal | undefined): Resolved
       lastSeenAt: new Date(session.lastSeenAt),
       expiresAt: new Date(session.expiresAt),
     },
-    user: {
-      ...user,
-      createdAt: new Date(user.createdAt),
-      disabledAt: null,
-      mutedNotificationKinds: user.mutedNotificationKinds ?? [],
-    },
-    memberships: stored.memberships.map((m) => ({
-      ...m,
-      roles: m.roles as Role[],
-      createdAt: new Date(m.createdAt),
-      organisation: { ...m.organisation, createdAt: new Date(m.organisation.createdAt) },
-    })),
+    user: toUser(user),
+    memberships: toMemberships(stored.memberships),
   };
 }
 
@@ -139,19 +179,55 @@ export function createSessionResolver(
   handle: DatabaseHandle | Promise<DatabaseHandle>,
 ): SessionResolver {
   return {
-    async resolveSession(id, rules) {
-      const opened = await handle;
-      const values = resolveSessionParameters(id, rules);
-      let rows: unknown[];
-      if (opened.pool) {
-        rows = (await opened.pool.query({ ...RESOLVE_SESSION, values })).rows;
-      } else if (opened.pglite) {
-        rows = (await opened.pglite.query(RESOLVE_SESSION.text, values)).rows;
-      } else {
-        throw new Error('the database handle has neither a pool nor PGlite');
-      }
-      const row = rows[0] as { principal: StoredPrincipal | null } | undefined;
-      return toResolvedSession(row?.principal ?? undefined);
+    resolveSession: async (id, rules) =>
+      toResolvedSession(
+        await callPrincipalFunction<StoredPrincipal>(
+          handle,
+          RESOLVE_SESSION,
+          resolveSessionParameters(id, rules),
+        ),
+      ),
+  };
+}
+
+/**
+ * Resolves an API token with the database function `cosell_resolve_token` (migration 0012), the
+ * bearer's counterpart of `RESOLVE_SESSION`: as cosell_app with the token's hash in scope, it
+ * marks the token's use when it stands and its mark is stale, then reads the token, its
+ * principal and their memberships. One round trip, prepared once per connection.
+ */
+export const RESOLVE_TOKEN = {
+  name: 'cosell_resolve_token',
+  text: 'select cosell_resolve_token($1, $2, $3, $4) as principal',
+};
+
+/** API tokens resolved in one round trip (see `RESOLVE_TOKEN`), on either engine. */
+export function createBearerResolver(
+  handle: DatabaseHandle | Promise<DatabaseHandle>,
+): BearerResolver {
+  return {
+    async resolveBearer(tokenHash, { now, ip, touchAfterMs }) {
+      if (!Number.isSafeInteger(touchAfterMs) || touchAfterMs < 0)
+        throw new RangeError(`not a duration: ${touchAfterMs}`);
+      const stored = await callPrincipalFunction<StoredBearer>(handle, RESOLVE_TOKEN, [
+        tokenHash,
+        now.toISOString(),
+        ip?.slice(0, 100) ?? null,
+        touchAfterMs,
+      ]);
+      if (!stored) return null;
+      const { token } = stored;
+      return {
+        token: {
+          ...token,
+          createdAt: new Date(token.createdAt),
+          expiresAt: new Date(token.expiresAt),
+          lastUsedAt: orNull(token.lastUsedAt),
+          revokedAt: orNull(token.revokedAt),
+        },
+        user: toUser(stored.user),
+        memberships: toMemberships(stored.memberships),
+      };
     },
   };
 }

@@ -4,10 +4,12 @@ import {
   sampleTaxonomy,
   systemClock,
   type AccountDeps,
+  type TokenDeps,
   type Clock,
 } from '@cosell/core';
 import {
   createInstallationSettingsStore,
+  createBearerResolver,
   createSessionResolver,
   createUnitOfWork,
   type Database,
@@ -27,7 +29,7 @@ export interface AppDeps {
   /** The database; while it is still opening, `database.ready` has not resolved yet. */
   database: DatabaseAccess;
   clock: Clock;
-  account: AccountDeps;
+  account: AccountDeps & Pick<TokenDeps, 'bearers'>;
   /** Offers, their co-sell tab and documents. */
   offers: DocumentDeps;
   mailer: Mailer | undefined;
@@ -114,6 +116,8 @@ export function createDeps(
       initialTaxonomy: sampleTaxonomy,
       // Signed-in requests resolve their session in one round trip, outside the unit of work.
       sessions: createSessionResolver(ready),
+      // API tokens too: one round trip for the token, its principal and the use mark.
+      bearers: createBearerResolver(ready),
       settings: {
         ...DEFAULT_ACCOUNT_SETTINGS,
         sessionIdleMs: config.sessionIdleMs,

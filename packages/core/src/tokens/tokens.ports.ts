@@ -29,6 +29,22 @@ export interface BearerRecord {
   memberships: MembershipWithOrganisation[];
 }
 
+/** How a bearer's use is marked: at most once a minute, or when the address changes. */
+export interface BearerUse {
+  now: Date;
+  ip: string | null;
+  touchAfterMs: number;
+}
+
+/**
+ * Resolves a bearer token in one step: the token, its principal and memberships, marking its
+ * use when the token stands (not revoked, not expired, principal enabled) and the mark is older
+ * than `touchAfterMs` or from another address. The database adapter does it in one statement.
+ */
+export interface BearerResolver {
+  resolveBearer(tokenHash: string, use: BearerUse): Promise<BearerRecord | null>;
+}
+
 export interface TokenRepository {
   createToken(
     input: Omit<ApiTokenRecord, 'lastUsedAt' | 'lastUsedIp' | 'revokedAt' | 'id'> & {

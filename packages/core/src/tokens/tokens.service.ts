@@ -12,7 +12,7 @@ import { AppError } from '../errors';
 import { createEventSink, type NewEvent } from '../events/events';
 import type { Clock, Secrets } from '../ports';
 import type { Tx, UnitOfWork } from '../transaction';
-import type { ApiTokenRecord } from './tokens.ports';
+import type { ApiTokenRecord, BearerRecord, BearerResolver, BearerUse } from './tokens.ports';
 import {
   CreatePersonalTokenSchema,
   CreateServiceTokenSchema,
@@ -26,6 +26,11 @@ export interface TokenDeps {
   clock: Clock;
   secrets: Secrets;
   newId?: () => string;
+  /**
+   * Resolves bearer tokens in one step (the database adapter does it in one statement); when
+   * absent, `authenticateBearer` reads and marks the token through `uow`.
+   */
+  bearers?: BearerResolver | undefined;
 }
 
 export type CreatePersonalToken = z.output<typeof CreatePersonalTokenSchema>;
@@ -410,34 +415,45 @@ export const operatorTokens = {
  * principal is disabled. Records the use (time and address) at most once a minute.
  */
 export async function authenticateBearer(
-  deps: Pick<TokenDeps, 'uow' | 'clock' | 'secrets'>,
+  deps: Pick<TokenDeps, 'uow' | 'clock' | 'secrets' | 'bearers'>,
   secret: string,
   origin: { ip: string | null },
 ): Promise<BearerAuthentication | null> {
   if (!SECRET_SHAPE.test(secret)) return null;
   const tokenHash = deps.secrets.hashToken(secret);
-  const now = deps.clock.now();
-  return deps.uow.run(
-    async (tx) => {
-      const found = await tx.tokens.findBearer(tokenHash);
-      if (!found) return null;
-      const { token, user, memberships } = found;
-      if (token.revokedAt || token.expiresAt <= now || user.disabledAt) return null;
-      const stale =
-        !token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOUCH_EVERY_MS;
-      if (stale || token.lastUsedIp !== origin.ip) {
-        await tx.tokens.touchToken(token.id, now, origin.ip);
-      }
-      return {
-        actor: {
-          userId: user.id,
-          sessionId: null,
-          memberships,
-          token: { id: token.id, kind: token.kind, name: token.name, scopes: token.scopes },
-        },
-        locale: user.locale,
-      };
+  const use: BearerUse = { now: deps.clock.now(), ip: origin.ip, touchAfterMs: TOUCH_EVERY_MS };
+  const found = await (deps.bearers ?? unitOfWorkBearers(deps.uow)).resolveBearer(tokenHash, use);
+  if (!found || !bearerStands(found, use.now)) return null;
+  const { token, user, memberships } = found;
+  return {
+    actor: {
+      userId: user.id,
+      sessionId: null,
+      memberships,
+      token: { id: token.id, kind: token.kind, name: token.name, scopes: token.scopes },
     },
-    { apiTokenHash: tokenHash },
-  );
+    locale: user.locale,
+  };
+}
+
+const bearerStands = ({ token, user }: BearerRecord, now: Date) =>
+  !token.revokedAt && token.expiresAt > now && !user.disabledAt;
+
+/** `BearerResolver` over the unit of work, in several statements (the in-memory fakes). */
+export function unitOfWorkBearers(uow: UnitOfWork): BearerResolver {
+  return {
+    resolveBearer: (tokenHash, { now, ip, touchAfterMs }) =>
+      uow.run(
+        async (tx) => {
+          const found = await tx.tokens.findBearer(tokenHash);
+          if (!found || !bearerStands(found, now)) return found;
+          const { token } = found;
+          const stale =
+            !token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > touchAfterMs;
+          if (stale || token.lastUsedIp !== ip) await tx.tokens.touchToken(token.id, now, ip);
+          return found;
+        },
+        { apiTokenHash: tokenHash },
+      ),
+  };
 }
