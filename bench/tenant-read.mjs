@@ -13,21 +13,29 @@
 // then each runs at half the bare median rate (autocannon `overallRate`) for its p99. Every
 // setting the benchmark passes is printed from inside each child (bench/env-probe.mjs); the
 // pool size is checked in pg_stat_activity and the log level by counting cosell's log lines.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import http from 'node:http';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import autocannon from 'autocannon';
-import pg from 'pg';
+import {
+  admin,
+  call,
+  cli,
+  connectionsOf,
+  countLines,
+  cpuOf,
+  cpuSince,
+  databaseUrlOf,
+  expectStatus,
+  load as loadWith,
+  median,
+  option,
+  root,
+  sessionOf,
+  sleep,
+  startServer as startIn,
+  stopServers,
+} from './lib/harness.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const option = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const CONNECTIONS = Number(option('connections', 50));
 const DURATION = Number(option('duration', 10));
 const ROUNDS = Number(option('rounds', 3));
@@ -37,122 +45,29 @@ const LOG_LEVEL = option('log-level', 'info');
 const AUTH = option('auth', 'cookie');
 if (!['cookie', 'bearer'].includes(AUTH)) throw new Error(`--auth cookie|bearer, not ${AUTH}`);
 
-const cli = path.join(root, 'dist/cosell.js');
 if (!existsSync(cli))
   throw new Error('dist/cosell.js is missing: run node scripts/build.mjs server');
-const probe = pathToFileURL(path.join(root, 'bench/env-probe.mjs')).href;
 
-const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = 'cosell_bench_tenant_read';
-const databaseUrl = adminUrl.replace(/\/[^/]*$/, `/${DB_NAME}`);
+const databaseUrl = databaseUrlOf(DB_NAME);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'cosell-tenant-read-'));
 const PASSWORD = 'bench password 2026';
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function admin(sql, params) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await client.query(sql, params);
-  } finally {
-    await client.end();
-  }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = http.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const children = [];
-process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
-
-/** Starts a server with the probe; its stdout goes to `<tmp>/<name>.log`. */
-async function startServer(name, script, env, readyPath) {
-  const port = await freePort();
-  const logFile = path.join(tmp, `${name}.log`);
-  const out = createWriteStream(logFile);
-  await once(out, 'open');
-  const child = spawn(
-    process.execPath,
-    ['--import', probe, script, ...(script === cli ? ['serve'] : [])],
-    {
-      cwd: tmp,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: tmp,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        BENCH_PROBE_NAME: name,
-        BENCH_PROBE_KEYS: Object.keys(env).join(','),
-        ...env,
-      },
-      stdio: ['ignore', out, 'pipe'],
-    },
-  );
-  children.push(child);
-  child.stderr.on('data', (chunk) => process.stderr.write(chunk));
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`${name} exited:\n${readFileSync(logFile, 'utf8')}`);
-    const ok = await fetch(`${base}${readyPath}`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error(`${name} did not become ready in 60 s`);
-    await sleep(100);
-  }
-  return { child, base, logFile };
-}
-
-async function call(base, method, urlPath, { headers = {}, body } = {}) {
-  const response = await fetch(`${base}${urlPath}`, {
-    method,
-    headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    json: text ? JSON.parse(text) : undefined,
-    text,
-  };
-}
-
-function expectStatus(answer, status, what) {
-  if (answer.status !== status)
-    throw new Error(`${what}: ${answer.status} ${answer.text.slice(0, 300)}`);
-  return answer.json;
-}
-
-/** The headers of a signed-in session answer: its cookie and CSRF token. */
-function sessionOf(answer) {
-  const cookie = answer.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .find((c) => /^(__Host-)?cosell_session=/.test(c));
-  return { cookie, 'x-csrf-token': answer.json.csrfToken };
-}
+const startServer = (...args) => startIn(tmp, ...args);
+const load = (url, headers, title, extra = {}) =>
+  loadWith(url, headers, title, { connections: CONNECTIONS, duration: DURATION, ...extra });
 
 /**
- * Bearer mode: an API token of the signed-in owner. Pass it with `--token`; issuing it through
- * the API belongs here once cosell has API tokens (the session headers are the owner's).
+ * Bearer mode: an API token of the signed-in owner with `offers:read`, issued through the API
+ * (`--token` uses one made elsewhere).
  */
-async function bearerToken(_base, _ownerSession) {
-  const token = option('token', process.env.BENCH_BEARER_TOKEN);
-  if (!token) throw new Error('--auth bearer needs --token <token> (or BENCH_BEARER_TOKEN)');
-  return token;
+async function bearerToken(base, ownerSession) {
+  const given = option('token', process.env.BENCH_BEARER_TOKEN);
+  if (given) return given;
+  const created = await call(base, 'POST', '/api/tokens', {
+    headers: ownerSession,
+    body: { name: 'bench', scopes: ['offers:read'] },
+  });
+  return expectStatus(created, 201, 'API token').secret;
 }
 
 /** Vendor, partner organisation, its owner (by invitation) and one offer, all through the API. */
@@ -215,72 +130,6 @@ async function seed(base) {
   };
 }
 
-function load(url, headers, title, extra = {}) {
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url,
-        headers,
-        connections: CONNECTIONS,
-        duration: DURATION,
-        pipelining: 1,
-        title,
-        ...extra,
-      },
-      (error, result) =>
-        error
-          ? reject(error)
-          : resolve({
-              rps: result.requests.average,
-              p99: result.latency.p99,
-              p50: result.latency.p50,
-              bad: result.errors + result.timeouts + result.non2xx,
-              total: result.requests.total,
-            }),
-    );
-  });
-}
-
-/** CPU seconds (user + system) a process has used, from /proc; 0 once it is gone. */
-function cpuSeconds(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in USER_HZ (100)
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * CPU seconds of a server process and of its PostgreSQL backends (found by application name;
- * the database runs on this machine): the work one request costs, which other load on a
- * shared machine disturbs far less than requests/s.
- */
-async function cpuOf(child, applicationName) {
-  const { rows } = await admin(
-    `select pid from pg_stat_activity where datname = $1 and application_name = $2`,
-    [DB_NAME, applicationName],
-  );
-  const pids = [child.pid, ...rows.map((r) => r.pid)];
-  return new Map(pids.map((pid) => [pid, cpuSeconds(pid)]));
-}
-
-const cpuSince = (before, after) =>
-  [...after].reduce((sum, [pid, s]) => sum + (before.has(pid) ? s - before.get(pid) : s), 0);
-
-const countLines = (file) =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.includes('"msg":"request"')).length;
-
-async function connectionsOf(applicationName) {
-  const { rows } = await admin(
-    `select count(*)::int n from pg_stat_activity where datname = $1 and application_name = $2`,
-    [DB_NAME, applicationName],
-  );
-  return rows[0].n;
-}
-
 // ---------------------------------------------------------------------------------------------
 
 await admin(`drop database if exists ${DB_NAME} with (force)`);
@@ -335,9 +184,9 @@ try {
   const rounds = { bare: [], cosell: [] };
   for (let round = 1; round <= ROUNDS; round++) {
     for (const [name, target] of Object.entries(targets)) {
-      const cpuBefore = await cpuOf(target.child, target.app);
+      const cpuBefore = await cpuOf(target.child, DB_NAME, target.app);
       const result = await load(target.url, target.headers, name);
-      const cpuAfter = await cpuOf(target.child, target.app);
+      const cpuAfter = await cpuOf(target.child, DB_NAME, target.app);
       const pid = target.child.pid;
       result.cpuUs = (cpuSince(cpuBefore, cpuAfter) * 1e6) / result.total;
       result.serverCpuUs = ((cpuAfter.get(pid) - cpuBefore.get(pid)) * 1e6) / result.total;
@@ -351,7 +200,10 @@ try {
     const ratio = rounds.cosell.at(-1).rps / rounds.bare.at(-1).rps;
     console.log(`round ${round} ratio  ${ratio.toFixed(3)}`);
   }
-  const pool = { cosell: await connectionsOf('cosell'), bare: await connectionsOf('bench-bare') };
+  const pool = {
+    cosell: await connectionsOf(DB_NAME, 'cosell'),
+    bare: await connectionsOf(DB_NAME, 'bench-bare'),
+  };
 
   const bareRps = median(rounds.bare.map((r) => r.rps));
   const cosellRps = median(rounds.cosell.map((r) => r.rps));
@@ -414,12 +266,7 @@ try {
       `cosell wrote ${lines} request lines for ${cosellRequests} requests at LOG_LEVEL=${LOG_LEVEL}`,
     );
 } finally {
-  for (const child of children) {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    }
-  }
+  await stopServers();
   await admin(`drop database if exists ${DB_NAME} with (force)`);
   rmSync(tmp, { recursive: true, force: true });
 }
