@@ -62,16 +62,19 @@ function areasUsed(files: Iterable<string>): string[] {
   return [...areas].sort();
 }
 
-/** `name: page(() => import('./module'), ['area', …])` in page-loaders.ts. */
-const PAGES = [
-  ...readFileSync(path.join(srcDir, 'page-loaders.ts'), 'utf8').matchAll(
-    /(\w+): page\(\s*\(\) => import\('([^']+)'\)(?:,\s*\[([^\]]*)\])?\s*\)/g,
-  ),
-].map(([, name, specifier, areas]) => ({
-  name: name!,
-  file: resolveImport(path.join(srcDir, 'page-loaders.ts'), specifier!)!,
-  areas: [...(areas ?? '').matchAll(/'(\w+)'/g)].map((m) => m[1]!).sort(),
-}));
+/** `name: page(() => import('./module')…, ['area', …]),` in page-loaders.ts, one per page. */
+const PAGES = readFileSync(path.join(srcDir, 'page-loaders.ts'), 'utf8')
+  .split(/^ {2}(?=\w+: page\()/m)
+  .slice(1)
+  .map((entry) => {
+    const [, name, specifier] = /^(\w+): page\(\s*\(\) =>\s*import\('([^']+)'\)/.exec(entry)!;
+    const areas = /\[((?:\s*'\w+',?)*\s*)\]/.exec(entry)?.[1] ?? '';
+    return {
+      name: name!,
+      file: resolveImport(path.join(srcDir, 'page-loaders.ts'), specifier!)!,
+      areas: [...areas.matchAll(/'(\w+)'/g)].map((m) => m[1]!).sort(),
+    };
+  });
 
 describe('page loaders', () => {
   it('finds the pages and the areas', () => {

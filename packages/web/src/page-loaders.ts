@@ -1,5 +1,7 @@
 /**
- * The code of every page, each its own chunk, with the texts it shows. A page's loader resolves
+ * The code of every page with the texts it shows. The pages of an area (offers, opportunities,
+ * the program) share one chunk and one set of texts (`pages/<area>-area.ts`); the others are a
+ * chunk each. A page's loader resolves
  * once its module and its areas' texts (in the current language) are both in, so a page never
  * shows raw keys. `routes.tsx` renders them lazily, `route-preload.ts` starts them early;
  * `page-loaders.test.ts` checks that each page names every area whose keys its code uses.
@@ -27,16 +29,43 @@ export const PAGES = {
   signIn: page(() => import('./pages/sign-in.page')),
   invite: page(() => import('./pages/invite.page')),
   appShell: page(() => import('./shell/app-shell')),
-  offers: page(() => import('./pages/offers.page'), ['offers']),
-  offer: page(() => import('./pages/offer.page'), ['offers']),
-  opportunities: page(() => import('./pages/opportunities.page'), ['opportunities']),
-  newDeal: page(() => import('./pages/opportunities/new-deal.page'), ['opportunities']),
-  deal: page(() => import('./pages/opportunities/deal.page'), ['opportunities']),
+  offers: page(
+    () => import('./pages/offers-area').then((m) => ({ default: m.OffersPage })),
+    ['offers'],
+  ),
+  offer: page(
+    () => import('./pages/offers-area').then((m) => ({ default: m.OfferPage })),
+    ['offers'],
+  ),
+  opportunities: page(
+    () => import('./pages/opportunities-area').then((m) => ({ default: m.OpportunitiesPage })),
+    ['opportunities'],
+  ),
+  newDeal: page(
+    () => import('./pages/opportunities-area').then((m) => ({ default: m.NewDealPage })),
+    ['opportunities'],
+  ),
+  deal: page(
+    () => import('./pages/opportunities-area').then((m) => ({ default: m.DealPage })),
+    ['opportunities'],
+  ),
   catalog: page(() => import('./pages/catalog.page')),
-  start: page(() => import('./pages/start.page'), ['program']),
-  reviewQueue: page(() => import('./pages/review-queue.page'), ['offers']),
-  program: page(() => import('./pages/program.page'), ['program']),
-  settings: page(() => import('./pages/settings.page'), ['program']),
+  start: page(
+    () => import('./pages/program-area').then((m) => ({ default: m.StartPage })),
+    ['program'],
+  ),
+  reviewQueue: page(
+    () => import('./pages/offers-area').then((m) => ({ default: m.ReviewQueuePage })),
+    ['offers'],
+  ),
+  program: page(
+    () => import('./pages/program-area').then((m) => ({ default: m.ProgramPage })),
+    ['program'],
+  ),
+  settings: page(
+    () => import('./pages/program-area').then((m) => ({ default: m.SettingsPage })),
+    ['program'],
+  ),
   account: page(() => import('./pages/account.page')),
   notFound: page(() => import('./pages/not-found.page')),
   notAvailable: page(() => import('./pages/not-available.page')),

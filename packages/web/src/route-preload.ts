@@ -9,7 +9,7 @@ import { matchPath } from 'react-router';
 import { api, call, type Session } from './api/client';
 import { PREFETCH_HEADER } from './api/prefetch';
 import type { Locale } from './domain/tenant';
-import { loadAreas } from './i18n/i18n';
+import { initialLocale, loadAreas } from './i18n/i18n';
 import { PAGES, type PageLoader } from './page-loaders';
 import { OFFERS_PAGE_SIZE, parseListQuery, toApiQuery } from './pages/offers/offer-list-query';
 
@@ -45,8 +45,11 @@ const swallow = (promise: Promise<unknown>) => void promise.catch(() => {});
  */
 export function preloadRouteCode(pathname: string) {
   if (PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix))) return;
-  swallow(PAGES.appShell.code());
   const page = pageAt(pathname);
+  // The texts first: one small file, which would otherwise queue behind the code's many. The
+  // language is this browser's until the session says otherwise (then `preloadRouteTexts`).
+  if (page) swallow(loadAreas(page.areas, initialLocale()));
+  swallow(PAGES.appShell.code());
   if (page) swallow(page.code());
 }
 
