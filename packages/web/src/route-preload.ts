@@ -46,8 +46,8 @@ const swallow = (promise: Promise<unknown>) => void promise.catch(() => {});
 export function preloadRouteCode(pathname: string) {
   if (PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix))) return;
   const page = pageAt(pathname);
-  // The texts first: one small file, which would otherwise queue behind the code's many. The
-  // language is this browser's until the session says otherwise (then `preloadRouteTexts`).
+  // The page's texts (one small file) are asked for before its code, in this browser's language
+  // until the session says otherwise (then `preloadRouteTexts`).
   if (page) swallow(loadAreas(page.areas, initialLocale()));
   swallow(PAGES.appShell.code());
   if (page) swallow(page.code());
