@@ -3,16 +3,13 @@
  * invitee accepts → switches to Chinese and sees every string translated → signs out; and
  * the API docs page.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, ROOT, screenshot, startServer, type RunningServer } from './server';
+import { readCatalogue } from '../../packages/web/src/i18n/catalogue-files';
+import { launchBrowser, screenshot, startServer, type RunningServer } from './server';
 
-const locale = (name: string) =>
-  JSON.parse(
-    readFileSync(path.join(ROOT, `packages/web/src/locales/${name}.json`), 'utf8'),
-  ) as Record<string, unknown>;
+/** Every text of a locale: its catalogue and its areas' files. */
+const locale = (name: string): Record<string, unknown> => readCatalogue(name);
 
 /** Every leaf string of a locale file, by dotted key. */
 function leaves(tree: Record<string, unknown>, prefix = ''): Map<string, string> {

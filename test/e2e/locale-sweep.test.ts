@@ -6,14 +6,13 @@
  * contacts template downloads with its legend in the user's language.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../packages/core/src/i18n/messages';
+import { readCatalogue } from '../../packages/web/src/i18n/catalogue-files';
 import {
   ApiSession,
   launchBrowser,
-  ROOT,
   screenshot,
   startServer,
   translator,
@@ -39,10 +38,7 @@ function webCatalogue(locale: string): Map<string, string> {
       else walk(value as Record<string, unknown>, `${prefix}${key}.`);
     }
   };
-  walk(
-    JSON.parse(readFileSync(path.join(ROOT, `packages/web/src/locales/${locale}.json`), 'utf8')),
-    '',
-  );
+  walk(readCatalogue(locale), '');
   return out;
 }
 

@@ -3,10 +3,11 @@
  * Chromium driven by playwright-core. Screenshots go to test-results/e2e/.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { readCatalogue } from '../../packages/web/src/i18n/catalogue-files';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SHOTS = path.join(ROOT, 'test-results/e2e');
@@ -137,11 +138,7 @@ function leaves(tree: Record<string, unknown>, prefix = ''): Map<string, string>
 
 /** The UI text of `key` in `locale`, placeholders filled. */
 export function translator(locale: string) {
-  const catalogue = leaves(
-    JSON.parse(
-      readFileSync(path.join(ROOT, `packages/web/src/locales/${locale}.json`), 'utf8'),
-    ) as Record<string, unknown>,
-  );
+  const catalogue = leaves(readCatalogue(locale));
   return (key: string, vars: Record<string, string | number> = {}) => {
     const text = catalogue.get(key);
     if (text === undefined) throw new Error(`no ${key} in ${locale}`);

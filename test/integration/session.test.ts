@@ -107,6 +107,34 @@ describe('first run, sign-in and sessions', () => {
     ).toBe(200);
   });
 
+  it('reads no session for what is the same for everyone: the web app, health checks', async () => {
+    const token = cookieOf(
+      (await as(ctx.app).post('/api/session', { email: SETUP.email, password: SETUP.password }))
+        .headers['set-cookie'],
+    ).token;
+    const account = ctx.deps.account;
+    const real = account.sessions;
+    let lookups = 0;
+    account.sessions = {
+      resolveSession: (...args) => {
+        lookups += 1;
+        return (real ?? { resolveSession: () => Promise.resolve(null) }).resolveSession(...args);
+      },
+    };
+    try {
+      const cookie = { cookie: `__Host-cosell_session=${token}` };
+      // A signed-in page loads some 70 files of the web app at once (QUALITY W2).
+      for (const url of ['/assets/index-abc123.js', '/offers/1', '/healthz'])
+        await ctx.app.inject({ method: 'GET', url, headers: cookie });
+      expect(lookups).toBe(0);
+      const session = await ctx.app.inject({ method: 'GET', url: '/api/session', headers: cookie });
+      expect(session.statusCode).toBe(200);
+      expect(lookups).toBe(1);
+    } finally {
+      account.sessions = real;
+    }
+  });
+
   it('refuses writes with a session cookie but no CSRF token', async () => {
     const signIn = await as(ctx.app).post('/api/session', {
       email: SETUP.email,

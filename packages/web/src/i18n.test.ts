@@ -2,16 +2,23 @@
  * The web catalogues stay complete and clean: every locale has exactly the keys of English,
  * with the same {{placeholders}} and <tags>; every English key is used by the sources; every
  * key the sources use exists. Keys built at run time (`t(`role.${role}`)`) are only allowed
- * for the prefixes listed in DYNAMIC_KEYS, expanded from the role/kind vocabularies.
+ * for the prefixes listed in DYNAMIC_KEYS, expanded from the role/kind vocabularies. A locale's
+ * texts are its catalogue and its files in every area (`locales/<area>/<locale>.json`), and an
+ * area's files hold the same top-level keys in every locale and none of the catalogue's.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LOCALES, ORGANISATION_KINDS, ROLES } from './domain/tenant';
+import {
+  catalogueAreas,
+  localeFiles,
+  readCatalogue,
+  readCataloguePart,
+} from './i18n/catalogue-files';
 
 const srcDir = path.dirname(fileURLToPath(import.meta.url));
-const localesDir = path.join(srcDir, 'locales');
 
 /** Prefix of a run-time key → every value it may take. */
 const DYNAMIC_KEYS: Record<string, readonly string[]> = {
@@ -32,8 +39,7 @@ function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
   return out;
 }
 
-const load = (locale: string) =>
-  flatten(JSON.parse(readFileSync(path.join(localesDir, `${locale}.json`), 'utf8')) as Catalogue);
+const load = (locale: string) => flatten(readCatalogue(locale));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -100,11 +106,33 @@ const englishOf = (key: string) =>
 
 describe('web translations', () => {
   it('has a catalogue for every supported locale and no other', () => {
-    const files = readdirSync(localesDir)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => f.replace(/\.json$/, ''))
-      .sort();
-    expect(files).toEqual([...LOCALES].sort());
+    expect(localeFiles()).toEqual([...LOCALES].sort());
+  });
+
+  it('has, in every area, a file for every supported locale and no other', () => {
+    expect(catalogueAreas().length).toBeGreaterThan(0);
+    for (const area of catalogueAreas())
+      expect({ area, locales: localeFiles(area) }).toEqual({ area, locales: [...LOCALES].sort() });
+  });
+
+  it('keeps each top-level key in one place: the catalogue or a single area', () => {
+    const places = new Map<string, string[]>();
+    for (const area of ['', ...catalogueAreas()])
+      for (const key of Object.keys(readCataloguePart('en', area || undefined)))
+        places.set(key, [...(places.get(key) ?? []), area || 'catalogue']);
+    const twice = [...places].filter(([, where]) => where.length > 1);
+    expect(twice).toEqual([]);
+    for (const locale of LOCALES)
+      for (const area of ['', ...catalogueAreas()])
+        expect({
+          locale,
+          area,
+          keys: Object.keys(readCataloguePart(locale, area || undefined)).sort(),
+        }).toEqual({
+          locale,
+          area,
+          keys: Object.keys(readCataloguePart('en', area || undefined)).sort(),
+        });
   });
 
   for (const locale of LOCALES.filter((l) => l !== 'en')) {

@@ -2,14 +2,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { applyLocale, initI18n, initialLocale } from './i18n/i18n';
-import { prefetchRouteData, preloadRouteCode } from './route-preload';
+import { prefetchRouteData, preloadRouteCode, preloadRouteTexts } from './route-preload';
 import { loadInitialSession } from './session/session-context';
 
 async function start() {
-  // The first page's code loads beside the session request, its data as soon as the session is
-  // known (QUALITY W2).
+  // The first page's code loads beside the session request, its data and texts as soon as the
+  // session is known (QUALITY W2).
   const session = loadInitialSession().then((state) => {
-    if (state.session) prefetchRouteData(window.location, state.session);
+    if (state.session) {
+      prefetchRouteData(window.location, state.session);
+      preloadRouteTexts(window.location.pathname, state.session.user.locale);
+    }
     return state;
   });
   preloadRouteCode(window.location.pathname);

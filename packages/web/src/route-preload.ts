@@ -8,23 +8,30 @@
 import { matchPath } from 'react-router';
 import { api, call, type Session } from './api/client';
 import { PREFETCH_HEADER } from './api/prefetch';
+import type { Locale } from './domain/tenant';
+import { initialLocale, loadAreas } from './i18n/i18n';
+import { PAGES, type PageLoader } from './page-loaders';
 import { OFFERS_PAGE_SIZE, parseListQuery, toApiQuery } from './pages/offers/offer-list-query';
 
 const early = { [PREFETCH_HEADER]: '1' };
 
-type Loader = () => Promise<unknown>;
-
-/** The page chunks of the signed-in routes (the same modules `routes.tsx` loads lazily). */
-const SIGNED_IN_PAGES: [pattern: string, load: Loader][] = [
-  ['/offers', () => import('./pages/offers.page')],
-  ['/offers/:offerId', () => import('./pages/offer.page')],
-  ['/opportunities', () => import('./pages/opportunities.page')],
-  ['/catalog', () => import('./pages/catalog.page')],
-  ['/review-queue', () => import('./pages/review-queue.page')],
-  ['/program', () => import('./pages/program.page')],
-  ['/settings', () => import('./pages/settings.page')],
-  ['/account', () => import('./pages/account.page')],
+/** The signed-in routes' pages (the same loaders `routes.tsx` renders lazily). */
+const SIGNED_IN_PAGES: [pattern: string, page: PageLoader][] = [
+  ['/offers', PAGES.offers],
+  ['/offers/:offerId', PAGES.offer],
+  ['/opportunities', PAGES.opportunities],
+  ['/opportunities/new', PAGES.newDeal],
+  ['/opportunities/:referralId', PAGES.deal],
+  ['/start', PAGES.start],
+  ['/catalog', PAGES.catalog],
+  ['/review-queue', PAGES.reviewQueue],
+  ['/program', PAGES.program],
+  ['/settings', PAGES.settings],
+  ['/account', PAGES.account],
 ];
+
+const pageAt = (pathname: string) =>
+  SIGNED_IN_PAGES.find(([pattern]) => matchPath(pattern, pathname))?.[1];
 
 /** Pages shown without the signed-in shell (they load their own code). */
 const PUBLIC_PREFIXES = ['/sign-in', '/setup', '/invite/', '/storefront'];
@@ -38,9 +45,18 @@ const swallow = (promise: Promise<unknown>) => void promise.catch(() => {});
  */
 export function preloadRouteCode(pathname: string) {
   if (PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix))) return;
-  swallow(import('./shell/app-shell'));
-  const page = SIGNED_IN_PAGES.find(([pattern]) => matchPath(pattern, pathname));
-  if (page) swallow(page[1]());
+  const page = pageAt(pathname);
+  // The page's texts (one small file) are asked for before its code, in this browser's language
+  // until the session says otherwise (then `preloadRouteTexts`).
+  if (page) swallow(loadAreas(page.areas, initialLocale()));
+  swallow(PAGES.appShell.code());
+  if (page) swallow(page.code());
+}
+
+/** Starts loading the texts of the page at `pathname` in `locale`, once the language is known. */
+export function preloadRouteTexts(pathname: string, locale: Locale) {
+  const page = pageAt(pathname);
+  if (page) swallow(loadAreas(page.areas, locale));
 }
 
 /** Asks for the data of the page at `location` for `session`'s active organisation. */

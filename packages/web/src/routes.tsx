@@ -1,6 +1,7 @@
 /**
- * The route table. Every page is its own chunk (React.lazy), so the sign-in page loads only
- * what it shows; the signed-in shell and its pages arrive after sign-in.
+ * The route table. Every page is its own chunk (React.lazy) with its texts (`page-loaders.ts`),
+ * so the sign-in page loads only what it shows; the signed-in shell and its pages arrive after
+ * sign-in.
  */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
@@ -8,28 +9,29 @@ import { PageSpinner } from './components/page-spinner';
 import { RouteError } from './components/route-error';
 import { homePath } from './domain/navigation';
 import { hasPermission, type OrganisationKind, type WebPermission } from './domain/tenant';
+import { PAGES } from './page-loaders';
 import { useSession } from './session/session-context';
 
-const SetupPage = lazy(() => import('./pages/setup.page'));
-const SignInPage = lazy(() => import('./pages/sign-in.page'));
-const InvitePage = lazy(() => import('./pages/invite.page'));
-const AppShell = lazy(() => import('./shell/app-shell'));
-const OffersPage = lazy(() => import('./pages/offers.page'));
-const OfferPage = lazy(() => import('./pages/offer.page'));
-const OpportunitiesPage = lazy(() => import('./pages/opportunities.page'));
-const NewDealPage = lazy(() => import('./pages/opportunities/new-deal.page'));
-const DealPage = lazy(() => import('./pages/opportunities/deal.page'));
-const CatalogPage = lazy(() => import('./pages/catalog.page'));
-const StartPage = lazy(() => import('./pages/start.page'));
-const ReviewQueuePage = lazy(() => import('./pages/review-queue.page'));
-const ProgramPage = lazy(() => import('./pages/program.page'));
-const SettingsPage = lazy(() => import('./pages/settings.page'));
-const AccountPage = lazy(() => import('./pages/account.page'));
-const NotFoundPage = lazy(() => import('./pages/not-found.page'));
-const NotAvailablePage = lazy(() => import('./pages/not-available.page'));
-const StorefrontPage = lazy(() => import('./pages/storefront.page'));
-const StorefrontOfferPage = lazy(() => import('./pages/storefront/storefront-offer.page'));
-const StorefrontPublicFrame = lazy(() => import('./pages/storefront/public-frame'));
+const SetupPage = lazy(PAGES.setup);
+const SignInPage = lazy(PAGES.signIn);
+const InvitePage = lazy(PAGES.invite);
+const AppShell = lazy(PAGES.appShell);
+const OffersPage = lazy(PAGES.offers);
+const OfferPage = lazy(PAGES.offer);
+const OpportunitiesPage = lazy(PAGES.opportunities);
+const NewDealPage = lazy(PAGES.newDeal);
+const DealPage = lazy(PAGES.deal);
+const CatalogPage = lazy(PAGES.catalog);
+const StartPage = lazy(PAGES.start);
+const ReviewQueuePage = lazy(PAGES.reviewQueue);
+const ProgramPage = lazy(PAGES.program);
+const SettingsPage = lazy(PAGES.settings);
+const AccountPage = lazy(PAGES.account);
+const NotFoundPage = lazy(PAGES.notFound);
+const NotAvailablePage = lazy(PAGES.notAvailable);
+const StorefrontPage = lazy(PAGES.storefront);
+const StorefrontOfferPage = lazy(PAGES.storefrontOffer);
+const StorefrontPublicFrame = lazy(PAGES.storefrontPublicFrame);
 
 const page = (node: ReactNode) => <Suspense fallback={<PageSpinner />}>{node}</Suspense>;
 

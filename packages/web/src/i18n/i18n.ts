@@ -2,6 +2,11 @@
  * The web app's translations (react-i18next). English ships in the entry chunk as the fallback;
  * the other catalogues are separate chunks loaded before the language is switched to, so a
  * reader never sees a half-translated screen and the sign-in page stays light.
+ *
+ * The texts of the larger signed-in areas (offers, opportunities, the program's settings) are
+ * not in these catalogues but in `locales/<area>/<locale>.json`, loaded with the pages that show
+ * them (`loadAreas`, see `pages.ts`) and merged into the same `translation` bundle, so their
+ * keys read as if they were in one catalogue.
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -14,6 +19,50 @@ type Catalogue = Record<string, unknown>;
 const loaders = import.meta.glob<Catalogue>(['../locales/*.json', '!../locales/en.json'], {
   import: 'default',
 });
+/** `../locales/<area>/<locale>.json` → its loader. */
+const areaLoaders = import.meta.glob<Catalogue>('../locales/*/*.json', { import: 'default' });
+
+/** A group of texts loaded with the pages that show them: a folder of `locales/`. */
+export type Area = 'offers' | 'opportunities' | 'program';
+
+/** The areas the pages shown so far needed: loaded too when the language changes. */
+const wantedAreas = new Set<Area>();
+/** Each catalogue file requested so far (by loader key), resolved once it is in i18next. */
+const added = new Map<string, Promise<void>>();
+let initialised: () => void;
+const ready = new Promise<void>((resolve) => {
+  initialised = resolve;
+});
+
+/** Loads one file once and adds it to `locale`'s bundle (deep), after i18next has started. */
+function addFile(key: string, load: (() => Promise<Catalogue>) | undefined, locale: Locale) {
+  let done = added.get(key);
+  if (!done) {
+    if (!load) return Promise.resolve();
+    done = Promise.all([load(), ready]).then(([catalogue]) => {
+      i18n.addResourceBundle(locale, 'translation', catalogue, true, true);
+    });
+    // A failed load may be retried (the next page, the next language change).
+    done.catch(() => added.delete(key));
+    added.set(key, done);
+  }
+  return done;
+}
+
+/**
+ * Loads the texts of `areas` in `locale` (the current language unless given) and remembers
+ * that they are needed, so that a change of language loads them too. Resolves once every key
+ * of the areas can be shown.
+ */
+export async function loadAreas(areas: readonly Area[], locale: Locale = currentLocale()) {
+  for (const area of areas) wantedAreas.add(area);
+  await Promise.all(
+    areas.map((area) => {
+      const key = `../locales/${area}/${locale}.json`;
+      return addFile(key, areaLoaders[key], locale);
+    }),
+  );
+}
 
 /** The locale to start with before anyone signs in: this browser's last choice, else its languages. */
 export function initialLocale(): Locale {
@@ -36,10 +85,8 @@ export function rememberLocale(locale: Locale) {
 }
 
 async function ensureCatalogue(locale: Locale) {
-  if (i18n.hasResourceBundle(locale, 'translation')) return;
-  const load = loaders[`../locales/${locale}.json`];
-  if (!load) return;
-  i18n.addResourceBundle(locale, 'translation', await load(), true, true);
+  const key = `../locales/${locale}.json`;
+  await Promise.all([addFile(key, loaders[key], locale), loadAreas([...wantedAreas], locale)]);
 }
 
 /** The current UI language as one of the supported locales. */
@@ -63,6 +110,7 @@ export async function initI18n(locale: Locale) {
     interpolation: { escapeValue: false },
     load: 'currentOnly',
   });
+  initialised();
   await applyLocale(locale);
 }
 

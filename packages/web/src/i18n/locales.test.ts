@@ -1,26 +1,18 @@
 /**
- * The five catalogues stay complete (i18n.test.ts checks keys and placeholders): every plural
- * form a language needs, no English left in another language, contact roles as a contacts
+ * The five catalogues, with their areas' files, stay complete (i18n.test.ts checks keys and
+ * placeholders): every plural form a language needs, no English left in another language, contact roles as a contacts
  * file accepts them, and Chinese punctuation and spacing.
  */
 import { CONTACT_ROLE_IDS, CONTACT_ROLE_TRANSLATED_LABELS } from '@cosell/core/reference-data';
 import { describe, expect, it } from 'vitest';
-import en from '../locales/en.json';
-import plPL from '../locales/pl-PL.json';
-import svSE from '../locales/sv-SE.json';
-import zhCN from '../locales/zh-CN.json';
-import zhTW from '../locales/zh-TW.json';
+import { readCatalogue, type CatalogueTree as Tree } from './catalogue-files';
 import { joinList } from './list';
 
-type Tree = { [key: string]: string | Tree };
-const CATALOGUES: Record<string, Tree> = {
-  en,
-  'pl-PL': plPL,
-  'sv-SE': svSE,
-  'zh-CN': zhCN,
-  'zh-TW': zhTW,
-};
 const OTHERS = ['pl-PL', 'sv-SE', 'zh-CN', 'zh-TW'] as const;
+/** Each locale's texts: its catalogue with its files of every area merged in. */
+const CATALOGUES: Record<string, Tree> = Object.fromEntries(
+  ['en', ...OTHERS].map((locale) => [locale, readCatalogue(locale)]),
+);
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
