@@ -2169,7 +2169,7 @@ export interface components {
             /** Format: uuid */
             organisationId: string;
             /** @enum {string} */
-            kind: "review.passed" | "review.failed" | "status.changed" | "badge.granted";
+            kind: "review.passed" | "review.failed" | "status.changed" | "badge.granted" | "referral.received" | "referral.accepted" | "referral.declined" | "referral.expiring" | "referral.expired" | "referral.invited" | "referral.closed";
             offerId: string | null;
             params: {
                 [key: string]: string | number;
@@ -2198,8 +2198,8 @@ export interface components {
             publishedAt: string;
         };
         NotificationPreferences: {
-            muted: ("review.passed" | "review.failed" | "status.changed" | "badge.granted")[];
-            kinds: ("review.passed" | "review.failed" | "status.changed" | "badge.granted")[];
+            muted: ("review.passed" | "review.failed" | "status.changed" | "badge.granted" | "referral.received" | "referral.accepted" | "referral.declined" | "referral.expiring" | "referral.expired" | "referral.invited" | "referral.closed")[];
+            kinds: ("review.passed" | "review.failed" | "status.changed" | "badge.granted" | "referral.received" | "referral.accepted" | "referral.declined" | "referral.expiring" | "referral.expired" | "referral.invited" | "referral.closed")[];
         };
         ReferralImportResult: {
             dryRun: boolean;
@@ -13301,7 +13301,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    muted: ("review.passed" | "review.failed" | "status.changed" | "badge.granted")[];
+                    muted: ("review.passed" | "review.failed" | "status.changed" | "badge.granted" | "referral.received" | "referral.accepted" | "referral.declined" | "referral.expiring" | "referral.expired" | "referral.invited" | "referral.closed")[];
                 };
             };
         };
