@@ -1277,6 +1277,32 @@ const CASES: Record<string, RouteCase> = {
   },
 };
 
+/**
+ * Partner Center's base path (`/api/engagements/referrals…`) serves the same routes without the
+ * organisation in the path. Each case of the organisation's path holds there too, with the
+ * organisation named by `?organisationId=` (the selector a caller in several organisations
+ * needs): the same outcomes on one's own organisation and on every other tenant's.
+ */
+const ORGANISATION_REFERRALS =
+  /^(GET|POST|PUT|PATCH|DELETE) \/api\/organisations\/:organisationId\/engagements\/referrals(\/.*)?$/;
+for (const [route, routeCase] of Object.entries(CASES)) {
+  const match = ORGANISATION_REFERRALS.exec(route);
+  if (!match) continue;
+  CASES[`${match[1]} /api/engagements/referrals${match[2] ?? ''}`] = {
+    ...routeCase,
+    async request(s) {
+      const request = await routeCase.request(s);
+      const organisationId = s.organisation.organisation.id;
+      const url = new URL(
+        request.url.replace(orgUrl(s, '/engagements/referrals'), '/api/engagements/referrals'),
+        'http://localhost',
+      );
+      url.searchParams.set('organisationId', organisationId);
+      return { ...request, url: `${url.pathname}${url.search}` };
+    },
+  };
+}
+
 /** Sends one request as `actor` and says what was wrong with the answer, if anything. */
 async function check(
   routeCase: RouteCase,
