@@ -1144,6 +1144,16 @@ const CASES: Record<string, RouteCase> = {
       headers: { 'content-type': 'text/csv' },
     }),
   },
+  'POST /api/organisations/:organisationId/engagements/referrals-imports/:importId/undo': {
+    access: 'user',
+    // An import nobody made: whoever may write referrals learns it does not exist.
+    own: row(401, 404, 403, 404, 404, 403, 404),
+    other: REFERRALS_LIST.other,
+    request: (s) => ({
+      method: 'POST',
+      url: orgUrl(s, `/engagements/referrals-imports/${NOBODYS_REFERRAL}/undo`),
+    }),
+  },
   'GET /api/organisations/:organisationId/referral-options': {
     access: 'user',
     ...REFERRALS_LIST,

@@ -1762,6 +1762,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organisations/{organisationId}/engagements/referrals-imports/{importId}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo an applied import within 24 hours: updated deals get their previous values back, created deals are removed; refused (409, naming the rows) once any of them changed since
+         * @description Needs a session: the session cookie with its CSRF token as `X-CSRF-Token`, or an API token with the scope `opportunities:write`.
+         */
+        post: operations["undoReferralImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2367,6 +2387,7 @@ export interface components {
         };
         ReferralImportResult: {
             dryRun: boolean;
+            importId: string | null;
             /** Format: int64 */
             created: number;
             /** Format: int64 */
@@ -2709,6 +2730,13 @@ export interface components {
                 }[];
             }[];
             elapsedMs: number;
+        };
+        ReferralImportUndo: {
+            importId: string;
+            /** Format: int64 */
+            restored: number;
+            /** Format: int64 */
+            removed: number;
         };
     };
     responses: never;
@@ -19951,6 +19979,154 @@ export interface operations {
             };
             /** @description The body is not of a type this route accepts */
             415: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    undoReferralImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the undo restored and removed */
+            200: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralImportUndo"];
+                };
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session has ended */
+            401: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or it belongs to an organisation you cannot see */
+            404: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already undone, older than 24 hours, or deals of the import changed since */
+            409: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
                 headers: {
                     /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
                     "RateLimit-Policy"?: string;
