@@ -1144,6 +1144,16 @@ const CASES: Record<string, RouteCase> = {
       headers: { 'content-type': 'text/csv' },
     }),
   },
+  'POST /api/organisations/:organisationId/engagements/referrals-imports/:importId/undo': {
+    access: 'user',
+    // An import nobody made: whoever may write referrals learns it does not exist.
+    own: row(401, 404, 403, 404, 404, 403, 404),
+    other: REFERRALS_LIST.other,
+    request: (s) => ({
+      method: 'POST',
+      url: orgUrl(s, `/engagements/referrals-imports/${NOBODYS_REFERRAL}/undo`),
+    }),
+  },
   'GET /api/organisations/:organisationId/referral-options': {
     access: 'user',
     ...REFERRALS_LIST,
@@ -1276,6 +1286,32 @@ const CASES: Record<string, RouteCase> = {
     request: () => ({ method: 'POST', url: '/api/system/clock', body: { advanceDays: 1 } }),
   },
 };
+
+/**
+ * Partner Center's base path (`/api/engagements/referrals…`) serves the same routes without the
+ * organisation in the path. Each case of the organisation's path holds there too, with the
+ * organisation named by `?organisationId=` (the selector a caller in several organisations
+ * needs): the same outcomes on one's own organisation and on every other tenant's.
+ */
+const ORGANISATION_REFERRALS =
+  /^(GET|POST|PUT|PATCH|DELETE) \/api\/organisations\/:organisationId\/engagements\/referrals(\/.*)?$/;
+for (const [route, routeCase] of Object.entries(CASES)) {
+  const match = ORGANISATION_REFERRALS.exec(route);
+  if (!match) continue;
+  CASES[`${match[1]} /api/engagements/referrals${match[2] ?? ''}`] = {
+    ...routeCase,
+    async request(s) {
+      const request = await routeCase.request(s);
+      const organisationId = s.organisation.organisation.id;
+      const url = new URL(
+        request.url.replace(orgUrl(s, '/engagements/referrals'), '/api/engagements/referrals'),
+        'http://localhost',
+      );
+      url.searchParams.set('organisationId', organisationId);
+      return { ...request, url: `${url.pathname}${url.search}` };
+    },
+  };
+}
 
 /** Sends one request as `actor` and says what was wrong with the answer, if anything. */
 async function check(

@@ -158,7 +158,8 @@ describe('tenant isolation in the database', () => {
       await repos.notifications.createNotifications([
         { organisationId, userId, kind: 'review.passed', offerId, params: {}, createdAt: at },
       ]);
-      // A referral with its timeline entry and a favourite (its shared row follows by trigger).
+      // A referral with its timeline entry, a favourite and the import that created it (its
+      // shared row follows by trigger).
       const engagementId = randomUUID();
       const referral = newOutboundReferral(referralCreateBody(), {
         id: randomUUID(),
@@ -180,6 +181,15 @@ describe('tenant isolation in the database', () => {
         summary: {},
       });
       await repos.referrals.setFavorite(organisationId, userId, referral.id, true);
+      // An applied CSV import that created it (its undo point).
+      await repos.referrals.createImport({
+        organisationId,
+        createdBy: userId,
+        createdAt: at,
+        entries: [
+          { row: 2, referralId: referral.id, action: 'create', before: null, eTag: '"v1"' },
+        ],
+      });
     });
   }
   afterAll(() => ctx.close());

@@ -11,6 +11,8 @@ import {
   type FilterField,
   type OrderByField,
   type Referral,
+  type ReferralImportEntry,
+  type ReferralImportRecord,
   type ReferralRepository,
   type ReferralTimelineEntry,
   type ReferralVisibilityRule,
@@ -22,6 +24,7 @@ import {
   engagements,
   memberships,
   referralFavorites,
+  referralImports,
   referralShares,
   referralTimeline,
   referrals,
@@ -120,6 +123,15 @@ function ruleCondition(rule: ReferralVisibilityRule): SQL | undefined {
       return sql`${rule.email.toLowerCase()} = any(r.team_emails)`;
   }
 }
+
+const toImport = (row: typeof referralImports.$inferSelect): ReferralImportRecord => ({
+  organisationId: row.organisationId,
+  id: row.id,
+  createdBy: row.createdBy,
+  createdAt: row.createdAt,
+  undoneAt: row.undoneAt,
+  entries: row.entries as ReferralImportEntry[],
+});
 
 export function createReferralRepository(db: Executor): ReferralRepository {
   return {
@@ -225,6 +237,58 @@ export function createReferralRepository(db: Executor): ReferralRepository {
         )
         .returning({ id: referrals.id });
       return updated.length === 1;
+    },
+
+    async remove(organisationId, referralId, expected) {
+      const removed = await db
+        .delete(referrals)
+        .where(
+          and(
+            eq(referrals.organisationId, organisationId),
+            eq(referrals.id, referralId),
+            versionIn(referrals.version, expected),
+          ),
+        )
+        .returning({ id: referrals.id });
+      return removed.length === 1;
+    },
+
+    async createImport(record) {
+      const [row] = await db
+        .insert(referralImports)
+        .values({
+          organisationId: record.organisationId,
+          createdBy: record.createdBy,
+          createdAt: record.createdAt,
+          entries: record.entries,
+        })
+        .returning();
+      return toImport(row!);
+    },
+
+    async findImport(organisationId, importId) {
+      const [row] = await db
+        .select()
+        .from(referralImports)
+        .where(
+          and(eq(referralImports.organisationId, organisationId), eq(referralImports.id, importId)),
+        );
+      return row ? toImport(row) : null;
+    },
+
+    async markImportUndone(organisationId, importId, at) {
+      const rows = await db
+        .update(referralImports)
+        .set({ undoneAt: at })
+        .where(
+          and(
+            eq(referralImports.organisationId, organisationId),
+            eq(referralImports.id, importId),
+            isNull(referralImports.undoneAt),
+          ),
+        )
+        .returning({ id: referralImports.id });
+      return rows.length === 1;
     },
 
     async listExpiryDue(now, limit) {

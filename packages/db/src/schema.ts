@@ -882,6 +882,26 @@ export const referralTimeline = pgTable(
   ],
 );
 
+/**
+ * An applied CSV import of referrals, kept so it can be undone: for each deal it touched, the
+ * row, whether it created or updated it, the deal's document before (null for a created one)
+ * and its version after, which undo requires unchanged.
+ */
+export const referralImports = pgTable(
+  'referral_imports',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+    entries: jsonb('entries').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
 /** A person's favourite referrals (the list's `view=favorites`). */
 export const referralFavorites = pgTable(
   'referral_favorites',

@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { EVENT_TYPES } from '../events/events';
+import { NOTIFICATION_KINDS } from '../reference/notification-kinds';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -146,8 +147,9 @@ describe('message catalogue', () => {
       [...source.text.matchAll(literal)].map((m) => ({ file: source.file, key: m[1]! })),
     );
     expect(found.length).toBeGreaterThan(10);
-    // Domain event types (`document.uploaded`) share the `area.verb` shape but are not messages.
-    const events: readonly string[] = EVENT_TYPES;
+    // Domain event types (`document.uploaded`) and notification kinds (`referral.closed`) share
+    // the `area.verb` shape but are not messages.
+    const events: readonly string[] = [...EVENT_TYPES, ...NOTIFICATION_KINDS];
     const unknown = found
       .filter(({ key }) => !isMessageKey(key) && !events.includes(key))
       .map(({ file, key }) => `${file}: ${key}`);

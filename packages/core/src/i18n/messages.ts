@@ -4,6 +4,7 @@ import { DOCUMENT_MESSAGES } from '../documents/documents.messages';
 import { OFFER_MESSAGES } from '../offers/offers.messages';
 import { OPPORTUNITY_MESSAGES } from '../opportunities/opportunities.messages';
 import { REFERRAL_CSV_MESSAGES } from '../opportunities/referral-csv.messages';
+import { REFERRAL_NOTIFICATION_MESSAGES } from '../notifications/referral-notifications.messages';
 import { TOKEN_MESSAGES } from '../tokens/tokens.messages';
 import type { Locale } from '../accounts/accounts.types';
 
@@ -86,6 +87,7 @@ const en = {
   ...PUBLICATION_MESSAGES.en,
   ...OPPORTUNITY_MESSAGES.en,
   ...REFERRAL_CSV_MESSAGES.en,
+  ...REFERRAL_NOTIFICATION_MESSAGES.en,
   ...TOKEN_MESSAGES.en,
 };
 
@@ -345,6 +347,7 @@ const withModules = (locale: Locale, own: BaseCatalogue): Catalogue => ({
   ...PUBLICATION_MESSAGES[locale],
   ...OPPORTUNITY_MESSAGES[locale],
   ...REFERRAL_CSV_MESSAGES[locale],
+  ...REFERRAL_NOTIFICATION_MESSAGES[locale],
   ...TOKEN_MESSAGES[locale],
 });
 

@@ -2,3 +2,4 @@
 export * from './notifications.ports';
 export * from './notifications.service';
 export * from './notifications.subscribers';
+export * from './referral-notifications';

@@ -4,7 +4,8 @@
  * Each person can mute kinds; a muted kind is neither shown nor mailed.
  */
 import { AppError } from '../errors';
-import { translate } from '../i18n/messages';
+import { translate, type MessageKey } from '../i18n/messages';
+import type { ReferralDeclineReason } from '../reference/referral.data';
 import type { Clock, Mailer } from '../ports';
 import { COSELL_POLICY_ERAS, type CosellStatusId } from '../reference/cosell-statuses';
 import { statusLabel } from '../i18n/names';
@@ -25,8 +26,9 @@ export interface NotifyDeps {
 }
 
 /**
- * Creates the notification for every member of the organisation who may work on offers and has
- * not muted the kind, and queues one e-mail each. Runs inside the caller's transaction.
+ * Creates the notification for every member of the organisation who may work on offers (or, with
+ * `userIds`, for those members only) and has not muted the kind, and queues one e-mail each.
+ * Runs inside the caller's transaction.
  */
 export async function notify(
   tx: Tx,
@@ -36,17 +38,22 @@ export async function notify(
     kind: NotificationKind;
     offerId: string | null;
     params: Record<string, string | number>;
+    /** The members to tell (a referral's team, its admins); every offer worker when absent. */
+    userIds?: readonly string[] | undefined;
   },
 ): Promise<NotificationRecord[]> {
   const at = deps.clock.now();
+  const { userIds } = event;
   const recipients = (
     await tx.notifications.listNotificationRecipients(event.organisationId)
   ).filter(
     (r) =>
       !r.disabled &&
       !r.mutedKinds.includes(event.kind) &&
-      (hasPermission(r.roles as Role[], 'offers.write') ||
-        hasPermission(r.roles as Role[], 'profile.write')),
+      (userIds
+        ? userIds.includes(r.userId)
+        : hasPermission(r.roles as Role[], 'offers.write') ||
+          hasPermission(r.roles as Role[], 'profile.write')),
   );
   if (recipients.length === 0) return [];
   const created = await tx.notifications.createNotifications(
@@ -89,6 +96,42 @@ export const NOTIFICATION_MESSAGES: Record<NotificationKind, { subject: string; 
     subject: 'notification.badge.granted.subject',
     text: 'notification.badge.granted.text',
   },
+  'referral.received': {
+    subject: 'notification.referral.received.subject',
+    text: 'notification.referral.received.text',
+  },
+  'referral.accepted': {
+    subject: 'notification.referral.accepted.subject',
+    text: 'notification.referral.accepted.text',
+  },
+  'referral.declined': {
+    subject: 'notification.referral.declined.subject',
+    text: 'notification.referral.declined.text',
+  },
+  'referral.expiring': {
+    subject: 'notification.referral.expiring.subject',
+    text: 'notification.referral.expiring.text',
+  },
+  'referral.expired': {
+    subject: 'notification.referral.expired.subject',
+    text: 'notification.referral.expired.text',
+  },
+  'referral.invited': {
+    subject: 'notification.referral.invited.subject',
+    text: 'notification.referral.invited.text',
+  },
+  'referral.closed': {
+    subject: 'notification.referral.closed.subject',
+    text: 'notification.referral.closed.text',
+  },
+};
+
+/** Catalogue keys of the decline reasons a declined-referral notification names. */
+const DECLINE_REASON_MESSAGES: Record<ReferralDeclineReason, MessageKey> = {
+  'No corresponding Microsoft customer record could be found':
+    'notification.referral.reason.noCustomerRecord',
+  'No Microsoft seller directly manages this customer': 'notification.referral.reason.noSeller',
+  Other: 'notification.referral.reason.other',
 };
 
 /**
@@ -102,16 +145,31 @@ function messagesOf(notification: Pick<NotificationRecord, 'kind' | 'params'>) {
       text: 'notification.review.passedPreview.text',
     };
   }
+  if (notification.kind === 'referral.closed' && notification.params.outcome === 'lost') {
+    return {
+      subject: 'notification.referral.lost.subject',
+      text: 'notification.referral.lost.text',
+    };
+  }
+  if (notification.kind === 'referral.expired' && notification.params.side === 'sender') {
+    return {
+      subject: 'notification.referral.expiredSender.subject',
+      text: 'notification.referral.expiredSender.text',
+    };
+  }
   return NOTIFICATION_MESSAGES[notification.kind];
 }
 
 /**
- * Where in the app a notification leads (null: nowhere): its offer, on the "Review and
- * publish" tab, with the preview and Go live, when the publisher must act there.
+ * Where in the app a notification leads (null: nowhere): its deal's page for a co-sell
+ * opportunity; else its offer, on the "Review and publish" tab, with the preview and Go live,
+ * when the publisher must act there.
  */
 export function notificationPath(
   notification: Pick<NotificationRecord, 'offerId' | 'params'>,
 ): string | null {
+  const referralId = notification.params.referralId;
+  if (typeof referralId === 'string') return `/opportunities/${encodeURIComponent(referralId)}`;
   if (!notification.offerId) return null;
   const path = `/offers/${notification.offerId}`;
   return notification.params.next === 'goLive' ? `${path}?tab=publish` : path;
@@ -129,6 +187,18 @@ export function renderNotification(
       const era = COSELL_POLICY_ERAS.find((e) => e === params.era) ?? '2021';
       params[`${key}Name`] = statusLabel(value as CosellStatusId, locale, era);
     }
+  }
+  if (typeof params.expirationDateTime === 'string') {
+    const at = new Date(params.expirationDateTime);
+    params.expiresOn = Number.isNaN(at.getTime())
+      ? params.expirationDateTime
+      : new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(at);
+  }
+  const reason = params.reason;
+  if (typeof reason === 'string' && reason in DECLINE_REASON_MESSAGES) {
+    params.reasonName = translate(locale, DECLINE_REASON_MESSAGES[reason as ReferralDeclineReason]);
+  } else if (typeof reason === 'string') {
+    params.reasonName = reason;
   }
   const messages = messagesOf(notification);
   return {

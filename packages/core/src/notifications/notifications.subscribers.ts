@@ -7,6 +7,7 @@ import type { DomainEvent, EventSubscriber } from '../events/events';
 import { defineJob, type JobContext } from '../jobs/job';
 import type { NotificationKind } from '../reference/notification-kinds';
 import { notify, sendNotificationMail } from './notifications.service';
+import { REFERRAL_NOTIFICATION_EVENTS, referralNotices } from './referral-notifications';
 
 /** What each event means for the people of the organisation, if anything. */
 function notificationOf(event: DomainEvent): {
@@ -62,13 +63,27 @@ function notificationOf(event: DomainEvent): {
 
 export const notificationsSubscriber: EventSubscriber<JobContext> = {
   name: 'notifications',
-  types: ['offer.validation-failed', 'review.decided', 'status.changed', 'badge.granted'],
+  types: [
+    'offer.validation-failed',
+    'review.decided',
+    'status.changed',
+    'badge.granted',
+    ...REFERRAL_NOTIFICATION_EVENTS,
+  ],
   async handle(ctx, event) {
+    const clock = { now: () => event.occurredAt };
+    if (event.subject.type === 'referral') {
+      for (const notice of await referralNotices(ctx.tx, event)) {
+        if (notice.userIds.length === 0) continue;
+        await notify(ctx.tx, { clock }, { ...notice, offerId: null });
+      }
+      return;
+    }
     const notification = notificationOf(event);
     if (!notification) return;
     await notify(
       ctx.tx,
-      { clock: { now: () => event.occurredAt } },
+      { clock },
       {
         organisationId: event.organisationId,
         ...notification,

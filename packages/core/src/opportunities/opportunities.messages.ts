@@ -20,6 +20,10 @@ const en = {
     'Name the partner organisation the co-sell opportunity goes to.',
   'referral.solution.notCosellReady': "Choose one of the partner's co-sell ready solutions.",
   'referral.invitee.notPartner': 'Invite a partner organisation.',
+  'referral.organisation.required':
+    'You belong to several organisations: name one with the X-Organisation-Id header or the organisationId query parameter.',
+  'referral.organisation.conflict':
+    'The X-Organisation-Id header and the organisationId query parameter name different organisations. Send one of them.',
   'referral.refused.closed': 'This referral is closed and can no longer change.',
   'referral.refused.notParticipant': 'Only the organisation that owns this referral can change it.',
   'referral.refused.roleNotAllowed': 'Your role does not allow working on referrals.',
@@ -69,6 +73,10 @@ export const OPPORTUNITY_MESSAGES: ModuleCatalogue<typeof en> = {
     'referral.target.partnerRequired': '请指定接收此共同销售机会的合作伙伴组织。',
     'referral.solution.notCosellReady': '请选择该合作伙伴已具备共同销售资格的解决方案。',
     'referral.invitee.notPartner': '请邀请一个合作伙伴组织。',
+    'referral.organisation.required':
+      '你属于多个组织：请用 X-Organisation-Id 请求头或 organisationId 查询参数指定其中一个。',
+    'referral.organisation.conflict':
+      'X-Organisation-Id 请求头和 organisationId 查询参数指定了不同的组织。请只发送其中一个。',
     'referral.refused.closed': '此推荐已关闭，不能再更改。',
     'referral.refused.notParticipant': '只有拥有此推荐的组织才能更改它。',
     'referral.refused.roleNotAllowed': '你的角色不允许处理推荐。',
@@ -110,6 +118,10 @@ export const OPPORTUNITY_MESSAGES: ModuleCatalogue<typeof en> = {
     'referral.target.partnerRequired': '請指定接收此共同銷售機會的合作夥伴組織。',
     'referral.solution.notCosellReady': '請選擇該合作夥伴已具備共同銷售資格的解決方案。',
     'referral.invitee.notPartner': '請邀請一個合作夥伴組織。',
+    'referral.organisation.required':
+      '你屬於多個組織：請用 X-Organisation-Id 要求標頭或 organisationId 查詢參數指定其中一個。',
+    'referral.organisation.conflict':
+      'X-Organisation-Id 要求標頭和 organisationId 查詢參數指定了不同的組織。請只傳送其中一個。',
     'referral.refused.closed': '此推薦已關閉，無法再變更。',
     'referral.refused.notParticipant': '只有擁有此推薦的組織才能變更它。',
     'referral.refused.roleNotAllowed': '您的角色不允許處理推薦。',
@@ -154,6 +166,10 @@ export const OPPORTUNITY_MESSAGES: ModuleCatalogue<typeof en> = {
       'Ange partnerorganisationen som co-sell-möjligheten ska till.',
     'referral.solution.notCosellReady': 'Välj en av partnerns co-sell-redo lösningar.',
     'referral.invitee.notPartner': 'Bjud in en partnerorganisation.',
+    'referral.organisation.required':
+      'Du tillhör flera organisationer: ange en med rubriken X-Organisation-Id eller frågeparametern organisationId.',
+    'referral.organisation.conflict':
+      'Rubriken X-Organisation-Id och frågeparametern organisationId anger olika organisationer. Skicka bara en av dem.',
     'referral.refused.closed': 'Den här hänvisningen är stängd och kan inte längre ändras.',
     'referral.refused.notParticipant': 'Endast organisationen som äger hänvisningen kan ändra den.',
     'referral.refused.roleNotAllowed': 'Din roll tillåter inte arbete med hänvisningar.',
@@ -205,6 +221,10 @@ export const OPPORTUNITY_MESSAGES: ModuleCatalogue<typeof en> = {
       'Wskaż organizację partnerską, do której trafia szansa co-sell.',
     'referral.solution.notCosellReady': 'Wybierz jedno z rozwiązań partnera gotowych do co-sell.',
     'referral.invitee.notPartner': 'Zaproś organizację partnerską.',
+    'referral.organisation.required':
+      'Należysz do kilku organizacji: wskaż jedną w nagłówku X-Organisation-Id lub w parametrze zapytania organisationId.',
+    'referral.organisation.conflict':
+      'Nagłówek X-Organisation-Id i parametr zapytania organisationId wskazują różne organizacje. Wyślij tylko jedno z nich.',
     'referral.refused.closed': 'To polecenie jest zamknięte i nie można go już zmienić.',
     'referral.refused.notParticipant':
       'Tylko organizacja, do której należy to polecenie, może je zmienić.',

@@ -80,6 +80,28 @@ export interface CosellReadySolution {
   organizationName: string;
 }
 
+/** One deal an applied CSV import touched, as undo needs it. */
+export interface ReferralImportEntry {
+  /** The file's row (1 is the header). */
+  row: number;
+  referralId: string;
+  action: 'create' | 'update';
+  /** The deal before the import (null when the import created it). */
+  before: Referral | null;
+  /** The deal's ETag after the import: undo requires it unchanged. */
+  eTag: string;
+}
+
+/** An applied CSV import of referrals, the undo point. */
+export interface ReferralImportRecord {
+  organisationId: string;
+  id: string;
+  createdBy: string | null;
+  createdAt: Date;
+  undoneAt: Date | null;
+  entries: ReferralImportEntry[];
+}
+
 export interface ReferralRepository {
   /**
    * The organisation's referrals matching the compiled query and the options: `filter` (through
@@ -117,6 +139,15 @@ export interface ReferralRepository {
   listExpiryWarningDue(now: Date, warnBeforeMs: number, limit: number): Promise<Referral[]>;
   /** Records that the receiver was warned (so it is warned once). */
   markWarned(organisationId: string, referralId: string, at: Date): Promise<void>;
+  /** Deletes the referral if it still has one of the `expected` versions; false when not. */
+  remove(organisationId: string, referralId: string, expected: ExpectedVersions): Promise<boolean>;
+  /** Records an applied CSV import (its id is new). */
+  createImport(
+    record: Omit<ReferralImportRecord, 'id' | 'undoneAt'>,
+  ): Promise<ReferralImportRecord>;
+  findImport(organisationId: string, importId: string): Promise<ReferralImportRecord | null>;
+  /** Marks the import undone at `at` unless it already was; false when it was. */
+  markImportUndone(organisationId: string, importId: string, at: Date): Promise<boolean>;
   appendTimeline(entry: ReferralTimelineEntry): Promise<void>;
   /** Newest first. */
   listTimeline(organisationId: string, referralId: string): Promise<ReferralTimelineEntry[]>;

@@ -7,6 +7,14 @@ import type { ModuleCatalogue } from '../i18n/catalogue';
  * (`referral.country.invalid`, `referral.currency.invalid`) come from opportunities.messages.ts.
  */
 const en = {
+  'referralCsv.undo.notYours':
+    'Only the person who imported the file, or someone who sees every deal of the organisation, can undo this import.',
+  'referralCsv.undo.done': 'This import has already been undone.',
+  'referralCsv.undo.expired':
+    'An import can be undone for 24 hours only. Change the deals one by one instead.',
+  'referralCsv.undo.changedSince':
+    'Nothing was undone: deals of rows {rows} changed after the import. Change them one by one instead.',
+  'referralCsv.undo.rowChanged': 'The deal of row {row} changed after the import.',
   'referralCsv.unknownId':
     'Row {row}, {column}: no deal you can see has this Id. Leave Id empty to create a new deal.',
   'referralCsv.ambiguousExternalId':
@@ -46,6 +54,12 @@ const en = {
 export const REFERRAL_CSV_MESSAGES: ModuleCatalogue<typeof en> = {
   en,
   'zh-CN': {
+    'referralCsv.undo.notYours': '只有导入该文件的人，或能查看组织所有交易的人，才能撤销此导入。',
+    'referralCsv.undo.done': '此导入已被撤销。',
+    'referralCsv.undo.expired': '导入只能在 24 小时内撤销。请改为逐个修改交易。',
+    'referralCsv.undo.changedSince':
+      '未撤销任何内容：第 {rows} 行的交易在导入后已被更改。请改为逐个修改。',
+    'referralCsv.undo.rowChanged': '第 {row} 行的交易在导入后已被更改。',
     'referralCsv.unknownId':
       '第 {row} 行，{column}：找不到你可查看的、具有此 Id 的交易。要新建交易，请将 Id 留空。',
     'referralCsv.ambiguousExternalId':
@@ -79,6 +93,12 @@ export const REFERRAL_CSV_MESSAGES: ModuleCatalogue<typeof en> = {
       '第一行必须是列名：更新交易需要 Id 或 External reference ID，创建交易需要 Name 及交易的各列。可用的列：{columns}。',
   },
   'zh-TW': {
+    'referralCsv.undo.notYours': '只有匯入該檔案的人，或能檢視組織所有交易的人，才能復原此匯入。',
+    'referralCsv.undo.done': '此匯入已被復原。',
+    'referralCsv.undo.expired': '匯入只能在 24 小時內復原。請改為逐一變更交易。',
+    'referralCsv.undo.changedSince':
+      '未復原任何內容：第 {rows} 列的交易在匯入後已變更。請改為逐一變更。',
+    'referralCsv.undo.rowChanged': '第 {row} 列的交易在匯入後已變更。',
     'referralCsv.unknownId':
       '第 {row} 列，{column}：找不到你可檢視、具有此 Id 的交易。若要建立新交易，請將 Id 留空。',
     'referralCsv.ambiguousExternalId':
@@ -112,6 +132,14 @@ export const REFERRAL_CSV_MESSAGES: ModuleCatalogue<typeof en> = {
       '第一列必須是欄位名稱：更新交易需要 Id 或 External reference ID，建立交易需要 Name 及交易的各欄。可用的欄位：{columns}。',
   },
   'pl-PL': {
+    'referralCsv.undo.notYours':
+      'Ten import może cofnąć tylko osoba, która zaimportowała plik, lub ktoś, kto widzi wszystkie transakcje organizacji.',
+    'referralCsv.undo.done': 'Ten import został już cofnięty.',
+    'referralCsv.undo.expired':
+      'Import można cofnąć tylko w ciągu 24 godzin. Zmień transakcje pojedynczo.',
+    'referralCsv.undo.changedSince':
+      'Niczego nie cofnięto: transakcje z wierszy {rows} zmieniły się po imporcie. Zmień je pojedynczo.',
+    'referralCsv.undo.rowChanged': 'Transakcja z wiersza {row} zmieniła się po imporcie.',
     'referralCsv.unknownId':
       'Wiersz {row}, {column}: żadna widoczna dla Ciebie transakcja nie ma tego Id. Zostaw Id puste, aby utworzyć nową transakcję.',
     'referralCsv.ambiguousExternalId':
@@ -149,6 +177,14 @@ export const REFERRAL_CSV_MESSAGES: ModuleCatalogue<typeof en> = {
       'Pierwszy wiersz musi zawierać nazwy kolumn: Id lub External reference ID, aby zaktualizować transakcje, Name i kolumny transakcji, aby je utworzyć. Dostępne kolumny: {columns}.',
   },
   'sv-SE': {
+    'referralCsv.undo.notYours':
+      'Bara den som importerade filen, eller den som ser alla organisationens affärer, kan ångra den här importen.',
+    'referralCsv.undo.done': 'Den här importen har redan ångrats.',
+    'referralCsv.undo.expired':
+      'En import kan bara ångras inom 24 timmar. Ändra affärerna en och en i stället.',
+    'referralCsv.undo.changedSince':
+      'Ingenting ångrades: affärerna på raderna {rows} har ändrats efter importen. Ändra dem en och en i stället.',
+    'referralCsv.undo.rowChanged': 'Affären på rad {row} har ändrats efter importen.',
     'referralCsv.unknownId':
       'Rad {row}, {column}: ingen affär som du kan se har detta Id. Lämna Id tomt för att skapa en ny affär.',
     'referralCsv.ambiguousExternalId':

@@ -32,6 +32,7 @@ import {
   type ReferralAccess,
 } from './opportunities.service';
 import type { ReferralCreate } from './opportunities.schemas';
+import type { ReferralImportEntry } from './opportunities.ports';
 import type { Referral, ReferralMember } from './opportunities.types';
 import {
   MAX_REFERRAL_IMPORT_ROWS,
@@ -52,6 +53,8 @@ export interface ReferralImportRow {
 export interface ReferralImportResult {
   /** True for a preview: nothing was written. */
   dryRun: boolean;
+  /** The applied import, which `undoReferralImport` reverts (null for a preview). */
+  importId: string | null;
   created: number;
   updated: number;
   unchanged: number;
@@ -262,11 +265,14 @@ function createBody(scope: ImportScope, values: ReferralCsvValues, row: number):
   } as ReferralCreate;
 }
 
+/** One row's outcome and, when it changed a deal, what undo needs of it. */
+type RowOutcome = ReferralImportRow & { undo?: ReferralImportEntry };
+
 async function importRow(
   scope: ImportScope,
   values: ReferralCsvValues,
   row: number,
-): Promise<ReferralImportRow> {
+): Promise<RowOutcome> {
   const { ctx, actor, standing, organisationId } = scope;
   const { tx, now } = ctx;
   if (values.id || values.externalReferenceId) {
@@ -294,7 +300,19 @@ async function importRow(
         now,
         'csv',
       );
-      return { row, action: 'update', referralId: current.id, name: result.referral.name };
+      return {
+        row,
+        action: 'update',
+        referralId: current.id,
+        name: result.referral.name,
+        undo: {
+          row,
+          referralId: current.id,
+          action: 'update',
+          before: structuredClone(current),
+          eTag: result.referral.eTag,
+        },
+      };
     }
     if (values.id) {
       throw new AppError('VALIDATION', { issues: [rowIssue(row, 'id', 'referralCsv.unknownId')] });
@@ -331,7 +349,13 @@ async function importRow(
   );
   await tx.referrals.insert([referral]);
   await created(ctx, actor, referral, 'csv');
-  return { row, action: 'create', referralId: referral.id, name: referral.name };
+  return {
+    row,
+    action: 'create',
+    referralId: referral.id,
+    name: referral.name,
+    undo: { row, referralId: referral.id, action: 'create', before: null, eTag: referral.eTag },
+  };
 }
 
 /**
@@ -390,7 +414,7 @@ export async function importReferrals(
           me: members.find((m) => m.user.id === actor.userId)?.user,
           newId,
         };
-        const done: ReferralImportRow[] = [];
+        const done: RowOutcome[] = [];
         const refused: FieldIssue[] = [];
         const seen = new Map<string, number>();
         for (const { row, values } of rows) {
@@ -417,15 +441,24 @@ export async function importReferrals(
             issues: refused,
           });
         }
+        const entries = done.flatMap((r) => (r.undo ? [r.undo] : []));
         const result: ReferralImportResult = {
           dryRun: options.dryRun,
+          importId: null,
           created: done.filter((r) => r.action === 'create').length,
           updated: done.filter((r) => r.action === 'update').length,
           unchanged: done.filter((r) => r.action === 'unchanged').length,
-          rows: done,
+          rows: done.map(({ undo: _undo, ...r }) => r),
         };
         if (options.dryRun) throw new PreviewDone(result);
-        return result;
+        // The undo point: the deals' documents before, and their versions after.
+        const applied = await ctx.tx.referrals.createImport({
+          organisationId,
+          createdBy: actor.userId,
+          createdAt: ctx.now,
+          entries,
+        });
+        return { ...result, importId: applied.id };
       },
     );
   } catch (error) {
@@ -433,3 +466,113 @@ export async function importReferrals(
     throw error;
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Undo
+// ---------------------------------------------------------------------------------------------
+
+/** How long after an import it can be undone. */
+export const REFERRAL_IMPORT_UNDO_MS = 24 * 3_600_000;
+
+export interface ReferralImportUndoResult {
+  importId: string;
+  /** Deals given back their document from before the import. */
+  restored: number;
+  /** Deals the import had created, removed. */
+  removed: number;
+}
+
+/**
+ * Undoes an applied import, within 24 hours and only while no deal it touched changed since
+ * (else 409 naming the rows): updated deals get their previous document back (a new version,
+ * with a timeline entry through the channel csv), created deals are removed. The person who
+ * imported may undo, and whoever sees every deal of the organisation; another import, or one
+ * of another organisation, is not found.
+ */
+export async function undoReferralImport(
+  deps: OpportunityDeps,
+  actor: Actor,
+  organisationId: string,
+  importId: string,
+  request?: CommandRequest,
+): Promise<ReferralImportUndoResult> {
+  return runCommand(
+    deps,
+    { actor, ...requestMeta(request) },
+    { name: ['referral', 'importUndo'].join('.'), scope: scopeFor(actor) },
+    async (ctx) => {
+      const { tx, now } = ctx;
+      const standing = await referralAccessOf(tx, actor, organisationId, true);
+      const applied = await tx.referrals.findImport(organisationId, importId);
+      if (!applied) throw new AppError('NOT_FOUND', { message: 'import not found' });
+      if (applied.createdBy !== actor.userId && standing.rule.kind !== 'all') {
+        throw new AppError('FORBIDDEN', { messageKey: 'referralCsv.undo.notYours' });
+      }
+      if (applied.undoneAt) throw new AppError('CONFLICT', { messageKey: 'referralCsv.undo.done' });
+      if (now.getTime() - applied.createdAt.getTime() > REFERRAL_IMPORT_UNDO_MS) {
+        throw new AppError('CONFLICT', { messageKey: 'referralCsv.undo.expired' });
+      }
+      const currents = new Map<string, Referral | null>();
+      const changed: number[] = [];
+      for (const entry of applied.entries) {
+        const current = await tx.referrals.get(organisationId, entry.referralId);
+        currents.set(entry.referralId, current);
+        if (!current || current.eTag !== entry.eTag) changed.push(entry.row);
+      }
+      if (changed.length > 0) {
+        throw new AppError('CONFLICT', {
+          messageKey: 'referralCsv.undo.changedSince',
+          params: { rows: changed.join(', ') },
+          issues: changed.map((row) => ({
+            path: ['rows', row],
+            code: 'referralCsv.undo.rowChanged',
+            params: { row },
+          })),
+        });
+      }
+      let restored = 0;
+      let removed = 0;
+      for (const entry of applied.entries) {
+        const current = currents.get(entry.referralId)!;
+        const expected = [versionOf(current.eTag)];
+        if (entry.action === 'create') {
+          if (!(await tx.referrals.remove(organisationId, entry.referralId, expected))) {
+            throw new AppError('PRECONDITION_FAILED');
+          }
+          ctx.audit({ ...auditOf(current), action: ['referral', 'remove'].join('.') });
+          removed += 1;
+          continue;
+        }
+        const before = entry.before!;
+        const result = applyAction(
+          current,
+          { kind: 'update', next: { ...structuredClone(before), eTag: current.eTag } },
+          standing.actor,
+          now,
+        );
+        if (!(await tx.referrals.update(result.referral, expected))) {
+          throw new AppError('PRECONDITION_FAILED');
+        }
+        for (const event of result.events) ctx.emit(event);
+        ctx.audit({ ...auditOf(result.referral, current), action: IMPORT_UNDO });
+        await record(
+          tx,
+          actor,
+          result.referral,
+          'replace',
+          {
+            undoneImport: importId,
+            ...summaryOf({ kind: 'update', next: before }, current, result.referral),
+          },
+          now,
+          'csv',
+        );
+        restored += 1;
+      }
+      await tx.referrals.markImportUndone(organisationId, importId, now);
+      return { importId, restored, removed };
+    },
+  );
+}
+
+const IMPORT_UNDO = ['referral', 'importUndo'].join('.');

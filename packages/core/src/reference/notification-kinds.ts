@@ -4,5 +4,13 @@ export const NOTIFICATION_KINDS = [
   'review.failed',
   'status.changed',
   'badge.granted',
+  // Co-sell opportunities (SPEC §7.7).
+  'referral.received',
+  'referral.accepted',
+  'referral.declined',
+  'referral.expiring',
+  'referral.expired',
+  'referral.invited',
+  'referral.closed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

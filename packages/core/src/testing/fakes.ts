@@ -118,6 +118,7 @@ export interface FakeState {
   referrals: FakeReferralState['referrals'];
   referralTimeline: FakeReferralState['referralTimeline'];
   referralFavorites: FakeReferralState['referralFavorites'];
+  referralImports: FakeReferralState['referralImports'];
   referralScopes: FakeReferralState['referralScopes'];
 }
 
@@ -149,6 +150,7 @@ export const emptyState = (): FakeState => ({
   referrals: [],
   referralTimeline: [],
   referralFavorites: [],
+  referralImports: [],
   referralScopes: {},
 });
 

@@ -4,6 +4,7 @@
  */
 import type { Condition, FilterField, OrderByField } from '../opportunities/odata/query';
 import type {
+  ReferralImportRecord,
   ReferralRepository,
   ReferralTimelineEntry,
   ReferralVisibilityRule,
@@ -18,6 +19,7 @@ export interface FakeReferralState {
   referrals: (Referral & { warnedAt?: string | null })[];
   referralTimeline: (ReferralTimelineEntry & { seq: number })[];
   referralFavorites: { organisationId: string; userId: string; referralId: string }[];
+  referralImports: ReferralImportRecord[];
   /** A member's referral location scope (memberships.referral_countries), by `org:user`. */
   referralScopes: Record<string, string[] | null>;
   memberships: { organisationId: string; userId: string; version: number }[];
@@ -202,6 +204,44 @@ export function fakeReferralRepository(
       if (!current) return false;
       if (expected !== 'any' && !expected.includes(versionOf(current.eTag))) return false;
       db.referrals[index] = { ...copy(next), warnedAt: current.warnedAt ?? null };
+      return true;
+    },
+    async remove(organisationId, referralId, expected: ExpectedVersions) {
+      const current = db.referrals.find(
+        (r) => r.organizationId === organisationId && r.id === referralId,
+      );
+      if (!current) return false;
+      if (expected !== 'any' && !expected.includes(versionOf(current.eTag))) return false;
+      db.referrals = db.referrals.filter((r) => r !== current);
+      db.referralTimeline = db.referralTimeline.filter(
+        (e) => !(e.organisationId === organisationId && e.referralId === referralId),
+      );
+      db.referralFavorites = db.referralFavorites.filter(
+        (f) => !(f.organisationId === organisationId && f.referralId === referralId),
+      );
+      return true;
+    },
+    async createImport(record) {
+      const created: ReferralImportRecord = {
+        ...copy(record),
+        id: globalThis.crypto.randomUUID(),
+        undoneAt: null,
+      };
+      db.referralImports.push(created);
+      return copy(created);
+    },
+    async findImport(organisationId, importId) {
+      const found = db.referralImports.find(
+        (i) => i.organisationId === organisationId && i.id === importId,
+      );
+      return found ? copy(found) : null;
+    },
+    async markImportUndone(organisationId, importId, at) {
+      const found = db.referralImports.find(
+        (i) => i.organisationId === organisationId && i.id === importId,
+      );
+      if (!found || found.undoneAt) return false;
+      found.undoneAt = at;
       return true;
     },
     async listExpiryDue(now, limit) {

@@ -109,8 +109,8 @@ function when(iso: string): string {
 
 /**
  * The bell in the signed-in header: the unread count (refreshed every 30 s while the page is
- * visible) and a panel with the newest notifications. Opening one marks it read and, for an
- * offer, goes to the offer (switching to its organisation first when needed).
+ * visible) and a panel with the newest notifications. Opening one marks it read and goes to
+ * its offer or deal (switching to its organisation first when needed).
  */
 export function NotificationBell() {
   const { t } = useTranslation();
@@ -185,7 +185,11 @@ export function NotificationBell() {
     const membership = session.memberships.find(
       (m) => m.organisation.id === notification.organisationId,
     );
-    if (!notification.path || membership?.organisation.kind !== 'partner') return;
+    // Offers belong to partners; deals to every organisation that works co-sell opportunities.
+    const reachable = notification.path?.startsWith('/opportunities/')
+      ? membership !== undefined
+      : membership?.organisation.kind === 'partner';
+    if (!notification.path || !reachable) return;
     setOpen(false);
     if (session.activeOrganisationId !== notification.organisationId) {
       const switched = await switchOrganisation(notification.organisationId);

@@ -97,7 +97,9 @@ export const notificationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       operationId: 'updateNotificationPreferences',
       tags: ['notifications'],
       summary: 'Set the notification kinds I mute',
-      body: z.strictObject({ muted: z.array(z.enum(NOTIFICATION_KINDS)).max(10) }),
+      body: z.strictObject({
+        muted: z.array(z.enum(NOTIFICATION_KINDS)).max(NOTIFICATION_KINDS.length),
+      }),
       answers: { 200: 'Your preferences, changed' },
       response: { 200: PreferencesSchema },
     },

@@ -1,10 +1,16 @@
 /**
- * The co-sell opportunities CSV import (preview, then apply; all or nothing) and export: the deals a list shows (same filters, search, view and
+ * The co-sell opportunities CSV import (preview, then apply; all or nothing; undo within a day)
+ * and export: the deals a list shows (same filters, search, view and
  * visibility rules), as a file a spreadsheet or a CRM import opens (ADR 016; the columns are in
  * `packages/core/src/opportunities/referral-csv.ts`).
  */
 import { Readable } from 'node:stream';
-import { exportReferrals, importReferrals, type OpportunityDeps } from '@cosell/core';
+import {
+  exportReferrals,
+  importReferrals,
+  undoReferralImport,
+  type OpportunityDeps,
+} from '@cosell/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
@@ -21,6 +27,8 @@ const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 const ImportResultSchema = z
   .object({
     dryRun: z.boolean(),
+    /** The applied import, for its undo (null for a preview). */
+    importId: z.string().nullable(),
     created: z.number().int(),
     updated: z.number().int(),
     unchanged: z.number().int(),
@@ -95,6 +103,39 @@ export const opportunityCsvRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
         request.params.organisationId,
         limitedBody(request, reply, IMPORT_MAX_BYTES),
         { dryRun: request.query.dryRun === 'true' },
+        String(request.id),
+      ),
+  });
+
+  app.post('/api/organisations/:organisationId/engagements/referrals-imports/:importId/undo', {
+    config: { scope: 'opportunities:write' },
+    schema: {
+      operationId: 'undoReferralImport',
+      tags: ['opportunities'],
+      summary:
+        'Undo an applied import within 24 hours: updated deals get their previous values back, ' +
+        'created deals are removed; refused (409, naming the rows) once any of them changed since',
+      params: z.object({ organisationId: IdSchema, importId: IdSchema }),
+      answers: {
+        200: 'What the undo restored and removed',
+        409: 'Already undone, older than 24 hours, or deals of the import changed since',
+      },
+      response: {
+        200: z
+          .object({
+            importId: z.string(),
+            restored: z.number().int(),
+            removed: z.number().int(),
+          })
+          .meta({ id: 'ReferralImportUndo' }),
+      },
+    },
+    handler: async (request) =>
+      undoReferralImport(
+        opportunities,
+        requireActor(request),
+        request.params.organisationId,
+        request.params.importId,
         String(request.id),
       ),
   });

@@ -1,6 +1,7 @@
 /**
  * Co-sell opportunities (referrals, SPEC §7.5): the program's Referral resource under
- * `/api/organisations/{organisationId}/engagements/referrals`, with OData list options
+ * `/api/organisations/{organisationId}/engagements/referrals` and, as Partner Center serves it,
+ * under `/api/engagements/referrals` for the caller's organisation, with OData list options
  * (`$filter`, `$orderby`, `$top`, `$skip`, `$count`, `$select`, `$skiptoken`) and cosell's `view`
  * and `$search`; If-Match on every change; life-cycle actions, P2P invitations, the timeline,
  * the participants, favourites; the New deal form's options and members' referral scopes; and
@@ -212,10 +213,71 @@ const CONTACT_REQUESTS_PER_HOUR = 5;
 const etag = (reply: FastifyReply, referral: Pick<Referral, 'eTag'>) =>
   reply.header('etag', referral.eTag);
 
+/** The referral named in the path (validated by the route's params schema). */
+const referralIdOf = (request: FastifyRequest) =>
+  (request.params as { referralId: string }).referralId;
+
+/**
+ * At Partner Center's base path (`/api/engagements/referrals`) the path names no organisation:
+ * a caller who belongs to several names it with this query parameter or the header.
+ */
+const OrganisationSelectorQuery = z.object({
+  organisationId: IdSchema.optional().describe(
+    'The organisation whose referrals are meant (or the X-Organisation-Id header); required when the caller belongs to several',
+  ),
+});
+const OrganisationSelectorHeaders = z.looseObject({
+  'x-organisation-id': IdSchema.optional().describe(
+    'The organisation whose referrals are meant (or ?organisationId=); required when the caller belongs to several',
+  ),
+});
+
+/**
+ * The organisation a request at Partner Center's base path is about: the one it names
+ * (`?organisationId=` or `X-Organisation-Id`, both the same if both are sent); else the only
+ * organisation the caller belongs to, which for a service token is the token's organisation.
+ * A person in several organisations who names none gets 400 naming the selector, and nothing
+ * is listed. An organisation the caller cannot see answers 404 as on the organisation's path.
+ */
+export function callerOrganisation(request: FastifyRequest): string {
+  const actor = requireActor(request);
+  const query = (request.query as { organisationId?: string } | undefined)?.organisationId;
+  const header = (request.headers as Record<string, string | undefined>)['x-organisation-id'];
+  if (query && header && query !== header) {
+    throw new AppError('VALIDATION', {
+      messageKey: 'referral.organisation.conflict',
+      issues: [{ path: ['X-Organisation-Id'], code: 'referral.organisation.conflict' }],
+    });
+  }
+  const named = query ?? header;
+  if (named) return named;
+  const [only, ...more] = actor.memberships;
+  if (only && more.length === 0) return only.organisationId;
+  throw new AppError('VALIDATION', {
+    messageKey: 'referral.organisation.required',
+    issues: [{ path: ['X-Organisation-Id'], code: 'referral.organisation.required' }],
+  });
+}
+
+/** One base path of the Referral resource: its routes' paths, schemas and operation ids. */
+interface ReferralResourcePaths {
+  /** The collection's path. */
+  base: string;
+  /** The route's params, querystring and headers schemas (the query it takes, if any). */
+  params(
+    querystring?: z.ZodObject,
+    withReferral?: boolean,
+  ): { params?: z.ZodObject; querystring?: z.ZodObject; headers?: z.ZodObject };
+  /** The organisation whose referrals a request is about. */
+  organisationOf(request: FastifyRequest): string;
+  /** Each route's operationId (distinct per base path). */
+  operationId(id: string): string;
+  /** The collection's path for one organisation (a created referral's Location). */
+  location(organisationId: string): string;
+}
+
 export const opportunityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const opportunities: OpportunityDeps = { uow: deps.offers.uow, clock: deps.offers.clock };
-  const base = '/api/organisations/:organisationId/engagements/referrals';
-  const one = `${base}/:referralId`;
 
   app.addHook('onRequest', async (request, reply) => {
     const header = request.headers['ms-correlationid'];
@@ -240,276 +302,308 @@ export const opportunityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
     return `${url.pathname}?${params.join('&')}`;
   };
 
-  app.get(base, {
-    config: { scope: 'opportunities:read' },
-    schema: {
-      operationId: 'listReferrals',
-      tags: ['opportunities'],
-      summary:
-        "The organisation's referrals the caller may see: OData $filter, $orderby, $top, $skip, $count, $select, $skiptoken; $search and view",
-      params: OrgParams,
-      querystring: ListQuerySchema,
-      answers: { 200: 'A page of referrals, with @odata.nextLink while more follow' },
-      response: { 200: ReferralListSchema },
-    },
-    handler: async (request) => {
-      const { $search, view, ...odata } = request.query;
-      const result = await listReferrals(
-        opportunities,
-        requireActor(request),
-        request.params.organisationId,
-        { odata, view, search: $search },
-      );
-      const next = listLink(request, result);
-      return {
-        '@odata.context': `${request.url.split('?')[0]}/$metadata#Referrals`,
-        ...(result.total !== null ? { '@odata.count': result.total } : {}),
-        value: result.items as z.infer<typeof ReferralListSchema>['value'],
-        ...(next ? { '@odata.nextLink': next } : {}),
-      };
-    },
-  });
+  /**
+   * The Referral resource and its sub-resources, registered once per base path with the same
+   * handlers: under the organisation named in the path, and at Partner Center's own base path,
+   * where the organisation is the caller's (see `callerOrganisation`).
+   */
+  const referralResource = (v: ReferralResourcePaths) => {
+    const one = `${v.base}/:referralId`;
 
-  app.post(base, {
-    config: { scope: 'opportunities:write', idempotent: true },
-    schema: {
-      operationId: 'createReferral',
-      tags: ['opportunities'],
-      summary:
-        "Create a referral: a partner's New deal, or a vendor seller's co-sell opportunity for a partner",
-      params: OrgParams,
-      body: ReferralCreateSchema,
-      answers: { 201: { description: 'Created', headers: ['ETag', 'Location'] } },
-      response: { 201: ReferralResponseSchema },
-    },
-    handler: async (request, reply) => {
-      const answer = (referral: Referral): Answer => ({
-        status: 201,
-        headers: {
-          etag: referral.eTag,
-          location: `/api/organisations/${referral.organizationId}/engagements/referrals/${referral.id}`,
-        },
-        body: referral,
-      });
-      const referral = await createReferral(
-        opportunities,
-        requireActor(request),
-        request.params.organisationId,
-        request.body,
-        idempotentRequest(request, reply, answer),
-      );
-      return sendAnswer(reply, answer(referral));
-    },
-  });
-
-  app.get(one, {
-    config: { scope: 'opportunities:read' },
-    schema: {
-      operationId: 'getReferral',
-      tags: ['opportunities'],
-      summary: 'One referral',
-      params: ReferralParams,
-      answers: { 200: { description: 'The referral', headers: ['ETag'] } },
-      response: { 200: ReferralResponseSchema },
-    },
-    handler: async (request, reply) => {
-      const referral = await getReferral(
-        opportunities,
-        requireActor(request),
-        request.params.organisationId,
-        request.params.referralId,
-      );
-      return etag(reply, referral).send(referral);
-    },
-  });
-
-  const CLOSED =
-    'The referral is closed (code REFERRAL_CLOSED), or the action does not fit its state';
-
-  app.put(one, {
-    config: { scope: 'opportunities:write', ifMatch: 'required' },
-    schema: {
-      operationId: 'replaceReferral',
-      tags: ['opportunities'],
-      summary: 'Replace the writable fields of a referral; If-Match required',
-      params: ReferralParams,
-      body: ReferralReplaceSchema,
-      answers: { 200: { description: 'The referral, replaced', headers: ['ETag'] }, 409: CLOSED },
-      response: { 200: ReferralResponseSchema },
-    },
-    handler: async (request, reply) => {
-      const referral = await replaceReferral(
-        opportunities,
-        requireActor(request),
-        request.params.organisationId,
-        request.params.referralId,
-        request.body,
-        request.ifMatch,
-        String(request.id),
-      );
-      return etag(reply, referral).send(referral);
-    },
-  });
-
-  app.patch(one, {
-    config: { scope: 'opportunities:write', ifMatch: 'required' },
-    schema: {
-      operationId: 'patchReferral',
-      tags: ['opportunities'],
-      summary:
-        'Change fields with a JSON Patch (replace, add); If-Match required; Prefer: return=representation answers the referral',
-      params: ReferralParams,
-      body: JsonPatchSchema,
-      answers: {
-        200: { description: 'The referral, changed', headers: ['ETag'] },
-        204: { description: 'Changed', headers: ['ETag'] },
-        409: CLOSED,
-      },
-      response: { 200: ReferralResponseSchema, 204: z.null().describe('Changed') },
-    },
-    handler: async (request, reply) => {
-      const referral = await patchReferral(
-        opportunities,
-        requireActor(request),
-        request.params.organisationId,
-        request.params.referralId,
-        request.body,
-        request.ifMatch,
-        String(request.id),
-      );
-      etag(reply, referral);
-      if (/return=representation/i.test(String(request.headers.prefer ?? ''))) {
-        return reply.send(referral);
-      }
-      return reply.code(204).send(null);
-    },
-  });
-
-  app.post(`${one}/actions`, {
-    config: { scope: 'opportunities:write', ifMatch: 'required' },
-    schema: {
-      operationId: 'actOnReferral',
-      tags: ['opportunities'],
-      summary:
-        'Accept, decline, move the sales stage, win, lose, close as error or raise the visibility; If-Match required',
-      params: ReferralParams,
-      body: ActionSchema,
-      answers: { 200: { description: 'The referral, changed', headers: ['ETag'] }, 409: CLOSED },
-      response: { 200: ReferralResponseSchema },
-    },
-    handler: async (request, reply) => {
-      const referral = await actOnReferral(
-        opportunities,
-        requireActor(request),
-        request.params.organisationId,
-        request.params.referralId,
-        request.body,
-        request.ifMatch,
-        String(request.id),
-      );
-      return etag(reply, referral).send(referral);
-    },
-  });
-
-  app.post(`${one}/invitations`, {
-    config: { scope: 'opportunities:write', ifMatch: 'required' },
-    schema: {
-      operationId: 'inviteToReferral',
-      tags: ['opportunities'],
-      summary:
-        'Invite another partner into the engagement (P2P): its own referral arrives Received; If-Match required',
-      params: ReferralParams,
-      body: InvitationSchema,
-      answers: {
-        201: { description: "The inviter's referral and the invitee's", headers: ['ETag'] },
-        409: CLOSED,
-      },
-      response: {
-        201: z.object({ referral: ReferralResponseSchema, invitee: SharedReferralViewSchema }),
-      },
-    },
-    handler: async (request, reply) => {
-      const result = await inviteToReferral(
-        opportunities,
-        requireActor(request),
-        request.params.organisationId,
-        request.params.referralId,
-        request.body,
-        request.ifMatch,
-        String(request.id),
-      );
-      return etag(reply, result.referral).code(201).send(result);
-    },
-  });
-
-  app.get(`${one}/timeline`, {
-    config: { scope: 'opportunities:read' },
-    schema: {
-      operationId: 'getReferralTimeline',
-      tags: ['opportunities'],
-      summary: 'Who did what to the referral, through which channel, newest first',
-      params: ReferralParams,
-      answers: { 200: 'The timeline' },
-      response: { 200: TimelineSchema },
-    },
-    handler: async (request) => ({
-      value: await getReferralTimeline(
-        opportunities,
-        requireActor(request),
-        request.params.organisationId,
-        request.params.referralId,
-      ),
-    }),
-  });
-
-  app.get(`${one}/participants`, {
-    config: { scope: 'opportunities:read' },
-    schema: {
-      operationId: 'listReferralParticipants',
-      tags: ['opportunities'],
-      summary: 'Every referral of the engagement (shared fields only), the caller’s own included',
-      params: ReferralParams,
-      answers: { 200: 'The participants' },
-      response: { 200: z.object({ value: z.array(SharedReferralViewSchema) }) },
-    },
-    handler: async (request) => ({
-      value: await listReferralParticipants(
-        opportunities,
-        requireActor(request),
-        request.params.organisationId,
-        request.params.referralId,
-      ),
-    }),
-  });
-
-  for (const on of [true, false]) {
-    const route = {
-      config: { scope: 'opportunities:write' as const },
+    app.get(v.base, {
+      config: { scope: 'opportunities:read' },
       schema: {
-        operationId: on ? 'addReferralFavorite' : 'removeReferralFavorite',
+        operationId: v.operationId('listReferrals'),
         tags: ['opportunities'],
-        summary: on ? 'Mark the referral as one of your favourites' : 'Unmark it',
-        params: ReferralParams,
-        answers: { 204: on ? 'Marked' : 'Unmarked' },
-        response: { 204: z.null().describe(on ? 'Marked' : 'Unmarked') },
+        summary:
+          "The organisation's referrals the caller may see: OData $filter, $orderby, $top, $skip, $count, $select, $skiptoken; $search and view",
+        ...v.params(ListQuerySchema),
+        answers: { 200: 'A page of referrals, with @odata.nextLink while more follow' },
+        response: { 200: ReferralListSchema },
       },
-      handler: async (
-        request: FastifyRequest<{ Params: z.infer<typeof ReferralParams> }>,
-        reply: FastifyReply,
-      ) => {
-        await setReferralFavorite(
+      handler: async (request) => {
+        const {
+          $search,
+          view,
+          organisationId: _selector,
+          ...odata
+        } = request.query as z.infer<typeof ListQuerySchema> & { organisationId?: string };
+        const result = await listReferrals(
           opportunities,
           requireActor(request),
-          request.params.organisationId,
-          request.params.referralId,
-          on,
+          v.organisationOf(request),
+          { odata, view, search: $search },
         );
+        const next = listLink(request, result);
+        return {
+          '@odata.context': `${request.url.split('?')[0]}/$metadata#Referrals`,
+          ...(result.total !== null ? { '@odata.count': result.total } : {}),
+          value: result.items as z.infer<typeof ReferralListSchema>['value'],
+          ...(next ? { '@odata.nextLink': next } : {}),
+        };
+      },
+    });
+
+    app.post(v.base, {
+      config: { scope: 'opportunities:write', idempotent: true },
+      schema: {
+        operationId: v.operationId('createReferral'),
+        tags: ['opportunities'],
+        summary:
+          "Create a referral: a partner's New deal, or a vendor seller's co-sell opportunity for a partner",
+        ...v.params(),
+        body: ReferralCreateSchema,
+        answers: { 201: { description: 'Created', headers: ['ETag', 'Location'] } },
+        response: { 201: ReferralResponseSchema },
+      },
+      handler: async (request, reply) => {
+        const answer = (referral: Referral): Answer => ({
+          status: 201,
+          headers: {
+            etag: referral.eTag,
+            location: `${v.location(referral.organizationId)}/${referral.id}`,
+          },
+          body: referral,
+        });
+        const referral = await createReferral(
+          opportunities,
+          requireActor(request),
+          v.organisationOf(request),
+          request.body,
+          idempotentRequest(request, reply, answer),
+        );
+        return sendAnswer(reply, answer(referral));
+      },
+    });
+
+    app.get(one, {
+      config: { scope: 'opportunities:read' },
+      schema: {
+        operationId: v.operationId('getReferral'),
+        tags: ['opportunities'],
+        summary: 'One referral',
+        ...v.params(undefined, true),
+        answers: { 200: { description: 'The referral', headers: ['ETag'] } },
+        response: { 200: ReferralResponseSchema },
+      },
+      handler: async (request, reply) => {
+        const referral = await getReferral(
+          opportunities,
+          requireActor(request),
+          v.organisationOf(request),
+          referralIdOf(request),
+        );
+        return etag(reply, referral).send(referral);
+      },
+    });
+
+    const CLOSED =
+      'The referral is closed (code REFERRAL_CLOSED), or the action does not fit its state';
+
+    app.put(one, {
+      config: { scope: 'opportunities:write', ifMatch: 'required' },
+      schema: {
+        operationId: v.operationId('replaceReferral'),
+        tags: ['opportunities'],
+        summary: 'Replace the writable fields of a referral; If-Match required',
+        ...v.params(undefined, true),
+        body: ReferralReplaceSchema,
+        answers: { 200: { description: 'The referral, replaced', headers: ['ETag'] }, 409: CLOSED },
+        response: { 200: ReferralResponseSchema },
+      },
+      handler: async (request, reply) => {
+        const referral = await replaceReferral(
+          opportunities,
+          requireActor(request),
+          v.organisationOf(request),
+          referralIdOf(request),
+          request.body,
+          request.ifMatch,
+          String(request.id),
+        );
+        return etag(reply, referral).send(referral);
+      },
+    });
+
+    app.patch(one, {
+      config: { scope: 'opportunities:write', ifMatch: 'required' },
+      schema: {
+        operationId: v.operationId('patchReferral'),
+        tags: ['opportunities'],
+        summary:
+          'Change fields with a JSON Patch (replace, add); If-Match required; Prefer: return=representation answers the referral',
+        ...v.params(undefined, true),
+        body: JsonPatchSchema,
+        answers: {
+          200: { description: 'The referral, changed', headers: ['ETag'] },
+          204: { description: 'Changed', headers: ['ETag'] },
+          409: CLOSED,
+        },
+        response: { 200: ReferralResponseSchema, 204: z.null().describe('Changed') },
+      },
+      handler: async (request, reply) => {
+        const referral = await patchReferral(
+          opportunities,
+          requireActor(request),
+          v.organisationOf(request),
+          referralIdOf(request),
+          request.body,
+          request.ifMatch,
+          String(request.id),
+        );
+        etag(reply, referral);
+        if (/return=representation/i.test(String(request.headers.prefer ?? ''))) {
+          return reply.send(referral);
+        }
         return reply.code(204).send(null);
       },
-    };
-    if (on) app.put(`${one}/favorite`, route);
-    else app.delete(`${one}/favorite`, route);
-  }
+    });
+
+    app.post(`${one}/actions`, {
+      config: { scope: 'opportunities:write', ifMatch: 'required' },
+      schema: {
+        operationId: v.operationId('actOnReferral'),
+        tags: ['opportunities'],
+        summary:
+          'Accept, decline, move the sales stage, win, lose, close as error or raise the visibility; If-Match required',
+        ...v.params(undefined, true),
+        body: ActionSchema,
+        answers: { 200: { description: 'The referral, changed', headers: ['ETag'] }, 409: CLOSED },
+        response: { 200: ReferralResponseSchema },
+      },
+      handler: async (request, reply) => {
+        const referral = await actOnReferral(
+          opportunities,
+          requireActor(request),
+          v.organisationOf(request),
+          referralIdOf(request),
+          request.body,
+          request.ifMatch,
+          String(request.id),
+        );
+        return etag(reply, referral).send(referral);
+      },
+    });
+
+    app.post(`${one}/invitations`, {
+      config: { scope: 'opportunities:write', ifMatch: 'required' },
+      schema: {
+        operationId: v.operationId('inviteToReferral'),
+        tags: ['opportunities'],
+        summary:
+          'Invite another partner into the engagement (P2P): its own referral arrives Received; If-Match required',
+        ...v.params(undefined, true),
+        body: InvitationSchema,
+        answers: {
+          201: { description: "The inviter's referral and the invitee's", headers: ['ETag'] },
+          409: CLOSED,
+        },
+        response: {
+          201: z.object({ referral: ReferralResponseSchema, invitee: SharedReferralViewSchema }),
+        },
+      },
+      handler: async (request, reply) => {
+        const result = await inviteToReferral(
+          opportunities,
+          requireActor(request),
+          v.organisationOf(request),
+          referralIdOf(request),
+          request.body,
+          request.ifMatch,
+          String(request.id),
+        );
+        return etag(reply, result.referral).code(201).send(result);
+      },
+    });
+
+    app.get(`${one}/timeline`, {
+      config: { scope: 'opportunities:read' },
+      schema: {
+        operationId: v.operationId('getReferralTimeline'),
+        tags: ['opportunities'],
+        summary: 'Who did what to the referral, through which channel, newest first',
+        ...v.params(undefined, true),
+        answers: { 200: 'The timeline' },
+        response: { 200: TimelineSchema },
+      },
+      handler: async (request) => ({
+        value: await getReferralTimeline(
+          opportunities,
+          requireActor(request),
+          v.organisationOf(request),
+          referralIdOf(request),
+        ),
+      }),
+    });
+
+    app.get(`${one}/participants`, {
+      config: { scope: 'opportunities:read' },
+      schema: {
+        operationId: v.operationId('listReferralParticipants'),
+        tags: ['opportunities'],
+        summary: 'Every referral of the engagement (shared fields only), the caller’s own included',
+        ...v.params(undefined, true),
+        answers: { 200: 'The participants' },
+        response: { 200: z.object({ value: z.array(SharedReferralViewSchema) }) },
+      },
+      handler: async (request) => ({
+        value: await listReferralParticipants(
+          opportunities,
+          requireActor(request),
+          v.organisationOf(request),
+          referralIdOf(request),
+        ),
+      }),
+    });
+
+    for (const on of [true, false]) {
+      const route = {
+        config: { scope: 'opportunities:write' as const },
+        schema: {
+          operationId: v.operationId(on ? 'addReferralFavorite' : 'removeReferralFavorite'),
+          tags: ['opportunities'],
+          summary: on ? 'Mark the referral as one of your favourites' : 'Unmark it',
+          ...v.params(undefined, true),
+          answers: { 204: on ? 'Marked' : 'Unmarked' },
+          response: { 204: z.null().describe(on ? 'Marked' : 'Unmarked') },
+        },
+        handler: async (request: FastifyRequest, reply: FastifyReply) => {
+          await setReferralFavorite(
+            opportunities,
+            requireActor(request),
+            v.organisationOf(request),
+            referralIdOf(request),
+            on,
+          );
+          return reply.code(204).send(null);
+        },
+      };
+      if (on) app.put(`${one}/favorite`, route);
+      else app.delete(`${one}/favorite`, route);
+    }
+  };
+
+  referralResource({
+    base: '/api/organisations/:organisationId/engagements/referrals',
+    params: (querystring, withReferral) => ({
+      params: withReferral ? ReferralParams : OrgParams,
+      ...(querystring ? { querystring } : {}),
+    }),
+    organisationOf: (request) => (request.params as z.infer<typeof OrgParams>).organisationId,
+    operationId: (id) => id,
+    location: (organisationId) => `/api/organisations/${organisationId}/engagements/referrals`,
+  });
+  referralResource({
+    base: '/api/engagements/referrals',
+    params: (querystring, withReferral) => ({
+      ...(withReferral ? { params: z.object({ referralId: IdSchema }) } : {}),
+      querystring: (querystring ?? z.object({})).extend(OrganisationSelectorQuery.shape),
+      headers: OrganisationSelectorHeaders,
+    }),
+    organisationOf: callerOrganisation,
+    operationId: (id) => `${id}AtBasePath`,
+    location: () => '/api/engagements/referrals',
+  });
 
   app.get('/api/organisations/:organisationId/referral-options', {
     config: { scope: 'opportunities:read' },

@@ -14,6 +14,13 @@ const KINDS = [
   'review.failed',
   'status.changed',
   'badge.granted',
+  'referral.received',
+  'referral.accepted',
+  'referral.declined',
+  'referral.expiring',
+  'referral.expired',
+  'referral.invited',
+  'referral.closed',
 ] as const satisfies readonly NotificationKind[];
 
 const useStyles = makeStyles({
@@ -30,6 +37,13 @@ export function useNotificationKindLabels() {
         'review.failed': t('notifications.kind.reviewFailed'),
         'status.changed': t('notifications.kind.statusChanged'),
         'badge.granted': t('notifications.kind.badgeGranted'),
+        'referral.received': t('notifications.kind.referralReceived'),
+        'referral.accepted': t('notifications.kind.referralAccepted'),
+        'referral.declined': t('notifications.kind.referralDeclined'),
+        'referral.expiring': t('notifications.kind.referralExpiring'),
+        'referral.expired': t('notifications.kind.referralExpired'),
+        'referral.invited': t('notifications.kind.referralInvited'),
+        'referral.closed': t('notifications.kind.referralClosed'),
       }) satisfies Record<NotificationKind, string>,
     [t],
   );
