@@ -27,7 +27,14 @@ const SIGNED_IN_PAGES: [pattern: string, load: Loader][] = [
 ];
 
 /** Pages shown without the signed-in shell (they load their own code). */
-const PUBLIC_PREFIXES = ['/sign-in', '/setup', '/invite/', '/storefront'];
+const PUBLIC_PREFIXES = [
+  '/sign-in',
+  '/setup',
+  '/invite/',
+  '/storefront',
+  '/forgot-password',
+  '/reset-password/',
+];
 
 const swallow = (promise: Promise<unknown>) => void promise.catch(() => {});
 

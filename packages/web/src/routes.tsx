@@ -13,6 +13,12 @@ import { useSession } from './session/session-context';
 const SetupPage = lazy(() => import('./pages/setup.page'));
 const SignInPage = lazy(() => import('./pages/sign-in.page'));
 const InvitePage = lazy(() => import('./pages/invite.page'));
+const ForgotPasswordPage = lazy(() =>
+  import('./pages/password-reset.page').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ChoosePasswordPage = lazy(() =>
+  import('./pages/password-reset.page').then((m) => ({ default: m.ChoosePasswordPage })),
+);
 const AppShell = lazy(() => import('./shell/app-shell'));
 const OffersPage = lazy(() => import('./pages/offers.page'));
 const OfferPage = lazy(() => import('./pages/offer.page'));
@@ -115,6 +121,8 @@ export const router = createBrowserRouter([
       { path: '/setup', element: <SetupRoute /> },
       { path: '/sign-in', element: <SignInRoute /> },
       { path: '/invite/:token', element: page(<InvitePage />) },
+      { path: '/forgot-password', element: page(<ForgotPasswordPage />) },
+      { path: '/reset-password/:token', element: page(<ChoosePasswordPage />) },
       {
         path: '/storefront',
         element: <StorefrontFrame />,
