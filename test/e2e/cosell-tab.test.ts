@@ -131,15 +131,16 @@ describe('co-sell tab journey in Chromium', () => {
       await dialog.getByLabel(t('offerForm.summary'), { exact: true }).fill('Analytics for retail');
       const markets = dialog.getByLabel(t('offerForm.markets'), { exact: true });
       // The list stays open while several markets are picked in a row; Escape closes it.
+      const marketList = page.getByRole('listbox', { name: t('offerForm.markets'), exact: true });
       await markets.click();
       for (const code of ['US', 'SE']) {
         const name = region.of(code)!;
         await markets.fill(name);
         await page.getByRole('option', { name, exact: true }).click();
-        await page.getByRole('listbox').waitFor();
+        await marketList.waitFor();
       }
       await page.keyboard.press('Escape');
-      await expect.poll(() => page.getByRole('listbox').count()).toBe(0);
+      await expect.poll(() => marketList.count()).toBe(0);
       expect(await page.getByTestId('discard-prompt').count()).toBe(0);
       await dialog.getByRole('switch', { name: t('offerForm.transactable') }).check();
       await dialog.getByRole('switch', { name: t('offerForm.pricedAboveZero') }).check();
