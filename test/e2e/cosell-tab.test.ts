@@ -130,12 +130,18 @@ describe('co-sell tab journey in Chromium', () => {
       expect(await dialog.getByText(t('offerForm.officeAddInTitle')).count()).toBe(0);
       await dialog.getByLabel(t('offerForm.summary'), { exact: true }).fill('Analytics for retail');
       const markets = dialog.getByLabel(t('offerForm.markets'), { exact: true });
+      // The list stays open while several markets are picked in a row; Escape closes it.
+      const marketList = page.getByRole('listbox', { name: t('offerForm.markets'), exact: true });
+      await markets.click();
       for (const code of ['US', 'SE']) {
         const name = region.of(code)!;
-        await markets.click();
         await markets.fill(name);
         await page.getByRole('option', { name, exact: true }).click();
+        await marketList.waitFor();
       }
+      await page.keyboard.press('Escape');
+      await expect.poll(() => marketList.count()).toBe(0);
+      expect(await page.getByTestId('discard-prompt').count()).toBe(0);
       await dialog.getByRole('switch', { name: t('offerForm.transactable') }).check();
       await dialog.getByRole('switch', { name: t('offerForm.pricedAboveZero') }).check();
       await shot(page, '02-new-offer');

@@ -79,6 +79,14 @@ describe('foundation journey in Chromium', () => {
     await page.getByTestId('user-menu').click();
     await page.getByTestId('sign-out').click();
     await page.waitForURL(/\/sign-in/);
+    // Without a mail server, "Forgot password?" says whom to ask instead of sending a link.
+    await page.getByTestId('forgot-password').click();
+    await page.waitForURL(/\/forgot-password$/);
+    const askOwner = page.getByTestId('password-reset-ask-owner');
+    await askOwner.getByText('Ask an owner of your organisation').waitFor();
+    expect(await askOwner.getByText('cosell user reset-password').count()).toBe(1);
+    await askOwner.getByRole('button', { name: 'Back to sign-in' }).click();
+    await page.waitForURL(/\/sign-in$/);
     await page.getByLabel('E-mail', { exact: true }).fill(ADMIN.email);
     await page.getByLabel('Password', { exact: true }).fill('wrong password!!');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -89,11 +97,25 @@ describe('foundation journey in Chromium', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByTestId('nav-settings').first().waitFor();
 
-    // Invite a reviewer into the vendor organisation.
+    // Invite a reviewer into the vendor organisation. Escape closes the empty dialog at once;
+    // once something is typed, it asks before discarding it.
     await page.getByTestId('nav-settings').first().click();
-    await page.getByRole('button', { name: 'Invite user' }).first().click();
+    const invite = page.getByRole('button', { name: 'Invite user' }).first();
+    await invite.click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('E-mail address', { exact: true }).fill(INVITEE.email);
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await invite.click();
+    const email = dialog.getByLabel('E-mail address', { exact: true });
+    await email.fill(INVITEE.email);
+    await page.keyboard.press('Escape');
+    const prompt = page.getByTestId('discard-prompt');
+    await prompt.getByText('Discard your changes?').waitFor();
+    await screenshot(page, '03-discard-prompt');
+    await prompt.getByRole('button', { name: 'Keep editing' }).click();
+    await expect.poll(() => prompt.count()).toBe(0);
+    expect(await email.inputValue()).toBe(INVITEE.email);
     await dialog.getByRole('checkbox', { name: /Reviewer/ }).check();
     await dialog.getByRole('button', { name: 'Create invitation' }).click();
     const link = dialog.getByTestId('invitation-url');

@@ -221,6 +221,16 @@ describe('publish journey in Chromium', () => {
     );
     await partner.reload();
     await expect.poll(() => badge.getAttribute('data-status')).toBe('azure-ip-cosell-incentivized');
+    const statusName = await badge.textContent();
+
+    // The offer list shows the same co-sell status, by the same name, in its status column.
+    await partner.goto(`${server.url}/offers`);
+    const listed = partner.getByTestId('offer-cosell-status').first();
+    await expect
+      .poll(() => listed.getAttribute('data-status'))
+      .toBe('azure-ip-cosell-incentivized');
+    expect(await listed.textContent()).toBe(statusName);
+    await shot(partner, '06b-offers-list-status');
 
     // The storefront shows the offer, "Azure benefit eligible", but no badge yet.
     const visitor = await newPage();

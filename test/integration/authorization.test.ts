@@ -10,7 +10,7 @@
  * object (member, invitation, offer, submission) created for that one request. The last test
  * checks the world survived.
  */
-import { signIn, type OrganisationRecord, type Role } from '@cosell/core';
+import { requestPasswordReset, signIn, type OrganisationRecord, type Role } from '@cosell/core';
 import { addPerson, type SeededPerson } from '@cosell/server';
 import { randomUUID } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -199,6 +199,19 @@ async function freshInvitation(target: Target, email = `invitee${next()}@authz.t
   expect(response.statusCode, response.body).toBe(201);
   const invitation = json<{ id: string; url: string }>(response);
   return { id: invitation.id, token: invitation.url.split('/invite/')[1]! };
+}
+
+/** A reset link of an account made for one request (resetting it ends that account's sessions). */
+async function freshResetToken(): Promise<string> {
+  const n = next();
+  const email = `forgetful${n}@authz.test`;
+  await ctx.deps.account.uow.run((tx) =>
+    tx.users.createUser({ email, name: `Forgetful ${n}`, passwordHash: 'x', locale: 'en' }),
+  );
+  const issued = await requestPasswordReset(ctx.deps.account, email, {
+    ip: `198.51.100.${n % 250}`,
+  });
+  return issued!.token;
 }
 
 const orgUrl = (s: Scope, rest = '') =>
@@ -467,6 +480,34 @@ const CASES: Record<string, RouteCase> = {
       method: 'POST',
       url: '/api/me/password',
       body: { currentPassword: PASSWORD, newPassword: PASSWORD },
+    }),
+  },
+  'GET /api/password-reset': {
+    access: 'public',
+    expect: row(OK, OK, OK, OK, OK, OK, OK),
+    request: () => ({ method: 'GET', url: '/api/password-reset' }),
+    // This installation has no mail server.
+    verify: (r) => expect(json(r)).toEqual({ byEmail: false }),
+  },
+  'POST /api/password-reset': {
+    access: 'public',
+    // Without a mail server nobody gets a link by e-mail, signed in or not.
+    expect: row(409, 409, 409, 409, 409, 409, 409),
+    codes: { 409: 'CONFLICT' },
+    request: () => ({
+      method: 'POST',
+      url: '/api/password-reset',
+      body: { email: 'owner@a.test' },
+    }),
+  },
+  'POST /api/password-reset/:token': {
+    access: 'public',
+    // The link is the secret: whoever holds it may use it, once.
+    expect: row(OK, OK, OK, OK, OK, OK, OK),
+    request: async () => ({
+      method: 'POST',
+      url: `/api/password-reset/${await freshResetToken()}`,
+      body: { password: PASSWORD },
     }),
   },
   'GET /api/invitations/:token': {

@@ -17,6 +17,8 @@ import {
 interface Offer {
   id: string;
   name: string;
+  cosellStatus?: string;
+  cosellStatusName?: string;
   alias: string;
   offerType: string;
   cosellEligible: boolean;
@@ -168,6 +170,13 @@ describe('offers and the co-sell draft', () => {
     );
     expect(page.total).toBe(4);
     expect(page.items.map((o) => o.name)).toEqual(['alpha', 'Beta']);
+    // Never published: each shows the co-sell status its status page shows, by its name.
+    const shown = await owner.get(`${bBase}/${page.items[0]!.id}/status`);
+    expect(shown.statusCode, shown.body).toBe(200);
+    const { status, statusName } = json<{ status: string; statusName: string }>(shown);
+    expect(status).toBe('not-cosell-ready');
+    for (const item of page.items)
+      expect(item).toMatchObject({ cosellStatus: status, cosellStatusName: statusName });
     const second = json<{ items: Offer[] }>(
       await owner.get(`${bBase}?sort=name&direction=asc&limit=2&offset=2`),
     );

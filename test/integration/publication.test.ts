@@ -114,6 +114,11 @@ describe('review and publish', () => {
   const status = async () => json<Status>(await owner().get(`${base}/status`));
   const requirement = (s: Status, id: string) =>
     s.tiers.flatMap((t) => t.requirements).find((r) => r.id === id);
+  /** The offer as the offer list shows it: its co-sell status and that status's name. */
+  const listed = async () =>
+    json<{ items: { id: string; cosellStatus: string; cosellStatusName: string }[] }>(
+      await owner().get(`/api/organisations/${world.partnerA.organisation.id}/offers`),
+    ).items.find((o) => o.id === offerId);
 
   async function submit(sections: string[]) {
     // Time passes between one submission and the next (they are listed newest first).
@@ -347,6 +352,11 @@ describe('review and publish', () => {
     let s = await status();
     expect(s.status).toBe('not-cosell-ready');
     expect(s.statusName).toBe('Not co-sell ready');
+    // The offer list shows the status the status page shows, by the same name.
+    expect(await listed()).toMatchObject({
+      cosellStatus: 'not-cosell-ready',
+      cosellStatusName: 'Not co-sell ready',
+    });
     const partnerId = requirement(s, 'profile.partnerId')!;
     expect(partnerId.met).toBe(false);
     expect(partnerId.fix.area).toBe('profile');
@@ -370,6 +380,10 @@ describe('review and publish', () => {
     expect(entered.statusCode, entered.body).toBe(200);
     s = await status();
     expect(s.status).toBe('cosell-ready');
+    expect(await listed()).toMatchObject({
+      cosellStatus: 'cosell-ready',
+      cosellStatusName: s.statusName,
+    });
     // Azure IP needs revenue: not met yet, and says how much there is.
     expect(requirement(s, 'revenue.threshold')!.met).toBe(false);
     expect(requirement(s, 'revenue.threshold')!.message).toContain('USD 100,000');
@@ -393,6 +407,10 @@ describe('review and publish', () => {
     s = await status();
     expect(s.status).toBe('azure-ip-cosell-incentivized');
     expect(s.statusName).toBe('Azure IP Co-sell incentive');
+    expect(await listed()).toMatchObject({
+      cosellStatus: 'azure-ip-cosell-incentivized',
+      cosellStatusName: 'Azure IP Co-sell incentive',
+    });
     expect(s.benefits.azureBenefitEligible).toBe(true);
     expect(s.benefits.cspIncentivePercent).toBe(10);
     expect(s.benefits.marketplaceFeePercent).toBe(10);

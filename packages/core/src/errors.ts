@@ -36,6 +36,8 @@ export const APP_ERROR_CODES = [
   'SETUP_DONE',
   /** The invitation is unknown, expired or already used. */
   'INVITATION_INVALID',
+  /** The "Forgot password?" link is unknown, expired or already used. */
+  'RESET_LINK_INVALID',
   /** E-mail and password do not match an active account. */
   'INVALID_CREDENTIALS',
   /** The CSRF token is missing or wrong for a cookie-authenticated write. */

@@ -2,8 +2,10 @@
 import type {
   CosellDraft,
   DraftChanges,
+  CosellStatusId,
   CountryCode,
   OfferLifecycleState,
+  OfferListQuery,
   OfferRecord,
   OfferRepository,
   OfferTypeId,
@@ -11,7 +13,7 @@ import type {
 } from '@cosell/core';
 import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from './client';
-import { offers } from './schema';
+import { offerStatuses, offers, organisations, programs } from './schema';
 import { likePattern, translateDbError, versionIn } from './sql-helpers';
 
 type OfferRow = typeof offers.$inferSelect;
@@ -25,6 +27,24 @@ const toOffer = (row: OfferRow): OfferRecord => ({
   draftChanges: row.draftChanges as DraftChanges,
   publishStatus: row.publishStatus as PublishStatus,
 });
+
+/** The offers of a list query: the organisation's, archived or not, of a type, matching a search. */
+const listWhere = (organisationId: string, query: OfferListQuery) =>
+  and(
+    eq(offers.organisationId, organisationId),
+    query.archived === 'active'
+      ? isNull(offers.archivedAt)
+      : query.archived === 'archived'
+        ? isNotNull(offers.archivedAt)
+        : undefined,
+    query.offerType ? eq(offers.offerType, query.offerType) : undefined,
+    query.search
+      ? or(
+          ilike(offers.name, likePattern(query.search)),
+          ilike(offers.alias, likePattern(query.search)),
+        )
+      : undefined,
+  );
 
 /** Text columns sort the way people read lists: without regard to case. */
 const SORT_COLUMNS = {
@@ -81,21 +101,7 @@ export function createOfferRepository(db: Executor): OfferRepository {
     },
 
     async listOffers(organisationId, query) {
-      const where = and(
-        eq(offers.organisationId, organisationId),
-        query.archived === 'active'
-          ? isNull(offers.archivedAt)
-          : query.archived === 'archived'
-            ? isNotNull(offers.archivedAt)
-            : undefined,
-        query.offerType ? eq(offers.offerType, query.offerType) : undefined,
-        query.search
-          ? or(
-              ilike(offers.name, likePattern(query.search)),
-              ilike(offers.alias, likePattern(query.search)),
-            )
-          : undefined,
-      );
+      const where = listWhere(organisationId, query);
       const column = SORT_COLUMNS[query.sort];
       const order = query.direction === 'asc' ? asc : desc;
       // The page and the total in one statement (a window count); only a page past the end,
@@ -113,6 +119,50 @@ export function createOfferRepository(db: Executor): OfferRepository {
       if (query.offset === 0) return { items: [], total: 0 };
       const [total] = await db.select({ n: count() }).from(offers).where(where);
       return { items: [], total: total?.n ?? 0 };
+    },
+
+    async listOffersWithStatus(organisationId, query) {
+      const where = listWhere(organisationId, query);
+      const column = SORT_COLUMNS[query.sort];
+      const order = query.direction === 'asc' ? asc : desc;
+      // The page, its total, each offer's stored status and the program's active policy in one
+      // statement: the status by a join on its key, the policy by a scalar subquery.
+      const activePolicy = sql<string | null>`(select ${programs.activePolicy} from ${programs}
+        join ${organisations} on ${organisations.id} = ${programs.organisationId}
+        where ${organisations.kind} = 'vendor' limit 1)`;
+      const rows = await db
+        .select({
+          offer: offers,
+          status: offerStatuses.status,
+          activePolicy,
+          total: sql<number>`count(*) over ()`.mapWith(Number),
+        })
+        .from(offers)
+        .leftJoin(
+          offerStatuses,
+          and(
+            eq(offerStatuses.organisationId, offers.organisationId),
+            eq(offerStatuses.offerId, offers.id),
+          ),
+        )
+        .where(where)
+        .orderBy(order(column), asc(offers.id))
+        .limit(query.limit)
+        .offset(query.offset);
+      if (rows.length > 0) {
+        return {
+          items: rows.map((row) => ({
+            offer: toOffer(row.offer),
+            cosellStatus: (row.status as CosellStatusId | null) ?? null,
+          })),
+          total: rows[0]!.total,
+          activePolicy: rows[0]!.activePolicy,
+        };
+      }
+      // An empty list names no status: the policy matters only past the end of a list.
+      if (query.offset === 0) return { items: [], total: 0, activePolicy: null };
+      const [total] = await db.select({ n: count(), activePolicy }).from(offers).where(where);
+      return { items: [], total: total?.n ?? 0, activePolicy: total?.activePolicy ?? null };
     },
 
     async updateOffer(organisationId, id, patch, expected, at) {

@@ -155,6 +155,28 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );
 
+/**
+ * "Forgot password?" links: the sha256 of the token (the link holds the token, never stored),
+ * whose account it resets, until when, and when it was used (once). Global like sessions: the
+ * link's bearer is not signed in.
+ */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('password_resets_user_idx').on(t.userId),
+    index('password_resets_expires_idx').on(t.expiresAt),
+  ],
+);
+
 /** Sign-in throttling counters, kept in the database so every instance shares them. */
 export const loginThrottle = pgTable('login_throttle', {
   key: text('key').primaryKey(),

@@ -1,8 +1,8 @@
 /** Users: global, since a person may belong to several organisations. */
 import type { Locale, NotificationKind, UserRecord, UserRepository } from '@cosell/core';
-import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from './client';
-import { users } from './schema';
+import { passwordResets, users } from './schema';
 import { likePattern, translateDbError, versionIn } from './sql-helpers';
 
 type UserRow = typeof users.$inferSelect;
@@ -67,6 +67,30 @@ export function createUserRepository(db: Executor): UserRepository {
         .offset(query.offset);
       const [total] = await db.select({ n: count() }).from(users).where(where);
       return { items: rows.map(toUser), total: total?.n ?? 0 };
+    },
+
+    async createPasswordReset({ tokenHash, userId, expiresAt, now }) {
+      await db.insert(passwordResets).values({ tokenHash, userId, expiresAt, createdAt: now });
+    },
+
+    async usePasswordReset(tokenHash, now) {
+      // One statement: of two simultaneous uses, the second finds it used.
+      const [row] = await db
+        .update(passwordResets)
+        .set({ usedAt: now })
+        .where(
+          and(
+            eq(passwordResets.tokenHash, tokenHash),
+            isNull(passwordResets.usedAt),
+            gt(passwordResets.expiresAt, now),
+          ),
+        )
+        .returning({ userId: passwordResets.userId });
+      return row?.userId ?? null;
+    },
+
+    async deletePasswordResetsOfUser(userId) {
+      await db.delete(passwordResets).where(eq(passwordResets.userId, userId));
     },
   };
 }

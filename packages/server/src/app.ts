@@ -49,14 +49,13 @@ declare module 'fastify' {
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** Invitation tokens are secrets: keep them out of logs. */
+/** The tokens of invitation and password reset links are secrets: keep them out of logs. */
+const SECRET_IN_PATH = /(\/(?:invitations|invite|password-reset|reset-password)\/)[\w-]{20,}/;
 const redactUrl = (url: string) =>
-  // Most paths name no invitation: one substring test spares them both expressions.
-  !url.includes('/invit')
+  // Most paths name no such link: one substring test spares them the expression.
+  !url.includes('/invit') && !url.includes('password')
     ? url
-    : url
-        .replace(/(\/invitations\/)[\w-]{20,}/, '$1[redacted]')
-        .replace(/(\/invite\/)[\w-]{20,}/, '$1[redacted]');
+    : url.replace(SECRET_IN_PATH, '$1[redacted]');
 
 /**
  * The one log line of a request, written when its answer is sent: through the root logger with

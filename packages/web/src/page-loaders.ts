@@ -28,6 +28,12 @@ export const PAGES = {
   setup: page(() => import('./pages/setup.page')),
   signIn: page(() => import('./pages/sign-in.page')),
   invite: page(() => import('./pages/invite.page')),
+  forgotPassword: page(() =>
+    import('./pages/password-reset.page').then((m) => ({ default: m.ForgotPasswordPage })),
+  ),
+  choosePassword: page(() =>
+    import('./pages/password-reset.page').then((m) => ({ default: m.ChoosePasswordPage })),
+  ),
   appShell: page(() => import('./shell/app-shell')),
   offers: page(
     () => import('./pages/offers-area').then((m) => ({ default: m.OffersPage })),

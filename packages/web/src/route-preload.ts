@@ -34,7 +34,14 @@ const pageAt = (pathname: string) =>
   SIGNED_IN_PAGES.find(([pattern]) => matchPath(pattern, pathname))?.[1];
 
 /** Pages shown without the signed-in shell (they load their own code). */
-const PUBLIC_PREFIXES = ['/sign-in', '/setup', '/invite/', '/storefront'];
+const PUBLIC_PREFIXES = [
+  '/sign-in',
+  '/setup',
+  '/invite/',
+  '/storefront',
+  '/forgot-password',
+  '/reset-password/',
+];
 
 const swallow = (promise: Promise<unknown>) => void promise.catch(() => {});
 

@@ -15,6 +15,8 @@ import { useSession } from './session/session-context';
 const SetupPage = lazy(PAGES.setup);
 const SignInPage = lazy(PAGES.signIn);
 const InvitePage = lazy(PAGES.invite);
+const ForgotPasswordPage = lazy(PAGES.forgotPassword);
+const ChoosePasswordPage = lazy(PAGES.choosePassword);
 const AppShell = lazy(PAGES.appShell);
 const OffersPage = lazy(PAGES.offers);
 const OfferPage = lazy(PAGES.offer);
@@ -117,6 +119,8 @@ export const router = createBrowserRouter([
       { path: '/setup', element: <SetupRoute /> },
       { path: '/sign-in', element: <SignInRoute /> },
       { path: '/invite/:token', element: page(<InvitePage />) },
+      { path: '/forgot-password', element: page(<ForgotPasswordPage />) },
+      { path: '/reset-password/:token', element: page(<ChoosePasswordPage />) },
       {
         path: '/storefront',
         element: <StorefrontFrame />,

@@ -116,6 +116,20 @@ export interface UserRepository {
     expected?: ExpectedVersions,
   ): Promise<UserRecord | null>;
   listUsers(query: ListQuery): Promise<Page<UserRecord>>;
+  /** Stores a "Forgot password?" link of the account: its token's hash, never the token. */
+  createPasswordReset(input: {
+    tokenHash: string;
+    userId: string;
+    expiresAt: Date;
+    now: Date;
+  }): Promise<void>;
+  /**
+   * Uses a link once: marks it used and answers its account when it is unused and unexpired at
+   * `now`; null when it is unknown, used or expired. Of simultaneous uses, one wins.
+   */
+  usePasswordReset(tokenHash: string, now: Date): Promise<string | null>;
+  /** Deletes the account's links (the others, once one was used). */
+  deletePasswordResetsOfUser(userId: string): Promise<void>;
 }
 
 /** Who belongs to which organisation, with which roles. */

@@ -37,6 +37,13 @@ export interface AccountSettings {
   throttleAccountCeiling: number;
   /** Wrong passwords from one address for any accounts before the address is refused. */
   throttleAddressMaxFailures: number;
+  /** How long a "Forgot password?" link stays valid (milliseconds). */
+  passwordResetTtlMs: number;
+  /** Reset links asked for one e-mail address within `passwordResetWindowMs`. */
+  passwordResetsPerAccount: number;
+  /** Reset links asked for from one network address within `passwordResetWindowMs`. */
+  passwordResetsPerAddress: number;
+  passwordResetWindowMs: number;
 }
 
 export const DEFAULT_ACCOUNT_SETTINGS: AccountSettings = {
@@ -49,6 +56,10 @@ export const DEFAULT_ACCOUNT_SETTINGS: AccountSettings = {
   throttleMaxLockMs: 24 * 60 * 60 * 1000,
   throttleAccountCeiling: 100,
   throttleAddressMaxFailures: 50,
+  passwordResetTtlMs: 30 * 60 * 1000,
+  passwordResetsPerAccount: 3,
+  passwordResetsPerAddress: 20,
+  passwordResetWindowMs: 60 * 60 * 1000,
 };
 
 export interface AccountDeps {
@@ -441,6 +452,80 @@ export async function changePassword(
     await releaseAttempt(deps, tx, keys, now);
     await tx.users.updateUser(actor.userId, { passwordHash });
     await tx.sessions.deleteSessionsOfUser(actor.userId, actor.sessionId ?? undefined);
+  });
+}
+
+/** A "Forgot password?" link to send: to whom, in which language, and its token. */
+export interface IssuedPasswordReset {
+  token: string;
+  user: UserRecord;
+  expiresAt: Date;
+}
+
+/**
+ * Asks for a "Forgot password?" link. Counted per e-mail address and per network address
+ * (RATE_LIMITED past either, whether an account exists or not). The answer is the link to
+ * send, or null when no active person has this address: the caller must answer the same either
+ * way, so that nobody learns which addresses have accounts. Only the token's hash is stored;
+ * the link works once, for `passwordResetTtlMs`.
+ */
+export async function requestPasswordReset(
+  deps: Pick<AccountDeps, 'uow' | 'clock' | 'secrets' | 'settings'>,
+  email: string,
+  origin: RequestOrigin,
+): Promise<IssuedPasswordReset | null> {
+  const now = deps.clock.now();
+  const { settings } = deps;
+  const window = settings.passwordResetWindowMs;
+  const outcome = await deps.uow.run(async (tx) => {
+    const counts = [
+      [`reset-account:${email.toLowerCase()}`, settings.passwordResetsPerAccount],
+      [`reset-address:${origin.ip}`, settings.passwordResetsPerAddress],
+    ] as const;
+    for (const [key, limit] of counts) {
+      const counted = await tx.throttles.addThrottleFailures(key, 1, now, window);
+      if (counted.failures > limit) {
+        const until = new Date(counted.windowStartedAt.getTime() + window);
+        return { refused: rateLimited(until, now) };
+      }
+    }
+    const user = await tx.users.findUserByEmail(email);
+    if (!user || user.disabledAt) return null;
+    const token = deps.secrets.token();
+    const expiresAt = new Date(now.getTime() + settings.passwordResetTtlMs);
+    await tx.users.createPasswordReset({
+      tokenHash: deps.secrets.hashToken(token),
+      userId: user.id,
+      expiresAt,
+      now,
+    });
+    return { token, user, expiresAt };
+  });
+  if (outcome && 'refused' in outcome) throw outcome.refused;
+  return outcome;
+}
+
+/**
+ * Sets a new password with a "Forgot password?" link: once, before it expires
+ * (RESET_LINK_INVALID otherwise, also for an unknown link). Every session of the account
+ * ends, its other links are withdrawn, and its sign-in throttle starts afresh.
+ */
+export async function resetPassword(
+  deps: Pick<AccountDeps, 'uow' | 'clock' | 'secrets' | 'passwords'>,
+  token: string,
+  password: string,
+): Promise<void> {
+  const now = deps.clock.now();
+  // Hashed before the transaction: the slow part holds no row.
+  const passwordHash = await deps.passwords.hash(password);
+  await deps.uow.run(async (tx) => {
+    const userId = await tx.users.usePasswordReset(deps.secrets.hashToken(token), now);
+    const user = userId ? await tx.users.findUser(userId) : null;
+    if (!user || user.disabledAt) throw new AppError('RESET_LINK_INVALID');
+    await tx.users.updateUser(user.id, { passwordHash });
+    await tx.sessions.deleteSessionsOfUser(user.id);
+    await tx.users.deletePasswordResetsOfUser(user.id);
+    await tx.throttles.clearThrottle(`account:${user.email.toLowerCase()}`);
   });
 }
 

@@ -28,6 +28,13 @@ const base = {
   'error.UNAVAILABLE': 'The service is temporarily unavailable. Try again shortly.',
   'error.SETUP_DONE': 'cosell has already been set up.',
   'error.INVITATION_INVALID': 'This invitation link is invalid, expired or already used.',
+  'error.RESET_LINK_INVALID':
+    'This password reset link is invalid, has expired or was already used. Ask for a new one.',
+  'passwordReset.noMail':
+    'No mail server is configured, so no reset link can be sent. Ask an owner of your organisation to reset your password, or the operator (cosell user reset-password).',
+  'passwordReset.mailSubject': 'Reset your cosell password',
+  'passwordReset.mailBody':
+    'Someone, probably you, asked to reset the password of your cosell account.\n\nOpen this link to choose a new password (valid for {minutes} minutes, once):\n{url}\n\nIf it was not you, ignore this message: your password stays as it is.',
   'error.INVALID_CREDENTIALS': 'The e-mail address or password is wrong.',
   'error.CSRF': 'Your session token is missing or out of date. Reload the page.',
   'error.IDEMPOTENCY_MISMATCH':
@@ -108,6 +115,12 @@ const zhCN: BaseCatalogue = {
   'error.UNAVAILABLE': '服务暂时不可用。请稍后重试。',
   'error.SETUP_DONE': 'cosell 已完成设置。',
   'error.INVITATION_INVALID': '此邀请链接无效、已过期或已被使用。',
+  'error.RESET_LINK_INVALID': '此密码重置链接无效、已过期或已被使用。请重新申请。',
+  'passwordReset.noMail':
+    '未配置邮件服务器，因此无法发送重置链接。请让您组织的所有者重置您的密码，或联系运维人员（cosell user reset-password）。',
+  'passwordReset.mailSubject': '重置您的 cosell 密码',
+  'passwordReset.mailBody':
+    '有人（可能是您）申请重置您的 cosell 账户密码。\n\n打开此链接设置新密码（{minutes} 分钟内有效，仅限一次）：\n{url}\n\n如果不是您本人操作，请忽略此邮件：您的密码保持不变。',
   'error.INVALID_CREDENTIALS': '电子邮件地址或密码错误。',
   'error.CSRF': '你的会话令牌缺失或已过期。请重新加载页面。',
   'error.IDEMPOTENCY_MISMATCH': '此 Idempotency-Key 已用于另一个请求。新的请求请使用新的键。',
@@ -165,6 +178,12 @@ const zhTW: BaseCatalogue = {
   'error.UNAVAILABLE': '服務暫時無法使用。請稍後重試。',
   'error.SETUP_DONE': 'cosell 已完成設定。',
   'error.INVITATION_INVALID': '此邀請連結無效、已過期或已被使用。',
+  'error.RESET_LINK_INVALID': '此密碼重設連結無效、已過期或已被使用。請重新申請。',
+  'passwordReset.noMail':
+    '未設定郵件伺服器，因此無法寄送重設連結。請請您組織的擁有者重設您的密碼，或聯絡維運人員（cosell user reset-password）。',
+  'passwordReset.mailSubject': '重設您的 cosell 密碼',
+  'passwordReset.mailBody':
+    '有人（可能是您）申請重設您的 cosell 帳戶密碼。\n\n開啟此連結設定新密碼（{minutes} 分鐘內有效，僅限一次）：\n{url}\n\n如果不是您本人操作，請忽略此郵件：您的密碼維持不變。',
   'error.INVALID_CREDENTIALS': '電子郵件地址或密碼錯誤。',
   'error.CSRF': '你的工作階段權杖遺失或已過期。請重新載入頁面。',
   'error.IDEMPOTENCY_MISMATCH': '此 Idempotency-Key 已用於另一個請求。新的請求請使用新的金鑰。',
@@ -223,6 +242,13 @@ const svSE: BaseCatalogue = {
   'error.UNAVAILABLE': 'Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.',
   'error.SETUP_DONE': 'cosell är redan konfigurerat.',
   'error.INVITATION_INVALID': 'Inbjudningslänken är ogiltig, har gått ut eller har redan använts.',
+  'error.RESET_LINK_INVALID':
+    'Länken för att återställa lösenordet är ogiltig, har gått ut eller har redan använts. Be om en ny.',
+  'passwordReset.noMail':
+    'Ingen e-postserver är konfigurerad, så ingen återställningslänk kan skickas. Be en ägare i din organisation att återställa ditt lösenord, eller driftansvarig (cosell user reset-password).',
+  'passwordReset.mailSubject': 'Återställ ditt lösenord i cosell',
+  'passwordReset.mailBody':
+    'Någon, troligen du, har bett om att återställa lösenordet för ditt cosell-konto.\n\nÖppna länken för att välja ett nytt lösenord (giltig i {minutes} minuter, en gång):\n{url}\n\nOm det inte var du kan du bortse från meddelandet: ditt lösenord förblir oförändrat.',
   'error.INVALID_CREDENTIALS': 'E-postadressen eller lösenordet är fel.',
   'error.CSRF': 'Din sessionstoken saknas eller är inaktuell. Läs in sidan igen.',
   'error.IDEMPOTENCY_MISMATCH':
@@ -288,6 +314,13 @@ const plPL: BaseCatalogue = {
   'error.UNAVAILABLE': 'Usługa jest chwilowo niedostępna. Spróbuj ponownie za chwilę.',
   'error.SETUP_DONE': 'cosell został już skonfigurowany.',
   'error.INVITATION_INVALID': 'Link zaproszenia jest nieprawidłowy, wygasł lub został już użyty.',
+  'error.RESET_LINK_INVALID':
+    'Link do resetowania hasła jest nieprawidłowy, wygasł lub został już użyty. Poproś o nowy.',
+  'passwordReset.noMail':
+    'Nie skonfigurowano serwera poczty, więc nie można wysłać linku do resetowania. Poproś właściciela swojej organizacji o zresetowanie hasła albo administratora instalacji (cosell user reset-password).',
+  'passwordReset.mailSubject': 'Zresetuj hasło do cosell',
+  'passwordReset.mailBody':
+    'Ktoś, prawdopodobnie Ty, poprosił o zresetowanie hasła do Twojego konta cosell.\n\nOtwórz ten link, aby ustawić nowe hasło (ważny przez {minutes} minut, jednorazowo):\n{url}\n\nJeśli to nie Ty, zignoruj tę wiadomość: Twoje hasło pozostaje bez zmian.',
   'error.INVALID_CREDENTIALS': 'Adres e-mail lub hasło jest nieprawidłowe.',
   'error.CSRF': 'Brak tokenu sesji lub jest nieaktualny. Odśwież stronę.',
   'error.IDEMPOTENCY_MISMATCH':

@@ -3,13 +3,25 @@
  * staged contact imports. Implemented by packages/db; every method names the organisation.
  */
 import type { ExpectedVersions, Page } from '../ports';
-import type { CosellDraft, DraftPart, OfferFields, OfferListQuery, OfferRecord } from './offer';
+import type {
+  CosellDraft,
+  DraftPart,
+  OfferFields,
+  OfferListPage,
+  OfferListQuery,
+  OfferRecord,
+} from './offer';
 
 /** Offers and the co-sell draft stored on them. */
 export interface OfferRepository {
   createOffer(organisationId: string, fields: OfferFields, at: Date): Promise<OfferRecord>;
   findOffer(organisationId: string, id: string): Promise<OfferRecord | null>;
   listOffers(organisationId: string, query: OfferListQuery): Promise<Page<OfferRecord>>;
+  /**
+   * The same page, each offer with its stored co-sell status, and the program's active policy:
+   * one statement (the offer list's round trips stay those of a plain read).
+   */
+  listOffersWithStatus(organisationId: string, query: OfferListQuery): Promise<OfferListPage>;
   /** Updates fields, the draft or the archive mark; null when the version is not one of `expected`. */
   updateOffer(
     organisationId: string,

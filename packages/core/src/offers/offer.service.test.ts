@@ -195,7 +195,52 @@ describe(sut.listOffers.name, () => {
 
     const page = await sut.listOffers(deps, world.viewer, world.partner.id, query);
 
-    expect(page).toEqual({ items: [mine], total: 1 });
+    expect(page).toEqual({
+      items: [{ ...mine, cosellStatus: 'not-cosell-ready' }],
+      total: 1,
+      namingEra: '2021',
+    });
+  });
+
+  it('should give each offer the status its status page shows: the stored one once live', async () => {
+    const live = addOffer(fakes, world.partner.id, {
+      name: 'Live',
+      liveVersionId: fakes.id(),
+      lifecycleState: 'live',
+      publishStatus: 'live',
+    });
+    const draft = addOffer(fakes, world.partner.id, { name: 'Draft' });
+    addOffer(fakes, world.partner.id, {
+      name: 'Unrated',
+      liveVersionId: fakes.id(),
+    });
+    const stored = (offerId: string) => ({
+      organisationId: world.partner.id,
+      offerId,
+      status: 'cosell-ready' as const,
+      policyId: '2021-09' as const,
+      qualifiedSince: null,
+      badgeGrantedAt: null,
+      evaluatedAt: fakes.clock.now(),
+    });
+    // A status row left from a live version that is gone does not count.
+    fakes.state.statuses.push(stored(live.id), stored(draft.id));
+
+    const page = await sut.listOffers(deps, world.viewer, world.partner.id, query);
+
+    expect(page.items.map((o) => [o.name, o.cosellStatus])).toEqual([
+      ['Draft', 'not-cosell-ready'],
+      ['Live', 'cosell-ready'],
+      ['Unrated', 'not-cosell-ready'],
+    ]);
+  });
+
+  it('should name the statuses as the active policy does', async () => {
+    fakes.state.programs[0]!.activePolicy = '2023';
+
+    const page = await sut.listOffers(deps, world.viewer, world.partner.id, query);
+
+    expect(page.namingEra).toBe('2023');
   });
 
   it('should answer NOT_FOUND for an organisation the actor does not belong to', async () => {

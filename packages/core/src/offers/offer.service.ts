@@ -7,6 +7,7 @@ import { AppError, getOrNotFound, type FieldIssue } from '../errors';
 import type { Clock, ExpectedVersions, Page } from '../ports';
 import { policyById, type ProgramPolicy } from '../program/policies';
 import { TaxonomySchema, type Taxonomy } from '../program/taxonomy';
+import { LATEST_COSELL_POLICY_ERA, type CosellPolicyEra } from '../reference/cosell-statuses';
 import { requireOrganisationAccess, scopeOf, type Actor } from '../accounts/access';
 import { runCommand, requestMeta, type CommandRequest } from '../commands/command';
 import type { Permission } from '../accounts/permissions';
@@ -15,6 +16,7 @@ import {
   normaliseOfferFields,
   type CosellDraft,
   type OfferFields,
+  type OfferListItem,
   type OfferListQuery,
   type OfferRecord,
   type UpdateOfferInput,
@@ -113,16 +115,31 @@ export async function createOffer(
   );
 }
 
+/**
+ * A page of the organisation's offers, each with the co-sell status its status page shows: the
+ * status engine's result for an offer that is live, "not co-sell ready" before it went live;
+ * `namingEra` names the statuses as the active policy does.
+ */
 export async function listOffers(
   deps: OfferDeps,
   actor: Actor,
   organisationId: string,
   query: OfferListQuery,
-): Promise<Page<OfferRecord>> {
-  return deps.uow.run(async (tx) => {
+): Promise<Page<OfferListItem> & { namingEra: CosellPolicyEra }> {
+  const page = await deps.uow.run(async (tx) => {
     await requireOrganisationAccess(tx, actor, organisationId, 'offers.read');
-    return tx.offers.listOffers(organisationId, query);
+    return tx.offers.listOffersWithStatus(organisationId, query);
   }, scopeOf(actor));
+  return {
+    items: page.items.map(({ offer, cosellStatus }) => ({
+      ...offer,
+      cosellStatus: offer.liveVersionId && cosellStatus ? cosellStatus : 'not-cosell-ready',
+    })),
+    total: page.total,
+    namingEra: page.activePolicy
+      ? policyById(page.activePolicy).namingEra
+      : LATEST_COSELL_POLICY_ERA,
+  };
 }
 
 export async function getOffer(

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { nameText } from '../reference/text';
+import type { CosellStatusId } from '../reference/cosell-statuses';
 import { CountryCodeSchema, type CountryCode } from '../reference/countries';
 import { OFFER_TYPES, OfferTypeIdSchema, type OfferTypeId } from '../reference/offer-types';
 import { SolutionTypeIdSchema, type SolutionTypeId } from '../reference/solution-types';
@@ -206,5 +207,21 @@ export interface OfferListQuery {
   limit: number;
   offset: number;
 }
+
+/** An offer of the list with its stored co-sell status (null: the status engine never rated it). */
+export interface OfferListRow {
+  offer: OfferRecord;
+  cosellStatus: CosellStatusId | null;
+}
+
+/** A page of the offer list, with the program's active policy (null: no program yet). */
+export interface OfferListPage {
+  items: OfferListRow[];
+  total: number;
+  activePolicy: string | null;
+}
+
+/** An offer as the list shows it: with the co-sell status its status page shows. */
+export type OfferListItem = OfferRecord & { cosellStatus: CosellStatusId };
 
 export type OfferMarket = CountryCode;

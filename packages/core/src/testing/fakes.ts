@@ -42,7 +42,7 @@ import type {
   NotificationRecord,
   NotificationRepository,
 } from '../notifications/notifications.ports';
-import type { OfferRecord } from '../offers/offer';
+import type { OfferListQuery, OfferRecord } from '../offers/offer';
 import type { OfferRepository } from '../offers/offer.ports';
 import type {
   BlobInfo,
@@ -51,6 +51,7 @@ import type {
   ExpectedVersions,
   Mail,
   Mailer,
+  Page,
   PasswordHasher,
   Secrets,
   TenantScope,
@@ -767,6 +768,31 @@ function offerRepository(db: FakeState, env: Env): OfferRepository {
     )
       throw conflict('offers_alias_key');
   };
+  const listPage = (organisationId: string, query: OfferListQuery): Page<OfferRecord> => {
+    const rows = db.offers.filter(
+      (o) =>
+        o.organisationId === organisationId &&
+        (query.archived === 'all' || (query.archived === 'archived') === (o.archivedAt !== null)) &&
+        (!query.offerType || o.offerType === query.offerType) &&
+        (!query.search ||
+          includesText(o.name, query.search) ||
+          includesText(o.alias, query.search)),
+    );
+    const key = (o: OfferRecord): string | number => {
+      const value = o[query.sort];
+      return value instanceof Date ? value.getTime() : value.toLowerCase();
+    };
+    const direction = query.direction === 'asc' ? 1 : -1;
+    rows.sort((a, b) => {
+      const x = key(a);
+      const y = key(b);
+      return (x < y ? -direction : x > y ? direction : 0) || byText(a.id, b.id);
+    });
+    return {
+      items: rows.slice(query.offset, query.offset + query.limit).map(copy),
+      total: rows.length,
+    };
+  };
   return repository<OfferRepository>('offers', env, {
     async createOffer(organisationId, fields, at) {
       assertAliasFree(organisationId, fields.alias);
@@ -792,29 +818,21 @@ function offerRepository(db: FakeState, env: Env): OfferRepository {
       return copy(find(organisationId, id) ?? null);
     },
     async listOffers(organisationId, query) {
-      const rows = db.offers.filter(
-        (o) =>
-          o.organisationId === organisationId &&
-          (query.archived === 'all' ||
-            (query.archived === 'archived') === (o.archivedAt !== null)) &&
-          (!query.offerType || o.offerType === query.offerType) &&
-          (!query.search ||
-            includesText(o.name, query.search) ||
-            includesText(o.alias, query.search)),
-      );
-      const key = (o: OfferRecord): string | number => {
-        const value = o[query.sort];
-        return value instanceof Date ? value.getTime() : value.toLowerCase();
-      };
-      const direction = query.direction === 'asc' ? 1 : -1;
-      rows.sort((a, b) => {
-        const x = key(a);
-        const y = key(b);
-        return (x < y ? -direction : x > y ? direction : 0) || byText(a.id, b.id);
-      });
+      return listPage(organisationId, query);
+    },
+    async listOffersWithStatus(organisationId, query) {
+      const page = listPage(organisationId, query);
+      const vendor = db.organisations.find((o) => o.kind === 'vendor');
+      const program = vendor && db.programs.find((p) => p.organisationId === vendor.id);
       return {
-        items: rows.slice(query.offset, query.offset + query.limit).map(copy),
-        total: rows.length,
+        items: page.items.map((offer) => ({
+          offer,
+          cosellStatus:
+            db.statuses.find((s) => s.organisationId === organisationId && s.offerId === offer.id)
+              ?.status ?? null,
+        })),
+        total: page.total,
+        activePolicy: program?.activePolicy ?? null,
       };
     },
     async updateOffer(organisationId, id, patch, expected, at) {

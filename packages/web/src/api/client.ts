@@ -20,6 +20,8 @@ export type Program = components['schemas']['Program'];
 export type Taxonomy = Program['taxonomy'];
 export type Problem = components['schemas']['Problem'];
 export type Offer = components['schemas']['Offer'];
+/** An offer of the list, with its co-sell status. */
+export type OfferListItem = components['schemas']['OfferListItem'];
 export type OfferTypeId = Offer['offerType'];
 export type LifecycleState = Offer['lifecycleState'];
 export type MarketCode = Offer['markets'][number];

@@ -174,6 +174,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How a forgotten password is reset here: by an e-mailed link (a mail server is configured, SMTP_URL), or else by an owner of the organisation or the operator
+         * @description Public: no session needed.
+         */
+        get: operations["getPasswordResetOptions"];
+        put?: never;
+        /**
+         * Forgot password: e-mails a link valid for 30 minutes, once. The answer is the same whether or not an account has this address
+         * @description Public: no session needed.
+         */
+        post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/password-reset/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose a new password with a reset link (public: the link is the secret); every session of the account ends
+         * @description Public: no session needed.
+         */
+        post: operations["resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invitations/{token}": {
         parameters: {
             query?: never;
@@ -1905,6 +1949,40 @@ export interface components {
             /** @enum {string} */
             publishStatus: "draft" | "publish-in-progress" | "attention-needed" | "preview" | "live";
             liveVersionId: string | null;
+        };
+        OfferListItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            name: string;
+            alias: string;
+            /** @enum {string} */
+            offerType: "azure-application" | "azure-container" | "azure-virtual-machine" | "consulting-service" | "dynamics-365-dataverse-power-apps" | "dynamics-365-operations-apps" | "dynamics-365-business-central" | "iot-edge-module" | "managed-service" | "power-bi-app" | "saas" | "office-add-in";
+            cosellEligible: boolean;
+            summary: string;
+            description: string;
+            markets: ("AF" | "AX" | "AL" | "DZ" | "AS" | "AD" | "AO" | "AQ" | "AG" | "AR" | "AM" | "AW" | "AU" | "AT" | "AZ" | "BS" | "BH" | "BD" | "BB" | "BY" | "BE" | "BZ" | "BJ" | "BM" | "BT" | "BO" | "BQ" | "BA" | "BW" | "BV" | "BR" | "IO" | "VG" | "BN" | "BG" | "BF" | "BI" | "CV" | "KH" | "CM" | "CA" | "KY" | "CF" | "TD" | "CZ" | "CL" | "CN" | "CX" | "CC" | "CO" | "KM" | "CG" | "CD" | "CK" | "CR" | "CI" | "HR" | "CU" | "CW" | "CY" | "DK" | "DJ" | "DM" | "DO" | "EC" | "EG" | "SV" | "GQ" | "ER" | "EE" | "SZ" | "ET" | "FO" | "FJ" | "FI" | "FR" | "GF" | "PF" | "TF" | "GA" | "GM" | "GE" | "DE" | "GH" | "GI" | "GR" | "GL" | "GD" | "GP" | "GU" | "GT" | "GG" | "GN" | "GW" | "GY" | "HT" | "HM" | "HN" | "HK" | "HU" | "IS" | "IN" | "ID" | "IR" | "IQ" | "IE" | "IM" | "IL" | "IT" | "JM" | "JP" | "JE" | "JO" | "KZ" | "KE" | "KI" | "KR" | "KW" | "KG" | "LA" | "LV" | "LB" | "LS" | "LR" | "LY" | "LI" | "LT" | "LU" | "MO" | "MG" | "MW" | "MY" | "MV" | "ML" | "MT" | "MH" | "MQ" | "MR" | "MU" | "YT" | "MX" | "FM" | "MD" | "MC" | "MN" | "ME" | "MS" | "MA" | "MZ" | "MM" | "NA" | "NR" | "NP" | "NL" | "NC" | "NZ" | "NI" | "NE" | "NG" | "NU" | "NF" | "KP" | "MP" | "MK" | "NO" | "OM" | "PK" | "PW" | "PS" | "PA" | "PG" | "PY" | "PE" | "PH" | "PN" | "PL" | "PT" | "PR" | "QA" | "RE" | "RO" | "RU" | "RW" | "BL" | "KN" | "LC" | "MF" | "PM" | "VC" | "WS" | "SM" | "ST" | "SA" | "SN" | "RS" | "SC" | "SL" | "SG" | "SX" | "SK" | "SI" | "SB" | "SO" | "ZA" | "GS" | "SS" | "ES" | "LK" | "SH" | "SD" | "SR" | "SJ" | "SE" | "CH" | "SY" | "TW" | "TJ" | "TZ" | "TH" | "TL" | "TG" | "TK" | "TO" | "TT" | "TN" | "TR" | "TM" | "TC" | "TV" | "UG" | "UA" | "AE" | "GB" | "US" | "UY" | "UM" | "VI" | "UZ" | "VU" | "VA" | "VE" | "VN" | "WF" | "YE" | "ZM" | "ZW")[];
+            transactable: boolean;
+            pricedAboveZero: boolean;
+            cspOptIn: boolean;
+            /** @enum {string} */
+            lifecycleState: "draft" | "preview" | "live" | "stop-sold";
+            archivedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+            /** Format: int64 */
+            contactsVersion: number;
+            /** @enum {string} */
+            publishStatus: "draft" | "publish-in-progress" | "attention-needed" | "preview" | "live";
+            liveVersionId: string | null;
+            /** @enum {string} */
+            cosellStatus: "not-cosell-ready" | "cosell-ready" | "azure-ip-cosell-incentivized" | "business-applications-standard" | "business-applications-premium";
+            cosellStatusName: string;
         };
         Document: {
             /** Format: uuid */
@@ -3955,6 +4033,401 @@ export interface operations {
             };
             /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
             403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a type this route accepts */
+            415: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPasswordResetOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether reset links are e-mailed */
+            200: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        byEmail: boolean;
+                    };
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description If an account has this address, a link is on its way */
+            202: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No mail server is configured: ask an owner of your organisation or the operator */
+            409: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is too long */
+            414: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a type this route accepts */
+            415: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many links asked for this address or from this network address */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the request id in the answer finds it in the server log */
+            500: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the file storage is not available right now: retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed: sign in with the new password */
+            204: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `errors` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a role is missing, or the CSRF token or the Origin does not match */
+            403: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object, or it belongs to an organisation you cannot see */
+            404: {
+                headers: {
+                    /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of that quota, e.g. `"token-reads";r=1999;t=7`: r requests remain for t seconds */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link is unknown, was used or has expired */
+            410: {
                 headers: {
                     /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
                     "RateLimit-Policy"?: string;
@@ -7042,7 +7515,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of offers */
+            /** @description A page of offers, each with its co-sell status */
             200: {
                 headers: {
                     /** @description The quota this request counts against (IETF httpapi RateLimit draft), e.g. `"token-reads";q=2000;w=10`: q requests per w seconds */
@@ -7053,7 +7526,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["Offer"][];
+                        items: components["schemas"]["OfferListItem"][];
                         /** Format: int64 */
                         total: number;
                     };

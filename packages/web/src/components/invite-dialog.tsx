@@ -18,6 +18,8 @@ import { useTranslation } from 'react-i18next';
 import { api, call, type ClientProblem, type IssuedInvitation } from '../api/client';
 import type { OrganisationKind, Role } from '../domain/tenant';
 import { CopyField } from './copy-field';
+import { hasChanges } from './discard-guard';
+import { useDiscardGuard } from './discard-prompt';
 import { ProblemBar } from './problem-bar';
 import { RoleCheckboxes } from './roles';
 
@@ -68,6 +70,11 @@ export function InviteDialog({
     onClose();
   };
 
+  const guard = useDiscardGuard(
+    !issued && hasChanges({ email: '', roles: defaultRoles }, { email, roles }),
+    close,
+  );
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
@@ -88,8 +95,9 @@ export function InviteDialog({
   };
 
   return (
-    <Dialog open={open} onOpenChange={(_event, data) => (data.open ? undefined : close())}>
+    <Dialog open={open} onOpenChange={guard.onOpenChange}>
       <DialogSurface aria-describedby={undefined}>
+        {guard.prompt}
         <DialogBody>
           <DialogTitle>{t('invite.title', { organisation: organisation.name })}</DialogTitle>
           <DialogContent className={styles.form}>
@@ -143,7 +151,7 @@ export function InviteDialog({
                 >
                   {t('invite.send')}
                 </Button>
-                <Button onClick={close}>{t('common.cancel')}</Button>
+                <Button onClick={guard.requestClose}>{t('common.cancel')}</Button>
               </>
             )}
           </DialogActions>

@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { keepsListOpenOn } from './picker-open';
 
 const useStyles = makeStyles({
   field: { minWidth: 0 },
@@ -81,6 +82,8 @@ export function MultiPicker({
   const styles = useStyles();
   const [query, setQuery] = useState('');
   const [expanded, setExpanded] = useState(false);
+  // Controlled, so that picking one value leaves the list open for the next (see keepsListOpen).
+  const [open, setOpen] = useState(false);
   const byValue = useMemo(() => new Map(options.map((o) => [o.value, o])), [options]);
   const labelOf = (v: string) => byValue.get(v)?.label ?? v;
   const full = max !== undefined && value.length >= max;
@@ -142,6 +145,11 @@ export function MultiPicker({
       validationMessage={validationMessage}
     >
       <TagPicker
+        open={open}
+        onOpenChange={(event, data) => {
+          if (!data.open && keepsListOpenOn(event as unknown as Event)) return;
+          setOpen(data.open);
+        }}
         selectedOptions={[...value]}
         onOptionSelect={(_event, data) => {
           if (data.value === NONE) return;

@@ -25,7 +25,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api, call, type ClientProblem, type Offer } from '../api/client';
+import { api, call, type ClientProblem, type OfferListItem } from '../api/client';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { EmptyState } from '../components/empty-state';
 import { formatDate } from '../components/format';
@@ -41,6 +41,7 @@ import { hasPermission } from '../domain/tenant';
 import { useSignedIn } from '../session/session-context';
 import { CreateOfferDialog } from './offers/create-offer-dialog';
 import { useVocabularyLabels } from './offers/labels';
+import { CosellStatusBadge } from './offers/cosell-status-badge';
 import { LifecycleBadge } from './offers/offer-badges';
 import { PublishStatusBadge } from './offers/publish-badges';
 import {
@@ -80,6 +81,7 @@ const useStyles = makeStyles({
   name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   secondary: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  statusCell: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   actionCell: { textAlign: 'end' },
   actionsHead: { width: '136px' },
   actionsHeadNarrow: { width: '48px' },
@@ -94,17 +96,29 @@ const useStyles = makeStyles({
 });
 
 /**
- * Where the offer stands: its publish status (Draft, Publish in progress, Attention needed,
- * Preview, Live), and "Stop sold" when the marketplace stopped selling it.
+ * Where the offer stands: its co-sell status as its status page shows it (Co-sell ready, Azure
+ * IP co-sell incentive…), and below it the publish status (Draft, Publish in progress,
+ * Attention needed, Preview, Live) with "Stop sold" when the marketplace stopped selling it.
  */
-function StatusBadges({ offer }: { offer: Offer }) {
+function StatusBadges({ offer }: { offer: OfferListItem }) {
+  const styles = useStyles();
   return (
-    <>
-      <PublishStatusBadge status={offer.publishStatus} />
-      {offer.lifecycleState === 'stop-sold' ? (
-        <LifecycleBadge state={offer.lifecycleState} />
-      ) : null}
-    </>
+    <span className={styles.statusCell}>
+      <span className={styles.badges}>
+        <CosellStatusBadge
+          status={offer.cosellStatus}
+          name={offer.cosellStatusName}
+          size="medium"
+          testId="offer-cosell-status"
+        />
+      </span>
+      <span className={styles.badges}>
+        <PublishStatusBadge status={offer.publishStatus} />
+        {offer.lifecycleState === 'stop-sold' ? (
+          <LifecycleBadge state={offer.lifecycleState} />
+        ) : null}
+      </span>
+    </span>
   );
 }
 
@@ -133,10 +147,10 @@ function OffersList({ organisationId, canWrite }: { organisationId: string; canW
   const [params, setParams] = useSearchParams();
   const query = parseListQuery(params);
   const [search, setSearch] = useState(query.search);
-  const [page, setPage] = useState<{ items: Offer[]; total: number } | null>(null);
+  const [page, setPage] = useState<{ items: OfferListItem[]; total: number } | null>(null);
   const [problem, setProblem] = useState<ClientProblem | null>(null);
   const [creating, setCreating] = useState(false);
-  const [archiving, setArchiving] = useState<Offer | null>(null);
+  const [archiving, setArchiving] = useState<OfferListItem | null>(null);
   const [reloads, setReloads] = useState(0);
 
   const update = (change: Partial<ListQuery>) =>

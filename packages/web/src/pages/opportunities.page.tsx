@@ -48,6 +48,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ClientProblem } from '../api/client';
+import { useDiscardGuard, useFormChanged } from '../components/discard-prompt';
 import { EmptyState } from '../components/empty-state';
 import { formatDate } from '../components/format';
 import { PageHeader } from '../components/page-header';
@@ -618,10 +619,12 @@ function SaveViewDialog({
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [touched, setTouched] = useState(false);
+  const guard = useDiscardGuard(useFormChanged(name), onClose);
   const invalid = touched && !name.trim();
   return (
-    <Dialog open onOpenChange={(_event, data) => (data.open ? undefined : onClose())}>
+    <Dialog open onOpenChange={guard.onOpenChange}>
       <DialogSurface>
+        {guard.prompt}
         <form
           onSubmit={(event) => {
             event.preventDefault();
@@ -650,7 +653,7 @@ function SaveViewDialog({
               <Button appearance="primary" type="submit">
                 {t('common.save')}
               </Button>
-              <Button onClick={onClose}>{t('common.cancel')}</Button>
+              <Button onClick={guard.requestClose}>{t('common.cancel')}</Button>
             </DialogActions>
           </DialogBody>
         </form>

@@ -2,6 +2,7 @@ import {
   Field,
   Input,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   tokens,
@@ -21,6 +22,7 @@ const useStyles = makeStyles({
     paddingTop: tokens.spacingVerticalL,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  forgot: { alignSelf: 'flex-start' },
   // A plain link styled like Fluent's: the sign-in route's JavaScript budget is tight.
   link: {
     color: tokens.colorBrandForegroundLink,
@@ -35,7 +37,8 @@ const useStyles = makeStyles({
 
 /**
  * Sign in with e-mail and password; the route then returns to the page that was asked for.
- * Below the form, a link to the public storefront for those without an account.
+ * Under the password, "Forgot password?"; below the form, a link to the public storefront for
+ * those without an account.
  */
 export default function SignInPage() {
   const { t } = useTranslation();
@@ -113,6 +116,18 @@ export default function SignInPage() {
           onChange={(_event, data) => setPassword(data.value)}
         />
       </Field>
+      <a
+        href="/forgot-password"
+        className={mergeClasses(styles.link, styles.forgot)}
+        data-testid="forgot-password"
+        onClick={(event) => {
+          if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+          event.preventDefault();
+          void navigate('/forgot-password');
+        }}
+      >
+        {t('signIn.forgot')}
+      </a>
     </PublicForm>
   );
 }

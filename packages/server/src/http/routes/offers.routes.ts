@@ -21,7 +21,15 @@ import { requireActor } from '../auth';
 import { etagOf, withEtag } from '../concurrency';
 import { idempotentRequest, sendAnswer, type Answer } from '../idempotency';
 import { IdSchema, pageOf, PageQuerySchema } from '../schemas';
-import { CosellTabSchema, OfferParams, OfferSchema, toCosellTab, toOffer } from './offers.schemas';
+import {
+  CosellTabSchema,
+  OfferListItemSchema,
+  OfferParams,
+  OfferSchema,
+  toCosellTab,
+  toOffer,
+  toOfferListItem,
+} from './offers.schemas';
 
 const OrgParams = z.object({ organisationId: IdSchema });
 
@@ -42,8 +50,8 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
         archived: z.enum(['active', 'archived', 'all']).default('active'),
         offerType: OfferTypeIdSchema.optional(),
       }),
-      answers: { 200: 'A page of offers' },
-      response: { 200: pageOf(OfferSchema) },
+      answers: { 200: 'A page of offers, each with its co-sell status' },
+      response: { 200: pageOf(OfferListItemSchema) },
     },
     handler: async (request) => {
       const page = await listOffers(
@@ -52,7 +60,10 @@ export const offerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
         request.params.organisationId,
         request.query,
       );
-      return { items: page.items.map(toOffer), total: page.total };
+      return {
+        items: page.items.map((offer) => toOfferListItem(offer, request.locale, page.namingEra)),
+        total: page.total,
+      };
     },
   });
 

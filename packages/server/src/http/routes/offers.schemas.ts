@@ -2,6 +2,7 @@
 import {
   ContactRoleIdSchema,
   CosellCountryCodeSchema,
+  CosellStatusIdSchema,
   CosellDraftSchema,
   CountryCodeSchema,
   DocumentKindIdSchema,
@@ -17,8 +18,11 @@ import {
   type ContactRecord,
   type CosellTabView,
   type DocumentRecord,
+  type CosellPolicyEra,
   type Locale,
+  type OfferListItem,
   type OfferRecord,
+  statusLabel,
 } from '@cosell/core';
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from '../schemas';
@@ -76,6 +80,24 @@ export const toOffer = (o: OfferRecord): z.infer<typeof OfferSchema> => ({
   contactsVersion: o.contactsVersion,
   publishStatus: o.publishStatus,
   liveVersionId: o.liveVersionId,
+});
+
+/** An offer of the list: with the co-sell status its status page shows. */
+export const OfferListItemSchema = OfferSchema.extend({
+  /** The co-sell status the status engine gave the live offer ("not co-sell ready" before). */
+  cosellStatus: CosellStatusIdSchema,
+  /** Its name in the reader's language, as the active policy names it. */
+  cosellStatusName: z.string(),
+}).meta({ id: 'OfferListItem' });
+
+export const toOfferListItem = (
+  o: OfferListItem,
+  locale: Locale,
+  era: CosellPolicyEra,
+): z.infer<typeof OfferListItemSchema> => ({
+  ...toOffer(o),
+  cosellStatus: o.cosellStatus,
+  cosellStatusName: statusLabel(o.cosellStatus, locale, era),
 });
 
 export const DocumentSchema = z

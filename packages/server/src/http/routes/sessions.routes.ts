@@ -1,5 +1,6 @@
 import {
   acceptInvitation,
+  AppError,
   changePassword,
   completeSetup,
   EmailSchema,
@@ -10,7 +11,10 @@ import {
   PasswordSchema,
   PersonNameSchema,
   previewInvitation,
+  requestPasswordReset,
+  resetPassword,
   signIn,
+  translate,
   signOut,
   switchOrganisation,
   updateProfile,
@@ -211,6 +215,83 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     },
     handler: async (request, reply) => {
       await changePassword(deps.account, requireActor(request), request.body, origin(request));
+      return reply.code(204).send(null);
+    },
+  });
+
+  app.get('/api/password-reset', {
+    config: { access: 'public' },
+    schema: {
+      operationId: 'getPasswordResetOptions',
+      tags: ['sessions'],
+      summary:
+        'How a forgotten password is reset here: by an e-mailed link (a mail server is ' +
+        'configured, SMTP_URL), or else by an owner of the organisation or the operator',
+      answers: { 200: 'Whether reset links are e-mailed' },
+      response: { 200: z.object({ byEmail: z.boolean() }) },
+    },
+    handler: async () => ({ byEmail: deps.config.smtpUrl !== undefined }),
+  });
+
+  app.post('/api/password-reset', {
+    config: { access: 'public' },
+    schema: {
+      operationId: 'requestPasswordReset',
+      tags: ['sessions'],
+      summary:
+        'Forgot password: e-mails a link valid for 30 minutes, once. The answer is the same ' +
+        'whether or not an account has this address',
+      body: z.strictObject({ email: EmailSchema }),
+      answers: {
+        202: 'If an account has this address, a link is on its way',
+        409: 'No mail server is configured: ask an owner of your organisation or the operator',
+        429: 'Too many links asked for this address or from this network address',
+      },
+      response: { 202: z.null() },
+    },
+    handler: async (request, reply) => {
+      if (deps.config.smtpUrl === undefined || !deps.mailer) {
+        throw new AppError('CONFLICT', { messageKey: 'passwordReset.noMail' });
+      }
+      const issued = await requestPasswordReset(deps.account, request.body.email, origin(request));
+      if (issued) {
+        // Always the configured address: a forged Host header must not end up in a mailed link.
+        const url = `${deps.config.publicUrl}/reset-password/${issued.token}`;
+        const minutes = Math.round(deps.account.settings.passwordResetTtlMs / 60_000);
+        const { locale } = issued.user;
+        // Not awaited: how long the mail server takes must not tell whether the account exists.
+        void deps.mailer
+          .send({
+            to: issued.user.email,
+            subject: translate(locale, 'passwordReset.mailSubject'),
+            text: `${translate(locale, 'passwordReset.mailBody', { url, minutes })}\n`,
+          })
+          .catch((error: unknown) =>
+            request.log.warn({ err: error }, 'password reset e-mail not sent'),
+          );
+      }
+      return reply.code(202).send(null);
+    },
+  });
+
+  app.post('/api/password-reset/:token', {
+    config: { access: 'public' },
+    schema: {
+      operationId: 'resetPassword',
+      tags: ['sessions'],
+      summary:
+        'Choose a new password with a reset link (public: the link is the secret); every ' +
+        'session of the account ends',
+      params: z.object({ token: z.string().min(20).max(100) }),
+      body: z.strictObject({ password: PasswordSchema }),
+      answers: {
+        204: 'Changed: sign in with the new password',
+        410: 'The link is unknown, was used or has expired',
+      },
+      response: { 204: z.null() },
+    },
+    handler: async (request, reply) => {
+      await resetPassword(deps.account, request.params.token, request.body.password);
       return reply.code(204).send(null);
     },
   });

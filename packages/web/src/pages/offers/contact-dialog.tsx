@@ -27,6 +27,7 @@ import {
 } from '../../api/client';
 import { MultiPicker } from '../../components/multi-picker';
 import { ProblemBar } from '../../components/problem-bar';
+import { useDiscardGuard, useFormChanged } from '../../components/discard-prompt';
 import { currentLocale } from '../../i18n/i18n';
 import {
   chooseCountries,
@@ -143,14 +144,16 @@ export function ContactDialog({
     onSaved(result.data.contact);
   };
 
+  const guard = useDiscardGuard(useFormChanged(fields), onClose);
   const errors = problem?.fields ?? {};
   const shown = Object.keys(errors).filter((field) =>
     FIELDS.some((name) => field === name || field.startsWith(`${name}.`)),
   );
 
   return (
-    <Dialog open onOpenChange={(_event, data) => (data.open ? undefined : onClose())}>
+    <Dialog open onOpenChange={guard.onOpenChange}>
       <DialogSurface className={styles.surface}>
+        {guard.prompt}
         <DialogBody>
           <DialogTitle>
             {contact ? t('contacts.editTitle', { name: contact.name }) : t('contacts.addTitle')}
@@ -251,7 +254,7 @@ export function ContactDialog({
             >
               {contact ? t('common.save') : t('contacts.add')}
             </Button>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
+            <Button onClick={guard.requestClose}>{t('common.cancel')}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

@@ -13,6 +13,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type ClientProblem, type Offer } from '../../api/client';
 import { ProblemBar } from '../../components/problem-bar';
+import { useDiscardGuard, useFormChanged } from '../../components/discard-prompt';
 import { OfferForm } from './offer-form';
 import { emptyOfferForm, missingRequired, toOfferBody } from './offer-form-state';
 
@@ -40,6 +41,8 @@ export function CreateOfferDialog({
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ClientProblem | null>(null);
 
+  const guard = useDiscardGuard(useFormChanged(values), onClose);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = toOfferBody(values);
@@ -65,8 +68,9 @@ export function CreateOfferDialog({
   );
 
   return (
-    <Dialog open onOpenChange={(_event, data) => (data.open ? undefined : onClose())}>
+    <Dialog open onOpenChange={guard.onOpenChange}>
       <DialogSurface className={styles.surface}>
+        {guard.prompt}
         <DialogBody>
           <DialogTitle>{t('offers.createTitle')}</DialogTitle>
           <DialogContent>
@@ -84,7 +88,7 @@ export function CreateOfferDialog({
             >
               {t('offers.createSubmit')}
             </Button>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
+            <Button onClick={guard.requestClose}>{t('common.cancel')}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

@@ -28,6 +28,7 @@ import { useNavigate } from 'react-router';
 import { formatDate, formatDateTime } from '../../components/format';
 import { TableScroll } from '../../components/section';
 import { currentLocale } from '../../i18n/i18n';
+import { CosellStatusBadge } from './cosell-status-badge';
 import { usePublishLabels } from './publish-labels';
 import { PROFILE_HREF, requirementTarget } from './publish-targets';
 import type {
@@ -125,38 +126,6 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
 });
-
-/** The status as a prominent badge with its name (the policy era's name). */
-export function CosellStatusBadge({
-  status,
-  name,
-  size = 'extra-large',
-}: {
-  status: CosellStatusId;
-  name: string;
-  size?: 'medium' | 'large' | 'extra-large';
-}) {
-  const ready = status !== 'not-cosell-ready';
-  return (
-    <Badge
-      size={size}
-      appearance={ready ? 'filled' : 'tint'}
-      color={
-        status === 'not-cosell-ready'
-          ? 'informative'
-          : status === 'cosell-ready'
-            ? 'success'
-            : 'brand'
-      }
-      icon={ready ? <CheckmarkCircleFilled /> : undefined}
-      data-testid="status-badge"
-      data-status={status}
-      style={{ whiteSpace: 'nowrap' }}
-    >
-      {name}
-    </Badge>
-  );
-}
 
 /** True inside the reviewer's view of a submission: notes speak to the reviewer. */
 const ReviewerView = createContext(false);

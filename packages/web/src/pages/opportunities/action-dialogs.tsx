@@ -123,6 +123,7 @@ function AcceptDialog(props: DialogProps) {
   const fields = problem?.fields ?? {};
   return (
     <FormDialog
+      values={{ name, value, currency, close, notes }}
       title={t('opportunities.accept.title')}
       submitLabel={t('opportunities.action.accept')}
       problem={problem}
@@ -201,6 +202,7 @@ function ReasonDialog<R extends string>(
   const fields = problem?.fields ?? {};
   return (
     <FormDialog
+      values={{ reason, notes }}
       title={props.title}
       submitLabel={props.submitLabel}
       problem={problem}
@@ -281,6 +283,7 @@ function LoseDialog(props: DialogProps) {
   const [reason, setReason] = useState('');
   return (
     <FormDialog
+      values={{ reason }}
       title={t('opportunities.lose.title')}
       submitLabel={t('opportunities.action.lose')}
       problem={problem}
@@ -319,6 +322,7 @@ function WinDialog(props: DialogProps) {
   const [notes, setNotes] = useState('');
   return (
     <FormDialog
+      values={{ notes }}
       title={t('opportunities.win.title')}
       submitLabel={t('opportunities.action.win')}
       problem={problem}
@@ -346,6 +350,7 @@ function StageDialog(props: DialogProps) {
   const [stage, setStage] = useState(stages[0] ?? '');
   return (
     <FormDialog
+      values={{ stage }}
       title={t('opportunities.stageDialog.title')}
       submitLabel={t('opportunities.action.moveStage')}
       problem={problem}
@@ -450,6 +455,7 @@ function VisibilityDialog(props: DialogProps) {
   const [helpKind, setHelpKind] = useState<HelpKind | ''>('');
   return (
     <FormDialog
+      values={{ to, helpKind }}
       title={t('opportunities.visibilityDialog.title')}
       submitLabel={t('opportunities.action.upgradeVisibility')}
       problem={problem}
@@ -507,6 +513,7 @@ function InviteDialog(props: DialogProps & { defaultTeam?: ReferralMember[] }) {
   const partnerName = partners.find((p) => p.id === partner)?.name ?? '';
   return (
     <FormDialog
+      values={{ partner, close, value, currency, notes, team, solutions }}
       wide
       title={t('opportunities.invite.title')}
       submitLabel={t('opportunities.action.invite')}

@@ -21,6 +21,7 @@ import type { ReferralMember } from '@cosell/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientProblem } from '../../api/client';
+import { useDiscardGuard, useFormChanged } from '../../components/discard-prompt';
 import { ProblemBar } from '../../components/problem-bar';
 import type { OptionSolution } from './api';
 
@@ -59,6 +60,7 @@ export const DEFAULT_CURRENCIES = [
 /**
  * A dialog around one form: Enter submits, a problem from the server stays in the dialog with
  * its field messages (those the form shows next to their fields are listed in `shownFields`).
+ * Closing it once `values` (the form's fields) changed asks before discarding them.
  */
 export function FormDialog({
   title,
@@ -68,6 +70,7 @@ export function FormDialog({
   problem,
   shownFields,
   children,
+  values,
   wide = false,
 }: {
   title: string;
@@ -78,14 +81,23 @@ export function FormDialog({
   problem: ClientProblem | null;
   shownFields?: readonly string[];
   children: ReactNode;
+  /** What the user typed and chose, compared with what the dialog opened with. */
+  values: unknown;
   wide?: boolean;
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const [busy, setBusy] = useState(false);
+  const guard = useDiscardGuard(useFormChanged(values), onClose);
   return (
-    <Dialog open onOpenChange={(_event, data) => (data.open || busy ? undefined : onClose())}>
+    <Dialog
+      open
+      onOpenChange={(event, data) =>
+        data.open || busy ? undefined : guard.onOpenChange(event, data)
+      }
+    >
       <DialogSurface style={wide ? { maxWidth: '760px' } : undefined}>
+        {guard.prompt}
         <form
           noValidate
           onSubmit={(event) => {
@@ -104,7 +116,7 @@ export function FormDialog({
               <Button appearance="primary" type="submit" disabled={busy}>
                 {submitLabel}
               </Button>
-              <Button onClick={onClose} disabled={busy}>
+              <Button onClick={guard.requestClose} disabled={busy}>
                 {t('common.cancel')}
               </Button>
             </DialogActions>

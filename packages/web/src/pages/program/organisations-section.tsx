@@ -29,6 +29,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type ClientProblem, type Organisation } from '../../api/client';
 import { formatDate } from '../../components/format';
+import { useDiscardGuard, useFormChanged } from '../../components/discard-prompt';
 import { InviteDialog, type InviteTarget } from '../../components/invite-dialog';
 import { Pager } from '../../components/pager';
 import { ProblemBar } from '../../components/problem-bar';
@@ -238,6 +239,7 @@ function CreateOrganisationDialog({
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ClientProblem | null>(null);
+  const guard = useDiscardGuard(useFormChanged({ kind, name }), onClose);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -256,8 +258,9 @@ function CreateOrganisationDialog({
   };
 
   return (
-    <Dialog open onOpenChange={(_event, data) => (data.open ? undefined : onClose())}>
+    <Dialog open onOpenChange={guard.onOpenChange}>
       <DialogSurface>
+        {guard.prompt}
         <DialogBody>
           <DialogTitle>{t('organisations.createTitle')}</DialogTitle>
           <DialogContent>
@@ -296,7 +299,7 @@ function CreateOrganisationDialog({
             >
               {t('organisations.createSubmit')}
             </Button>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
+            <Button onClick={guard.requestClose}>{t('common.cancel')}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

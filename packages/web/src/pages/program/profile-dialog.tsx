@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { formatDateTime } from '../../components/format';
+import { useDiscardGuard, useFormChanged } from '../../components/discard-prompt';
 import { ProblemBar } from '../../components/problem-bar';
 import { useSignedIn } from '../../session/session-context';
 import {
@@ -169,6 +170,8 @@ export function ProfileDialog({
       cancelled = true;
     };
   }, [organisationId, vendorId]);
+
+  const guard = useDiscardGuard(useFormChanged(draft), onClose);
 
   const body = useMemo(
     () => (profile && draft ? patchOf(profile, draft, verify) : {}),
@@ -319,8 +322,9 @@ export function ProfileDialog({
     ) : null;
 
   return (
-    <Dialog open onOpenChange={(_event, data) => (data.open ? undefined : onClose())}>
+    <Dialog open onOpenChange={guard.onOpenChange}>
       <DialogSurface className={styles.surface}>
+        {guard.prompt}
         <form onSubmit={submit} noValidate>
           <DialogBody>
             <DialogTitle>{t('profile.editTitle', { organisation: organisationName })}</DialogTitle>
@@ -380,7 +384,7 @@ export function ProfileDialog({
               >
                 {t('common.save')}
               </Button>
-              <Button onClick={onClose}>{t('common.cancel')}</Button>
+              <Button onClick={guard.requestClose}>{t('common.cancel')}</Button>
             </DialogActions>
           </DialogBody>
         </form>

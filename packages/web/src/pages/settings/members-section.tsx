@@ -22,6 +22,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, type ClientProblem, type Member } from '../../api/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { useDiscardGuard, useFormChanged } from '../../components/discard-prompt';
 import { ProblemBar } from '../../components/problem-bar';
 import { RoleBadges, RoleCheckboxes } from '../../components/roles';
 import { Section, TableScroll } from '../../components/section';
@@ -203,6 +204,8 @@ function EditRolesDialog({
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ClientProblem | null>(null);
 
+  const guard = useDiscardGuard(useFormChanged(roles), onClose);
+
   const save = async () => {
     setBusy(true);
     setProblem(null);
@@ -222,8 +225,9 @@ function EditRolesDialog({
   };
 
   return (
-    <Dialog open onOpenChange={(_event, data) => (data.open ? undefined : onClose())}>
+    <Dialog open onOpenChange={guard.onOpenChange}>
       <DialogSurface>
+        {guard.prompt}
         <DialogBody>
           <DialogTitle>{t('members.editRolesTitle', { name: member.user.name })}</DialogTitle>
           <DialogContent className={styles.dialogForm}>
@@ -241,7 +245,7 @@ function EditRolesDialog({
             <Button appearance="primary" disabled={busy || roles.length === 0} onClick={save}>
               {t('common.save')}
             </Button>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
+            <Button onClick={guard.requestClose}>{t('common.cancel')}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

@@ -35,6 +35,8 @@ import {
 } from '../../api/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { CopyField } from '../../components/copy-field';
+import { hasChanges } from '../../components/discard-guard';
+import { useDiscardGuard } from '../../components/discard-prompt';
 import { formatDateTime } from '../../components/format';
 import { ProblemBar } from '../../components/problem-bar';
 import { RoleCheckboxes } from '../../components/roles';
@@ -252,6 +254,14 @@ function CreateTokenDialog({
     setIssued(null);
     onClose();
   };
+  const guard = useDiscardGuard(
+    !issued &&
+      hasChanges(
+        { name: '', roles: [], scopes: ['offers:read'], days: '90' },
+        { name, roles, scopes, days },
+      ),
+    close,
+  );
   const toggle = (scope: Scope, on: boolean) =>
     setScopes((current) => (on ? [...current, scope] : current.filter((s) => s !== scope)));
 
@@ -278,8 +288,9 @@ function CreateTokenDialog({
   };
 
   return (
-    <Dialog open={open} onOpenChange={(_event, data) => (data.open ? undefined : close())}>
+    <Dialog open={open} onOpenChange={guard.onOpenChange}>
       <DialogSurface aria-describedby={undefined}>
+        {guard.prompt}
         <DialogBody>
           <DialogTitle>
             {owner.kind === 'personal'
@@ -382,7 +393,7 @@ function CreateTokenDialog({
                 >
                   {t('apiTokens.create')}
                 </Button>
-                <Button onClick={close}>{t('common.cancel')}</Button>
+                <Button onClick={guard.requestClose}>{t('common.cancel')}</Button>
               </>
             )}
           </DialogActions>
