@@ -78,13 +78,22 @@ type Repositories = Omit<Tx, 'widenScope'>;
  * connection, see `executorOf`) a repository is built once per connection, not per request.
  */
 class BoundRepositories {
+  /**
+   * The repositories built so far. Kept in a map of the instance: a transaction is an object
+   * whose prototype is this instance, and a getter's `this` is then the transaction, so caching
+   * on `this` would build every repository again in every transaction.
+   */
+  readonly built = new Map<string, unknown>();
   constructor(readonly db: Executor) {}
 }
 for (const [name, create] of Object.entries(REPOSITORIES)) {
   Object.defineProperty(BoundRepositories.prototype, name, {
     get(this: BoundRepositories) {
-      const repository = (create as (db: Executor) => unknown)(this.db);
-      Object.defineProperty(this, name, { value: repository, enumerable: true });
+      let repository = this.built.get(name);
+      if (repository === undefined) {
+        repository = (create as (db: Executor) => unknown)(this.db);
+        this.built.set(name, repository);
+      }
       return repository;
     },
   });
