@@ -159,13 +159,10 @@ export const authPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
   /**
    * Access, CSRF and locale once the caller is known. Throws the request's refusal.
    */
-  function admit(request: FastifyRequest) {
+  function admit(request: FastifyRequest, access: 'public' | 'user') {
     request.locale =
       request.auth?.user.locale ?? negotiateLocale(request.headers['accept-language']);
 
-    // API routes are private unless marked public; the web app's static files are public.
-    const access =
-      request.routeOptions.config.access ?? (request.url.startsWith('/api/') ? 'user' : 'public');
     // An unknown path answers 404 to everyone; there is nothing behind it to protect.
     if (access === 'user' && !request.auth && !request.is404) throw new AppError('UNAUTHENTICATED');
 
@@ -191,9 +188,13 @@ export const authPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
     }
   }
 
-  const admitted = (request: FastifyRequest, done: (error?: Error) => void) => {
+  const admitted = (
+    request: FastifyRequest,
+    access: 'public' | 'user',
+    done: (error?: Error) => void,
+  ) => {
     try {
-      admit(request);
+      admit(request, access);
     } catch (error) {
       return done(error as Error);
     }
@@ -210,17 +211,18 @@ export const authPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
     }
     const token = sessionTokenOf(request);
     request.sessionToken = token;
+    // API routes are private unless marked public; the web app's static files are public.
+    // (`routeOptions` builds a new object on every read: read once.)
+    const api = request.url.startsWith('/api/');
+    const access = request.routeOptions.config.access ?? (api ? 'user' : 'public');
     // The web app's files and pages are the same for everyone: reading them needs no session.
     // A signed-in page loads some 70 of them at once, and resolving the session for each one
     // kept the database busy while the page's own data waited (QUALITY W2).
-    const webFile =
-      !request.url.startsWith('/api/') &&
-      (request.routeOptions.config.access ?? 'public') === 'public' &&
-      SAFE.has(request.method);
-    if (!token || token.length > 100 || webFile) return admitted(request, done);
+    const webFile = !api && access === 'public' && SAFE.has(request.method);
+    if (!token || token.length > 100 || webFile) return admitted(request, access, done);
     authenticate(deps.account, token).then((auth) => {
       request.auth = auth;
-      admitted(request, done);
+      admitted(request, access, done);
     }, done);
   });
 });
