@@ -3,7 +3,6 @@
  * deals the list shows (filters, search, visibility rules), in the list's order, and reads back.
  */
 import { parseReferralsCsv } from '@cosell/core';
-import { createRepositories, withTenantScope } from '@cosell/db';
 import { addPerson } from '@cosell/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,7 +14,7 @@ import {
   type TestContext,
   type World,
 } from '../helpers/context';
-import { referralCreateBody } from '../helpers/referrals';
+import { cosellReadyOffer, referralCreateBody } from '../helpers/referrals';
 
 describe('co-sell opportunities CSV export and import', () => {
   let ctx: TestContext;
@@ -27,27 +26,7 @@ describe('co-sell opportunities CSV export and import', () => {
   beforeAll(async () => {
     ctx = await createTestContext();
     world = await seedWorld(ctx.deps);
-    const offer = await as(ctx.app, world.partnerA.owner).post(`/api/organisations/${A()}/offers`, {
-      name: 'Contoso Migrate',
-      alias: 'migrate',
-      offerType: 'saas',
-    });
-    const offerId = json<{ id: string }>(offer).id;
-    await withTenantScope((await ctx.deps.database.ready).db, { organisationIds: [A()] }, (tx) =>
-      createRepositories(tx, {}).storefront.upsertStorefrontListing({
-        offerId,
-        organisationId: A(),
-        publisherName: 'Partner A',
-        name: 'Contoso Migrate',
-        offerType: 'saas',
-        summary: '',
-        description: '',
-        markets: ['US'],
-        badges: [],
-        cosellStatus: 'cosell-ready',
-        publishedAt: ctx.clock.now(),
-      }),
-    );
+    const offerId = await cosellReadyOffer(ctx, world.partnerA.owner, A());
     for (const [name, country] of [
       ['Lakehouse for Contoso', 'US'],
       ['=cmd|" /C calc"!A0', 'US'],

@@ -5,7 +5,6 @@
  * closed referrals, and who may see and do what.
  */
 import { referralExpiryRun } from '@cosell/core';
-import { createRepositories, withTenantScope } from '@cosell/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPerson, type SeededPerson } from '@cosell/server';
 import {
@@ -18,7 +17,7 @@ import {
   type TestContext,
   type World,
 } from '../helpers/context';
-import { referralCreateBody } from '../helpers/referrals';
+import { cosellReadyOffer, referralCreateBody } from '../helpers/referrals';
 
 type Referral = Json & { id: string; eTag: string; engagementId: string; substatus: string };
 const DAY = 86_400_000;
@@ -39,29 +38,7 @@ describe('co-sell opportunities API', () => {
   beforeAll(async () => {
     ctx = await createTestContext({ CLOCK_CONTROL: 'true' });
     world = await seedWorld(ctx.deps);
-    const offer = await as(ctx.app, world.partnerA.owner).post(`/api/organisations/${A()}/offers`, {
-      name: 'Contoso Migrate',
-      alias: 'migrate',
-      offerType: 'saas',
-    });
-    expect(offer.statusCode).toBe(201);
-    offerA = json<{ id: string }>(offer).id;
-    // Live and co-sell ready in the marketplace (what publishing's projection would write).
-    await withTenantScope((await ctx.deps.database.ready).db, { organisationIds: [A()] }, (tx) =>
-      createRepositories(tx, {}).storefront.upsertStorefrontListing({
-        offerId: offerA,
-        organisationId: A(),
-        publisherName: 'Partner A',
-        name: 'Contoso Migrate',
-        offerType: 'saas',
-        summary: '',
-        description: '',
-        markets: ['US'],
-        badges: [],
-        cosellStatus: 'cosell-ready',
-        publishedAt: ctx.clock.now(),
-      }),
-    );
+    offerA = await cosellReadyOffer(ctx, world.partnerA.owner, A());
     const add = (email: string, roles: Parameters<typeof addPerson>[3]['roles']) =>
       addPerson(ctx.deps, world.admin.user.id, A(), {
         email,

@@ -6,7 +6,6 @@
  * 404, and only the importer or someone who sees every deal may undo. The 24 hours run on the
  * program clock, like every time of a referral.
  */
-import { createRepositories, withTenantScope } from '@cosell/db';
 import { addPerson } from '@cosell/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -18,7 +17,7 @@ import {
   type TestContext,
   type World,
 } from '../helpers/context';
-import { referralCreateBody } from '../helpers/referrals';
+import { cosellReadyOffer, referralCreateBody } from '../helpers/referrals';
 
 type Referral = { id: string; eTag: string; name: string };
 type ImportResult = { importId: string | null; created: number; updated: number };
@@ -37,27 +36,7 @@ describe('undoing a co-sell opportunities CSV import', () => {
     // The program clock moves on its own (sessions stay valid while it jumps a day).
     ctx = await createTestContext({ CLOCK_CONTROL: 'true' });
     world = await seedWorld(ctx.deps);
-    const offer = await owner().post(`/api/organisations/${A()}/offers`, {
-      name: 'Contoso Migrate',
-      alias: 'migrate',
-      offerType: 'saas',
-    });
-    offerId = json<{ id: string }>(offer).id;
-    await withTenantScope((await ctx.deps.database.ready).db, { organisationIds: [A()] }, (tx) =>
-      createRepositories(tx, {}).storefront.upsertStorefrontListing({
-        offerId,
-        organisationId: A(),
-        publisherName: 'Partner A',
-        name: 'Contoso Migrate',
-        offerType: 'saas',
-        summary: '',
-        description: '',
-        markets: ['US'],
-        badges: [],
-        cosellStatus: 'cosell-ready',
-        publishedAt: ctx.clock.now(),
-      }),
-    );
+    offerId = await cosellReadyOffer(ctx, world.partnerA.owner, A());
   });
   afterAll(() => ctx.close());
 

@@ -5,7 +5,6 @@
  * to the seller's organisation; a muted kind produces neither.
  */
 import type { Mail } from '@cosell/core';
-import { createRepositories, withTenantScope } from '@cosell/db';
 import { addPerson, type SeededPerson } from '@cosell/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,7 +16,7 @@ import {
   type TestContext,
   type World,
 } from '../helpers/context';
-import { referralCreateBody } from '../helpers/referrals';
+import { cosellReadyOffer, referralCreateBody } from '../helpers/referrals';
 
 type Referral = { id: string; eTag: string; engagementId: string; name: string };
 type Bell = {
@@ -41,28 +40,7 @@ describe('co-sell opportunity notifications', () => {
     ctx = await createTestContext();
     world = await seedWorld(ctx.deps);
     ctx.deps.mailer = { send: async (mail) => void mails.push(mail) };
-    const offer = await as(ctx.app, world.partnerA.owner).post(`/api/organisations/${A()}/offers`, {
-      name: 'Contoso Migrate',
-      alias: 'migrate',
-      offerType: 'saas',
-    });
-    expect(offer.statusCode).toBe(201);
-    offerA = json<{ id: string }>(offer).id;
-    await withTenantScope((await ctx.deps.database.ready).db, { organisationIds: [A()] }, (tx) =>
-      createRepositories(tx, {}).storefront.upsertStorefrontListing({
-        offerId: offerA,
-        organisationId: A(),
-        publisherName: 'Partner A',
-        name: 'Contoso Migrate',
-        offerType: 'saas',
-        summary: '',
-        description: '',
-        markets: ['US'],
-        badges: [],
-        cosellStatus: 'cosell-ready',
-        publishedAt: ctx.clock.now(),
-      }),
-    );
+    offerA = await cosellReadyOffer(ctx, world.partnerA.owner, A());
     adminUS = await addPerson(ctx.deps, world.admin.user.id, A(), {
       email: 'admin-us@a.test',
       name: 'Admin US',

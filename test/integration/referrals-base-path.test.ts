@@ -5,7 +5,6 @@
  * in several names it with `X-Organisation-Id` or `?organisationId=`, or gets 400 naming the
  * selector and no list. The authorization suite runs every route of it across tenants and roles.
  */
-import { createRepositories, withTenantScope } from '@cosell/db';
 import { addPerson, type SeededPerson } from '@cosell/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,7 +16,7 @@ import {
   type TestContext,
   type World,
 } from '../helpers/context';
-import { referralCreateBody } from '../helpers/referrals';
+import { cosellReadyOffer, referralCreateBody } from '../helpers/referrals';
 
 type Referral = { id: string; eTag: string; organizationId: string; name: string };
 type Problem = { code: string; detail?: string; errors?: { field: string; code: string }[] };
@@ -36,28 +35,7 @@ describe("Partner Center's base path for referrals", () => {
   beforeAll(async () => {
     ctx = await createTestContext();
     world = await seedWorld(ctx.deps);
-    const offer = await as(ctx.app, world.partnerA.owner).post(`/api/organisations/${A()}/offers`, {
-      name: 'Contoso Migrate',
-      alias: 'migrate',
-      offerType: 'saas',
-    });
-    expect(offer.statusCode).toBe(201);
-    const offerId = json<{ id: string }>(offer).id;
-    await withTenantScope((await ctx.deps.database.ready).db, { organisationIds: [A()] }, (tx) =>
-      createRepositories(tx, {}).storefront.upsertStorefrontListing({
-        offerId,
-        organisationId: A(),
-        publisherName: 'Partner A',
-        name: 'Contoso Migrate',
-        offerType: 'saas',
-        summary: '',
-        description: '',
-        markets: ['US'],
-        badges: [],
-        cosellStatus: 'cosell-ready',
-        publishedAt: ctx.clock.now(),
-      }),
-    );
+    await cosellReadyOffer(ctx, world.partnerA.owner, A());
     // A referrals admin of both partners.
     both = await addPerson(ctx.deps, world.admin.user.id, A(), {
       email: 'both@ab.test',
