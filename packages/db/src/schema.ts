@@ -675,6 +675,8 @@ export const GLOBAL_TABLES = {
   organisations: 'the tenant root itself: its id is the organisation id',
   users: 'a person may belong to several organisations; reached through memberships',
   sessions: 'belong to a user, not an organisation; looked up by token hash',
+  password_resets:
+    'belong to a user, not an organisation; looked up by the hash of a link before anyone is signed in',
   login_throttle: 'counters keyed by e-mail and address before anyone is signed in',
   idempotency_keys:
     'belong to the calling user, not an organisation (a key may create the organisation itself); every query names the user',
