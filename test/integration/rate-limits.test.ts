@@ -124,6 +124,37 @@ describe('rate limits', () => {
     expect(await storedHits('test:shared')).toBe(9);
   });
 
+  it('counts the hits of a flush still on its way to the table', async () => {
+    const handle = await ctx.deps.database.ready;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const sending = new Promise<void>((resolve) => (started = resolve));
+    const db = new Proxy(handle.db, {
+      get: (target, property, receiver) =>
+        property === 'execute'
+          ? async (...args: unknown[]) => {
+              started();
+              await gate;
+              return (target.execute as (...a: unknown[]) => unknown).apply(target, args);
+            }
+          : (Reflect.get(target, property, receiver) as unknown),
+    });
+    const counter = createSharedRateLimitCounter(db, { flushMs: 60_000, keepMs: 60_000 });
+    const window = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+    counter.hit('test:in-flight', window);
+    counter.hit('test:in-flight', window);
+    const flushed = counter.flush();
+    await sending;
+    // Two hits are on their way to the table: the third request is the third, not the first.
+    expect(counter.hit('test:in-flight', window)).toBe(3);
+    release();
+    await flushed;
+    expect(counter.hit('test:in-flight', window)).toBe(4);
+    await counter.close();
+    expect(await storedHits('test:in-flight')).toBe(4);
+  });
+
   it('keeps hits it could not save and sends them with the next flush', async () => {
     const handle = await ctx.deps.database.ready;
     let broken = true;

@@ -17,6 +17,8 @@ interface LocalCount {
   shared: number;
   /** Hits this process counted since, not yet added to the table. */
   pending: number;
+  /** Hits on their way to the table (a flush not yet answered): they still count here. */
+  sending: number;
 }
 
 export interface RateLimitCounter {
@@ -101,12 +103,18 @@ export function createSharedRateLimitCounter(
         hits: count.pending,
       });
       sent.set(key, { windowStart: count.windowStart, hits: count.pending });
+      count.sending += count.pending;
       count.pending = 0;
     }
     const now = Date.now();
     // Memory: keys of windows that are over and have nothing left to send.
     for (const [key, count] of counts)
-      if (count.pending === 0 && !sent.has(key) && count.windowStart < now - options.keepMs)
+      if (
+        count.pending === 0 &&
+        count.sending === 0 &&
+        !sent.has(key) &&
+        count.windowStart < now - options.keepMs
+      )
         counts.delete(key);
     if (batch.length === 0) return;
     const sweepBefore =
@@ -138,7 +146,10 @@ export function createSharedRateLimitCounter(
       // Kept for the next flush: the hits were served and still count.
       for (const [key, unsent] of sent) {
         const count = counts.get(key);
-        if (count && count.windowStart === unsent.windowStart) count.pending += unsent.hits;
+        if (count && count.windowStart === unsent.windowStart) {
+          count.sending -= unsent.hits;
+          count.pending += unsent.hits;
+        }
       }
       throw error;
     }
@@ -147,8 +158,11 @@ export function createSharedRateLimitCounter(
       const count = counts.get(row.key);
       const flushed = sent.get(row.key);
       // A window that moved on meanwhile starts from its own hits.
-      if (count && flushed && count.windowStart === flushed.windowStart)
+      if (count && flushed && count.windowStart === flushed.windowStart) {
+        // The table's total now holds the hits sent; those counted meanwhile stay pending.
         count.shared = Number(row.hits);
+        count.sending -= flushed.hits;
+      }
     }
   }
 
@@ -173,9 +187,9 @@ export function createSharedRateLimitCounter(
       const count = counts.get(key);
       if (count && count.windowStart === start) {
         count.pending += 1;
-        return count.shared + count.pending;
+        return count.shared + count.sending + count.pending;
       }
-      counts.set(key, { windowStart: start, shared: 0, pending: 1 });
+      counts.set(key, { windowStart: start, shared: 0, pending: 1, sending: 0 });
       return 1;
     },
     flush,
