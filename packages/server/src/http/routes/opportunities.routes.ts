@@ -40,6 +40,8 @@ import {
   CurrencySchema,
   VisibilitySchema,
   EmailSchema,
+  type Actor,
+  type ExpectedVersions,
   type OpportunityDeps,
   type Referral,
   type ReferralListResult,
@@ -309,6 +311,32 @@ export const opportunityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
    */
   const referralResource = (v: ReferralResourcePaths) => {
     const one = `${v.base}/:referralId`;
+    /**
+     * Runs one of the change use cases (replace, patch, act, invite) on the addressed referral
+     * with the caller, the request's body and its If-Match.
+     */
+    const changeReferral = <B, R>(
+      use: (
+        deps: OpportunityDeps,
+        actor: Actor,
+        organisationId: string,
+        referralId: string,
+        body: B,
+        expected: ExpectedVersions,
+        requestId: string,
+      ) => Promise<R>,
+      request: FastifyRequest,
+      body: B,
+    ) =>
+      use(
+        opportunities,
+        requireActor(request),
+        v.organisationOf(request),
+        referralIdOf(request),
+        body,
+        request.ifMatch,
+        String(request.id),
+      );
 
     app.get(v.base, {
       config: { scope: 'opportunities:read' },
@@ -412,15 +440,7 @@ export const opportunityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
         response: { 200: ReferralResponseSchema },
       },
       handler: async (request, reply) => {
-        const referral = await replaceReferral(
-          opportunities,
-          requireActor(request),
-          v.organisationOf(request),
-          referralIdOf(request),
-          request.body,
-          request.ifMatch,
-          String(request.id),
-        );
+        const referral = await changeReferral(replaceReferral, request, request.body);
         return etag(reply, referral).send(referral);
       },
     });
@@ -442,15 +462,7 @@ export const opportunityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
         response: { 200: ReferralResponseSchema, 204: z.null().describe('Changed') },
       },
       handler: async (request, reply) => {
-        const referral = await patchReferral(
-          opportunities,
-          requireActor(request),
-          v.organisationOf(request),
-          referralIdOf(request),
-          request.body,
-          request.ifMatch,
-          String(request.id),
-        );
+        const referral = await changeReferral(patchReferral, request, request.body);
         etag(reply, referral);
         if (/return=representation/i.test(String(request.headers.prefer ?? ''))) {
           return reply.send(referral);
@@ -472,15 +484,7 @@ export const opportunityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
         response: { 200: ReferralResponseSchema },
       },
       handler: async (request, reply) => {
-        const referral = await actOnReferral(
-          opportunities,
-          requireActor(request),
-          v.organisationOf(request),
-          referralIdOf(request),
-          request.body,
-          request.ifMatch,
-          String(request.id),
-        );
+        const referral = await changeReferral(actOnReferral, request, request.body);
         return etag(reply, referral).send(referral);
       },
     });
@@ -503,15 +507,7 @@ export const opportunityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
         },
       },
       handler: async (request, reply) => {
-        const result = await inviteToReferral(
-          opportunities,
-          requireActor(request),
-          v.organisationOf(request),
-          referralIdOf(request),
-          request.body,
-          request.ifMatch,
-          String(request.id),
-        );
+        const result = await changeReferral(inviteToReferral, request, request.body);
         return etag(reply, result.referral).code(201).send(result);
       },
     });
