@@ -4,6 +4,21 @@
 -- the session when it has ended and marks it seen when its mark is stale. The same statements
 -- sent as one simple query were parsed and planned on every request (about 2 ms of database CPU
 -- each, against 0.2 ms for this function; docs/performance.md, P2).
+-- A person's memberships with their organisations, as both principal functions return them
+-- (row-level security decides which rows the caller sees).
+CREATE FUNCTION cosell_memberships_json(p_user uuid) RETURNS json LANGUAGE sql STABLE AS $$
+  select coalesce(json_agg(json_build_object(
+      'organisationId', m.organisation_id, 'userId', m.user_id, 'roles', m.roles,
+      'createdAt', m.created_at, 'version', m.version,
+      'organisation', json_build_object('id', o.id, 'kind', o.kind, 'name', o.name,
+        'createdAt', o.created_at, 'version', o.version))
+      order by o.kind, o.name), '[]'::json)
+  from memberships m join organisations o on o.id = m.organisation_id
+  where m.user_id = p_user
+$$;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION cosell_memberships_json(uuid) TO cosell_app;
+--> statement-breakpoint
 CREATE FUNCTION cosell_resolve_session(p_id text, p_now timestamptz, p_idle_ms bigint, p_touch_ms bigint)
 returns json language plpgsql volatile as $fn$
 declare
@@ -38,14 +53,7 @@ begin
       'locale', p.locale, 'disabledAt', p.disabled_at,
       'mutedNotificationKinds', p.muted_notification_kinds, 'createdAt', p.created_at,
       'version', p.version) from person p),
-    'memberships', coalesce((select json_agg(json_build_object(
-        'organisationId', m.organisation_id, 'userId', m.user_id, 'roles', m.roles,
-        'createdAt', m.created_at, 'version', m.version,
-        'organisation', json_build_object('id', o.id, 'kind', o.kind, 'name', o.name,
-          'createdAt', o.created_at, 'version', o.version))
-        order by o.kind, o.name)
-      from memberships m join organisations o on o.id = m.organisation_id
-      where m.user_id = f.user_id), '[]'::json)
+    'memberships', cosell_memberships_json(f.user_id)
   ) into v_result
   from found f;
   return v_result;
@@ -82,14 +90,7 @@ begin
       'locale', u.locale, 'disabledAt', u.disabled_at,
       'mutedNotificationKinds', u.muted_notification_kinds, 'createdAt', u.created_at,
       'version', u.version),
-    'memberships', coalesce((select json_agg(json_build_object(
-        'organisationId', m.organisation_id, 'userId', m.user_id, 'roles', m.roles,
-        'createdAt', m.created_at, 'version', m.version,
-        'organisation', json_build_object('id', o.id, 'kind', o.kind, 'name', o.name,
-          'createdAt', o.created_at, 'version', o.version))
-        order by o.kind, o.name)
-      from memberships m join organisations o on o.id = m.organisation_id
-      where m.user_id = t.user_id), '[]'::json)
+    'memberships', cosell_memberships_json(t.user_id)
   ) into v_result
   from api_tokens t join users u on u.id = t.user_id
   where t.token_hash = p_hash;
