@@ -147,7 +147,14 @@ export function fakeReferralRepository(
         )
         .sort((a, b) => {
           for (const o of query.orderBy) {
-            const c = compare(fieldValue(a, o.field), fieldValue(b, o.field));
+            const x = fieldValue(a, o.field);
+            const y = fieldValue(b, o.field);
+            // Empty values last in either direction, as toSqlOrderBy orders them.
+            if (x === null || y === null) {
+              if (x !== y) return x === null ? 1 : -1;
+              continue;
+            }
+            const c = compare(x, y);
             if (c !== 0) return o.direction === 'desc' ? -c : c;
           }
           return compare(a.id, b.id);

@@ -217,7 +217,7 @@ describe('the other query options', () => {
         },
         'id',
       ),
-    ).toBe('u DESC, cl ASC, id ASC');
+    ).toBe('u DESC NULLS LAST, cl ASC NULLS LAST, id ASC');
   });
 
   it.each([

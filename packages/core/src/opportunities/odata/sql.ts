@@ -46,14 +46,20 @@ export function toSql(
   return { text: walk(condition), params };
 }
 
-/** `ORDER BY` items for `orderBy`, with the id column last as the tie-breaker. */
+/**
+ * `ORDER BY` items for `orderBy`, with the id column last as the tie-breaker. Empty values sort
+ * last in either direction (a deal without a closing date is never the "soonest"), which is also
+ * the order of the `(organisation, created DESC NULLS LAST, id)` index behind the default list.
+ */
 export function toSqlOrderBy(
   orderBy: readonly OrderBy[],
   columns: Readonly<Record<OrderByField, string>>,
   idColumn: string,
 ): string {
   return [
-    ...orderBy.map((o) => `${columns[o.field]} ${o.direction === 'desc' ? 'DESC' : 'ASC'}`),
+    ...orderBy.map(
+      (o) => `${columns[o.field]} ${o.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`,
+    ),
     `${idColumn} ASC`,
   ].join(', ');
 }
