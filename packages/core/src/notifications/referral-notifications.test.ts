@@ -8,6 +8,8 @@ import {
   addMember,
   createFakes,
   eventsOf,
+  listOffer,
+  opportunityDeps,
   referralCreateBody,
   runInJob,
   seedProgram,
@@ -26,13 +28,7 @@ const DAY = 86_400_000;
 beforeEach(async () => {
   fakes = createFakes({ now: '2026-11-22T09:00:00Z' });
   world = seedProgram(fakes);
-  let ids = 0;
-  deps = {
-    uow: fakes.uow,
-    clock: fakes.clock,
-    newId: fakes.newId,
-    referralId: () => `7f000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
-  };
+  deps = opportunityDeps(fakes);
   adminUS = addMember(fakes, world.partner, ['referrals-admin'], { name: 'Ursula US' });
   adminPL = addMember(fakes, world.partner, ['referrals-admin'], { name: 'Paweł PL' });
   await opportunities.setMemberReferralScope(deps, world.owner, world.partner.id, adminUS.userId, [
@@ -43,28 +39,9 @@ beforeEach(async () => {
   ]);
 });
 
-/** A live co-sell-ready offer of `organisationId`. */
-function listOffer(organisationId: string, name: string) {
-  const offerId = fakes.id();
-  fakes.state.storefront.push({
-    offerId,
-    organisationId,
-    publisherName: fakes.state.organisations.find((o) => o.id === organisationId)!.name,
-    name,
-    offerType: 'saas',
-    summary: '',
-    description: '',
-    markets: [],
-    badges: [],
-    cosellStatus: 'cosell-ready',
-    publishedAt: fakes.clock.now(),
-  });
-  return offerId;
-}
-
 /** The vendor seller sends Contoso (the partner) a co-sell opportunity for a US customer. */
 async function sendToPartner(team = referralCreateBody().team) {
-  const offerId = listOffer(world.partner.id, 'Contoso Migrate');
+  const offerId = listOffer(fakes, world.partner.id, 'Contoso Migrate');
   const sent = await opportunities.createReferral(
     deps,
     world.seller,
@@ -150,7 +127,7 @@ describe('an incoming co-sell opportunity', () => {
   });
 
   it('tells nobody about a deal a partner creates itself', async () => {
-    listOffer(world.partner.id, 'Contoso Migrate');
+    listOffer(fakes, world.partner.id, 'Contoso Migrate');
     await opportunities.createReferral(deps, world.owner, world.partner.id, referralCreateBody());
 
     await deliver('referral.created');

@@ -5,6 +5,8 @@ import {
   addMember,
   createFakes,
   eventsOf,
+  listOffer,
+  opportunityDeps,
   referralCreateBody,
   runInJob,
   seedProgram,
@@ -18,42 +20,17 @@ let world: ReturnType<typeof seedProgram>;
 let deps: sut.OpportunityDeps;
 const DAY = 86_400_000;
 
-/** A live co-sell-ready offer of `organisationId` (what New deal and the vendor's form name). */
-function listOffer(organisationId: string, name: string, cosellStatus = 'cosell-ready') {
-  const offerId = fakes.id();
-  fakes.state.storefront.push({
-    offerId,
-    organisationId,
-    publisherName: fakes.state.organisations.find((o) => o.id === organisationId)!.name,
-    name,
-    offerType: 'saas',
-    summary: '',
-    description: '',
-    markets: [],
-    badges: [],
-    cosellStatus: cosellStatus as 'cosell-ready',
-    publishedAt: fakes.clock.now(),
-  });
-  return offerId;
-}
-
 beforeEach(() => {
   fakes = createFakes({ now: '2026-11-22T09:00:00Z' });
   world = seedProgram(fakes);
-  let ids = 0;
-  deps = {
-    uow: fakes.uow,
-    clock: fakes.clock,
-    newId: fakes.newId,
-    referralId: () => `7f000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
-  };
+  deps = opportunityDeps(fakes);
 });
 
 const row = (id: string) => fakes.state.referrals.find((r) => r.id === id)!;
 
 /** The vendor seller sends Contoso (the partner) a co-sell opportunity. */
 async function sendToPartner() {
-  const offerId = listOffer(world.partner.id, 'Contoso Migrate');
+  const offerId = listOffer(fakes, world.partner.id, 'Contoso Migrate');
   return sut.createReferral(
     deps,
     world.seller,
@@ -75,7 +52,7 @@ const received = () =>
 
 describe('creating referrals', () => {
   it("starts a partner's own deal Accepted and outgoing, with its timeline entry and event", async () => {
-    listOffer(world.partner.id, 'Contoso Migrate');
+    listOffer(fakes, world.partner.id, 'Contoso Migrate');
     const deal = await sut.createReferral(
       deps,
       world.owner,
@@ -94,7 +71,7 @@ describe('creating referrals', () => {
   });
 
   it('refuses a New deal to a partner without a co-sell ready solution', async () => {
-    listOffer(world.partner.id, 'Draft only', 'not-cosell-ready');
+    listOffer(fakes, world.partner.id, 'Draft only', { cosellStatus: 'not-cosell-ready' });
     await expect(
       sut.createReferral(deps, world.owner, world.partner.id, referralCreateBody()),
     ).rejects.toMatchObject({ code: 'FORBIDDEN', messageKey: 'referral.refused.notCosellReady' });
@@ -120,7 +97,7 @@ describe('creating referrals', () => {
   });
 
   it("refuses an opportunity naming an offer that is not the partner's co-sell ready one", async () => {
-    const otherOffer = listOffer(world.other.id, 'Fabrikam Ops');
+    const otherOffer = listOffer(fakes, world.other.id, 'Fabrikam Ops');
     await expect(
       sut.createReferral(
         deps,
@@ -225,7 +202,7 @@ describe('working a referral', () => {
   });
 
   it('patches writable fields and refuses read-only ones', async () => {
-    listOffer(world.partner.id, 'Contoso Migrate');
+    listOffer(fakes, world.partner.id, 'Contoso Migrate');
     const deal = await sut.createReferral(
       deps,
       world.owner,
@@ -255,7 +232,7 @@ describe('working a referral', () => {
   });
 
   it('invites a second partner, whose own Received referral joins the engagement', async () => {
-    listOffer(world.partner.id, 'Contoso Migrate');
+    listOffer(fakes, world.partner.id, 'Contoso Migrate');
     const deal = await sut.createReferral(
       deps,
       world.owner,
@@ -292,7 +269,7 @@ describe('working a referral', () => {
 
 describe('who sees what', () => {
   it('hides other organisations, resellers and, for referrals users, deals off their team', async () => {
-    listOffer(world.partner.id, 'Contoso Migrate');
+    listOffer(fakes, world.partner.id, 'Contoso Migrate');
     const deal = await sut.createReferral(
       deps,
       world.owner,
@@ -318,7 +295,7 @@ describe('who sees what', () => {
   });
 
   it('limits a referrals admin to its location scope, which owners set', async () => {
-    listOffer(world.partner.id, 'Contoso Migrate');
+    listOffer(fakes, world.partner.id, 'Contoso Migrate');
     await sut.createReferral(deps, world.owner, world.partner.id, referralCreateBody());
     const admin: Actor = addMember(fakes, world.partner, ['referrals-admin']);
     const count = async () =>
@@ -371,7 +348,7 @@ describe('expiry', () => {
 
 describe('storefront leads', () => {
   it("creates a Received lead for the offer's publisher", async () => {
-    const offerId = listOffer(world.partner.id, 'Contoso Migrate');
+    const offerId = listOffer(fakes, world.partner.id, 'Contoso Migrate');
     await sut.createLead(deps, offerId, {
       name: 'Kim Buyer',
       email: 'kim@buyer.test',

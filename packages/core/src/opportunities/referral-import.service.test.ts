@@ -4,6 +4,8 @@ import {
   addMember,
   createFakes,
   eventsOf,
+  listOffer,
+  opportunityDeps,
   referralCreateBody,
   seedProgram,
   type Fakes,
@@ -19,26 +21,8 @@ let deps: opportunities.OpportunityDeps;
 beforeEach(() => {
   fakes = createFakes({ now: '2026-11-22T09:00:00Z' });
   world = seedProgram(fakes);
-  let ids = 0;
-  deps = {
-    uow: fakes.uow,
-    clock: fakes.clock,
-    newId: fakes.newId,
-    referralId: () => `7f000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
-  };
-  fakes.state.storefront.push({
-    offerId: 'offer-1',
-    organisationId: world.partner.id,
-    publisherName: world.partner.name,
-    name: 'Contoso Migrate',
-    offerType: 'saas',
-    summary: '',
-    description: '',
-    markets: [],
-    badges: [],
-    cosellStatus: 'cosell-ready',
-    publishedAt: fakes.clock.now(),
-  });
+  deps = opportunityDeps(fakes);
+  listOffer(fakes, world.partner.id, 'Contoso Migrate', { offerId: 'offer-1' });
 });
 
 async function deal(name: string) {

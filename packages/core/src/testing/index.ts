@@ -2,3 +2,4 @@
 export * from './builders';
 export * from './fakes';
 export * from './referrals.fake';
+export * from './opportunities';
