@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { routePreloadPlugin } from './route-preload-plugin';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 /** The API server the dev server forwards /api to (`npm start` listens on 3000 by default). */
@@ -8,7 +10,7 @@ const apiTarget = process.env.COSELL_API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), routePreloadPlugin(path.join(root, 'src'))],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { catalogueAreas, readCataloguePart } from './i18n/catalogue-files';
+import { SHELL_SOURCE, SIGNED_IN_ROUTES, matchesPattern } from './route-table';
 
 const srcDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -93,4 +94,32 @@ describe('page loaders', () => {
       expect(page.areas).toEqual(areasUsed(closure(page.file)));
     },
   );
+});
+
+describe('route table', () => {
+  const fileOf = (name: string) => PAGES.find((page) => page.name === name)?.file;
+
+  it.each(SIGNED_IN_ROUTES.map((route) => [route.pattern, route] as const))(
+    '%s names the module its page loader imports (the build preloads that one)',
+    (_pattern, route) => {
+      expect(fileOf(route.page)).toBeDefined();
+      expect(fileOf(route.page)).toBe(
+        resolveImport(path.join(srcDir, 'x.ts'), `./${route.source}`),
+      );
+    },
+  );
+
+  it('names the shell the app shell loader imports', () => {
+    expect(fileOf('appShell')).toBe(resolveImport(path.join(srcDir, 'x.ts'), `./${SHELL_SOURCE}`));
+  });
+
+  it('matches paths segment by segment, the first route winning', () => {
+    const first = (pathname: string) =>
+      SIGNED_IN_ROUTES.find((route) => matchesPattern(route.pattern, pathname))?.page;
+    expect(first('/opportunities/new')).toBe('newDeal');
+    expect(first('/opportunities/5d1c')).toBe('deal');
+    expect(first('/offers/')).toBe('offers');
+    expect(first('/offers/abc/extra')).toBeUndefined();
+    expect(first('/sign-in')).toBeUndefined();
+  });
 });

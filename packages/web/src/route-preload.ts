@@ -11,27 +11,15 @@ import { PREFETCH_HEADER } from './api/prefetch';
 import type { Locale } from './domain/tenant';
 import { initialLocale, loadAreas } from './i18n/i18n';
 import { PAGES, type PageLoader } from './page-loaders';
+import { SIGNED_IN_ROUTES } from './route-table';
 import { OFFERS_PAGE_SIZE, parseListQuery, toApiQuery } from './pages/offers/offer-list-query';
 
 const early = { [PREFETCH_HEADER]: '1' };
 
-/** The signed-in routes' pages (the same loaders `routes.tsx` renders lazily). */
-const SIGNED_IN_PAGES: [pattern: string, page: PageLoader][] = [
-  ['/offers', PAGES.offers],
-  ['/offers/:offerId', PAGES.offer],
-  ['/opportunities', PAGES.opportunities],
-  ['/opportunities/new', PAGES.newDeal],
-  ['/opportunities/:referralId', PAGES.deal],
-  ['/start', PAGES.start],
-  ['/catalog', PAGES.catalog],
-  ['/review-queue', PAGES.reviewQueue],
-  ['/program', PAGES.program],
-  ['/settings', PAGES.settings],
-  ['/account', PAGES.account],
-];
-
-const pageAt = (pathname: string) =>
-  SIGNED_IN_PAGES.find(([pattern]) => matchPath(pattern, pathname))?.[1];
+const pageAt = (pathname: string): PageLoader | undefined => {
+  const route = SIGNED_IN_ROUTES.find(({ pattern }) => matchPath(pattern, pathname));
+  return route ? PAGES[route.page] : undefined;
+};
 
 /** Pages shown without the signed-in shell (they load their own code). */
 const PUBLIC_PREFIXES = [
