@@ -94,6 +94,7 @@ export async function relayOutbox(
   const now = ctx.clock.now();
   for (const event of events) {
     for (const subscriber of subscribers(event.type)) {
+      if (subscriber.wants && !subscriber.wants(event)) continue;
       await ctx.tx.jobs.enqueueJob({
         kind: subscriberJobKind(subscriber.name),
         payload: { eventId: event.id },

@@ -198,5 +198,10 @@ export interface EventSubscriber<Ctx> {
   name: string;
   /** The event types it consumes. */
   types: readonly EventType[];
+  /**
+   * Whether one event of those types concerns it at all, judged on the event alone (no reads).
+   * The relay queues a delivery job only for the events it wants; without it, every one.
+   */
+  wants?(event: DomainEvent): boolean;
   handle(ctx: Ctx, event: DomainEvent): Promise<void>;
 }

@@ -7,7 +7,11 @@ import type { DomainEvent, EventSubscriber } from '../events/events';
 import { defineJob, type JobContext } from '../jobs/job';
 import type { NotificationKind } from '../reference/notification-kinds';
 import { notify, sendNotificationMail } from './notifications.service';
-import { REFERRAL_NOTIFICATION_EVENTS, referralNotices } from './referral-notifications';
+import {
+  REFERRAL_NOTIFICATION_EVENTS,
+  arrivesToAnswer,
+  referralNotices,
+} from './referral-notifications';
 
 /** What each event means for the people of the organisation, if anything. */
 function notificationOf(event: DomainEvent): {
@@ -70,6 +74,10 @@ export const notificationsSubscriber: EventSubscriber<JobContext> = {
     'badge.granted',
     ...REFERRAL_NOTIFICATION_EVENTS,
   ],
+  // Most deals a CRM creates are a partner's own (Accepted, outgoing): no job for those.
+  wants: (event) =>
+    event.type !== 'referral.created' ||
+    arrivesToAnswer(event.data as DomainEvent<'referral.created'>['data']),
   async handle(ctx, event) {
     const clock = { now: () => event.occurredAt };
     if (event.subject.type === 'referral') {

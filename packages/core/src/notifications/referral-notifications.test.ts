@@ -3,6 +3,7 @@ import type { Actor } from '../accounts/access';
 import type { DomainEvent, EventType } from '../events/events';
 import * as opportunities from '../opportunities/opportunities.service';
 import { expireReferrals } from '../opportunities/opportunities.jobs';
+import { relayOutbox, subscribersOf } from '../modules';
 import type { NotificationKind } from '../reference/notification-kinds';
 import {
   addMember,
@@ -133,6 +134,24 @@ describe('an incoming co-sell opportunity', () => {
     await deliver('referral.created');
 
     expect(fakes.state.notifications).toEqual([]);
+  });
+
+  it('queues a delivery for an incoming deal and none for a deal a partner creates itself', async () => {
+    listOffer(fakes, world.partner.id, 'Contoso Own');
+    await opportunities.createReferral(deps, world.owner, world.partner.id, referralCreateBody());
+    await sendToPartner();
+
+    await runInJob(fakes, { kind: 'outbox.relay' }, (ctx) => relayOutbox(ctx, subscribersOf()));
+
+    const deliveries = fakes.state.jobs.filter((j) => j.kind === 'event:notifications');
+    const eventOf = (id: unknown) => fakes.state.events.find((e) => e.id === id)!;
+    expect(
+      deliveries.map((j) => {
+        const event = eventOf(j.payload.eventId);
+        return [event.type, (event.data as { direction?: string }).direction];
+      }),
+    ).toEqual([['referral.created', 'Incoming']]);
+    expect(fakes.state.events.every((e) => e.dispatchedAt)).toBe(true);
   });
 
   it('tells nobody who muted the kind', async () => {

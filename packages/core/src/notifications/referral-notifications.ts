@@ -31,6 +31,13 @@ export const REFERRAL_NOTIFICATION_EVENTS = [
   'referral.lost',
 ] as const;
 
+/**
+ * Whether a new referral arrived for its organisation to answer (inbound, Received): the only
+ * `referral.created` anybody is told of. A partner's own deal starts Accepted and tells no one.
+ */
+export const arrivesToAnswer = (created: DomainEvent<'referral.created'>['data']) =>
+  created.direction === 'Incoming' && created.substatus === 'Received';
+
 /** One notification to make: for whom, in which organisation, about which referral. */
 export interface ReferralNotice {
   organisationId: string;
@@ -147,7 +154,7 @@ export async function referralNotices(tx: Tx, event: DomainEvent): Promise<Refer
     case 'referral.created': {
       // What arrived (the event's data), even if the referral was answered since.
       const created = event.data as DomainEvent<'referral.created'>['data'];
-      if (created.direction !== 'Incoming' || created.substatus !== 'Received') return [];
+      if (!arrivesToAnswer(created)) return [];
       return toAdmins(created.dealKind === 'p2p' ? 'referral.invited' : 'referral.received');
     }
     case 'referral.accepted':

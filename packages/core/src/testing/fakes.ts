@@ -740,6 +740,16 @@ function outboxRepository(db: FakeState, env: Env): OutboxRepository {
       const { dispatchedAt: _dispatchedAt, ...event } = copy(row);
       return event as DomainEvent;
     },
+    async claimUndispatched(limit) {
+      // One transaction at a time here: nothing to skip; oldest first, in commit order.
+      return db.events
+        .filter((e) => e.dispatchedAt === null)
+        .slice(0, limit)
+        .map(({ dispatchedAt: _dispatchedAt, ...event }) => copy(event) as DomainEvent);
+    },
+    async markDispatched(ids, at) {
+      for (const event of db.events) if (ids.includes(event.id)) event.dispatchedAt ??= at;
+    },
     async countUndispatched() {
       return db.events.filter((e) => e.dispatchedAt === null).length;
     },
